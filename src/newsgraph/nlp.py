@@ -1,0 +1,56 @@
+"""Loading the spaCy pipeline once, with newsgraph's sentence rules.
+
+News text puts headlines, standfirsts, bylines and paragraphs on lines of
+their own without closing punctuation; the parser alone glues them to the
+next sentence, so a line break always starts a new sentence here.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .errors import ModelNotFound
+
+LINE_BREAKS = "line_breaks"
+
+
+@Language.component(LINE_BREAKS)
+def line_breaks(doc: Doc) -> Doc:
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """The named spaCy pipeline with the line-break rule before its parser."""
+    import spacy
+
+    try:
+        nlp = spacy.load(name)
+    except OSError as exc:
+        raise ModelNotFound(name) from exc
+    before = "parser" if "parser" in nlp.pipe_names else None
+    if LINE_BREAKS not in nlp.pipe_names:
+        nlp.add_pipe(LINE_BREAKS, before=before) if before else nlp.add_pipe(LINE_BREAKS, first=True)
+    return nlp
+
+
+def sentences(doc: Doc) -> tuple[Span, ...]:
+    """The article's sentences, stripped of surrounding whitespace tokens.
+
+    Their order defines the contract's sentence indices.
+    """
+    out = []
+    for sent in doc.sents:
+        start, end = sent.start, sent.end
+        while start < end and doc[start].is_space:
+            start += 1
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        if end > start:
+            out.append(doc[start:end])
+    return tuple(out)

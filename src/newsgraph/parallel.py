@@ -1,0 +1,48 @@
+"""Several worker processes for large inputs (`--workers N`).
+
+Each worker builds its own Pipeline once; batches keep spaCy's `pipe`
+efficient and results come back in input order.
+"""
+from __future__ import annotations
+
+import itertools
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
+from typing import Iterable, Iterator
+
+from .article import RawInput
+from .config import Config
+from .errors import InputError
+
+_worker = None
+
+
+def _init(config: Config) -> None:
+    global _worker
+    from .pipeline import Pipeline
+
+    _worker = Pipeline(replace(config, workers=1))
+
+
+def _run(batch: list):
+    return list(_worker._analyze_batches(batch))
+
+
+def analyze_parallel(config: Config, items: Iterable[RawInput | InputError]) -> Iterator:
+    chunk = max(1, config.batch_size)
+    batches = _chunks(items, chunk)
+    with ProcessPoolExecutor(config.workers, initializer=_init, initargs=(config,)) as pool:
+        # Bounded look-ahead keeps memory flat on millions of inputs.
+        pending = []
+        for batch in batches:
+            pending.append(pool.submit(_run, batch))
+            if len(pending) >= config.workers * 2:
+                yield from pending.pop(0).result()
+        for fut in pending:
+            yield from fut.result()
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch

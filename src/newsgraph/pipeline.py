@@ -1,0 +1,185 @@
+"""The pipeline: parse an article, run spaCy once, then the stages in order.
+
+A stage is any object with a `name` and `__call__(ctx) -> tuple[record, ...]`.
+It reads the parsed Doc, the article and the layers of earlier stages from
+the Context, and returns immutable records; it never mutates the Doc or
+another stage's records. The order is declared in STAGE_ORDER.
+"""
+from __future__ import annotations
+
+import importlib
+import re
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Iterator, Mapping, Protocol, Union
+
+from spacy.tokens import Doc, Span
+
+from .article import RawInput, parse_input
+from .config import Config
+from .errors import InputError, NewsgraphError, NotEnglish, TooLarge
+from .nlp import load_model, sentences
+from .records import Analysis, Article, Sentence
+
+# name -> "module:factory"; each factory takes the Config and returns a Stage.
+STAGE_ORDER: tuple[tuple[str, str], ...] = (
+    ("actors", "newsgraph.actors:build_stage"),
+    ("quotes", "newsgraph.quotes:build_stage"),
+    ("events", "newsgraph.events:build_stage"),
+    ("voice", "newsgraph.voice:build_stage"),
+)
+Outcome = Union[Analysis, InputError]
+
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, ctx: "Context") -> tuple: ...
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a stage may read: the article, its Doc, sentences, earlier layers."""
+
+    article: Article
+    doc: Doc
+    sentences: tuple[Span, ...]
+    layers: Mapping[str, tuple] = field(default_factory=dict)
+
+    def layer(self, name: str) -> tuple:
+        return self.layers.get(name, ())
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+
+class Pipeline:
+    """Loads the spaCy model and the stages once; analyses many articles."""
+
+    def __init__(self, config: Config | None = None, **overrides: Any):
+        self.config = (config or Config.from_env()).with_(**overrides)
+        self.nlp = load_model(self.config.model)
+        self.stages: tuple[Stage, ...] = tuple(
+            _load_factory(spec)(self.config)
+            for name, spec in STAGE_ORDER
+            if name in self.config.stages
+        )
+
+    def analyze(self, item: Any, published: str | None = None, publisher: str | None = None) -> Analysis:
+        """Analyse one article (text, RawInput, Article or JSONL-style dict); raise on bad input."""
+        article = self.prepare(to_raw_input(item), published, publisher)
+        return self.run(article, self.nlp(article.text))
+
+    def prepare(self, raw: RawInput, published: str | None = None, publisher: str | None = None) -> Article:
+        article = parse_input(
+            raw,
+            published=published or self.config.published,
+            publisher=publisher or self.config.publisher,
+        )
+        if len(article.text) > self.config.max_chars:
+            raise TooLarge(raw.source, len(article.text), self.config.max_chars)
+        if self.config.check_language and not looks_english(article.text):
+            raise NotEnglish(raw.source)
+        return article
+
+    def run(self, article: Article, doc: Doc) -> Analysis:
+        ctx = Context(article=article, doc=doc, sentences=sentences(doc))
+        layers: dict[str, tuple] = {}
+        for stage in self.stages:
+            layers[stage.name] = tuple(stage(ctx))
+            ctx = Context(article, doc, ctx.sentences, dict(layers))
+        return assemble(ctx)
+
+    def analyze_many(self, items: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
+        """Analyse inputs in order; failures come back as InputError, never raised."""
+        if self.config.workers > 1:
+            from .parallel import analyze_parallel
+
+            yield from analyze_parallel(self.config, items)
+            return
+        yield from self._analyze_batches(items)
+
+    def _analyze_batches(self, items: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
+        batch: list[Article | InputError] = []
+        for item in items:
+            batch.append(item if isinstance(item, InputError) else self._prepare_safely(item))
+            if len(batch) >= self.config.batch_size:
+                yield from self._run_batch(batch)
+                batch = []
+        yield from self._run_batch(batch)
+
+    def _prepare_safely(self, raw: RawInput) -> Article | InputError:
+        try:
+            return self.prepare(raw)
+        except InputError as err:
+            return err
+        except NewsgraphError as err:
+            return InputError(raw.source, str(err))
+
+    def _run_batch(self, batch: list[Article | InputError]) -> Iterator[Outcome]:
+        articles = [a for a in batch if isinstance(a, Article)]
+        docs = iter(self.nlp.pipe((a.text for a in articles), batch_size=self.config.batch_size))
+        for item in batch:
+            if isinstance(item, InputError):
+                yield item
+                continue
+            doc = next(docs)
+            try:
+                yield self.run(item, doc)
+            except Exception as exc:  # a stage bug must not lose the other articles
+                yield InputError(item.source or item.id, f"analysis failed: {type(exc).__name__}: {exc}")
+
+
+def assemble(ctx: Context) -> Analysis:
+    voiced = ctx.layer("voice")
+    sents = voiced or tuple(
+        Sentence(s.start_char, s.end_char) for s in ctx.sentences
+    )
+    return Analysis(
+        article=ctx.article,
+        entities=ctx.layer("actors"),
+        quotes=ctx.layer("quotes"),
+        events=ctx.layer("events"),
+        sentences=sents,
+    )
+
+
+def to_raw_input(item: Any) -> RawInput:
+    if isinstance(item, RawInput):
+        return item
+    if isinstance(item, Article):
+        return RawInput(item.source or "<article>", text=item.text, meta={
+            k: v for k, v in item.as_dict().items() if k not in ("text", "source") and v
+        } | {"id": item.id})
+    if isinstance(item, str):
+        return RawInput("<text>", text=item)
+    if isinstance(item, Mapping):
+        from .inputs import _record_input
+
+        made = _record_input(dict(item), "<record>")
+        if isinstance(made, InputError):
+            raise made
+        return made
+    raise TypeError(f"cannot analyse a {type(item).__name__}; pass text, a dict or a RawInput")
+
+
+_ENGLISH = frozenset(
+    "the of and to a in is that for on it with as was he said by at from his be are have has but "
+    "not an they this who which their were will its been had would she her after we more about "
+    "than or also one new when there over against up into i you".split()
+)
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def looks_english(text: str, sample_chars: int = 20_000) -> bool:
+    """True unless the text has plenty of words and few English function words."""
+    words = _WORD.findall(text[:sample_chars].lower())
+    if len(words) < 25:
+        return len(words) > 0 or not text.strip()
+    share = sum(w in _ENGLISH for w in words) / len(words)
+    return share >= 0.12
+
+
+def _load_factory(spec: str):
+    module, _, attr = spec.partition(":")
+    return getattr(importlib.import_module(module), attr)
