@@ -18,7 +18,7 @@ from .article import RawInput, parse_input
 from .config import Config
 from .errors import InputError, NewsgraphError, NotEnglish, TooLarge
 from .nlp import load_model, sentences
-from .records import Analysis, Article, Sentence
+from .records import Analysis, Article, KnownActor, Sentence
 
 # name -> "module:factory"; each factory takes the Config and returns a Stage.
 STAGE_ORDER: tuple[tuple[str, str], ...] = (
@@ -56,11 +56,11 @@ class Context:
 class Pipeline:
     """Loads the spaCy model and the stages once; analyses many articles."""
 
-    def __init__(self, config: Config | None = None, **overrides: Any):
+    def __init__(self, config: Config | None = None, known_actors: Iterable[KnownActor] = (), **overrides: Any):
         self.config = (config or Config.from_env()).with_(**overrides)
         self.nlp = load_model(self.config.model)
         self.stages: tuple[Stage, ...] = tuple(
-            _load_factory(spec)(self.config)
+            _build_stage(name, spec, self.config, tuple(known_actors))
             for name, spec in STAGE_ORDER
             if name in self.config.stages
         )
@@ -180,6 +180,8 @@ def looks_english(text: str, sample_chars: int = 20_000) -> bool:
     return share >= 0.12
 
 
-def _load_factory(spec: str):
+def _build_stage(name: str, spec: str, config: Config, known_actors: tuple[KnownActor, ...]) -> Stage:
     module, _, attr = spec.partition(":")
-    return getattr(importlib.import_module(module), attr)
+    factory = getattr(importlib.import_module(module), attr)
+    # Only the actors stage takes corpus memory; the others need the config alone.
+    return factory(config, known_actors=known_actors) if name == "actors" else factory(config)

@@ -244,6 +244,21 @@ class Analysis:
         return next((e for e in self.entities if e.id == entity_id), None)
 
 
+@dataclass(frozen=True)
+class KnownActor:
+    """An actor known before this article (e.g. from the corpus store).
+
+    The actors stage uses these to code a bare "Lavrov" in a later article.
+    """
+
+    name: str
+    kind: str = "PERSON"
+    country: str | None = None
+    sector: str | None = None
+    role: str | None = None
+    aliases: tuple[str, ...] = ()
+
+
 def entity_at(entities: Iterable[Entity], start: int, end: int) -> Entity | None:
     """The entity with a mention overlapping [start, end), tightest mention first."""
     best: tuple[int, Entity] | None = None

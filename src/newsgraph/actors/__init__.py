@@ -44,5 +44,5 @@ def _entity(number: int, members: list) -> Entity:
     return Entity(id=f"E{number}", name=name, kind=members[0][1], mentions=mentions)
 
 
-def build_stage(config) -> NameGroupingStage:
+def build_stage(config, known_actors=()) -> NameGroupingStage:
     return NameGroupingStage()

@@ -1,0 +1,34 @@
+"""Evaluation commands on the shared gold sets (`newsgraph eval ...`).
+
+The gold data is never copied into this repository: it is read from
+NEWSGRAPH_DATA, or `../shared/data` beside the checkout or the working
+directory. Tests skip with a clear reason when it is absent.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..errors import MissingData
+
+_REPO = Path(__file__).resolve().parents[3]
+
+
+def data_dir(required: str | None = None) -> Path:
+    """The shared data folder; with `required`, that sub-path must exist."""
+    candidates = [os.environ.get("NEWSGRAPH_DATA"), _REPO.parent / "shared" / "data",
+                  Path.cwd().parent / "shared" / "data", Path.cwd() / "shared" / "data"]
+    for cand in candidates:
+        if cand and Path(cand).is_dir():
+            base = Path(cand)
+            if required is None or (base / required).exists():
+                return base
+    raise MissingData(required or "shared data folder", str(candidates[1] / (required or "")))
+
+
+def has_data(required: str) -> bool:
+    try:
+        data_dir(required)
+        return True
+    except MissingData:
+        return False
