@@ -24,6 +24,8 @@ BIO = re.compile(
 NAME_SPLIT = re.compile(r"\s*(?:,|\band\b|&)\s*")
 MAX_TITLE_CHARS = 300
 MAX_DEK_CHARS = 400
+# Fewer words than this after extraction means the page holds no article.
+MIN_ARTICLE_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ def parse_html(html: str, source: str = "<html>", meta: dict[str, Any] | None = 
     body = (extracted.get("text") or "").strip()
     if len(body) < 200:
         body = _fallback_text(html, body)
-    if not body:
+    if len(body.split()) < MIN_ARTICLE_WORDS:
         raise NoArticle(source)
     title = meta.get("title") or extracted.get("title")
     text = f"{title}\n\n{body}" if title and not body.startswith(title) else body

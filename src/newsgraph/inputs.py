@@ -120,12 +120,27 @@ def decode_bytes(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    legacy = _mostly_ascii_cp1252(data)
+    if legacy is not None:
+        return legacy
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None or best.chaos > 0.2:
         raise UndecodableInput(source)
     return data.decode(best.encoding, errors="replace")
+
+
+def _mostly_ascii_cp1252(data: bytes) -> str | None:
+    """Windows-1252 is by far the commonest legacy encoding of English news;
+    guessers confuse it with its neighbours when only a few bytes are non-ASCII."""
+    high = sum(1 for b in data[:200_000] if b > 127)
+    if high > len(data) * 0.15:
+        return None
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -173,17 +188,35 @@ def read_warc(path: Path) -> Iterator[Item]:
 def read_warc_stream(stream: IO[bytes], source: str) -> Iterator[Item]:
     """HTTP response records with an HTML payload, dated by WARC-Date."""
     from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     index = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in ArchiveIterator(stream, check_digests="raise"):
             index += 1
+            if not _plausible_record(record):
+                yield MalformedRecord(f"{source}#{index}", "not a WARC record; rest of file skipped")
+                return
             item = _warc_item(record, f"{source}#{index}")
             if item is not None:
                 yield item
-    except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
-        yield MalformedRecord(f"{source}#{index + 1}", f"broken WARC record ({exc}); rest of file skipped")
+    except Exception as exc:  # warcio raises many types (even AttributeError) on broken records
+        yield MalformedRecord(f"{source}#{index + 1}", f"broken WARC record ({_short(exc)}); rest of file skipped")
+        return
+    if index == 0:  # warcio only warns when nothing parses
+        yield MalformedRecord(source, "no WARC records found; is this a WARC file?")
+    elif stream.read(1):  # the iterator stops quietly on some truncations
+        yield MalformedRecord(f"{source}#{index + 1}", "unreadable data after the last WARC record; skipped")
+
+
+def _plausible_record(record) -> bool:
+    """warcio reads almost any text as ARC records; real ones name a URL."""
+    if record.format == "warc":
+        return True
+    uri = record.rec_headers.get_header("uri") or ""
+    return uri.startswith(("http://", "https://", "dns:", "filedesc:"))
+
+
+def _short(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:80].encode("ascii", "replace").decode()
 
 
 def _warc_item(record, where: str) -> Item | None:
