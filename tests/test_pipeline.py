@@ -1,0 +1,75 @@
+"""Pipeline composition, configuration and failure isolation."""
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+from newsgraph.article import RawInput
+from newsgraph.config import Config
+from newsgraph.errors import BinaryInput, ConfigError, InputError
+from newsgraph.pipeline import looks_english
+
+STORY = ("Finance ministers from the two countries met in Lisbon on Friday to discuss the "
+         "trade agreement, officials said. The talks ended without a deal.")
+
+
+def test_config_rejects_bad_values():
+    for bad in ({"workers": 0}, {"max_chars": 0}, {"stages": ("actors", "magic")}, {"published": "May 2021"}):
+        with pytest.raises(ConfigError):
+            Config(**bad)
+
+
+def test_config_reads_environment():
+    cfg = Config.from_env({"NEWSGRAPH_MAX_CHARS": "500", "NEWSGRAPH_MODEL": "xx"})
+    assert (cfg.max_chars, cfg.model) == (500, "xx")
+    with pytest.raises(ConfigError, match="NEWSGRAPH_WORKERS"):
+        Config.from_env({"NEWSGRAPH_WORKERS": "two"})
+
+
+def test_input_errors_survive_pickling_for_workers():
+    err = pickle.loads(pickle.dumps(BinaryInput("a.bin")))
+    assert isinstance(err, BinaryInput) and err.source == "a.bin" and "binary" in str(err)
+
+
+@pytest.mark.parametrize("text, english", [
+    (STORY, True),
+    ("Die Regierung hat am Montag beschlossen, dass die Steuern im nächsten Jahr steigen werden, "
+     "sagte ein Sprecher des Ministeriums in Berlin am Abend vor Journalisten.", False),
+    ("Короче говоря, правительство приняло решение.", False),
+    ("Short headline only", True),
+])
+def test_language_check(text, english):
+    assert looks_english(text) is english
+
+
+@pytest.mark.slow
+def test_a_crashing_stage_loses_only_its_article(pipeline, monkeypatch):
+    class Boom:
+        name = "boom"
+
+        def __call__(self, ctx):
+            if "Lisbon" in ctx.text:
+                raise RuntimeError("stage bug")
+            return ()
+
+    monkeypatch.setattr(pipeline, "stages", pipeline.stages + (Boom(),))
+    outcomes = list(pipeline.analyze_many([RawInput("a", text=STORY), RawInput("b", text=STORY.replace("Lisbon", "Oslo"))]))
+    assert isinstance(outcomes[0], InputError) and "stage bug" in str(outcomes[0])
+    assert outcomes[1].article.source == "b"
+
+
+@pytest.mark.slow
+def test_analyze_accepts_text_dict_and_raw_input(pipeline):
+    by_text = pipeline.analyze(STORY)
+    by_dict = pipeline.analyze({"id": "r1", "text": STORY, "published": "2024-01-05"})
+    assert by_text.article.text == STORY == by_dict.article.text
+    assert by_dict.id == "r1" and by_dict.article.published == "2024-01-05"
+    assert len(by_text.sentences) == 2
+    assert all(s.voice in ("reporting", "attributed", "opinion") for s in by_text.sentences)
+
+
+@pytest.mark.slow
+def test_stage_timings_are_recorded(pipeline):
+    pipeline.analyze(STORY)
+    assert set(pipeline.stage_seconds) >= {"actors", "quotes", "events", "voice"}
