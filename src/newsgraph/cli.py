@@ -101,6 +101,7 @@ def _register_optional() -> None:
     import importlib
 
     for module, attr, group in (
+        ("newsgraph.evaluation.html", "command", eval_group),
         ("newsgraph.evaluation.actors", "command", eval_group),
         ("newsgraph.evaluation.quotes", "command", eval_group),
         ("newsgraph.evaluation.events", "command", eval_group),
