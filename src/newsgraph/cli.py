@@ -91,6 +91,25 @@ def _emit(analysis, fmt: str) -> None:
         render_analysis(analysis)
 
 
+@main.command()
+@click.argument("input_path")
+@click.argument("output_dir")
+@click.option("--master", default="local[*]", show_default=True, help="Spark master URL.")
+@click.option("--model", help="Installed spaCy pipeline to use on the executors.")
+def spark(input_path, output_dir, master, model):
+    """Analyse JSONL on Apache Spark; write analyses, events and quotes as Parquet.
+
+    INPUT_PATH is anything `spark.read.json` reads (a file, a glob, a folder,
+    s3a://...). Needs the `spark` extra and Java 17+.
+    """
+    from .spark import run_job
+
+    counts = run_job(input_path, output_dir, master, Config.from_env(model=model))
+    click.echo(f"analysed {counts['articles']} articles, {counts['failed']} failed; Parquet under {output_dir}")
+    if counts["failed"]:
+        sys.exit(1)
+
+
 @main.group(name="eval", cls=Group)
 def eval_group() -> None:
     """Measure newsgraph on the shared gold sets (../shared/data)."""
