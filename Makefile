@@ -15,7 +15,7 @@ setup: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
 setup-test: $(BIN)/python
-	$(BIN)/pip install -q -e ".[test,postgres,eval,spark]"
+	$(BIN)/pip install -q -e ".[test,postgres,eval,spark,web]"
 
 demo: setup
 	$(BIN)/newsgraph analyze examples/eu_china_talks.txt --published 2024-06-12

@@ -110,6 +110,17 @@ def spark(input_path, output_dir, master, model):
         sys.exit(1)
 
 
+@main.command()
+@click.option("--db", "db_url", help="Store URL (default: sqlite newsgraph.db here).")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(db_url, host, port):
+    """The HTTP API (POST /api/analyze, GET /api/search|quotes|events|actors|dyad) and explorer at /."""
+    from .web import serve as run_server
+
+    run_server(db_url, host, port)
+
+
 @main.group(name="eval", cls=Group)
 def eval_group() -> None:
     """Measure newsgraph on the shared gold sets (../shared/data)."""
