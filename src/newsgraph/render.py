@@ -10,7 +10,8 @@ from rich.text import Text
 from .records import Analysis
 
 VOICE_STYLE = {"reporting": "", "attributed": "cyan", "opinion": "bold magenta"}
-_out = Console(soft_wrap=False)
+# Piped output has no terminal width; 120 columns keeps the tables readable.
+_out = Console(soft_wrap=False, width=None if Console().is_terminal else 120)
 
 
 def render_analysis(analysis: Analysis, console: Console | None = None) -> None:
@@ -32,7 +33,7 @@ def render_analysis(analysis: Analysis, console: Console | None = None) -> None:
 def _entities_table(analysis: Analysis) -> Table:
     table = Table(title="Actors and places", show_lines=False)
     for col in ("id", "name", "kind", "country", "sector", "role", "mentions"):
-        table.add_column(col)
+        table.add_column(col, ratio=3 if col == "mentions" else None)
     for e in analysis.entities:
         mentions = ", ".join(dict.fromkeys(m.text for m in e.mentions))
         table.add_row(e.id, e.name, e.kind, e.country or "", e.sector or "", e.role or "", mentions)
@@ -47,7 +48,7 @@ def _name(analysis: Analysis, entity_id: str | None) -> str:
 def _quotes_table(analysis: Analysis) -> Table:
     table = Table(title="Quotes", show_lines=True)
     for col in ("kind", "speaker", "cue", "content", "to", "via"):
-        table.add_column(col, overflow="fold")
+        table.add_column(col, overflow="fold", ratio=4 if col == "content" else 1)
     for q in analysis.quotes:
         said_by = _name(analysis, q.speaker) or (q.speaker_mention.text if q.speaker_mention else "?")
         via = " < ".join(v.text for v in q.via)
