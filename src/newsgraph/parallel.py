@@ -6,6 +6,9 @@ efficient and results come back in input order.
 from __future__ import annotations
 
 import itertools
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from typing import Iterable, Iterator
@@ -17,21 +20,32 @@ from .errors import InputError
 _worker = None
 
 
-def _init(config: Config) -> None:
+def _init(config: Config, known_actors: tuple = ()) -> None:
     global _worker
     from .pipeline import Pipeline
 
-    _worker = Pipeline(replace(config, workers=1))
+    _exit_with_parent(os.getppid())
+    _worker = Pipeline(replace(config, workers=1), known_actors=known_actors)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Workers of a parent killed with SIGKILL would otherwise wait forever."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsgraph-parent-watch", daemon=True).start()
 
 
 def _run(batch: list):
     return list(_worker._analyze_batches(batch))
 
 
-def analyze_parallel(config: Config, items: Iterable[RawInput | InputError]) -> Iterator:
+def analyze_parallel(config: Config, items: Iterable[RawInput | InputError], known_actors: tuple = ()) -> Iterator:
     chunk = max(1, config.batch_size)
     batches = _chunks(items, chunk)
-    with ProcessPoolExecutor(config.workers, initializer=_init, initargs=(config,)) as pool:
+    with ProcessPoolExecutor(config.workers, initializer=_init, initargs=(config, tuple(known_actors))) as pool:
         # Bounded look-ahead keeps memory flat on millions of inputs.
         pending = []
         for batch in batches:

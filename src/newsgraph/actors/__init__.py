@@ -1,48 +1,48 @@
-"""Actors stage, first version: spaCy NER mentions grouped by name.
+"""Actors stage: every mention resolved to one coded actor (country, PLOVER sector, role).
 
-The actors issue replaces the grouping with full in-article resolution and
-knowledge-base coding; the stage interface (`build_stage`) stays.
+For each article: find candidate mentions (knowledge-base and memory names,
+spaCy entities, titles, role-word noun phrases, pronouns; `detect`), resolve
+them within the article (`cluster`, `pronouns`), and code each actor from the
+article's words, then memory, then the knowledge base (`coding`). Entities
+come out as `records.Entity` with ids E1, E2, ... in order of first mention.
+
+The stage takes previously known actors (`known_actors`, e.g. from the
+corpus store) and the user's `--actors FILE` (`config.actors_file`).
 """
 from __future__ import annotations
 
-from collections import OrderedDict
+from ..records import Entity, KnownActor
+from . import pronouns
+from .cluster import Clusterer
+from .coding import Coder, genders
+from .detect import Detector
+from .gazetteer import Gazetteer
+from .kb import KnowledgeBase, load_kb
+from .memory import build_memory, load_actors_file
 
-from ..records import Entity, Mention
 
-KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP",
-         "FAC": "FAC", "EVENT": "EVENT", "PRODUCT": "OTHER", "WORK_OF_ART": "OTHER", "LAW": "OTHER"}
-
-
-class NameGroupingStage:
+class ActorStage:
     name = "actors"
 
+    def __init__(self, kb: KnowledgeBase, known_actors: tuple[KnownActor, ...] = (),
+                 user_actors: tuple[KnownActor, ...] = ()):
+        self.kb = kb
+        self.memory = build_memory(known_actors, user_actors)
+        self.gazetteer = Gazetteer(kb, self.memory)
+
     def __call__(self, ctx) -> tuple[Entity, ...]:
-        groups: "OrderedDict[str, list]" = OrderedDict()
-        for ent in ctx.doc.ents:
-            kind = KINDS.get(ent.label_)
-            if kind is None:
-                continue
-            key = _group_key(ent.text, kind, groups)
-            groups.setdefault(key, []).append((ent, kind))
-        return tuple(_entity(i, members) for i, members in enumerate(groups.values(), start=1))
+        return self.entities(ctx.doc, ctx.article.published)
+
+    def entities(self, doc, date: str | None = None) -> tuple[Entity, ...]:
+        cands = Detector(doc, self.kb, self.gazetteer, date).run()
+        cands = Clusterer(doc, self.kb, date, cands).run() + [c for c in cands if c.mention == "pronoun"]
+        pronouns.resolve(doc, cands, genders(self.kb, cands, date))
+        resolved = [c for c in cands if c.key is not None]
+        return Coder(doc, self.kb, self.memory, date).entities(resolved)
 
 
-def _group_key(text: str, kind: str, groups) -> str:
-    key = f"{kind}:{text.lower()}"
-    if key in groups or kind != "PERSON":
-        return key
-    for existing in groups:
-        name = existing.split(":", 1)[1]
-        if existing.startswith("PERSON:") and (name.split()[-1] == text.lower() or text.lower().split()[-1] == name):
-            return existing
-    return key
-
-
-def _entity(number: int, members: list) -> Entity:
-    mentions = tuple(Mention(e.start_char, e.end_char, e.text) for e, _ in members)
-    name = max((m.text for m in mentions), key=len)
-    return Entity(id=f"E{number}", name=name, kind=members[0][1], mentions=mentions)
-
-
-def build_stage(config, known_actors=()) -> NameGroupingStage:
-    return NameGroupingStage()
+def build_stage(config, known_actors=()) -> ActorStage:
+    kb = load_kb()
+    actors_file = getattr(config, "actors_file", None)
+    user = load_actors_file(actors_file, kb) if actors_file else ()
+    return ActorStage(kb, tuple(known_actors), user)

@@ -1,0 +1,246 @@
+"""In-article resolution: which candidate mentions name the same actor.
+
+Every candidate leaves with a cluster key. Rules, in order: name variants of
+people ("Antony Blinken" ... "Blinken"), spaCy's other names (with NER
+corrections: a name used for a person elsewhere is that person), acronyms
+("RFE/RL" for "Radio Free Europe/Radio Liberty"), titles that stand for a
+person named elsewhere ("Russian FM", "the secretary"), and descriptions in
+apposition ("the Russian news agency Tass").
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .candidates import ABBREVIATION, DESCRIPTION, NAME, TITLE, Candidate
+from .kb import KnowledgeBase, norm
+
+_MINOR = frozenset("of and the for on in de du la le al el for to at by".split())
+
+
+class Clusterer:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, date: str | None, cands: list[Candidate]):
+        self.doc, self.kb, self.date, self.cands = doc, kb, date, cands
+        self._word_cache: dict[int, list[str]] = {}
+        self._role_cache: dict[str, tuple[str | None, str | None]] = {}
+
+    def run(self) -> list[Candidate]:
+        self.people()
+        self.other_names()
+        self.acronyms()
+        self.descriptions()
+        self.titles()
+        return [c for c in self.cands if c.key is not None]
+
+    # -- people --------------------------------------------------------------------
+    def people(self) -> None:
+        names = [c for c in self.cands if c.etype == "PERSON" and c.mention == NAME]
+        for cand in sorted(names, key=lambda c: -len(self._words(c))):
+            if cand.key is None:
+                cand.key = self._person_key(cand, names)
+        self._surnames_to_article_names(names)
+
+    def _surnames_to_article_names(self, names: list[Candidate]) -> None:
+        """'Clinton' after 'Hillary Clinton' is her, whoever the knowledge base knows as 'Clinton'."""
+        for cand in names:
+            words = self._words(cand)
+            if len(words) != 1 or cand.source != "kb":
+                continue
+            fuller = {c.key for c in names if c.key != cand.key and len(self._words(c)) > 1
+                      and self._words(c)[-1] == words[0]}
+            if len(fuller) == 1:
+                cand.key, cand.source = fuller.pop(), "spacy"
+
+    def _words(self, cand: Candidate) -> list[str]:
+        words = self._word_cache.get(id(cand))
+        if words is None:
+            words = [t.text for t in self.doc[cand.start:cand.end] if not t.is_punct]
+            self._word_cache[id(cand)] = words
+        return words
+
+    def _person_key(self, cand: Candidate, names: list[Candidate]) -> str:
+        words = self._words(cand)
+        keyed = [c for c in names if c.key is not None and c is not cand]
+        same_last = {c.key for c in keyed if self._words(c) and self._words(c)[-1] == words[-1]}
+        if len(same_last) == 1:
+            return same_last.pop()
+        if len(words) == 1:
+            same_first = {c.key for c in keyed if len(self._words(c)) > 1 and self._words(c)[0] == words[0]}
+            if len(same_first) == 1:
+                return same_first.pop()
+        return f"person:{' '.join(words)}"
+
+    def person_surnames(self) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for cand in self.cands:
+            if cand.etype == "PERSON" and cand.mention == NAME and cand.key:
+                words = self._words(cand)
+                found.setdefault(norm(words[-1]), cand.key)
+                found.setdefault(norm(" ".join(words)), cand.key)
+        return found
+
+    # -- names spaCy found -----------------------------------------------------------
+    def other_names(self) -> None:
+        surnames = self.person_surnames()
+        present = {c.country for c in self.cands if c.key and c.key.startswith("state:")}
+        for cand in self.cands:
+            if cand.key is not None or cand.etype == "PERSON":
+                continue
+            text = cand.text(self.doc)
+            person = surnames.get(norm(text))
+            if person and cand.source == "spacy":
+                cand.etype, cand.key = "PERSON", person  # NER fix: "Lavrov" tagged ORG
+            else:
+                self._code_name(cand, text, present)
+
+    def _code_name(self, cand: Candidate, text: str, present: set) -> None:
+        if cand.etype in ("GPE", "LOC"):
+            code = self.kb.country_of(text)
+            if code:
+                cand.key, cand.country = f"state:{code}", code
+                return
+            cand.country = self.kb.place_country(text, prefer=present)
+            cand.key = f"place:{norm(text)}"
+        elif cand.etype == "NORP":
+            code = self.kb.country_of(text)
+            place = None if code else self.kb.place_country(text, prefer=present)
+            if place:  # spaCy's NORP for a town ("near the town of Samarra")
+                cand.etype, cand.key, cand.country = "GPE", f"place:{norm(text)}", place
+                return
+            cand.key = f"people:{code}" if code else f"norp:{norm(text)}"
+            cand.country = code
+        elif cand.etype == "ORG":
+            cand.key = f"org:{norm(text)}"
+            cand.country, cand.sector = self._inner_coding(cand)
+            cand.context = cand.country is not None  # read from the name itself
+        else:
+            cand.key = f"{cand.etype.lower()}:{norm(text)}"
+
+    def _inner_coding(self, cand: Candidate) -> tuple[str | None, str | None]:
+        """Country and sector from an organisation's own words ('Nigerian Union of Teachers')."""
+        country = sector = None
+        for token in self.doc[cand.start:cand.end]:
+            country = country or self.kb.country_of(token.text)
+            role = self.kb.role(token.text)
+            if role is not None and sector is None and role.type == "body":
+                sector = role.sector
+        if sector is None and "." in self.doc[cand.end - 1].text and cand.end - cand.start == 1:
+            sector = "JRN"  # a web site named by its domain
+        return country, sector
+
+    # -- acronyms --------------------------------------------------------------------
+    def acronyms(self) -> None:
+        orgs = [c for c in self.cands if c.etype == "ORG" and c.key]
+        long_names = {}
+        for cand in orgs:
+            initials = _initials(cand.text(self.doc))
+            if len(initials) >= 2:
+                long_names.setdefault(initials, cand.key)
+        for cand in orgs:
+            letters = re.sub(r"[^A-Za-z]", "", cand.text(self.doc))
+            if 2 <= len(letters) <= 8 and letters.isupper() and letters in long_names:
+                if long_names[letters] != cand.key and cand.source != "kb":
+                    cand.key, cand.mention = long_names[letters], ABBREVIATION
+                    self._copy_coding(cand)
+
+    def _copy_coding(self, cand: Candidate) -> None:
+        other = next(c for c in self.cands if c.key == cand.key and c is not cand)
+        cand.country, cand.sector = cand.country or other.country, cand.sector or other.sector
+
+    # -- descriptions and titles -------------------------------------------------------
+    def descriptions(self) -> None:
+        for cand in self.cands:
+            if cand.describes is None:
+                continue
+            named = self._name_at(cand.describes)
+            if not named:
+                continue
+            if cand.plural or cand.mention != TITLE and cand.etype == "NORP":
+                for other in named:
+                    _inherit(other, cand)
+            else:
+                _inherit(named[0], cand)
+                cand.key, cand.etype = named[0].key, named[0].etype
+                cand.mention = DESCRIPTION if cand.mention != TITLE else TITLE
+
+    def _name_at(self, i: int) -> list[Candidate]:
+        tokens = {i} | {t.i for t in self.doc[i].conjuncts}
+        return [c for c in self.cands if c.mention == NAME and c.key and any(c.start <= t < c.end for t in tokens)]
+
+    def titles(self) -> None:
+        people = [c for c in self.cands if c.etype == "PERSON" and c.mention == NAME and c.key]
+        for cand in self.cands:
+            if cand.mention == TITLE and cand.key is None:
+                cand.key = self._title_key(cand, people)
+
+    def _title_key(self, title: Candidate, people: list[Candidate]) -> str:
+        if title.definite:
+            matches = [p for p in people if self._fits(title, p)]
+            keys = {p.key for p in matches}
+            if len(keys) == 1:
+                return keys.pop()
+            before = [p for p in matches if p.start < title.start]
+            if before:
+                return before[-1].key
+        suffix = "" if title.definite else f":{title.start}"
+        return f"title:{title.country}:{title.role_key}{suffix}"
+
+    def _fits(self, title: Candidate, person: Candidate) -> bool:
+        role_key, country = self._person_role(person)
+        if role_key is None or not _roles_match(title.role_key, role_key):
+            return False
+        return title.country is None or country is None or title.country == country
+
+    def _person_role(self, person: Candidate) -> tuple[str | None, str | None]:
+        if person.key not in self._role_cache:
+            self._role_cache[person.key] = self._find_person_role(person)
+        return self._role_cache[person.key]
+
+    def _find_person_role(self, person: Candidate) -> tuple[str | None, str | None]:
+        related = [c for c in self.cands if c.key == person.key and c.role_key]
+        if related:
+            return related[0].role_key, related[0].country or _office_country(self.kb, person, self.date)
+        office = _office(self.kb, person, self.date)
+        if office is None or office.role is None:
+            return None, office.country if office else None
+        role = self.kb.role(office.role)
+        return (role.key if role else norm(office.role)), office.country
+
+
+def _inherit(named: Candidate, desc: Candidate) -> None:
+    """A description's words code the name beside it ('the Russian news agency Tass')."""
+    named.country = desc.country or named.country
+    named.sector = desc.sector or named.sector
+    if desc.mention == TITLE:
+        named.role, named.role_key = named.role or desc.role, named.role_key or desc.role_key
+    named.context = named.context or desc.country is not None
+
+
+def _office(kb: KnowledgeBase, person: Candidate, date: str | None):
+    if person.key and person.key.startswith("person:"):
+        return kb.person(person.key[len("person:"):], date)
+    return None
+
+
+def _office_country(kb: KnowledgeBase, person: Candidate, date: str | None) -> str | None:
+    office = _office(kb, person, date)
+    return office.country if office else None
+
+
+def _roles_match(title_key: str | None, person_key: str) -> bool:
+    if title_key is None:
+        return False
+    if title_key == person_key:
+        return True
+    return " " not in title_key and _head_word(person_key) == title_key
+
+
+def _head_word(role_key: str) -> str:
+    return role_key.split(" of ")[0].split()[-1]
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s/\-]+", name) if w]
+    return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _MINOR)
+

@@ -1,0 +1,120 @@
+"""Coding each resolved actor: country, PLOVER sector, role, canonical name.
+
+The article's own words come first (titles, appositions, adjectives), then
+the memory of known actors (the user's file, the corpus), then the
+knowledge base.
+"""
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from spacy.tokens import Doc
+
+from ..records import Entity, Mention
+from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
+from .kb import NON_STATE_CODES, KnowledgeBase, Office
+from .memory import Memory
+
+_MENTION_RANK = {NAME: 0, "abbreviation": 1, TITLE: 2, "description": 3, "metonym": 4, "demonym": 5, PRONOUN: 6}
+
+
+class Coder:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, memory: Memory, date: str | None):
+        self.doc, self.kb, self.memory, self.date = doc, kb, memory, date
+
+    def entities(self, cands: list[Candidate]) -> tuple[Entity, ...]:
+        groups: "OrderedDict[str, list[Candidate]]" = OrderedDict()
+        for cand in sorted(cands, key=lambda c: c.start):
+            groups.setdefault(cand.key, []).append(cand)
+        self.home = home_country(cands)
+        return tuple(self._entity(f"E{n}", key, members)
+                     for n, (key, members) in enumerate(groups.items(), start=1))
+
+    def office(self, key: str) -> Office | None:
+        if key.startswith("person:"):
+            return self.kb.person(key[len("person:"):], self.date)
+        return None
+
+    def _entity(self, entity_id: str, key: str, members: list[Candidate]) -> Entity:
+        mentions = tuple(self._mention(c) for c in members)
+        kind = _kind(members)
+        country, sector, role = self._code(key, members, kind)
+        attrs = (("kb", key.split(":", 1)[1]),) if members[0].source in ("kb", "memory") and ":" in key else ()
+        if country is None and self.home and kind in ("PERSON", "ORG", "NORP"):
+            # A careful coder reads an unplaced "President X" or "the rebels" as of the article's country.
+            country, attrs = self.home, attrs + (("country_from", "article"),)
+        return Entity(id=entity_id, name=self._name(key, members), kind=kind, mentions=mentions,
+                      country=country, sector=sector, role=role, attrs=attrs)
+
+    def _mention(self, cand: Candidate) -> Mention:
+        start, end = cand.chars(self.doc)
+        return Mention(start, end, text_of(self.doc)[start:end], cand.mention)
+
+    def _name(self, key: str, members: list[Candidate]) -> str:
+        named = [c for c in members if c.mention == NAME]
+        state = self.kb.state(key[len("state:"):]) if key.startswith("state:") else None
+        if state is not None and (not named or max(len(c.text(self.doc)) for c in named) <= 4):
+            return state.display  # "United States" rather than "US"
+        if named:
+            return max((c.text(self.doc) for c in named), key=len)
+        if key.startswith("group:") and all(c.mention == "demonym" for c in members) and members[0].role:
+            return f"{members[0].text(self.doc)} {members[0].role}"
+        if key.startswith("org:") and key[4:] in self.kb.organisations:
+            return key[4:]
+        best = min(members, key=lambda c: _MENTION_RANK.get(c.mention, 9))
+        return best.text(self.doc)
+
+    def _code(self, key: str, members: list[Candidate], kind: str) -> tuple[str | None, str | None, str | None]:
+        context = [c for c in members if c.context]
+        known = self.memory.get(key.split(":", 1)[1]) if key.startswith("memory:") else None
+        office = self.office(key)
+        country = _first(c.country for c in context) or (known.country if known else None) \
+            or (office.country if office else None) or _first(c.country for c in members)
+        sector = _first(c.sector for c in context) or (known.sector if known else None) \
+            or (office.sector if office else None) or _first(c.sector for c in members)
+        role = _first(c.role for c in members if c.mention == NAME) or _first(c.role for c in members) \
+            or (known.role if known else None) or (office.role if office else None)
+        if key.startswith("state:"):
+            sector = "GOV" if any(c.acting for c in members) else None
+        if kind == "PERSON" and country is None and role:
+            default = self.kb.role(role)
+            country = default.country if default else None
+        return country, sector, role
+
+
+def home_country(cands: list[Candidate]) -> str | None:
+    """The country the article is mostly about: the most mentioned, if twice as often as any other."""
+    counts: dict[str, int] = {}
+    for cand in cands:
+        placed = cand.key and cand.key.split(":", 1)[0] in ("state", "people", "place", "group")
+        if cand.country and cand.country not in NON_STATE_CODES and (placed or cand.context):
+            counts[cand.country] = counts.get(cand.country, 0) + 1
+    ranked = sorted(counts.values(), reverse=True) + [0]
+    if not counts or ranked[0] < 2 * ranked[1]:
+        return None  # no country clearly leads: better no code than a guess
+    return max(counts, key=counts.get)
+
+
+def _kind(members: list[Candidate]) -> str:
+    kinds = [c.etype for c in members if c.mention != PRONOUN]  # "they" is not what makes a group
+    if "PERSON" in kinds:
+        return "PERSON"
+    return kinds[0] if kinds else "PERSON"
+
+
+def _first(values):
+    return next((v for v in values if v), None)
+
+
+def genders(kb: KnowledgeBase, cands: list[Candidate], date: str | None) -> dict[str, str]:
+    """The known gender of each person cluster (honorific, gendered title or knowledge base)."""
+    found: dict[str, str] = {}
+    for cand in cands:
+        if cand.etype == "PERSON" and cand.key and cand.gender and cand.mention != PRONOUN:
+            found.setdefault(cand.key, cand.gender)
+        if cand.key and cand.key.startswith("person:") and cand.key not in found:
+            office = kb.person(cand.key[len("person:"):], date)
+            gender = office.gender if office is not None else kb.gender_of_name(cand.key[len("person:"):])
+            if gender:
+                found[cand.key] = gender
+    return found

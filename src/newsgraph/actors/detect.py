@@ -1,0 +1,269 @@
+"""Finding candidate mentions: names (knowledge base, memory, spaCy), titles, groups, pronouns.
+
+Order matters: people (with the titles before them) first, then role-word
+noun phrases ("the Russian foreign minister", "Iraqi troops"), then the
+remaining knowledge-base names, then spaCy's other entities. Each step skips
+tokens an earlier one claimed, so every token belongs to at most one mention.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from . import nominals
+from .candidates import DEMONYM, METONYM, NAME, PRONOUN, TITLE, Candidate, acts
+from .gazetteer import Gazetteer, NameMatch
+from .nominals import GOVERNMENT_HEADS
+from .kb import KnowledgeBase, norm
+from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_before
+
+SPACY_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
+            "they": "p", "them": "p", "their": "p", "themselves": "p"}
+_TRIM_LEFT = frozenset({"the", "a", "an"})
+
+
+class Detector:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, date: str | None):
+        self.doc, self.kb, self.gaz, self.date = doc, kb, gazetteer, date
+        self.matches = gazetteer.find(doc)
+        self.ents = tuple(doc.ents)  # spaCy rebuilds doc.ents on every access
+        self.match_ending = {m.end - 1: m for m in self.matches}
+        self.claimed = [False] * len(doc)
+        self.out: list[Candidate] = []
+
+    # -- helpers -------------------------------------------------------------------
+    def free(self, start: int, end: int) -> bool:
+        return not any(self.claimed[start:end])
+
+    def add(self, cand: Candidate) -> Candidate:
+        for i in range(cand.start, cand.end):
+            self.claimed[i] = True
+        self.out.append(cand)
+        return cand
+
+    def claim(self, start: int, end: int) -> None:
+        for i in range(start, end):
+            self.claimed[i] = True
+
+    def country_at(self, j: int) -> tuple[int, str] | None:
+        """(first token, code) when a state, organisation or known person's name ends at token j."""
+        match = self.match_ending.get(j)
+        if match is None:
+            return None
+        for hit in match.hits:
+            if hit.kind in ("state", "org", "memory") and hit.country:
+                return match.start, hit.country
+            if hit.kind == "person":
+                office = self.kb.person(hit.ref, self.date)
+                return (match.start, office.country) if office else None
+        return None
+
+    # -- steps ---------------------------------------------------------------------
+    def run(self) -> list[Candidate]:
+        spacy_ents = [e for e in self.ents if e.label_ in SPACY_KINDS]
+        self.people(spacy_ents)
+        nominals.find(self)
+        self.kb_names()
+        self.other_ents(spacy_ents)
+        self.pronouns()
+        return sorted(self.out, key=lambda c: c.start)
+
+    def people(self, ents: list[Span]) -> None:
+        spans: dict[int, tuple[int, int, str | None]] = {}
+        for match in self.matches:
+            ref = _person_ref(match, self.gaz)
+            if ref and not _inside_other_entity(match, ents) and not _before_government(self.doc, match.end):
+                spans[match.start] = (match.start, match.end, ref)
+        for ent in ents:
+            if ent.label_ == "PERSON" and not _names_non_person(ent, self.matches) \
+                    and not _before_government(self.doc, ent.end):
+                start = self._strip_title(ent.start, ent.end)
+                if start < ent.end and not any(s <= start < e or start <= s < ent.end for s, e, _ in spans.values()):
+                    spans[start] = (start, _strip_possessive(self.doc, start, ent.end), None)
+        for start, end, ref in sorted(spans.values()):
+            self._person(start, end, ref)
+        self._bare_surnames()
+
+    def _bare_surnames(self) -> None:
+        """'Lind told reporters': a surname spaCy missed, after 'Kaja Lind' was found."""
+        surnames = {self.doc[c.end - 1].text for c in self.out
+                    if c.etype == "PERSON" and c.mention == NAME and c.end - c.start > 1}
+        for token in self.doc:
+            if token.text in surnames and not self.claimed[token.i] and token.pos_ == "PROPN" and token.is_title:
+                self._person(token.i, token.i + 1, None)
+
+    def _strip_title(self, start: int, end: int) -> int:
+        k = start
+        while k < end - 1:
+            word = norm(self.doc[k].text)
+            if word in HONORIFICS or word in MODIFIERS:
+                k += 1
+                continue
+            step = self._role_or_country_len(k, end)
+            if not step:
+                break
+            k += step
+        return k
+
+    def _role_or_country_len(self, k: int, end: int) -> int:
+        for j in range(min(end - 2, k + 3), k - 1, -1):
+            found = role_ending_at(self.doc, j, self.kb)
+            if found and found[0] == k:
+                return j - k + 1
+        match = next((m for m in self.matches if m.start == k and m.end < end), None)
+        if match and any(h.kind == "state" for h in match.hits):
+            return match.end - k
+        return 0
+
+    def _person(self, start: int, end: int, ref: str | None) -> None:
+        if not self.free(start, end):
+            return
+        cand = Candidate(start, end, NAME, "PERSON", ref, source="kb" if ref else "spacy")
+        title = title_before(self.doc, start, self.kb, self.country_at)
+        if title is not None and self.free(title.start, start):
+            self.add(Candidate(title.start, start, TITLE, "PERSON", None, source="rule", describes=start))
+            cand.role = self.doc[title.role_start:title.end].text
+            cand.role_key = title.role.key
+            cand.sector = "ELI" if title.former else title.role.sector
+            cand.country = title.country or title.role.country
+            cand.context = True
+        after = of_country_after(self.doc, end, self.country_at)
+        if after and cand.country is None and title is not None:
+            cand.country = after[1]
+        cand.gender = _honorific_gender(self.doc, start)
+        self.add(cand)
+
+    def kb_names(self) -> None:
+        named_bodies = self._named_bodies()
+        for match in self.matches:
+            if match.hits[0].kind == "state" and any(s <= match.start and match.end <= e for s, e in named_bodies):
+                continue  # "Latvian Constitutional Court": the court is the actor, coded LVA below
+            if self.free(match.start, match.end):
+                cand = self._from_hits(match)
+                if cand is not None:
+                    self.add(cand)
+
+    def _named_bodies(self) -> list[tuple[int, int]]:
+        """spaCy organisation names ending in a role word: 'Kenya Anti-Corruption Commission'."""
+        spans = []
+        for ent in self.ents:
+            role = self.kb.role(ent[-1].text) if ent.label_ == "ORG" and len(ent) > 1 else None
+            if role is not None and role.type == "body" and ent[-1].is_title:
+                spans.append((ent.start, ent.end))
+        return spans
+
+    def _from_hits(self, match: NameMatch) -> Candidate | None:
+        hit = match.hits[0]
+        if hit.kind == "memory":
+            actor = self.gaz.memory.get(self.doc[match.start:match.end].text)
+            return Candidate(match.start, match.end, NAME, actor.kind, f"memory:{actor.name}",
+                             actor.country, actor.sector, actor.role, source="memory")
+        if hit.kind == "org":
+            org = self.kb.organisations[hit.ref]
+            surface = self.doc[match.start:match.end].text
+            kind = "abbreviation" if _is_short_form(surface, (org.name,) + org.aliases) else NAME
+            return Candidate(match.start, match.end, kind, "ORG", f"org:{org.name}", org.country, org.sector, source="kb")
+        if hit.kind == "state":
+            return self._state(match, hit)
+        return None
+
+    def _state(self, match: NameMatch, hit) -> Candidate:
+        last = match.end - 1
+        if match.start > 0 and self.doc[match.start - 1].lower_ == "ethnic":
+            # "ethnic Albanians in Macedonia": an ethnic group, coded where they live
+            text = norm(self.doc[match.start:match.end].text)
+            return Candidate(match.start, match.end, DEMONYM, "NORP", f"norp:{text}", None, source="kb", plural=True)
+        if hit.form == "people":
+            return Candidate(match.start, match.end, DEMONYM, "NORP", f"people:{hit.country}", hit.country,
+                             source="kb", plural=True)
+        if hit.form == "adjective" and not _is_noun_use(self.doc, match):
+            return Candidate(match.start, match.end, DEMONYM, "GPE", f"state:{hit.country}", hit.country, source="kb")
+        if hit.form == "seat":
+            return self._seat(match, hit)
+        return Candidate(match.start, match.end, NAME, "GPE", f"state:{hit.country}", hit.country, source="kb",
+                         acting=acts(self.doc, last))
+
+    def _seat(self, match: NameMatch, hit) -> Candidate:
+        state = self.kb.state(hit.country)
+        surface = self.doc[match.start:match.end].text
+        is_capital = state is not None and norm(surface) == norm(state.capital)
+        if is_capital and not acts(self.doc, match.end - 1):
+            return Candidate(match.start, match.end, NAME, "GPE", f"place:{norm(surface)}", hit.country, source="kb")
+        return Candidate(match.start, match.end, METONYM, "GPE", f"state:{hit.country}", hit.country,
+                         source="kb", acting=True)
+
+    def other_ents(self, ents: list[Span]) -> None:
+        for ent in ents:
+            start, end = _trim(self.doc, ent.start, ent.end)
+            if start >= end or not self.free(start, end) or ent.label_ == "PERSON":
+                continue
+            self.add(Candidate(start, end, NAME, SPACY_KINDS[ent.label_], None, source="spacy",
+                               acting=acts(self.doc, end - 1)))
+
+    def pronouns(self) -> None:
+        for token in self.doc:
+            gender = PRONOUNS.get(token.lower_)
+            if gender and token.pos_ == "PRON" and not self.claimed[token.i]:
+                self.add(Candidate(token.i, token.i + 1, PRONOUN, "PERSON", None, gender=gender, source="rule",
+                                   plural=gender == "p"))
+
+
+def _is_short_form(surface: str, names: tuple[str, ...]) -> bool:
+    """'OECD' beside 'Organisation for Economic Co-operation and Development'."""
+    letters = surface.replace(".", "").replace("/", "")
+    return letters.isupper() and any(len(n) > len(surface) and not n.isupper() for n in names)
+
+
+def _person_ref(match: NameMatch, gaz: Gazetteer) -> str | None:
+    """The cluster key of a knowledge-base or memory person named by the match."""
+    hit = match.hits[0]
+    if hit.kind == "person":
+        return f"person:{hit.ref}"
+    if hit.kind == "memory":
+        actor = gaz.memory.by_name.get(norm(hit.ref))
+        if actor is not None and actor.kind == "PERSON":
+            return f"memory:{actor.name}"
+    return None
+
+
+def _before_government(doc: Doc, end: int) -> bool:
+    """'the Biden administration' stands for the state, not the person."""
+    return end < len(doc) and doc[end].lower_ in GOVERNMENT_HEADS
+
+
+def _inside_other_entity(match: NameMatch, ents: list[Span]) -> bool:
+    return any(e.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW") and e.start <= match.start
+               and match.end <= e.end and (e.end - e.start) > (match.end - match.start) for e in ents)
+
+
+def _names_non_person(ent: Span, matches: list[NameMatch]) -> bool:
+    """spaCy says PERSON but the knowledge base knows the name as something else ('Twitter')."""
+    return any(m.start == ent.start and m.end == ent.end and m.hits[0].kind in ("org", "state") for m in matches)
+
+
+def _is_noun_use(doc: Doc, match: NameMatch) -> bool:
+    """'the Russian said' / 'a Swiss': an adjective used as a noun names a person, not the state."""
+    return doc[match.end - 1].pos_ in ("NOUN", "PROPN") and doc[match.end - 1].dep_ in ("nsubj", "dobj", "pobj")
+
+
+def _honorific_gender(doc: Doc, start: int) -> str | None:
+    if start == 0:
+        return None
+    word = norm(doc[start - 1].text)
+    return {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+            "miss": "f", "dame": "f", "lady": "f", "madam": "f"}.get(word)
+
+
+def _strip_possessive(doc: Doc, start: int, end: int) -> int:
+    while end > start + 1 and doc[end - 1].text in ("'s", "\u2019s", "'", "\u2019"):
+        end -= 1
+    return end
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in _TRIM_LEFT or doc[start].is_punct):
+        start += 1
+    end = _strip_possessive(doc, start, end)
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in (".",):
+        end -= 1
+    return start, end

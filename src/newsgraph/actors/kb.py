@@ -1,0 +1,316 @@
+"""The actors knowledge base: states, places, organisations, office holders, roles.
+
+The data are plain files in ``newsgraph/data/kb`` (see docs/actors.md); this
+module only reads them. Other stages may use the same lookups:
+
+    from newsgraph.actors.kb import load_kb
+    kb = load_kb()                      # cached: loaded once per process
+    kb.country_of("Russian")            # 'RUS'  (names, adjectives, demonyms, capitals)
+    kb.country_of("Kremlin")            # 'RUS'
+    kb.state("RUS").display             # 'Russia'
+    kb.role("foreign minister")         # Role(phrase='foreign minister', sector='GOV', ...)
+    kb.sector_of_role("journalists")    # 'JRN'
+    kb.person("Lavrov", "2021-05-20")   # Office(name='Sergey Lavrov', country='RUS', sector='GOV', ...)
+    kb.place_country("Juba")            # 'SSD'
+    kb.gender_of_name("Maria Santos")   # 'f' (common first names, for pronouns)
+    kb.lookup("RFE/RL")                 # the KB entries known by that name
+
+All text keys go through `norm()` (case-folded, typographic quotes unified,
+white space collapsed, a leading "the " dropped). Nothing here touches the
+network; loading takes well under a second.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Iterator
+
+KB_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
+
+# PLOVER country-level codes for actors that are not states.
+NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+SECTOR_CODES = frozenset(
+    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC".split()
+)
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_SPACE = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    """The lookup key for a name: case-folded, quotes unified, no leading 'the'."""
+    key = _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
+    if not key.isascii():
+        key = _fold_accents(key)
+    return key[4:] if key.startswith("the ") else key
+
+
+def _fold_accents(key: str) -> str:
+    """'erdoğan' -> 'erdogan', 'sāmarrā'' -> 'samarra''."""
+    return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class State:
+    iso3: str
+    display: str
+    names: tuple[str, ...]
+    adjectives: tuple[str, ...]
+    people: tuple[str, ...]
+    capital: str
+    seats: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    aliases: tuple[str, ...]
+    country: str | None
+    sector: str | None
+    type: str
+
+    @property
+    def kind(self) -> str:
+        return "ORG"
+
+
+@dataclass(frozen=True)
+class Office:
+    """One term of office of a person."""
+
+    name: str
+    aliases: tuple[str, ...]
+    country: str
+    sector: str | None
+    role: str | None
+    start: str
+    end: str | None
+    gender: str | None
+
+    def held_on(self, date: str) -> bool:
+        return self.start <= date and (self.end is None or date < self.end)
+
+
+@dataclass(frozen=True)
+class Role:
+    phrase: str
+    sector: str
+    type: str  # person | group | body
+    country: str | None = None
+    same_as: str | None = None
+
+    @property
+    def key(self) -> str:
+        """The canonical phrase: 'FM' and 'top diplomat' are both 'foreign minister'."""
+        return norm(self.same_as or self.phrase)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a name means: a state (by name, adjective, people or seat), an organisation or a person."""
+
+    kind: str  # state | org | person | place
+    form: str  # name | adjective | people | seat | capital | alias
+    ref: str  # iso3, organisation name or person name
+    country: str | None
+
+
+class KnowledgeBase:
+    def __init__(self) -> None:
+        self.states: dict[str, State] = {}
+        self.organisations: dict[str, Organisation] = {}
+        self.offices: dict[str, tuple[Office, ...]] = {}
+        self.roles: dict[str, Role] = {}
+        self.places: dict[str, tuple[tuple[str, int], ...]] = {}
+        self.partially_recognised: frozenset[str] = frozenset()
+        self.first_names: dict[str, str] = {}
+        self.role_last_words: frozenset[str] = frozenset()
+        self._names: dict[str, list[Hit]] = {}
+
+    # -- lookups -----------------------------------------------------------------
+    def lookup(self, text: str) -> tuple[Hit, ...]:
+        return tuple(self._names.get(norm(text), ()))
+
+    def state(self, iso3: str) -> State | None:
+        return self.states.get(iso3)
+
+    def country_of(self, text: str) -> str | None:
+        """The state a name, adjective, demonym, capital or seat of government stands for."""
+        for hit in self._names.get(norm(text), ()):
+            if hit.kind == "state":
+                return hit.country
+        return None
+
+    def organisation(self, text: str) -> Organisation | None:
+        for hit in self._names.get(norm(text), ()):
+            if hit.kind == "org":
+                return self.organisations[hit.ref]
+        return None
+
+    def role(self, phrase: str) -> Role | None:
+        return self.roles.get(norm(phrase))
+
+    def sector_of_role(self, phrase: str) -> str | None:
+        role = self.role(phrase)
+        if role is None and " " in phrase.strip():
+            role = self.role(phrase.strip().split()[-1])
+        return role.sector if role else None
+
+    def person(self, text: str, date: str | None = None) -> Office | None:
+        """The office a named person held on `date` (the latest one without a date)."""
+        for hit in self._names.get(norm(text), ()):
+            if hit.kind == "person":
+                return office_on(self.offices[hit.ref], date)
+        return None
+
+    def place_country(self, text: str, prefer: Iterable[str] = ()) -> str | None:
+        """The country of a city, region or territory; `prefer` breaks ties (countries in the article)."""
+        key = norm(text)
+        options = self.places.get(key) or self.places.get(_strip_generic(key))
+        if not options:
+            return None
+        preferred = set(prefer)
+        for country, _ in options:
+            if country in preferred:
+                return country
+        return options[0][0]
+
+    def gender_of_name(self, full_name: str) -> str | None:
+        """'m' or 'f' from a common first name ('Maria Santos' -> 'f'), else None."""
+        first = full_name.split()[0] if full_name.split() else ""
+        return self.first_names.get(first)
+
+    def names(self) -> Iterator[str]:
+        return iter(self._names)
+
+    # -- building ----------------------------------------------------------------
+    def add_name(self, name: str, hit: Hit) -> None:
+        key = norm(name)
+        if key and hit not in self._names.setdefault(key, []):
+            self._names[key].append(hit)
+
+
+_GENERIC_PLACE_WORDS = ("state", "province", "region", "district", "city", "county", "governorate", "oblast",
+                        "prefecture", "municipality", "town", "village")
+
+
+def _strip_generic(key: str) -> str:
+    """'west darfur state' -> 'west darfur'; 'tyumen region' -> 'tyumen'."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in _GENERIC_PLACE_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def office_on(offices: tuple[Office, ...], date: str | None) -> Office:
+    if date:
+        for office in offices:
+            if office.held_on(date):
+                return office
+        before = [o for o in offices if o.end is not None and o.end <= date]
+        if before:
+            last = max(before, key=lambda o: o.end or "")
+            return _former(last)
+        return _not_yet(min(offices, key=lambda o: o.start))
+    return max(offices, key=lambda o: o.start)
+
+
+def _not_yet(office: Office) -> Office:
+    """Before a person's first office: their country is known, not yet a role."""
+    return Office(office.name, office.aliases, office.country, None, None, office.start, office.end, office.gender)
+
+
+def _former(office: Office) -> Office:
+    return Office(office.name, office.aliases, office.country, "ELI", f"former {office.role}",
+                  office.start, office.end, office.gender)
+
+
+# -- loading ---------------------------------------------------------------------
+def _rows(path: Path, width: int) -> Iterator[list[str]]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield (line.split("|") + [""] * width)[:width]
+
+
+def _split(cell: str, sep: str = ",") -> tuple[str, ...]:
+    return tuple(x.strip() for x in cell.split(sep) if x.strip())
+
+
+def _load_states(kb: KnowledgeBase, path: Path) -> None:
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            state = State(row["iso3"], row["display"], _split(row["names"], ";"), _split(row["adjectives"], ";"),
+                          _split(row["people"], ";"), row["capital"], _split(row["seats"], ";"))
+            kb.states[state.iso3] = state
+            for form, names in (("name", state.names), ("adjective", state.adjectives),
+                                ("people", state.people), ("seat", state.seats)):
+                for name in names:
+                    kb.add_name(name, Hit("state", form, state.iso3, state.iso3))
+
+
+def _load_organisations(kb: KnowledgeBase, path: Path) -> None:
+    for name, aliases, country, sector, kind in _rows(path, 5):
+        org = Organisation(name, _split(aliases), country or None, sector or None, kind)
+        kb.organisations[name] = org
+        for alias in (name,) + org.aliases:
+            kb.add_name(alias, Hit("org", "name" if alias == name else "alias", name, org.country))
+
+
+def _load_offices(kb: KnowledgeBase, path: Path) -> None:
+    grouped: dict[str, list[Office]] = {}
+    for name, aliases, country, sector, role, start, end, gender in _rows(path, 8):
+        office = Office(name, _split(aliases), country, sector, role, start, end or None, gender or None)
+        grouped.setdefault(name, []).append(office)
+    for name, offices in grouped.items():
+        kb.offices[name] = tuple(offices)
+        aliases = {a for o in offices for a in o.aliases}
+        for alias in [name, *sorted(aliases)]:
+            kb.add_name(alias, Hit("person", "name" if alias == name else "alias", name, offices[0].country))
+
+
+def _load_roles(kb: KnowledgeBase, path: Path) -> None:
+    for phrase, sector, kind, country, same_as in _rows(path, 5):
+        kb.roles[norm(phrase)] = Role(phrase, sector, kind, country or None, same_as or None)
+    # The last word of every role phrase: a cheap first test before building phrases.
+    kb.role_last_words = frozenset(re.split(r"[\s\-]+", key)[-1] for key in kb.roles)
+
+
+def _load_places(kb: KnowledgeBase, places: Path, regions: Path) -> None:
+    found: dict[str, list[tuple[str, int]]] = {}
+    pre = set()
+    for name, aliases, country, sectors in _rows(regions, 4):
+        for alias in (name,) + _split(aliases):
+            found.setdefault(norm(alias), []).append((country, 10**9))
+            if "PRE" in sectors:
+                pre.add(norm(alias))
+    for state in kb.states.values():
+        if state.capital:
+            found.setdefault(norm(state.capital), []).append((state.iso3, 10**9))
+    # places.tsv holds ready-made keys, most populous first (see build_kb): plain splitting keeps loading fast.
+    for line in places.read_text(encoding="utf-8").splitlines()[1:]:
+        key, country, population = line.split("\t", 3)[:3]
+        found.setdefault(key, []).append((country, int(population)))
+    kb.places = {k: tuple(v) for k, v in found.items()}
+    kb.partially_recognised = frozenset(pre)
+
+
+def _load_first_names(kb: KnowledgeBase, path: Path) -> None:
+    for gender, names in _rows(path, 2):
+        kb.first_names.update((name, gender) for name in _split(names))
+
+
+@lru_cache(maxsize=2)
+def load_kb(directory: str | None = None) -> KnowledgeBase:
+    """The knowledge base from `directory` (default: the packaged data), loaded once."""
+    base = Path(directory) if directory else KB_DIR
+    kb = KnowledgeBase()
+    _load_states(kb, base / "states.tsv")
+    _load_organisations(kb, base / "organisations.psv")
+    _load_offices(kb, base / "leaders.psv")
+    _load_roles(kb, base / "roles.psv")
+    _load_places(kb, base / "places.tsv", base / "regions.psv")
+    _load_first_names(kb, base / "first_names.psv")
+    return kb

@@ -1,0 +1,197 @@
+"""Noun phrases headed by a role word: titles, groups, institutions, governments.
+
+"the Russian foreign minister" is a title (a person named elsewhere, or an
+unnamed one); "Iraqi troops" and "Russian state media outlets" are groups
+coded from their own words; "the Croatian government" and "the Biden
+administration" stand for the state. Country words inside the phrase (names,
+adjectives, capitals, possessives, office holders) give the country.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .candidates import DEMONYM, DESCRIPTION, METONYM, TITLE, Candidate
+from .kb import Role, norm
+from .titles import FORMER, of_country_after, role_ending_at
+
+GOVERNMENT_HEADS = frozenset({"government", "administration", "regime", "cabinet"})
+ORG_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "JRN", "REB", "PRM", "UAF"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one", "its", "their",
+                          "his", "her", "our", "some", "many", "several", "two", "three", "both", "all"})
+_INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
+# Where an unplaced "students" or "a teacher" is a participant rather than scenery.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos", "ROOT", "attr", "conj"})
+ARGUMENT_PREPS = frozenset({"by", "with", "against", "between", "from", "on", "for", "among", "toward", "towards",
+                            "to", "at"})
+QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "group", "groups", "members",
+                        "number", "some", "many", "most", "all", "none", "several", "tens"})
+
+
+def find(det) -> None:
+    """Add the role-word noun phrases of the detector's doc as candidates."""
+    doc = det.doc
+    proper = _proper_name_tokens(det)
+    for token in doc:
+        if det.claimed[token.i] or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+            continue
+        if token.i in proper:
+            continue
+        found = role_ending_at(doc, token.i, det.kb)
+        if found is None or not det.free(found[0], token.i + 1):
+            continue
+        _phrase(det, token, found[0], found[1])
+
+
+def _proper_name_tokens(det) -> set[int]:
+    """Tokens of proper names ('Kurdistan Workers' Party', 'US Congress', 'West Bank'): not role phrases."""
+    inside = {i for m in det.matches if m.hits[0].form in ("name", "alias") for i in range(m.start, m.end)}
+    for ent in det.ents:
+        if ent.label_ in ("ORG", "FAC", "WORK_OF_ART", "LAW", "EVENT", "GPE", "LOC"):
+            inside.update(t.i for t in ent if t.pos_ == "PROPN" or t.is_title)
+    return inside
+
+
+def _phrase(det, head: Token, role_start: int, role: Role) -> None:
+    doc = det.doc
+    first, article = _left_edge(det, head, role_start)
+    end = head.i + 1
+    countries = _countries(det, first, role_start)
+    after = of_country_after(doc, end, det.country_at) if not countries else None
+    if after:
+        countries = [(after[1], end + 1, after[0], "state")]
+        end = after[0] if det.kb.country_of(doc[end + 1:after[0]].text) else end
+    plural = head.tag_ in ("NNS", "NNPS") or role.type == "group"
+    if not countries and not role.country and not _is_argument(head) and (plural or article in _INDEFINITE):
+        return
+    if norm(role.phrase) in GOVERNMENT_HEADS and len(countries) == 1:
+        _government(det, first, end, countries)
+    elif role.type == "person" and not plural:
+        _title(det, head, first, end, role, countries, article)
+    else:
+        _group(det, head, first, end, role, countries)
+
+
+def _is_argument(head: Token) -> bool:
+    """A participant of a clause: subject, object, agent, or after a preposition that takes one."""
+    if head.dep_ in ARGUMENT_DEPS:
+        return True
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    if prep.lower_ == "of":
+        return prep.head.lower_ in QUANTITIES or prep.head.pos_ == "NUM"
+    return prep.lower_ in ARGUMENT_PREPS
+
+
+def _left_edge(det, head: Token, role_start: int) -> tuple[int, str | None]:
+    """First token of the phrase (after any determiner) and the determiner itself."""
+    k = role_start - 1
+    lowest = head.left_edge.i
+    while k >= lowest and not det.claimed[k]:
+        word = doc_word(det.doc, k)
+        if word in _DETERMINERS or det.doc[k].pos_ == "DET":
+            first = _skip_punct(det.doc, k + 1, role_start)
+            return first, word
+        if _ends_phrase(det.doc[k]):
+            break
+        k -= 1
+    return _skip_punct(det.doc, k + 1, role_start), None
+
+
+def _ends_phrase(token: Token) -> bool:
+    if token.is_space or token.pos_ in ("ADP", "PRON", "SCONJ"):
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("amod", "compound")
+
+
+def doc_word(doc: Doc, k: int) -> str:
+    return doc[k].lower_
+
+
+def _skip_punct(doc: Doc, k: int, limit: int) -> int:
+    while k < limit and (doc[k].is_punct or doc[k].pos_ == "CCONJ"):
+        k += 1
+    return k
+
+
+def _countries(det, first: int, limit: int) -> list[tuple[str, int, int, str]]:
+    """(code, start, end, hit kind) for each country-giving name inside [first, limit)."""
+    found = []
+    for match in det.matches:
+        if first <= match.start and match.end <= limit:
+            located = det.country_at(match.end - 1)
+            if located:
+                found.append((located[1], match.start, match.end, match.hits[0].kind))
+    return found or _places(det, first, limit)
+
+
+def _places(det, first: int, limit: int) -> list[tuple[str, int, int, str]]:
+    """'Darfur rebels', 'Hebron residents': a region or city before the role word."""
+    for ent in det.ents:
+        if ent.label_ in ("GPE", "LOC") and first <= ent.start and ent.end <= limit:
+            code = det.kb.place_country(ent.text)
+            if code:
+                return [(code, ent.start, ent.end, "place")]
+    return []
+
+
+def _government(det, first: int, end: int, countries) -> None:
+    code, _, _, kind = countries[0]
+    mention = METONYM if kind in ("person", "memory") or _is_seat(det, first, end) else DESCRIPTION
+    det.add(Candidate(first, end, mention, "GPE", f"state:{code}", code, "GOV", source="rule",
+                      acting=True, context=True))
+
+
+def _is_seat(det, first: int, end: int) -> bool:
+    return any(m.hits[0].form == "seat" for m in det.matches if first <= m.start and m.end <= end)
+
+
+def _title(det, head: Token, first: int, end: int, role: Role, countries, article) -> None:
+    doc = det.doc
+    role_first = max([first] + [c[2] for c in countries if c[2] <= head.i])
+    while role_first < head.i and (doc[role_first].is_punct or doc[role_first].lower_ in ("'s", "\u2019s")):
+        role_first += 1  # "Connecticut's tax commissioner": the role starts after the possessive
+    words = doc[role_first:head.i + 1]
+    former = any(t.lower_ in FORMER for t in words)
+    country = countries[-1][0] if countries else role.country
+    det.add(Candidate(first, end, TITLE, "PERSON", None, country, "ELI" if former else role.sector,
+                      role=words.text, role_key=role.key, source="rule",
+                      definite=article not in _INDEFINITE, describes=_described(head), context=True,
+                      gender=_role_gender(role.phrase)))
+
+
+def _group(det, head: Token, first: int, end: int, role: Role, countries) -> None:
+    etype = "ORG" if role.type == "body" or role.sector in ORG_SECTORS else "NORP"
+    words = det.doc[max(first, head.i - len(role.phrase.split()) + 1):head.i + 1].text
+    for code, start, stop, _ in countries[:-1]:  # "US and Russian officials": one group per country
+        det.add(Candidate(start, stop, DEMONYM, etype, f"group:{code}:{role.key}", code, role.sector,
+                          role=words, source="rule", plural=True, context=True))
+    if countries:
+        first = countries[-1][1] if len(countries) > 1 else first
+    code = countries[-1][0] if countries else role.country
+    text = norm(det.doc[first:end].text)
+    key = f"group:{code}:{role.key}" if code else f"group::{text}"
+    det.add(Candidate(first, end, DESCRIPTION, etype, key, code, role.sector, role=words, source="rule",
+                      plural=head.tag_ in ("NNS", "NNPS"), describes=_described(head), context=True))
+
+
+def _described(head: Token) -> int | None:
+    """The token of a name this phrase stands beside: apposition or 'X is the editor of ...'."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return child.i
+    if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+        return head.head.i
+    if head.dep_ == "attr" and head.head.lemma_ == "be":
+        subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        return subject.i if subject is not None and subject.pos_ == "PROPN" else None
+    return None
+
+
+def _role_gender(phrase: str) -> str | None:
+    words = phrase.lower()
+    if any(w in words for w in ("woman", "queen", "princess", "duchess")):
+        return "f"
+    if any(w in words for w in ("man", "king", "prince", "duke", "sultan", "emir")) and "human" not in words:
+        return "m"
+    return None

@@ -1,0 +1,104 @@
+"""Third-person pronouns (he, his, him, she, her; they, their) to the actor they stand for.
+
+Precision over recall: a pronoun is attached only when one compatible person
+is in view: earlier in its own sentence, or else in the nearest earlier
+sentence (up to three back) that mentions a person. When several people are
+in view, a gender known from the knowledge base, a title (Mr, Ms, spokeswoman)
+or a common first name decides; among several of the right gender, the
+subject of that sentence wins. Otherwise the pronoun stays unresolved. Pronouns inside quotation marks are left alone
+(they belong to the quoted speaker's world, not the article's). "They" goes
+to a plural group ("Iraqi troops", "the rebels") only when that group is the
+one subject group in view in the same or the previous sentence; "their" and
+"them" are left alone.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .candidates import PRONOUN, Candidate
+
+LOOKBACK_SENTENCES = 3
+GROUP_KEYS = frozenset({"group", "people", "norp"})
+_OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"'}
+
+
+def resolve(doc: Doc, cands: list[Candidate], genders: dict[str, str]) -> None:
+    """Give each pronoun candidate the key of its person (or group, for 'they'), or leave it None."""
+    quoted = quoted_tokens(doc)
+    people = [c for c in cands if c.etype == "PERSON" and c.mention != PRONOUN and c.key]
+    groups = [c for c in cands if c.plural and c.mention != PRONOUN and c.key and c.key.split(":")[0] in GROUP_KEYS]
+    sentences = list(doc.sents)
+    sent_of = {s.start: n for n, s in enumerate(sentences)}
+    for cand in cands:
+        if cand.mention != PRONOUN or cand.key is not None or cand.start in quoted:
+            continue
+        if cand.gender == "p":
+            subject_they = doc[cand.start].lower_ == "they"  # 'their' and 'them' too often mean others
+            cand.key = _group_antecedent(doc, cand, groups, sentences, sent_of) if subject_they else None
+        else:
+            cand.key = _antecedent(doc, cand, people, genders, sentences, sent_of, quoted)
+
+
+def _group_antecedent(doc, pron, groups, sentences, sent_of) -> str | None:
+    """'they' for the one group named earlier in its sentence or the sentence before; else nothing."""
+    index = sent_of[doc[pron.start].sent.start]
+    groups = [g for g in groups if _is_subject(doc, g)]
+    same = {g.key for g in groups if sentences[index].start <= g.start < pron.start}
+    if same:
+        return same.pop() if len(same) == 1 else None
+    if index == 0:
+        return None
+    before = {g.key for g in groups if sentences[index - 1].start <= g.start < sentences[index - 1].end}
+    return before.pop() if len(before) == 1 else None
+
+
+def _antecedent(doc, pron, people, genders, sentences, sent_of, quoted) -> str | None:
+    index = sent_of[doc[pron.start].sent.start]
+    compatible = [p for p in people if genders.get(p.key, pron.gender) == pron.gender and p.start not in quoted]
+    same = [p for p in compatible if sentences[index].start <= p.start < pron.start]
+    if same:
+        return _pick(doc, same, sentences[index], genders, pron.gender)
+    for back in range(1, LOOKBACK_SENTENCES + 1):
+        if index - back < 0:
+            break
+        sent = sentences[index - back]
+        seen = [p for p in compatible if sent.start <= p.start < sent.end]
+        if seen:
+            return _pick(doc, seen, sent, genders, pron.gender)
+        if any(sent.start <= p.start < sent.end for p in people):
+            return None  # an incompatible person intervenes
+    return None
+
+
+def _pick(doc: Doc, seen: list[Candidate], sent, genders: dict[str, str], gender: str) -> str | None:
+    keys = {p.key for p in seen}
+    if len(keys) == 1:
+        return keys.pop()
+    known = {k for k in keys if genders.get(k) == gender}
+    if len(known) == 1 and all(k in known or k in genders for k in keys):
+        return known.pop()  # the others are known to be of the other gender
+    if len(known) > 1:
+        subjects = {p.key for p in seen if p.key in known and _is_subject(doc, p)}
+        return subjects.pop() if len(subjects) == 1 else None
+    return None
+
+
+def _is_subject(doc: Doc, cand: Candidate) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[cand.start:cand.end])
+
+
+def quoted_tokens(doc: Doc) -> set[int]:
+    """Indices of tokens between quotation marks (curly or straight)."""
+    inside: set[int] = set()
+    closing: str | None = None
+    for token in doc:
+        text = token.text
+        if closing is not None and text == closing:
+            closing = None
+        elif closing is None and text in ("\u201c", '"'):
+            closing = _OPEN[text]
+        elif closing is not None:
+            inside.add(token.i)
+        if "\n" in text:
+            closing = None if closing == '"' else closing
+    return inside

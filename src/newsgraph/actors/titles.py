@@ -1,0 +1,96 @@
+"""Role words around names: "Russian Foreign Minister Sergey Lavrov", "Jordan's King Abdullah".
+
+`title_before(doc, i, ...)` reads the title left of a name starting at token
+i: the role phrase, its modifiers ("Deputy", "former") and the country word
+or possessive before it. `role_ending_at` finds the longest role phrase of
+the knowledge base that ends at a token.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .candidates import text_of
+from .kb import KnowledgeBase, Role, norm
+
+MAX_ROLE_TOKENS = 4
+MODIFIERS = frozenset("deputy acting former senior top chief junior then then- ex ex- interim first new outgoing "
+                      "incoming late vice assistant permanent ousted deposed exiled toppled disgraced jailed".split())
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam".split())
+FORMER = frozenset({"former", "ex", "ex-", "then", "then-", "late", "ousted", "deposed", "exiled", "toppled"})
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int  # first token of the whole title (country word included)
+    role_start: int  # first token of the role words (modifiers included)
+    end: int  # token after the role phrase
+    role: Role
+    former: bool = False
+    country_start: int | None = None
+    country: str | None = None  # ISO3 or PLOVER code read from the words before the role
+
+
+def role_ending_at(doc: Doc, j: int, kb: KnowledgeBase) -> tuple[int, Role] | None:
+    """The longest knowledge-base role phrase whose last token is j."""
+    if doc[j].lower_ not in kb.role_last_words:
+        return None
+    for n in range(min(MAX_ROLE_TOKENS, j + 1), 0, -1):
+        first = doc[j - n + 1]
+        if first.is_space or first.lower_ == "the" or any(t.is_space for t in doc[j - n + 1:j + 1]):
+            continue
+        role = kb.role(text_of(doc)[first.idx:doc[j].idx + len(doc[j].text)])
+        if role is not None:
+            return j - n + 1, role
+    return None
+
+
+def title_before(doc: Doc, i: int, kb: KnowledgeBase, country_at) -> Title | None:
+    """The title written just before a name at token i, if any.
+
+    `country_at(j)` returns (first_token, code) when a country or
+    organisation name ends at token j (gazetteer-backed), else None.
+    """
+    j = i - 1
+    while j >= 0 and norm(doc[j].text) in HONORIFICS:
+        j -= 1
+    found = role_ending_at(doc, j, kb) if j >= 0 else None
+    if found is None or found[1].type != "person":
+        return None
+    role_start, role = found
+    role_start = _modifiers_before(doc, role_start)
+    former = any(norm(t.text) in FORMER for t in doc[role_start:found[0]])
+    country = _country_before(doc, role_start, country_at)
+    if country:
+        return Title(country[0], role_start, j + 1, role, former, country[0], country[1])
+    return Title(role_start, role_start, j + 1, role, former)
+
+
+def _modifiers_before(doc: Doc, k: int) -> int:
+    while k > 0 and (norm(doc[k - 1].text) in MODIFIERS or doc[k - 1].text == "-" and k > 1):
+        k -= 1
+    return k
+
+
+def _country_before(doc: Doc, k: int, country_at) -> tuple[int, str] | None:
+    j = k - 1
+    if j >= 0 and doc[j].text in ("'s", "\u2019s", "'"):
+        j -= 1  # "Jordan's King Abdullah"
+    elif j >= 0 and doc[j].text == "-":
+        j -= 1  # "US-backed"
+    return country_at(j) if j >= 0 else None
+
+
+def of_country_after(doc: Doc, end: int, country_at) -> tuple[int, str] | None:
+    """'President of Armenia', 'King Hassan of Morocco': the country after 'of'."""
+    if end < len(doc) and doc[end].lower_ == "of":
+        for j in range(end + 1, min(len(doc), end + 6)):
+            found = country_at(j)
+            if found and found[0] == end + 1 or (found and doc[end + 1].lower_ == "the" and found[0] == end + 2):
+                return j + 1, found[1]
+    return None
+
+
+def is_head_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound",)

@@ -1,0 +1,244 @@
+"""Questions asked of the store; each returns plain dicts (rows) for the CLI or an API.
+
+Actor filters take a PLOVER-style code (country "RUS", or country+sector
+"RUSGOV") or a name fragment ("lavrov"), matched against corpus actors.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Any, Sequence
+
+from ..errors import NewsgraphError
+from .codes import QUAD_CLASS, QUAD_NAMES
+from .db import Database, Row
+from .stories import story_counts
+
+MARK_START, MARK_END = "«", "»"
+PERIOD_CHARS = {"day": 10, "month": 7, "year": 4}
+_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})?$")
+
+
+class QueryError(NewsgraphError):
+    exit_code = 2
+
+
+def like_pattern(fragment: str) -> str:
+    escaped = fragment.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def actor_condition(alias: str, value: str) -> tuple[str, list[Any]]:
+    """SQL matching actor rows `alias` to a code or a name fragment."""
+    if _CODE.match(value):
+        return (f"({alias}.country = ? OR {alias}.country || COALESCE({alias}.sector, '') = ?)", [value[:3], value]) \
+            if len(value) == 3 else (f"{alias}.country || COALESCE({alias}.sector, '') = ?", [value])
+    return f"lower({alias}.name) LIKE ? ESCAPE '\\'", [like_pattern(value)]
+
+
+# -- search -------------------------------------------------------------------
+
+def fts_query(text: str) -> str:
+    """User words -> an FTS5 query: words and "phrases" all required, -word excluded."""
+    wanted, unwanted = [], []
+    for token in re.findall(r'-?"[^"]+"|\S+', text):
+        negative = token.startswith("-") and len(token) > 1
+        words = re.findall(r"\w+", token)
+        if not words:
+            continue
+        if token.upper() == "OR" and wanted:
+            wanted.append("OR")
+            continue
+        (unwanted if negative else wanted).append('"' + " ".join(words) + '"')
+    while wanted and wanted[-1] == "OR":
+        wanted.pop()
+    if not wanted:
+        raise QueryError("give at least one word to search for")
+    return " ".join(wanted) + "".join(f" NOT {w}" for w in unwanted)
+
+
+def search(db: Database, text: str, limit: int = 10) -> list[Row]:
+    """Articles ranked by relevance to `text`, each with a snippet (matches between « »)."""
+    match = fts_query(text)  # validates the words on both backends
+    if db.is_postgres:
+        rows = db.rows(
+            f"""SELECT a.id, a.doc_id, a.title, a.publisher, a.published, a.url,
+                   ts_rank_cd(a.tsv, q) AS score,
+                   ts_headline('english', a.text, q, 'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2') AS snippet
+                FROM articles a, websearch_to_tsquery('english', ?) q
+                WHERE a.tsv @@ q ORDER BY score DESC, a.id LIMIT ?""", (text, limit))
+    else:
+        rows = db.rows(
+            f"""SELECT a.id, a.doc_id, a.title, a.publisher, a.published, a.url, -bm25(articles_fts) AS score,
+                   snippet(articles_fts, 1, '{MARK_START}', '{MARK_END}', '…', 24) AS snippet
+                FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+                WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts), a.id LIMIT ?""", (match, limit))
+    for row in rows:
+        row["score"] = round(float(row["score"]), 4)
+        row["snippet"] = " ".join((row["snippet"] or "").split())
+    return rows
+
+
+def _quote_text_match(db: Database, about: str) -> tuple[str, list[Any]]:
+    fts_query(about)  # the same rules for what counts as words on both backends
+    if db.is_postgres:
+        return "q.tsv @@ websearch_to_tsquery('english', ?)", [about]
+    return "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [fts_query(about)]
+
+
+# -- quotes -------------------------------------------------------------------
+
+def quotes(db: Database, speaker: str | None = None, about: str | None = None, since: str | None = None,
+           until: str | None = None, limit: int = 50) -> list[Row]:
+    """Quotes, newest first, filtered by speaker name, topic words and article date."""
+    where, params = ["1 = 1"], []
+    if speaker:
+        where.append("(lower(s.name) LIKE ? ESCAPE '\\' OR lower(q.speaker_text) LIKE ? ESCAPE '\\')")
+        params += [like_pattern(speaker)] * 2
+    if about:
+        clause, extra = _quote_text_match(db, about)
+        where.append(clause)
+        params += extra
+    _date_range(where, params, "a.published", since, until)
+    return db.rows(
+        f"""SELECT q.id, COALESCE(s.name, q.speaker_text) AS speaker, s.country AS speaker_country,
+               q.cue, q.kind, q.content, q.via, a.doc_id, a.title, a.publisher, a.published, a.url
+            FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_actor_id
+            WHERE {' AND '.join(where)}
+            ORDER BY a.published DESC NULLS LAST, q.id LIMIT ?""", (*params, limit))
+
+
+def _date_range(where: list[str], params: list[Any], column: str, since: str | None, until: str | None) -> None:
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        # A day given as YYYY-MM-DD includes that whole day.
+        where.append(f"substr({column}, 1, {len(until)}) <= ?")
+        params.append(until)
+
+
+# -- events -------------------------------------------------------------------
+
+def events(db: Database, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int = 50) -> list[Row]:
+    """Events, newest first, each with its actors and its story's article/outlet counts."""
+    where, params = ["1 = 1"], []
+    for role, value in (("actor", actor), ("recipient", recipient)):
+        if value:
+            clause, extra = actor_condition("x", value)
+            where.append(f"EXISTS (SELECT 1 FROM event_actors ex JOIN actors x ON x.id = ex.actor_id "
+                         f"WHERE ex.event_id = e.id AND ex.role = '{role}' AND {clause})")
+            params += extra
+    if event_type:
+        where.append("e.type = ?")
+        params.append(event_type.upper())
+    _date_range(where, params, "e.event_date", since, until)
+    rows = db.rows(
+        f"""SELECT e.id, e.event_date AS date, e.type, e.mode, e.modality, e.quad_class, e.trigger_text AS trigger,
+               e.story_id, a.doc_id, a.title, a.publisher, a.url
+            FROM events e JOIN articles a ON a.id = e.article_id
+            WHERE {' AND '.join(where)}
+            ORDER BY e.event_date DESC NULLS LAST, e.id LIMIT ?""", (*params, limit))
+    return _with_participants(db, rows)
+
+
+def _with_participants(db: Database, rows: list[Row]) -> list[Row]:
+    sides = participants(db, [r["id"] for r in rows])
+    counts = story_counts(db, [r["story_id"] for r in rows])
+    for row in rows:
+        row["actors"] = sides.get((row["id"], "actor"), [])
+        row["recipients"] = sides.get((row["id"], "recipient"), [])
+        story = counts.get(row["story_id"], {})
+        row["story_articles"] = story.get("articles", 1)
+        row["story_outlets"] = story.get("outlets", 0)
+    return rows
+
+
+def participants(db: Database, event_ids: Sequence[int]) -> dict[tuple[int, str], list[Row]]:
+    """(event id, role) -> [{name, code, country, sector}] in the event's order."""
+    found: dict[tuple[int, str], list[Row]] = defaultdict(list)
+    ids = list(event_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        marks = ", ".join("?" for _ in chunk)
+        for r in db.rows(
+            f"""SELECT ea.event_id, ea.role, a.name, a.country, a.sector FROM event_actors ea
+                LEFT JOIN actors a ON a.id = ea.actor_id WHERE ea.event_id IN ({marks})
+                ORDER BY ea.event_id, ea.role, ea.position""", chunk):
+            code = (r["country"] or "") + (r["sector"] or "")
+            found[(r["event_id"], r["role"])].append(
+                {"name": r["name"], "code": code or None, "country": r["country"], "sector": r["sector"]})
+    return found
+
+
+# -- actors -------------------------------------------------------------------
+
+def actors(db: Database, country: str | None = None, name: str | None = None, kind: str | None = None,
+           limit: int = 50) -> list[Row]:
+    """Corpus actors with how many articles mention them and their events and quotes."""
+    where, params = ["1 = 1"], []
+    if country:
+        where.append("a.country = ?")
+        params.append(country.upper())
+    if name:
+        where.append("lower(a.name) LIKE ? ESCAPE '\\'")
+        params.append(like_pattern(name))
+    if kind:
+        where.append("a.kind = ?")
+        params.append(kind.upper())
+    # PostgreSQL cannot sort by an expression over output aliases: sort outside.
+    return db.rows(
+        f"""SELECT * FROM (SELECT a.id, a.name, a.kind, a.country, a.sector, a.role,
+               (SELECT COUNT(DISTINCT en.article_id) FROM entities en WHERE en.actor_id = a.id) AS articles,
+               (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS events,
+               (SELECT COUNT(*) FROM quotes q WHERE q.speaker_actor_id = a.id) AS quotes
+            FROM actors a WHERE {' AND '.join(where)}) t
+            ORDER BY t.events + t.quotes DESC, t.articles DESC, t.name, t.id LIMIT ?""", (*params, limit))
+
+
+# -- dyads --------------------------------------------------------------------
+
+def dyad(db: Database, side_a: str, side_b: str, by: str = "month", both_ways: bool = False,
+         since: str | None = None, until: str | None = None) -> list[Row]:
+    """Events from A to B (or either way) per period: PLOVER type counts and quad-class totals."""
+    if by not in PERIOD_CHARS:
+        raise QueryError(f"--by must be one of {', '.join(PERIOD_CHARS)}")
+    where, params = _dyad_condition(side_a, side_b, both_ways)
+    _date_range(where, params, "e.event_date", since, until)
+    rows = db.rows(
+        f"""SELECT substr(e.event_date, 1, {PERIOD_CHARS[by]}) AS period, e.type, COUNT(*) AS n
+            FROM events e WHERE {' AND '.join(where)}
+            GROUP BY substr(e.event_date, 1, {PERIOD_CHARS[by]}), e.type""", params)
+    return _dyad_table(rows)
+
+
+def _dyad_condition(side_a: str, side_b: str, both_ways: bool) -> tuple[list[str], list[Any]]:
+    def directed(first: str, second: str) -> tuple[str, list[Any]]:
+        parts, params = [], []
+        for role, value in (("actor", first), ("recipient", second)):
+            clause, extra = actor_condition("x", value)
+            parts.append(f"EXISTS (SELECT 1 FROM event_actors ex JOIN actors x ON x.id = ex.actor_id "
+                         f"WHERE ex.event_id = e.id AND ex.role = '{role}' AND {clause})")
+            params += extra
+        return " AND ".join(parts), params
+
+    forward, params = directed(side_a, side_b)
+    if not both_ways:
+        return [forward], params
+    backward, more = directed(side_b, side_a)
+    return [f"(({forward}) OR ({backward}))"], params + more
+
+
+def _dyad_table(rows: list[Row]) -> list[Row]:
+    periods: dict[str, Row] = {}
+    for r in rows:
+        period = r["period"] or "undated"
+        entry = periods.setdefault(period, {"period": period, "types": {}, "quad": dict.fromkeys(QUAD_NAMES.values(), 0),
+                                            "total": 0})
+        entry["types"][r["type"]] = entry["types"].get(r["type"], 0) + int(r["n"])
+        quad = QUAD_CLASS.get(r["type"])
+        if quad:
+            entry["quad"][QUAD_NAMES[quad]] += int(r["n"])
+        entry["total"] += int(r["n"])
+    return [periods[k] for k in sorted(periods, key=lambda p: (p == "undated", p))]

@@ -1,0 +1,345 @@
+"""Finding event triggers in a parsed sentence and choosing their PLOVER sense.
+
+A trigger is either a lexicon verb whose context fits one of its senses
+("expelled diplomats"), or an event noun carried by a light verb ("imposed
+sanctions", "held talks", "expressed concern"). Verbs of saying and light
+verbs with statement objects ("offered condolences") are never events.
+Wrapper senses ("agreed to", "threatened to", "demanded that") absorb the
+event they govern, which then only sets the wrapper's mode.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from .lexicon import Lexicon, Sense
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+OBJECTS = ("dobj", "obj")
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "keen"})
+# "mediation efforts", "the peace process": the event is the modifier.
+FRAME_NOUNS = frozenset({"effort", "process", "initiative", "bid", "campaign", "programme", "program",
+                         "mission", "plan", "activity", "activities", "work", "drive"})
+# Participles that describe a participant ("Russia-backed forces") are not reported events.
+DESCRIPTIVE_DEPS = frozenset({"amod"})
+JOINT_WORDS = frozenset({"joint", "bilateral", "trilateral", "multilateral", "combined"})
+DIPLOMATIC_LIGHT = frozenset({"lodge", "file", "register", "voice", "issue", "deliver", "express", "send"})
+# Inner event type -> the REQUEST/REJECT mode (manual tables shared by both).
+CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+OBLIGATION = frozenset({"must", "should"})
+ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+CONTENT_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
+                 "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A trigger and the sense chosen for it."""
+
+    trigger: Token  # the word reported as the trigger
+    verb: Token  # the clause's verb (the light verb for a nominal trigger)
+    sense: Sense
+    type: str
+    mode: str | None
+    nominal: bool = False
+    patient: Token | None = None
+    inner: "Candidate | None" = None  # the absorbed event of a wrapper
+
+
+def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
+    """All candidates of a sentence in trigger order, wrappers resolved."""
+    found = [c for tok in sent if (c := _candidate(tok, lex)) is not None]
+    return _absorb(found) if found else found
+
+
+def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
+    pos = tok.pos_
+    verbal = pos in ("VERB", "AUX") or tok.tag_.startswith("VB")
+    if not verbal and pos != "ADJ":
+        return None  # only verbs (and "ready/willing to") head event clauses
+    if tok.dep_ in DESCRIPTIVE_DEPS or _reduced_relative(tok):
+        return None
+    if verbal:
+        return _verbal(tok, lex) or _obligation(tok, lex)
+    if tok.lemma_.lower() in INTENT_ADJECTIVES and _child(tok, "xcomp"):
+        return Candidate(tok, tok, Sense(type="AGREE", governs="agree"), "AGREE", None)
+    return None
+
+
+def _reduced_relative(tok: Token) -> bool:
+    """"forces backed by Russia" describes the forces; a verbless headline's acl is its verb."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ != "ROOT"
+
+
+def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
+    lemma = lex.lemma_of(verb.text, verb.lemma_)
+    if _no_comment(verb, lemma, lex) or _agrees_with_view(verb, lemma):
+        return None
+    noun = patient(verb, lex)
+    phrasal = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.particle is not None])
+    if phrasal is not None:  # "called off the strike" beats the light-verb reading
+        return phrasal
+    if lemma in lex.light_verbs and noun is not None:
+        if noun.lemma_.lower() in lex.statement_nouns:
+            return None
+        nominal = _nominal(noun, verb, lex)
+        if nominal is not None:
+            return nominal
+    return _sense_for(verb, noun, lex.verbs.get(lemma, ()))
+
+
+def _sense_for(verb: Token, noun: Token | None, senses) -> Candidate | None:
+    for sense in senses:
+        if _fits(sense, verb, noun):
+            if sense.type is None:
+                return None
+            return Candidate(verb, verb, sense, sense.type, sense.mode, patient=noun)
+    return None
+
+
+def _obligation(verb: Token, lex: Lexicon) -> Candidate | None:
+    """"X said Y must drop barriers": a demand by X on Y (CAMEO 10), whatever Y must do."""
+    if lex.lemma_of(verb.text, verb.lemma_) not in lex.reporting_verbs:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        must = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+        if must is not None and not any(c.dep_ == "neg" for c in clause.children):
+            sense = Sense(type="REQUEST", governs="request")
+            return Candidate(must, verb, sense, "REQUEST", None, patient=_child(clause, "nsubj", "nsubjpass"))
+    return None
+
+
+def _no_comment(verb: Token, lemma: str, lex: Lexicon) -> bool:
+    """"declined to comment" is a statement (CAMEO 011), not a rejection."""
+    inner = _child(verb, "xcomp")
+    return (lemma in ("decline", "refuse") and inner is not None
+            and lex.lemma_of(inner.text, inner.lemma_) in lex.comment_verbs)
+
+
+def _agrees_with_view(verb: Token, lemma: str) -> bool:
+    """"agreed with the recommendation that ..." voices an opinion; "A and B agreed to" commits."""
+    if lemma not in ("agree", "concur") or "with" not in _preps(verb):
+        return False
+    return _child(verb, "xcomp") is None and not _preps(verb) & {"on", "to"}
+
+
+def _nominal(noun: Token, verb: Token, lex: Lexicon) -> Candidate | None:
+    sense = _noun_sense(noun, lex)
+    if sense is None or not _noun_fits(sense, noun, verb):
+        return None
+    event_type, mode = _noun_reading(sense, noun, verb)
+    return Candidate(noun, verb, sense, event_type, mode, nominal=True, patient=noun)
+
+
+def _noun_sense(noun: Token, lex: Lexicon) -> Sense | None:
+    """The noun's sense; hyphenated compounds ("cease-fire") are looked up whole."""
+    doc = noun.doc
+    if noun.i >= 2 and doc[noun.i - 1].text == "-":
+        joined = f"{doc[noun.i - 2].text}-{noun.text}".lower()
+        if joined in lex.nouns:
+            return lex.nouns[joined]
+        joined_lemma = f"{doc[noun.i - 2].text}-{noun.lemma_}".lower()
+        if joined_lemma in lex.nouns:
+            return lex.nouns[joined_lemma]
+    return lex.nouns.get(noun.lemma_.lower()) or lex.nouns.get(noun.text.lower())
+
+
+def _noun_fits(sense: Sense, noun: Token, verb: Token) -> bool:
+    if sense.only_with is not None and not _modifiers(noun) & sense.only_with:
+        return False
+    if sense.only_with_prep is not None and not (_preps(noun) | _preps(verb)) & sense.only_with_prep:
+        return False
+    if sense.addressed and not _addressed(noun, verb):
+        return False
+    if sense.of_objects is not None:
+        inner = _prep_object(noun, ("of",))
+        return inner is not None and inner.lemma_.lower() in sense.of_objects
+    return True
+
+
+def _addressed(noun: Token, verb: Token) -> bool:
+    """Concern voiced to someone, or over someone's conduct, rather than about a situation."""
+    for prep in (c for t in (noun, verb) for c in t.children if c.dep_ == "prep"):
+        if prep.lemma_.lower() in ("to", "toward", "towards", "with"):
+            return True
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            for tok in (obj, *obj.conjuncts):
+                if any(c.dep_ == "poss" for c in tok.children) or tok.ent_type_ in ACTOR_ENTS:
+                    return True
+    return False
+
+
+def _modifiers(noun: Token) -> set[str]:
+    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+
+
+def _noun_reading(sense: Sense, noun: Token, verb: Token) -> tuple[str, str | None]:
+    """Type and mode of an event noun, refined by its modifiers and light verb."""
+    modifiers = _modifiers(noun)
+    if "cyber" in modifiers:
+        return "COERCE", "cyber"
+    if modifiers & sense.military_with:
+        return "ASSAULT", "aerial" if "air" in modifiers else None
+    if noun.lemma_.lower() == "strike" and "hunger" in modifiers:
+        return "PROTEST", "hunger"
+    subject = _child(verb, *SUBJECTS)
+    plural_actor = subject is not None and bool(subject.conjuncts)
+    if sense.joint and (modifiers & JOINT_WORDS or "with" in _preps(noun) | _preps(verb) or plural_actor):
+        return sense.joint, None
+    if sense.diplomatic and verb.lemma_.lower() in DIPLOMATIC_LIGHT:
+        return sense.diplomatic, "disapprove"
+    return sense.type, sense.mode
+
+
+def _fits(sense: Sense, verb: Token, noun: Token | None) -> bool:
+    noun_lemmas = {t.lemma_.lower() for t in (noun, *noun.conjuncts)} if noun is not None else set()
+    if sense.objects is not None and not noun_lemmas & sense.objects:
+        return False
+    if noun is not None and noun.lemma_.lower() in sense.not_objects:
+        return False
+    if sense.bare and _child(verb, *OBJECTS) is not None:
+        return False
+    if sense.transitive and _child(verb, *OBJECTS) is None:
+        return False
+    if sense.modifiers is not None and (noun is None or not _modifiers(noun) & sense.modifiers):
+        return False
+    if sense.complement is not None and not {
+            c.lemma_.lower() for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")} & sense.complement:
+        return False
+    preps = _preps(verb)
+    if sense.prep is not None and not preps & sense.prep:
+        return False
+    if preps & sense.not_prep:
+        return False
+    if sense.particle is not None and not _particles(verb) & sense.particle:
+        return False
+    return sense.subjects is None or _subject_lemma(verb) in sense.subjects
+
+
+def patient(verb: Token, lex: Lexicon) -> Token | None:
+    """The verb's object (or passive subject), seen through "a slew of" and the like."""
+    noun = _child(verb, *OBJECTS)
+    if noun is None and _is_passive(verb):
+        noun = _child(verb, "nsubjpass")
+    if noun is None:
+        noun = _prep_object(verb, ("on", "for", "of", "to", "against", "from", "in"))  # "insisted on", "called for"
+    return look_through(noun, lex) if noun is not None else None
+
+
+def look_through(noun: Token, lex: Lexicon) -> Token:
+    """"a slew of sanctions" -> sanctions; "mediation efforts" -> mediation."""
+    while noun.lemma_.lower() in lex.quantity_nouns:
+        inner = _prep_object(noun, ("of",))
+        if inner is None:
+            break
+        noun = inner
+    if noun.lemma_.lower() in FRAME_NOUNS:
+        event = next((c for c in noun.children if c.dep_ in ("compound", "nmod")
+                      and _noun_sense(c, lex) is not None), None)
+        return event or noun
+    return noun
+
+
+def _absorb(found: list[Candidate]) -> list[Candidate]:
+    """Let wrapper senses take over the events they govern."""
+    absorbed: set[int] = set()
+    out: list[Candidate] = []
+    for cand in found:
+        if cand.sense.governs is None:
+            continue
+        inner = next((o for o in found if o is not cand and o.trigger.i not in absorbed
+                      and _governed(o, cand)), None)
+        if inner is not None:
+            absorbed.add(inner.trigger.i)
+            found[found.index(cand)] = _wrap(cand, inner)
+    for cand in found:
+        if cand.trigger.i not in absorbed and (cand.inner is not None or not cand.sense.needs_inner):
+            out.append(cand)
+    return sorted(out, key=lambda c: c.trigger.i)
+
+
+def _governed(inner: Candidate, outer: Candidate) -> bool:
+    """True when inner's verb sits in outer's infinitive, that-clause or "of"-gerund."""
+    if outer.trigger.lower_ in OBLIGATION:  # "said Iraq must withdraw": the clause itself
+        return inner.verb.head == outer.verb and inner.verb.dep_ == "ccomp"
+    tok = inner.verb
+    if tok.head in (outer.verb, outer.trigger):  # "threatened to attack", "willingness to start"
+        return tok.dep_ in ("xcomp", "ccomp", "acl", "dobj")
+    # "accused Y of attacking": the gerund under a preposition of the wrapper.
+    return (tok.dep_ in ("pcomp", "pobj") and tok.head.dep_ == "prep"
+            and tok.head.head in (outer.verb, outer.trigger))
+
+
+def _wrap(outer: Candidate, inner: Candidate) -> Candidate:
+    governs = outer.sense.governs
+    mode = outer.mode
+    if governs == "agree" and inner.type in CONFLICT | {"THREATEN"}:
+        # A vow or readiness to use force is a threat, not an offer to cooperate.
+        return replace(outer, type="THREATEN", mode=threat_mode(inner), inner=inner)
+    if governs in ("request", "reject"):
+        mode = mode or CONTENT_MODES.get(inner.type, "change")
+    elif governs == "threaten":
+        mode = mode or threat_mode(inner)
+    elif governs == "accuse":
+        mode = outer.mode
+    return replace(outer, mode=mode, inner=inner)
+
+
+def threat_mode(inner: Candidate) -> str:
+    """The manual's THREATEN modes name the content of the threat."""
+    if inner.type == "SANCTION":
+        return "expel" if inner.mode == "expel" else "relations"
+    if inner.type == "COERCE":
+        return "arrest" if inner.mode == "arrest" else "restrict"
+    if inner.type == "REJECT" and inner.mode == "meet":
+        return "relations"
+    if inner.type == "PROTEST":
+        return "restrict"
+    if inner.type == "ASSAULT" and inner.mode == "heavy-weapons" and inner.patient is not None:
+        return "territory" if inner.patient.ent_type_ in ("GPE", "LOC") else "violence"
+    return "violence"
+
+
+def content_mode(noun: Token | None, lex: Lexicon) -> str | None:
+    """REQUEST/REJECT mode from what is asked or refused ("rejected an offer of talks")."""
+    if noun is None:
+        return None
+    for tok in noun.subtree:
+        sense = lex.nouns.get(tok.lemma_.lower())
+        if sense is None or (tok is noun and sense.type == "AGREE"):
+            continue
+        return CONTENT_MODES.get(sense.type, "change")
+    return None
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _preps(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+
+
+def _particles(tok: Token) -> set[str]:
+    return {c.lemma_.lower() for c in tok.children if c.dep_ == "prt"}
+
+
+def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lemma_.lower() in preps:
+            obj = _child(prep, "pobj", "pcomp")
+            if obj is not None:
+                return obj
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def _subject_lemma(verb: Token) -> str | None:
+    subj = _child(verb, *SUBJECTS)
+    if subj is None and verb.dep_ in ("conj", "xcomp"):
+        subj = _child(verb.head, *SUBJECTS)
+    return subj.lemma_.lower() if subj is not None else None

@@ -1,0 +1,170 @@
+"""Reporting cues in the parse: which tokens report speech, and who is speaking.
+
+A cue is a verb from the cue lexicon (said, told, warned, believes ...) or
+the preposition "according to". Its speaker is its grammatical subject,
+borrowed from the governing verb for participles and conjuncts
+("..., saying that ...", "smiled and said"), and from the antecedent for a
+relative pronoun ("Lavrov, who said ...").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, cue_class
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+PASSIVE_DEPS = ("nsubjpass", "auxpass")
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+ANIMATE_ENTS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+ANIMATE_PRONOUNS = frozenset({"i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them",
+                              "who", "few", "many", "most", "some", "others", "both", "all", "none"})
+# Verbs whose subject is often a thing ("the data suggest"), so a speaker must be animate.
+WEAK_SPEECH = frozenset({"suggest", "indicate", "signal", "imply", "reveal", "confirm", "hint", "read",
+                         "note", "report", "mention", "predict", "estimate", "project", "forecast"})
+# Verbs whose source may be a document or a poll ("the survey showed", "records reveal").
+EVIDENCE = frozenset({"show", "find", "suggest", "indicate", "reveal", "demonstrate", "prove", "confirm",
+                      "estimate", "predict", "project", "report", "conclude", "read", "say"})
+OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "leave", "force", "allow", "encourage", "order", "persuade",
+                            "convince", "push", "press", "invite", "call", "lead", "prompt", "get", "give"})
+PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("go", "on"), ("lay", "out"), ("spell", "out")}
+
+
+@dataclass(frozen=True)
+class Cue:
+    token: Token
+    cls: str          # a lexicon class (speech, thought, continue, label) or "according"
+    start: int        # character span of the cue phrase
+    end: int
+
+    @property
+    def lemma(self) -> str:
+        return lemma_of(self.token)
+
+
+def lemma_of(token: Token) -> str:
+    """The lemma, also for headline-cased verbs the tagger took for names ("Says")."""
+    lemma = token.lemma_.lower()
+    if cue_class(lemma) or not token.is_title:
+        return lemma
+    low = token.lower_
+    # says -> say, warned -> warn, noted -> note, saying -> say
+    for stem in (low[:-1], low[:-2], low[:-3]):
+        if len(stem) > 2 and cue_class(stem):
+            return stem
+    return lemma
+
+
+def cue_at(token: Token) -> Cue | None:
+    """The cue headed by `token`, if it is one."""
+    if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+        to = next(c for c in token.children if c.lower_ == "to")
+        return Cue(token, "according", token.idx, to.idx + len(to))
+    if not _verbal(token):
+        return None
+    if token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return Cue(token, SPEECH, token.idx, _phrase_end(token))  # "as she put it, ..."
+    cls = cue_class(lemma_of(token))
+    if cls is None or _negated(token):
+        return None
+    return Cue(token, cls, token.idx, _phrase_end(token))
+
+
+def _verbal(token: Token) -> bool:
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    # Headline case fools the tagger: "Russian FM Says Meeting ... Was ..."
+    return token.is_title and token.pos_ in ("PROPN", "NOUN") and token.dep_ in ("ROOT", "ccomp", "conj")
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" for c in token.children)
+
+
+def _phrase_end(token: Token) -> int:
+    """End of the cue phrase: the verb plus a particle ("pointed out")."""
+    for child in token.children:
+        if child.dep_ == "prt" and (token.lemma_.lower(), child.lower_) in PARTICLE_CUES:
+            return child.idx + len(child)
+    return token.idx + len(token)
+
+
+def cues_in(tokens) -> list[Cue]:
+    return [cue for cue in (cue_at(t) for t in tokens) if cue is not None]
+
+
+def subject_of(token: Token) -> Token | None:
+    """The speaker token of a cue verb, or None."""
+    seen = 0
+    while token is not None and seen < 4:
+        if any(c.dep_ in PASSIVE_DEPS for c in token.children):
+            return None  # "Putin is expected to ...": the one expecting is not named
+        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject
+        if token.dep_ == "advcl" and token.tag_ == "VBN":
+            return None  # "Asked about it, he said ...": he was asked; the asker is unnamed
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            token = token.head.head  # "distanced himself by saying ...": the subject of "distanced"
+            seen += 1
+            continue
+        if token.dep_ in ("conj", "advcl", "xcomp", "relcl") and token.head is not token:
+            if token.dep_ == "relcl":
+                return token.head
+            controller = _object_controller(token)
+            if controller is not None:
+                return controller
+            token = token.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _object_controller(token: Token) -> Token | None:
+    """"urged Congress to insist ...": the object of the governing verb does the insisting."""
+    head = token.head
+    if token.dep_ != "xcomp" or head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj"), None)
+
+
+def phrase_head(token: Token) -> Token:
+    """From a word of a name ("Mr." of "Mr. Gray", "US" of "US Senator Jeff Sessions") to its head."""
+    while token.dep_ in ("compound", "amod", "det", "nmod", "poss") and abs(token.head.i - token.i) <= 3:
+        token = token.head
+    return token
+
+
+def antecedent(subject: Token) -> Token:
+    """What a relative pronoun speaker stands for ("Lavrov, who said ...")."""
+    if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
+        return subject.head.head
+    return subject
+
+
+def is_animate(token: Token) -> bool:
+    if token.ent_type_ in ANIMATE_ENTS or token.pos_ == "PROPN" or token.lower_ in ANIMATE_PRONOUNS:
+        return True
+    if token.pos_ == "PRON":
+        return False
+    return token.lemma_.lower() in PERSON_NOUNS
+
+
+def plausible_speaker(cue: Cue, subject: Token | None) -> bool:
+    """May `subject` be the source of this cue? Things may 'say' but not 'believe'."""
+    if subject is None:
+        return False
+    subject = antecedent(subject)
+    if subject.lower_ in ("it", "this", "that", "there", "what", "which"):
+        return False
+    if cue.lemma in EVIDENCE and subject.pos_ in ("NOUN", "PROPN"):
+        return True
+    if cue.cls in (THOUGHT, LABEL, ACT) or cue.lemma in WEAK_SPEECH:
+        return is_animate(subject)
+    return True
+
+
+def is_speech(cue: Cue) -> bool:
+    return cue.cls in (SPEECH, "according")

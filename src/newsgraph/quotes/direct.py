@@ -1,0 +1,194 @@
+"""Direct quotes: quotation-mark spans tied to a cue, or told apart as scare quotes.
+
+A marked span is speech when a reporting cue governs it (`"...," he said`,
+`expressed "deep concern"`, `described it as "constructive"`), or when it
+reads like a sentence and a cue stands next to it. Short phrases no cue
+governs ('a "foreign agent" law') are scare quotes or titles and are dropped.
+Quotes without a cue in their sentence inherit the speaker of an introducing
+colon sentence or of a neighbouring quote in the same or previous paragraph.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from spacy.tokens import Doc, Span, Token
+
+from .cues import (ANIMATE_PRONOUNS, Cue, cue_at, cue_class, cues_in, is_animate, lemma_of, phrase_head,
+                   plausible_speaker, subject_of)
+from .draft import DIRECT, Draft, word_count
+from .lexicon import CONTINUE, LABEL, SPEECH, THOUGHT
+from .marks import MarkedSpan
+
+MIN_SPEECH_WORDS = 4       # shorter unlinked marks are scare quotes or titles
+MAX_TRAILING = 12          # tokens between a closing mark and its reporting verb
+_PHRASE_POS = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM", "ADP", "PART", "CCONJ", "PUNCT"})
+MAX_WALK = 6               # dependency steps from a quote up to its cue
+_LINK_CLASSES = (SPEECH, THOUGHT, CONTINUE, LABEL, "according")
+_NEAR_CLASSES = (SPEECH, CONTINUE, "according")
+_SENTENCE_END = ".?!…"
+_TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from is are as vs".split())
+
+
+class Layout:
+    """Sentence and paragraph lookups by character offset."""
+
+    def __init__(self, doc: Doc, sentences: tuple[Span, ...]):
+        self.doc = doc
+        self.sentences = sentences
+        self._sent_starts = [s.start_char for s in sentences]
+        self.text = text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self._para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+
+    def sentence_index(self, char: int) -> int:
+        return max(0, bisect_right(self._sent_starts, char) - 1)
+
+    def sentences_over(self, start: int, end: int) -> list[Span]:
+        first, last = self.sentence_index(start), self.sentence_index(max(start, end - 1))
+        return list(self.sentences[first:last + 1])
+
+    def paragraph(self, char: int) -> int:
+        return bisect_right(self._para_starts, char) - 1
+
+    def paragraph_bounds(self, char: int) -> tuple[int, int]:
+        idx = self.paragraph(char)
+        start = self._para_starts[idx]
+        end = self._para_starts[idx + 1] - 1 if idx + 1 < len(self._para_starts) else len(self.text)
+        return start, end
+
+
+def mark_draft(mark: MarkedSpan, layout: Layout) -> Draft | None:
+    """A draft for one unclaimed outermost mark, or None for a scare quote."""
+    inside = _tokens_inside(layout.doc, mark)
+    linked = _governing_cue(inside, mark)
+    if linked is not None:
+        return None if looks_like_title(layout.text[mark.start:mark.end]) else _direct(mark, linked)
+    if not speech_like(layout.text, mark):
+        return None
+    adjacent = trailing_attribution(mark, layout)
+    if adjacent is not None:
+        return adjacent
+    near = _nearest_cue(mark, layout)
+    return _direct(mark, near) if near is not None else Draft(mark.start, mark.end, DIRECT, None, None, "mark")
+
+
+def trailing_attribution(mark: MarkedSpan, layout: Layout) -> Draft | None:
+    """`"...," Trump barked.` / `"...," Murphy, the group's head, tweeted`: any verb after a name
+    right behind the closing mark reports the quote, in or out of the cue lexicon."""
+    if mark.close_at is None or not _hands_over(layout.text, mark):
+        return None
+    after = layout.doc.char_span(mark.close_at, len(layout.text), alignment_mode="expand")
+    if after is None:
+        return None
+    tokens = list(after)[1:MAX_TRAILING + 1]
+    speaker = None
+    for token in tokens:
+        if token.pos_ == "VERB" and token.tag_ in ("VBD", "VBZ", "VBP") and speaker is not None and (
+                speaker.pos_ == "PROPN" or speaker.lower_ in ANIMATE_PRONOUNS or cue_class(lemma_of(token))):
+            return Draft(mark.start, mark.end, DIRECT, Cue(token, SPEECH, token.idx, token.idx + len(token)),
+                         phrase_head(speaker), "mark")
+        if speaker is None and token.pos_ in ("PROPN", "PRON"):
+            speaker = token
+        elif token.text in _SENTENCE_END or token.is_space or token.pos_ not in _PHRASE_POS:
+            return None
+    return None
+
+
+def _direct(mark: MarkedSpan, cue: Cue) -> Draft:
+    return Draft(mark.start, mark.end, DIRECT, cue, speaker_for(cue), "mark")
+
+
+def speaker_for(cue: Cue) -> Token | None:
+    if cue.cls == "according":
+        to = next((c for c in cue.token.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    subject = subject_of(cue.token)
+    return subject if plausible_speaker(cue, subject) else None
+
+
+def speech_like(text: str, mark: MarkedSpan) -> bool:
+    """Reads like speech rather than a label or a title."""
+    content = text[mark.start:mark.end]
+    return word_count(content) >= MIN_SPEECH_WORDS and not looks_like_title(content)
+
+
+def looks_like_title(content: str) -> bool:
+    """"Orange Is the New Black", "Flip the Script": capitalised content words, no full stop."""
+    words = [w for w in content.split() if any(ch.isalpha() for ch in w)]
+    content_words = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
+    if not content_words or content.rstrip()[-1:] in _SENTENCE_END:
+        return False
+    capitalised = sum(1 for w in content_words if w[:1].isupper())
+    return len(words) > 1 and capitalised >= 0.8 * len(content_words)
+
+
+def _hands_over(text: str, mark: MarkedSpan) -> bool:
+    """The quote hands over to an attribution: `...,"` or `...?"` or `...", `, not a full stop."""
+    last = text[mark.start:mark.end].rstrip(" ’'”\"")[-1:]
+    after = text[mark.close_at + 1:mark.close_at + 2] if mark.close_at is not None else ""
+    return last in ",!?—–-" or after == ","
+
+
+def _tokens_inside(doc: Doc, mark: MarkedSpan) -> list[Token]:
+    span = doc.char_span(mark.start, mark.end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def _governing_cue(inside: list[Token], mark: MarkedSpan) -> Cue | None:
+    """Walk up from the quote's top tokens to the first verb outside it: a cue?"""
+    positions = {t.i for t in inside}
+    for token in inside:
+        if token.head.i in positions or token.head is token:
+            continue
+        cue = _walk_up(token.head, positions)
+        if cue is not None:
+            return cue
+    return None
+
+
+def _walk_up(token: Token, inside: set[int]) -> Cue | None:
+    for _ in range(MAX_WALK):
+        if token.i in inside:
+            return None
+        cue = cue_at(token)
+        if cue is not None and cue.cls in _LINK_CLASSES and speaker_for(cue) is not None:
+            return cue
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _nearest_cue(mark: MarkedSpan, layout: Layout) -> Cue | None:
+    """The closest speech cue with a speaker in the quote's sentences, outside the quote."""
+    best: tuple[int, Cue] | None = None
+    for sentence in layout.sentences_over(mark.start, mark.end):
+        for cue in cues_in(t for t in sentence if not mark.start <= t.idx < mark.end):
+            if cue.cls not in _NEAR_CLASSES or speaker_for(cue) is None:
+                continue
+            gap = mark.start - cue.end if cue.end <= mark.start else cue.start - mark.end
+            if best is None or gap < best[0]:
+                best = (gap, cue)
+    return best[1] if best else None
+
+
+def colon_intro(start: int, layout: Layout) -> tuple[Cue, Token] | None:
+    """`Lavrov said:` / `the White House released a statement:` just before a quote at `start`.
+
+    A colon handing over to a quote makes the introducing clause's subject the
+    speaker even when its verb is no reporting verb.
+    """
+    index = layout.sentence_index(start)
+    if index == 0:
+        return None
+    previous = layout.sentences[index - 1]
+    if previous.end_char > start or not previous.text.rstrip().endswith(":"):
+        return None
+    for cue in reversed(cues_in(previous)):
+        speaker = speaker_for(cue) if cue.cls in _NEAR_CLASSES else None
+        if speaker is not None:
+            return cue, speaker
+    root = previous.root
+    speaker = subject_of(root)
+    if root.pos_ in ("VERB", "AUX") and speaker is not None and is_animate(speaker) | (speaker.pos_ == "NOUN"):
+        return Cue(root, SPEECH, root.idx, root.idx + len(root)), speaker
+    return None

