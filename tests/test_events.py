@@ -216,6 +216,7 @@ def test_seed_expected_summit_is_future_and_nothing_violent(seed_analysis):
     assert summit.modality == "future" and summit.type == "AGREE"
     assert summit.date.start == "2021-06-01" and summit.date.end == "2021-08-31"
     assert not {"ASSAULT", "PROTEST", "MOBILIZE"} & {e.type for e in seed_analysis.events}
+    assert [e.modality for e in _by_trigger(seed_analysis, "violating")] in ([], ["hypothetical"])
 
 
 @pytest.mark.slow

@@ -79,6 +79,8 @@ def _conditional_threat(verb: Token) -> bool:
 
 def _irrealis(verb: Token, lex: Lexicon) -> bool:
     """True when the event is only asked for, claimed, denied or mused about."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "over"):
+        return True  # "fined for violating", "arrested for collaborating": the grounds
     tok = verb
     for _ in range(6):
         if tok.dep_ not in IRREALIS_LINKS or tok.head is tok:

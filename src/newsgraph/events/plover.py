@@ -81,10 +81,10 @@ def _entity(analysis: Analysis, entity_id: str, event: Event) -> dict[str, Any]:
 
 
 def _mention_text(entity: Entity, event: Event) -> str:
-    """The entity's mention in the event's sentence region nearest the trigger."""
+    """The entity's mention nearest the trigger, names before titles and pronouns."""
     if not entity.mentions:
         return entity.name
-    nearest = min(entity.mentions, key=lambda m: abs(m.start - event.trigger.start))
+    nearest = min(entity.mentions, key=lambda m: (m.kind != "name", abs(m.start - event.trigger.start)))
     return nearest.text
 
 
