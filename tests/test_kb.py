@@ -142,3 +142,19 @@ def test_memory_prefers_user_entries_and_knows_surnames():
     memory = build_memory([corpus], [user])
     assert memory.get("Lavrov").sector == "ELI"
     assert memory.get("sergey lavrov") is user
+
+
+def test_supranational_words_tie_to_a_region_or_organisation_never_a_state(kb):
+    assert (kb.supranational("European").code, kb.supranational("European").organisation) == ("EUR", "European Union")
+    assert kb.supranational("Arab").code is None
+    assert kb.supranational("Brussels").form == "seat"
+    assert kb.supranational("Russian") is None
+    for word in kb.supranational_words.values():
+        assert word.form in ("adjective", "people", "seat"), word
+        assert word.code is None or word.code in NON_STATE_CODES, word
+        assert word.organisation is None or word.organisation in kb.organisations, word
+        assert kb.country_of(word.name) is None or word.form == "seat", word  # no state owns the word
+
+
+def test_hyphenated_vice_president_is_the_same_role(kb):
+    assert kb.role("Vice-President").key == kb.role("vice president").key

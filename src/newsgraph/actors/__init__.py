@@ -16,6 +16,7 @@ from . import pronouns
 from .cluster import Clusterer
 from .coding import Coder, genders
 from .detect import Detector
+from .byline import ArticleFacts, mark_authors
 from .gazetteer import Gazetteer
 from .kb import KnowledgeBase, load_kb
 from .memory import build_memory, load_actors_file
@@ -31,14 +32,17 @@ class ActorStage:
         self.gazetteer = Gazetteer(kb, self.memory)
 
     def __call__(self, ctx) -> tuple[Entity, ...]:
-        return self.entities(ctx.doc, ctx.article.published)
+        return self.entities(ctx.doc, ctx.article.published, ctx.article)
 
-    def entities(self, doc, date: str | None = None) -> tuple[Entity, ...]:
+    def entities(self, doc, date: str | None = None, article=None) -> tuple[Entity, ...]:
+        """The coded actors of a parsed text; `article` (authors, publisher) keeps bylines out of the guess."""
+        facts = ArticleFacts.of(article)
         cands = Detector(doc, self.kb, self.gazetteer, date).run()
+        mark_authors(doc, cands, facts)
         cands = Clusterer(doc, self.kb, date, cands).run() + [c for c in cands if c.mention == "pronoun"]
         pronouns.resolve(doc, cands, genders(self.kb, cands, date))
         resolved = [c for c in cands if c.key is not None]
-        return Coder(doc, self.kb, self.memory, date).entities(resolved)
+        return Coder(doc, self.kb, self.memory, date, facts).entities(resolved)
 
 
 def build_stage(config, known_actors=()) -> ActorStage:

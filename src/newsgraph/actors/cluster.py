@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .candidates import ABBREVIATION, DESCRIPTION, NAME, TITLE, Candidate
+from .candidates import ABBREVIATION, DEMONYM, DESCRIPTION, NAME, TITLE, Candidate
 from .kb import KnowledgeBase, norm
 
 _MINOR = frozenset("of and the for on in de du la le al el for to at by".split())
@@ -29,6 +29,7 @@ class Clusterer:
         self.people()
         self.other_names()
         self.acronyms()
+        self.supranational()
         self.descriptions()
         self.titles()
         return [c for c in self.cands if c.key is not None]
@@ -83,6 +84,7 @@ class Clusterer:
     # -- names spaCy found -----------------------------------------------------------
     def other_names(self) -> None:
         surnames = self.person_surnames()
+        short_orgs = self.org_short_names()
         present = {c.country for c in self.cands if c.key and c.key.startswith("state:")}
         for cand in self.cands:
             if cand.key is not None or cand.etype == "PERSON":
@@ -91,8 +93,27 @@ class Clusterer:
             person = surnames.get(norm(text))
             if person and cand.source == "spacy":
                 cand.etype, cand.key = "PERSON", person  # NER fix: "Lavrov" tagged ORG
+            elif cand.etype == "ORG" and short_orgs.get(norm(text)):
+                self._join_org(cand, short_orgs[norm(text)])  # "the Commission" after "European Commission"
             else:
                 self._code_name(cand, text, present)
+
+    def org_short_names(self) -> dict[str, str | None]:
+        """The last words of each named organisation ('commission' -> the European Commission); None if shared."""
+        found: dict[str, str | None] = {}
+        for cand in self.cands:
+            if cand.etype != "ORG" or not (cand.key or "").startswith("org:"):
+                continue
+            words = self._words(cand)
+            for n in range(1, len(words)):
+                tail = norm(" ".join(words[n:]))
+                if self.kb.country_of(tail) is None:
+                    found[tail] = cand.key if found.get(tail, cand.key) == cand.key else None
+        return found
+
+    def _join_org(self, cand: Candidate, key: str) -> None:
+        other = next(c for c in self.cands if c.key == key)
+        cand.key, cand.country, cand.sector = key, other.country, other.sector
 
     def _code_name(self, cand: Candidate, text: str, present: set) -> None:
         if cand.etype in ("GPE", "LOC"):
@@ -112,7 +133,8 @@ class Clusterer:
             cand.country = code
         elif cand.etype == "ORG":
             cand.key = f"org:{norm(text)}"
-            cand.country, cand.sector = self._inner_coding(cand)
+            country, sector = self._inner_coding(cand)
+            cand.country, cand.sector = country, cand.sector or sector  # the publisher is already JRN
             cand.context = cand.country is not None  # read from the name itself
         else:
             cand.key = f"{cand.etype.lower()}:{norm(text)}"
@@ -128,6 +150,31 @@ class Clusterer:
         if sector is None and "." in self.doc[cand.end - 1].text and cand.end - cand.start == 1:
             sector = "JRN"  # a web site named by its domain
         return country, sector
+
+    # -- regions and international organisations ------------------------------------
+    def supranational(self) -> None:
+        """'European' is the EU's (or EUR) and never a state's; 'Brussels' acting is the EU when the EU is named."""
+        org_keys = {c.key[4:]: c.key for c in self.cands if (c.key or "").startswith("org:")}
+        codes = {c.country for c in self.cands if (c.key or "").startswith("org:") and c.country}
+        for cand in self.cands:
+            word = self.kb.supranational(cand.text(self.doc)) if cand.end - cand.start <= 3 else None
+            if word is None or cand.etype == "PERSON":
+                continue
+            org = self.kb.organisations.get(word.organisation or "")
+            named = org_keys.get(org.name) if org else None
+            if word.form == "seat":
+                if org is not None and cand.acting and (named or org.country in codes):
+                    cand.key, cand.country, cand.etype = named or f"org:{org.name}", org.country, "ORG"
+                    cand.sector = org.sector
+            elif cand.mention != TITLE and (cand.key is None or cand.key.startswith(("norp:", "people:"))):
+                self._code_region_word(cand, word, named)
+
+    def _code_region_word(self, cand: Candidate, word, named: str | None) -> None:
+        if named and word.form == "adjective":
+            cand.key, cand.etype, cand.mention = named, "ORG", DEMONYM  # "the European tariffs": the EU's
+            cand.country = word.code
+            return
+        cand.key, cand.country = f"region:{norm(word.name)}", word.code
 
     # -- acronyms --------------------------------------------------------------------
     def acronyms(self) -> None:

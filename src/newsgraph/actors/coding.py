@@ -12,21 +12,26 @@ from spacy.tokens import Doc
 
 from ..records import Entity, Mention
 from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
-from .kb import NON_STATE_CODES, KnowledgeBase, Office
+from .byline import ArticleFacts, trailer_start
+from .fallback import home_country, may_guess
+from .kb import KnowledgeBase, Office
 from .memory import Memory
 
 _MENTION_RANK = {NAME: 0, "abbreviation": 1, TITLE: 2, "description": 3, "metonym": 4, "demonym": 5, PRONOUN: 6}
 
 
 class Coder:
-    def __init__(self, doc: Doc, kb: KnowledgeBase, memory: Memory, date: str | None):
-        self.doc, self.kb, self.memory, self.date = doc, kb, memory, date
+    def __init__(self, doc: Doc, kb: KnowledgeBase, memory: Memory, date: str | None,
+                 facts: ArticleFacts = ArticleFacts()):
+        self.doc, self.kb, self.memory, self.date, self.facts = doc, kb, memory, date, facts
+        start = trailer_start(text_of(doc), facts)
+        self.trailer = next((t.i for t in doc if t.idx >= start), len(doc))  # first token of the byline block
 
     def entities(self, cands: list[Candidate]) -> tuple[Entity, ...]:
         groups: "OrderedDict[str, list[Candidate]]" = OrderedDict()
         for cand in sorted(cands, key=lambda c: c.start):
             groups.setdefault(cand.key, []).append(cand)
-        self.home = home_country(cands)
+        self.home = home_country(self.doc, cands, self.trailer)
         return tuple(self._entity(f"E{n}", key, members)
                      for n, (key, members) in enumerate(groups.items(), start=1))
 
@@ -40,7 +45,7 @@ class Coder:
         kind = _kind(members)
         country, sector, role = self._code(key, members, kind)
         attrs = (("kb", key.split(":", 1)[1]),) if members[0].source in ("kb", "memory") and ":" in key else ()
-        if country is None and self.home and kind in ("PERSON", "ORG", "NORP"):
+        if country is None and self.home and may_guess(self.doc, self.kb, members, kind, self.facts, self.trailer):
             # A careful coder reads an unplaced "President X" or "the rebels" as of the article's country.
             country, attrs = self.home, attrs + (("country_from", "article"),)
         return Entity(id=entity_id, name=self._name(key, members), kind=kind, mentions=mentions,
@@ -80,19 +85,6 @@ class Coder:
             default = self.kb.role(role)
             country = default.country if default else None
         return country, sector, role
-
-
-def home_country(cands: list[Candidate]) -> str | None:
-    """The country the article is mostly about: the most mentioned, if twice as often as any other."""
-    counts: dict[str, int] = {}
-    for cand in cands:
-        placed = cand.key and cand.key.split(":", 1)[0] in ("state", "people", "place", "group")
-        if cand.country and cand.country not in NON_STATE_CODES and (placed or cand.context):
-            counts[cand.country] = counts.get(cand.country, 0) + 1
-    ranked = sorted(counts.values(), reverse=True) + [0]
-    if not counts or ranked[0] < 2 * ranked[1]:
-        return None  # no country clearly leads: better no code than a guess
-    return max(counts, key=counts.get)
 
 
 def _kind(members: list[Candidate]) -> str:

@@ -20,6 +20,7 @@ SPACY_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NO
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
             "they": "p", "them": "p", "their": "p", "themselves": "p"}
 _TRIM_LEFT = frozenset({"the", "a", "an"})
+_OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "(", "[", ":", ";", "\u2014", "\u2013", "-", "."})
 
 
 class Detector:
@@ -201,11 +202,35 @@ class Detector:
                                acting=acts(self.doc, end - 1)))
 
     def pronouns(self) -> None:
+        name_words = self._name_words()
         for token in self.doc:
             gender = PRONOUNS.get(token.lower_)
-            if gender and token.pos_ == "PRON" and not self.claimed[token.i]:
+            if not gender or self.claimed[token.i]:
+                continue
+            if token.text in name_words and token.is_title and not _sentence_initial(token):
+                self._person(token.i, token.i + 1, None)  # "Dombrovskis told He that": He Lifeng, not a pronoun
+            elif token.pos_ == "PRON":
                 self.add(Candidate(token.i, token.i + 1, PRONOUN, "PERSON", None, gender=gender, source="rule",
                                    plural=gender == "p"))
+
+    def _name_words(self) -> frozenset[str]:
+        """First and last words of the people named in full ('He' and 'Lifeng' of 'He Lifeng')."""
+        words = set()
+        for cand in self.out:
+            if cand.etype == "PERSON" and cand.mention == NAME and cand.end - cand.start > 1:
+                words.update((self.doc[cand.start].text, self.doc[cand.end - 1].text))
+        return frozenset(words)
+
+
+def _sentence_initial(token) -> bool:
+    """First word of its sentence, line or quotation, or inside a headline-cased line ('Why He Won')."""
+    if token.is_sent_start or token.i == 0:
+        return True
+    before = token.doc[token.i - 1]
+    if before.is_space or "\n" in before.whitespace_ or before.text in _OPENERS:
+        return True
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) > 0.6 * len(words)
 
 
 def _is_short_form(surface: str, names: tuple[str, ...]) -> bool:

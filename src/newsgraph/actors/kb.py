@@ -109,6 +109,16 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Supranational:
+    """A word tied to a region or an international organisation ('European', 'Brussels'), never to one state."""
+
+    name: str
+    form: str  # adjective | people | seat
+    code: str | None  # PLOVER non-state code (EUR), or None: no country at all
+    organisation: str | None  # what it stands for when the article names that organisation
+
+
+@dataclass(frozen=True)
 class Hit:
     """What a name means: a state (by name, adjective, people or seat), an organisation or a person."""
 
@@ -124,11 +134,26 @@ class KnowledgeBase:
         self.organisations: dict[str, Organisation] = {}
         self.offices: dict[str, tuple[Office, ...]] = {}
         self.roles: dict[str, Role] = {}
-        self.places: dict[str, tuple[tuple[str, int], ...]] = {}
-        self.partially_recognised: frozenset[str] = frozenset()
+        self._places: dict[str, tuple[tuple[str, int], ...]] | None = None
+        self._place_files: tuple[Path, Path] | None = None
+        self._partially_recognised: frozenset[str] = frozenset()
         self.first_names: dict[str, str] = {}
         self.role_last_words: frozenset[str] = frozenset()
+        self.supranational_words: dict[str, Supranational] = {}
         self._names: dict[str, list[Hit]] = {}
+
+    @property
+    def places(self) -> dict[str, tuple[tuple[str, int], ...]]:
+        """Place name -> ((country, population), ...), most likely first; read on first use."""
+        if self._places is None:
+            self._places = _load_places(self, *self._place_files) if self._place_files else {}
+        return self._places
+
+    @property
+    def partially_recognised(self) -> frozenset[str]:
+        """Keys of breakaway regions (PLOVER's PRE sector): Transnistria, Abkhazia, ..."""
+        self.places  # noqa: B018 - loading places fills this set
+        return self._partially_recognised
 
     # -- lookups -----------------------------------------------------------------
     def lookup(self, text: str) -> tuple[Hit, ...]:
@@ -149,6 +174,10 @@ class KnowledgeBase:
             if hit.kind == "org":
                 return self.organisations[hit.ref]
         return None
+
+    def supranational(self, text: str) -> Supranational | None:
+        """'European' -> EUR (the European Union when named); 'Arab' -> no country; 'Brussels' -> the EU's seat."""
+        return self.supranational_words.get(norm(text))
 
     def role(self, phrase: str) -> Role | None:
         return self.roles.get(norm(phrase))
@@ -278,7 +307,7 @@ def _load_roles(kb: KnowledgeBase, path: Path) -> None:
     kb.role_last_words = frozenset(re.split(r"[\s\-]+", key)[-1] for key in kb.roles)
 
 
-def _load_places(kb: KnowledgeBase, places: Path, regions: Path) -> None:
+def _load_places(kb: KnowledgeBase, places: Path, regions: Path) -> dict[str, tuple[tuple[str, int], ...]]:
     found: dict[str, list[tuple[str, int]]] = {}
     pre = set()
     for name, aliases, country, sectors in _rows(regions, 4):
@@ -293,8 +322,13 @@ def _load_places(kb: KnowledgeBase, places: Path, regions: Path) -> None:
     for line in places.read_text(encoding="utf-8").splitlines()[1:]:
         key, country, population = line.split("\t", 3)[:3]
         found.setdefault(key, []).append((country, int(population)))
-    kb.places = {k: tuple(v) for k, v in found.items()}
-    kb.partially_recognised = frozenset(pre)
+    kb._partially_recognised = frozenset(pre)
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _load_supranational(kb: KnowledgeBase, path: Path) -> None:
+    for name, form, code, organisation in _rows(path, 4):
+        kb.supranational_words[norm(name)] = Supranational(name, form, code or None, organisation or None)
 
 
 def _load_first_names(kb: KnowledgeBase, path: Path) -> None:
@@ -311,6 +345,7 @@ def load_kb(directory: str | None = None) -> KnowledgeBase:
     _load_organisations(kb, base / "organisations.psv")
     _load_offices(kb, base / "leaders.psv")
     _load_roles(kb, base / "roles.psv")
-    _load_places(kb, base / "places.tsv", base / "regions.psv")
+    kb._place_files = (base / "places.tsv", base / "regions.psv")  # 34,000 towns: read when first needed
     _load_first_names(kb, base / "first_names.psv")
+    _load_supranational(kb, base / "supranational.psv")
     return kb

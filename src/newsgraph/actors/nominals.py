@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .candidates import DEMONYM, DESCRIPTION, METONYM, TITLE, Candidate
+from .candidates import DEMONYM, DESCRIPTION, LOCATIVE_PREPS, METONYM, TITLE, Candidate
 from .kb import Role, norm
 from .titles import FORMER, of_country_after, role_ending_at
 
@@ -63,6 +63,8 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
     plural = head.tag_ in ("NNS", "NNPS") or role.type == "group"
     if not countries and not role.country and not _is_argument(head) and (plural or article in _INDEFINITE):
         return
+    if not countries and not role.country and role.type == "body" and _is_place(head):
+        return  # "outside the school", "at the hospital": scenery, not an actor
     if norm(role.phrase) in GOVERNMENT_HEADS and len(countries) == 1:
         _government(det, first, end, countries)
     elif role.type == "person" and not plural:
@@ -81,6 +83,11 @@ def _is_argument(head: Token) -> bool:
     if prep.lower_ == "of":
         return prep.head.lower_ in QUANTITIES or prep.head.pos_ == "NUM"
     return prep.lower_ in ARGUMENT_PREPS
+
+
+def _is_place(head: Token) -> bool:
+    """'gathered outside the school', 'treated at the hospital': where things happen."""
+    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
 def _left_edge(det, head: Token, role_start: int) -> tuple[int, str | None]:
@@ -132,6 +139,10 @@ def _places(det, first: int, limit: int) -> list[tuple[str, int, int, str]]:
             code = det.kb.place_country(ent.text)
             if code:
                 return [(code, ent.start, ent.end, "place")]
+        if ent.label_ == "NORP" and first <= ent.start and ent.end <= limit:
+            word = det.kb.supranational(ent.text)  # "European officials": EUR, not the article's country
+            if word is not None and word.code:
+                return [(word.code, ent.start, ent.end, "region")]
     return []
 
 

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from .candidates import text_of
-from .kb import KnowledgeBase, Role, norm
+from .kb import NON_STATE_CODES, KnowledgeBase, Role, norm
 
 MAX_ROLE_TOKENS = 4
-MODIFIERS = frozenset("deputy acting former senior top chief junior then then- ex ex- interim first new outgoing "
-                      "incoming late vice assistant permanent ousted deposed exiled toppled disgraced jailed".split())
+MODIFIERS = frozenset("deputy acting former senior top chief executive junior then then- ex ex- interim first new "
+                      "outgoing incoming late vice assistant permanent ousted deposed exiled toppled disgraced "
+                      "jailed".split())
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady madam".split())
 FORMER = frozenset({"former", "ex", "ex-", "then", "then-", "late", "ousted", "deposed", "exiled", "toppled"})
 
@@ -62,6 +63,9 @@ def title_before(doc: Doc, i: int, kb: KnowledgeBase, country_at) -> Title | Non
     role_start = _modifiers_before(doc, role_start)
     former = any(norm(t.text) in FORMER for t in doc[role_start:found[0]])
     country = _country_before(doc, role_start, country_at)
+    if country and country[1] in NON_STATE_CODES:
+        # "European Commission Executive Vice-President X": the organisation stays an actor of its own
+        return Title(role_start, role_start, j + 1, role, former, country[0], country[1])
     if country:
         return Title(country[0], role_start, j + 1, role, former, country[0], country[1])
     return Title(role_start, role_start, j + 1, role, former)

@@ -1,0 +1,92 @@
+"""The article-country guess: when an actor without a country may take the article's leading one.
+
+A careful coder reads an unplaced "President X", "the rebels" or "police" in
+an article about Iraq as Iraqi. The guess is wrong, and so never made, for:
+the byline and the author's bio after the body ("Author: Maria Jensen",
+"Maria Jensen is the trade correspondent of Euroview.eu"), the article's
+authors and publisher wherever they appear, outlets named by a web domain,
+groups whose role faces abroad ("diplomats", "envoys") or that span several
+sides ("ministers of both sides"). An article whose other side is an
+international organisation (the EU, the UN) has no leading country unless
+one country still clearly outnumbers it.
+"""
+from __future__ import annotations
+
+import re
+
+from .byline import ArticleFacts
+from .candidates import Candidate
+from .kb import NON_STATE_CODES, norm
+
+# International organisations of states: the other side of a diplomatic story (armed groups, NGOs and
+# companies act inside countries and do not compete with the home country).
+OTHER_SIDES = frozenset({"IGO", "UNO", "EUR"})
+# Role keys of groups whose members are typically of another country than the article's.
+FOREIGN_FACING = frozenset({"diplomats", "diplomat", "envoys", "envoy", "ambassadors", "ambassador",
+                            "foreign ministers", "foreign minister", "delegates", "delegation", "delegations",
+                            "negotiators", "observers", "monitors", "peacekeepers", "journalists",
+                            "correspondents", "correspondent", "reporters", "reporter", "foreigners", "tourists"})
+_SEVERAL_SIDES = frozenset({"both", "all", "either", "various", "several", "other", "foreign", "international",
+                            "regional", "world", "global"})
+_DOMAIN = re.compile(r"\.[a-z]{2,6}$")
+
+
+def home_country(doc, cands: list[Candidate], before: int | None = None) -> str | None:
+    """The country the article is mostly about: the most mentioned, if twice as often as any other.
+
+    An international organisation that recurs (in two sentences or more)
+    counts as another side (an EU-China article has no home country) but
+    never leads. Candidates from token `before` on (the byline block) do not
+    count.
+    """
+    counts: dict[str, int] = {}
+    sides: dict[str, set[int]] = {}
+    for cand in cands:
+        if before is not None and cand.start >= before or not cand.country:
+            continue
+        placed = cand.key and cand.key.split(":", 1)[0] in ("state", "people", "place", "group")
+        if cand.country in OTHER_SIDES:
+            sides.setdefault(cand.country, set()).add(doc[cand.start].sent.start)
+        elif cand.country not in NON_STATE_CODES and (placed or cand.context):
+            counts[cand.country] = counts.get(cand.country, 0) + 1
+    if not counts:
+        return None
+    leader = max(counts, key=lambda c: (counts[c], c))
+    # An organisation named in one sentence only (the UN sending aid) is scenery, not a side.
+    rivals = [n for c, n in counts.items() if c != leader]
+    rivals += [sum(1 for c in cands if c.country == code) for code, seen in sides.items() if len(seen) >= 2]
+    if counts[leader] < 2 * max(rivals + [0]):
+        return None  # no country clearly leads: better no code than a guess
+    return leader
+
+
+def may_guess(doc, kb, members: list[Candidate], kind: str, facts: ArticleFacts, trailer_token: int) -> bool:
+    """Whether the article's country is a reasonable guess for this uncoded actor."""
+    if kind not in ("PERSON", "ORG", "NORP"):
+        return False
+    named = [c for c in members if c.mention != "pronoun"]
+    if not named or all(c.start >= trailer_token for c in named):
+        return False  # the byline and bio: the author and their outlet are not the story's actors
+    surfaces = {norm(c.text(doc)) for c in named}
+    if surfaces & facts.names() or any(_DOMAIN.search(s) for s in surfaces):
+        return False
+    return not any(_spans_sides(doc, c) or _regional(doc, kb, c) for c in named)
+
+
+def _regional(doc, kb, cand: Candidate) -> bool:
+    """'Arab leaders', 'Latin American envoys', 'the European tariffs': a region's, never one state's."""
+    words = [t.text for t in doc[cand.start:cand.end]]
+    pairs = [" ".join(words[k:k + 2]) for k in range(len(words) - 1)]
+    return any(kb.supranational(w) is not None for w in words + pairs)
+
+
+def _spans_sides(doc, cand: Candidate) -> bool:
+    """'diplomats', 'trade ministers of both sides', 'foreign observers': not one country's people."""
+    if cand.key and cand.key.startswith("group:") and cand.role and norm(cand.role) in FOREIGN_FACING:
+        return True
+    if not cand.plural:
+        return False
+    lead = {doc[cand.start - 1].lower_ if cand.start > 0 else "", doc[cand.start].lower_}
+    after = [t.lower_ for t in doc[cand.end:cand.end + 3]]
+    return bool(lead & _SEVERAL_SIDES) or after[:1] == ["of"] and (after[1:2] and after[1] in _SEVERAL_SIDES
+                                                               or after[1:3] == ["the", "two"])
