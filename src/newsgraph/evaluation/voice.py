@@ -21,7 +21,6 @@ import csv
 import re
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Sequence
 
 import click

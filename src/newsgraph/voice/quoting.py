@@ -97,8 +97,4 @@ def is_attributed(quotes: Sequence[Quote], start: int, end: int) -> bool:
         if content_here and cue is not None and cue.start < end and start < cue.end:
             return True
     contents = [Region(q.start, q.end) for q in quotes]
-    return covered(contents, start, end) >= CONTENT_SHARE * _visible_length(start, end)
-
-
-def _visible_length(start: int, end: int) -> int:
-    return max(1, end - start)
+    return covered(contents, start, end) >= CONTENT_SHARE * max(1, end - start)
