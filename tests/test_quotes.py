@@ -129,6 +129,64 @@ def test_unbalanced_marks_do_not_crash(pipeline):
         assert 0 <= q.start <= q.end <= len(text)
 
 
+MORE = """Port Workers' Union: 'We Will Strike Until The Cranes Are Safe'
+
+As the Coastal Ledger reported, the dock authority plans to replace half its cranes next year.
+
+Dock managers dismissed the union's claim that two cranes failed inspections in March.
+
+“We have waited long enough,” union secretary Dana Okafor, who has led the local since 2019, said on Friday. “Nobody else will fix this.”
+
+“The cranes will be inspected again.” The port's safety officer said so on Sunday.
+
+Asked about the dispute, the authority's director promised a review, and he described the cranes as "perfectly serviceable".
+"""
+
+
+@pytest.fixture(scope="module")
+def more_quotes(pipeline):
+    from newsgraph.nlp import sentences
+
+    doc = pipeline.nlp(MORE)
+    return find_quotes(doc, sentences(doc))
+
+
+def test_colon_headline(more_quotes):
+    q = _with(more_quotes, "We Will Strike")
+    assert q.speaker_mention.text.endswith("Union") and q.cue.text == ":"
+    assert q.content == "We Will Strike Until The Cranes Are Safe"
+
+
+def test_as_outlet_reported(more_quotes):
+    q = _with(more_quotes, "plans to replace half its cranes")
+    assert q.speaker_mention.text == "the Coastal Ledger"
+    assert not q.content.startswith("As")
+
+
+def test_reporting_noun_with_owner(more_quotes):
+    q = _with(more_quotes, "two cranes failed inspections")
+    assert q.speaker_mention.text == "the union" and q.cue.text == "claim"
+    assert q.content.startswith("two cranes")
+
+
+def test_speaker_with_apposition_and_relative_clause(more_quotes):
+    first = _with(more_quotes, "We have waited long enough")
+    second = _with(more_quotes, "Nobody else will fix this")
+    assert first.speaker_mention.text == "union secretary Dana Okafor"
+    assert second.speaker_mention == first.speaker_mention
+
+
+def test_quote_before_its_speaker_in_next_sentence(more_quotes):
+    q = _with(more_quotes, "inspected again")
+    assert q.speaker_mention.text == "The port's safety officer"
+
+
+def test_label_quote_after_participle_question(more_quotes):
+    q = _with(more_quotes, "perfectly serviceable")
+    assert q.speaker_mention.text == "he"
+    assert q.content == "the cranes as \"perfectly serviceable\""
+
+
 # -- the seed article ------------------------------------------------------
 def _seed_quote(seed_analysis, words):
     found = [q for q in seed_analysis.quotes if words in q.content]
@@ -190,3 +248,25 @@ def test_seed_scare_quotes_are_not_quotes(seed_analysis):
 def test_seed_quotes_cover_content_not_attribution(seed_analysis):
     for q in seed_analysis.quotes:
         assert " he said" not in q.content and "according to" not in q.content.lower()
+
+
+_WORDS = ["He", "said", "told", "Reuters", "the", "minister", "according", "to", "“", "”", '"', "'", "‘", "’",
+          ",", ".", ":", "\n\n", "\n", "Lavrov", "that", "we", "will", "win", "Says", "in", "a", "statement"]
+
+
+def test_stage_never_crashes_on_random_marks(pipeline):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from newsgraph.nlp import sentences
+
+    @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=60).map(" ".join))
+    def check(text):
+        doc = pipeline.nlp(text)
+        for q in find_quotes(doc, sentences(doc)):
+            assert 0 <= q.start <= q.end <= len(text) and text[q.start:q.end] == q.content
+            if q.speaker_mention is not None:
+                assert text[q.speaker_mention.start:q.speaker_mention.end] == q.speaker_mention.text
+
+    check()

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import click
@@ -253,8 +252,9 @@ def command(split: str, every: int, no_textacy: bool) -> None:
     click.echo(f"PolNeAR {split}: {result['documents']} articles; spaCy parse {result['parse_seconds']:.1f}s")
     for report in result["reports"].values():
         per_article = 1000 * report.seconds / max(1, result["documents"])
-        click.echo(f"{report.system}  ({per_article:.1f} ms/article"
-                   + (f", {report.failures} articles raised" if report.failures else "") + ")")
+        raised = (f", raised on {report.failures} articles (odd quote-mark counts; scored as no quotes)"
+                  if report.failures else "")
+        click.echo(f"{report.system}  ({per_article:.1f} ms/article{raised})")
         click.echo(_row("content+speaker", report.speaker))
         click.echo(_row("content only", report.content))
     if result["textacy_missing"]:

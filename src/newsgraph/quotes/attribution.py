@@ -39,8 +39,8 @@ def phrase_range(head: Token) -> tuple[int, int]:
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in _CUT_DEPS or (child.dep_ == "prep" and child.i > head.i and token is head
-                                          and child.lower_ != "of"):
+            if child.dep_ in _CUT_DEPS or token is head and (
+                    child.dep_ == "case" or child.dep_ == "prep" and child.i > head.i and child.lower_ != "of"):
                 continue
             keep.append(child)
             stack.append(child)

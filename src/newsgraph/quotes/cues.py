@@ -165,6 +165,3 @@ def plausible_speaker(cue: Cue, subject: Token | None) -> bool:
         return is_animate(subject)
     return True
 
-
-def is_speech(cue: Cue) -> bool:
-    return cue.cls in (SPEECH, "according")

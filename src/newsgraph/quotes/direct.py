@@ -9,13 +9,12 @@ colon sentence or of a neighbouring quote in the same or previous paragraph.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
-
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from .cues import (ANIMATE_PRONOUNS, Cue, cue_at, cue_class, cues_in, is_animate, lemma_of, phrase_head,
                    plausible_speaker, subject_of)
 from .draft import DIRECT, Draft, word_count
+from .layout import Layout
 from .lexicon import CONTINUE, LABEL, SPEECH, THOUGHT
 from .marks import MarkedSpan
 
@@ -26,34 +25,8 @@ MAX_WALK = 6               # dependency steps from a quote up to its cue
 _LINK_CLASSES = (SPEECH, THOUGHT, CONTINUE, LABEL, "according")
 _NEAR_CLASSES = (SPEECH, CONTINUE, "according")
 _SENTENCE_END = ".?!…"
+_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "parataxis"})
 _TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but with by from is are as vs".split())
-
-
-class Layout:
-    """Sentence and paragraph lookups by character offset."""
-
-    def __init__(self, doc: Doc, sentences: tuple[Span, ...]):
-        self.doc = doc
-        self.sentences = sentences
-        self._sent_starts = [s.start_char for s in sentences]
-        self.text = text = doc.text  # Doc.text is rebuilt on every access: read it once
-        self._para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
-
-    def sentence_index(self, char: int) -> int:
-        return max(0, bisect_right(self._sent_starts, char) - 1)
-
-    def sentences_over(self, start: int, end: int) -> list[Span]:
-        first, last = self.sentence_index(start), self.sentence_index(max(start, end - 1))
-        return list(self.sentences[first:last + 1])
-
-    def paragraph(self, char: int) -> int:
-        return bisect_right(self._para_starts, char) - 1
-
-    def paragraph_bounds(self, char: int) -> tuple[int, int]:
-        idx = self.paragraph(char)
-        start = self._para_starts[idx]
-        end = self._para_starts[idx + 1] - 1 if idx + 1 < len(self._para_starts) else len(self.text)
-        return start, end
 
 
 def mark_draft(mark: MarkedSpan, layout: Layout) -> Draft | None:
@@ -189,6 +162,20 @@ def colon_intro(start: int, layout: Layout) -> tuple[Cue, Token] | None:
             return cue, speaker
     root = previous.root
     speaker = subject_of(root)
-    if root.pos_ in ("VERB", "AUX") and speaker is not None and is_animate(speaker) | (speaker.pos_ == "NOUN"):
+    if root.pos_ in ("VERB", "AUX") and speaker is not None and (is_animate(speaker) or speaker.pos_ == "NOUN"):
         return Cue(root, SPEECH, root.idx, root.idx + len(root)), speaker
+    return None
+
+
+def speaker_after(end: int, layout: Layout) -> tuple[Cue, Token] | None:
+    """`"The river will crest tonight." County engineer Li Wei said so on Sunday.`: a report with
+    no content of its own in the sentence right after the quote, in the same paragraph."""
+    index = layout.sentence_index(end)
+    following = layout.sentences[index + 1] if index + 1 < len(layout.sentences) else None
+    if following is None or layout.paragraph(following.start_char) != layout.paragraph(end):
+        return None
+    for cue in cues_in(following):
+        speaker = speaker_for(cue) if cue.cls in _NEAR_CLASSES else None
+        if speaker is not None and not any(c.dep_ in _CONTENT_DEPS for c in cue.token.children):
+            return cue, speaker
     return None

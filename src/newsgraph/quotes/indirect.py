@@ -17,6 +17,14 @@ from .draft import INDIRECT, Draft, clause_range
 from .lexicon import ACT, LABEL, SPEECH, THOUGHT, cue_class
 
 CLAUSE_DEPS = ("ccomp",)
+# Nouns that report what someone said or holds, and verbs that make them ("issued a warning that ...").
+NOUN_CUES = frozenset({"claim", "assertion", "statement", "belief", "warning", "promise", "pledge", "argument",
+                       "suggestion", "accusation", "allegation", "insistence", "contention", "remark",
+                       "announcement", "prediction", "assurance", "admission", "charge", "complaint",
+                       "concern", "view", "position", "message", "threat", "vow", "denial", "conclusion"})
+NOUN_CUE_VERBS = frozenset({"make", "issue", "repeat", "reiterate", "voice", "express", "offer", "give",
+                            "deliver", "send", "post", "renew"})
+CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
 QUESTION_CUES = frozenset({"ask", "wonder", "question"})
 # Things that can be the source of a clause they introduce ("In a statement, ...").
 SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "statement", "interview", "analysis", "memo",
@@ -36,6 +44,7 @@ def clause_drafts(sentence: Span) -> list[Draft]:
     """Every reported clause of one sentence."""
     drafts: list[Draft] = []
     drafts.extend(in_source_drafts(sentence))
+    drafts.extend(d for token in sentence if token.pos_ == "NOUN" for d in _noun_report(token))
     for cue in cues_in(sentence):
         if cue.cls == "according":
             drafts.extend(_according(cue))
@@ -75,10 +84,16 @@ def _without_trailing_participles(clause: Token) -> list[Token]:
     """Cut ", referring to ..." / ", calling it ..." hung on the clause: the writer's gloss."""
     tokens = list(clause.subtree)
     for child in clause.children:
-        if child.i > clause.i and (_participle_gloss(child) or _second_report(child)):
+        if child.i > clause.i and (_participle_gloss(child) or _second_report(child) or _concession(child)):
             cut = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in cut]
     return tokens
+
+
+def _concession(child: Token) -> bool:
+    """", although Biden has been hostile": the writer's aside after the report."""
+    return (child.dep_ == "advcl" and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
+            and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in child.children))
 
 
 def _participle_gloss(child: Token) -> bool:
@@ -144,6 +159,31 @@ def _sourced_by_phrase(cue: Cue, source: Token | None) -> list[Draft]:
     return [d.moved(origin="according") for d in _drafts(before, cue, source) + _drafts(after, cue, source)]
 
 
+def _noun_report(noun: Token) -> list[Draft]:
+    """"Trump's claim that he was never told": a reporting noun with its that-clause and owner."""
+    if noun.lemma_.lower() not in NOUN_CUES:
+        return []
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    owner = _noun_owner(noun)
+    if clause is None or owner is None:
+        return []
+    cue = Cue(noun, SPEECH, noun.idx, noun.idx + len(noun))
+    return _drafts(list(clause.subtree), cue, owner)
+
+
+def _noun_owner(noun: Token) -> Token | None:
+    """Whose claim: "Trump's claim", "a claim by Trump", or the subject of "made/issued the claim"."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in NOUN_CUE_VERBS:
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    return None
+
+
 def in_source_drafts(sentence: Span) -> list[Draft]:
     """"In a new poll, Clinton leads ...": a sentence-initial document or poll is the source."""
     first = next((t for t in sentence if not t.is_punct), None)
@@ -180,8 +220,3 @@ def _drafts(tokens: list[Token], cue: Cue, speaker: Token | None) -> list[Draft]
         return []
     return [Draft(bounds[0], bounds[1], INDIRECT, cue, speaker, "clause")]
 
-
-def according_phrase(cue: Cue) -> tuple[int, int]:
-    """Character span of "according to X" (for the via chain)."""
-    tokens = list(cue.token.subtree)
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])

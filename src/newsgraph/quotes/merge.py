@@ -14,7 +14,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import phrase_head
-from .direct import Layout, colon_intro, mark_draft
+from .direct import colon_intro, mark_draft, speaker_after
+from .layout import Layout
 from .draft import DIRECT, MIXED, Draft, word_count
 from .lexicon import ACT, CONTINUE, LABEL, SPEECH, THOUGHT
 from .marks import MarkedSpan
@@ -70,8 +71,9 @@ def _with_marks(clause: Draft, marks: list[MarkedSpan], text: str) -> Draft:
         start = min(m.start for m in marks)
         end = max(m.end for m in marks)
         return clause.moved(start=start, end=end, kind=DIRECT)
-    start = min([clause.start] + [m.open_at for m in marks if m.start < clause.start and m.open_at is not None])
-    end = max([clause.end] + [m.close_at + 1 for m in marks if m.end > clause.end and m.close_at is not None])
+    # Widen to whole marks so the content never holds half a pair of quotation marks.
+    start = min([clause.start] + [m.open_at for m in marks if m.open_at is not None and m.open_at < clause.start])
+    end = max([clause.end] + [m.close_at + 1 for m in marks if m.close_at is not None and m.close_at >= clause.end])
     return clause.moved(start=start, end=end, kind=MIXED)
 
 
@@ -99,7 +101,7 @@ def inherit(drafts: list[Draft], layout: Layout) -> list[Draft]:
 
 
 def _donor(draft: Draft, ordered: list[Draft], layout: Layout) -> Draft | None:
-    intro = colon_intro(draft.start, layout)
+    intro = colon_intro(draft.start, layout) or speaker_after(draft.end, layout)
     if intro is not None:
         return Draft(draft.start, draft.end, DIRECT, intro[0], intro[1])
     paragraph = layout.paragraph(draft.start)

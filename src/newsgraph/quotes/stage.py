@@ -5,7 +5,7 @@ from spacy.tokens import Doc, Span as SpacySpan
 
 from ..records import Entity, Quote, Span
 from .attribution import addressing, mention, resolve, via_chain
-from .direct import Layout
+from .layout import Layout
 from .draft import DIRECT, Draft
 from .headline import headline_drafts
 from .indirect import clause_drafts
