@@ -258,8 +258,8 @@ def test_a_later_article_fills_codes_the_first_lacked(db):
 def test_merge_key_normalises_names_and_prefers_a_knowledge_base_id():
     assert normalise_name("The  Kremlin") == normalise_name("kremlin") == "kremlin"
     assert normalise_name("São Tomé") == "sao tome"
-    kb = Entity("E1", "Lavrov", "PERSON", (), attrs=(("wikidata", "Q7780"),))
-    assert merge_key(kb) == "kb:Q7780"
+    coded = Entity("E1", "the GOP", "ORG", (), attrs=(("kb", "Republican Party"),))
+    assert merge_key(coded) == merge_key(Entity("E2", "Republican Party", "ORG", ())) == "ORG:republican party"
     assert merge_key(Entity("E1", "U.N.", "ORG", ())) == "ORG:u n"
 
 
@@ -267,12 +267,20 @@ def test_known_actors_remember_codes_and_name_forms(filled):
     known = {k.name: k for k in Store(filled).known_actors()}
     lavrov = known["Sergei Lavrov"]
     assert (lavrov.country, lavrov.sector, lavrov.role) == ("RUS", "GOV", "Foreign Minister")
-    assert "Lavrov" in lavrov.aliases
+    assert "Lavrov" in lavrov.aliases and "Sergei Lavrov" not in lavrov.aliases
     assert "Kenyan officials" in known  # coded with a country, seen once
     assert "Vienna" not in known  # never an entity at all
     # The most seen come last, so they win shared name forms in the actors stage's memory.
     assert Store(filled).known_actors()[-1].name in ("Sergei Lavrov", "Antony Blinken")
     assert Store(filled).known_actors()[0].name not in ("Sergei Lavrov", "Antony Blinken")
+
+
+def test_a_bare_first_name_is_not_remembered_as_an_alias(db):
+    text = "Sergei Lavrov arrived. Sergei spoke to Lavrov's aides."
+    lavrov = entity(text, "E1", "Sergei Lavrov", country="RUS", forms=("Sergei", "Lavrov"))
+    Store(db).write_batch([(analysis("a", text, None, None, [lavrov]), None)])
+    (known,) = Store(db).known_actors()
+    assert known.aliases == ("Lavrov",)
 
 
 def test_quote_speakers_and_event_sides_point_at_corpus_actors(filled):

@@ -3,8 +3,8 @@
 An article is identified by the hash of its analysed text and, when it has
 one, its URL; writing one already there is a no-op (ON CONFLICT DO NOTHING),
 so concurrent or repeated ingests never duplicate it. Entities are linked to
-a corpus-level actor by a merge key (a knowledge-base id when the actors
-stage gives one, else kind + normalised name); after each batch an actor's
+a corpus-level actor by a merge key (kind + the normalised knowledge-base
+id when the actors stage gives one, else the normalised name); after each batch an actor's
 country, sector and role are the values most often coded for its entities,
 so one article's slip does not stick to an actor for good.
 """
@@ -35,15 +35,26 @@ def content_hash(text: str) -> str:
 
 
 def merge_key(entity: Entity) -> str:
+    """Kind + normalised knowledge-base id or name.
+
+    The knowledge-base id stands in for the name, so "the GOP" coded as the
+    Republican Party meets an uncoded "Republican Party" from another article.
+    """
     attrs = dict(entity.attrs)
-    kb = next((attrs[k] for k in KB_KEYS if attrs.get(k)), None)
-    return f"kb:{kb}" if kb else f"{entity.kind}:{normalise_name(entity.name)}"
+    kb = next((str(attrs[k]) for k in KB_KEYS if attrs.get(k)), None)
+    return f"{entity.kind}:{normalise_name(kb or entity.name)}"
 
 
 def normalise_name(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     folded = re.sub(r"^the\s+", "", folded.strip())
     return " ".join(re.sub(r"[^\w\s]", " ", folded).split()) or name.casefold()
+
+
+def _useful_aliases(name: str, kind: str, forms: Iterable[str]) -> tuple[str, ...]:
+    """Other name forms, less a person's bare first name ("Donald" names many people)."""
+    first = name.split()[0] if kind == "PERSON" and " " in name.strip() else None
+    return tuple(f for f in forms if f != name and f != first)
 
 
 def _json(value: Any) -> str:
@@ -260,7 +271,7 @@ class Store:
         # actors stage lets the later one win, which should be the commoner.
         rows.reverse()
         return tuple(KnownActor(name=r["name"], kind=r["kind"], country=r["country"], sector=r["sector"],
-                                role=r["role"], aliases=tuple(a for a in aliases.get(int(r["id"]), ()) if a != r["name"]))
+                                role=r["role"], aliases=_useful_aliases(r["name"], r["kind"], aliases.get(int(r["id"]), ())))
                      for r in rows)
 
     def _aliases(self, actor_ids: list[int]) -> dict[int, list[str]]:
