@@ -32,6 +32,11 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def peak_worker_rss_mb() -> float:
+    """The largest finished worker process (ru_maxrss of children is a maximum, not a sum)."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
 def bare_parse(model: str, texts: list[str]) -> float:
     import spacy
 
@@ -71,6 +76,8 @@ def main(argv: list[str] | None = None) -> None:
     failed = sum(1 for o in outcomes if not hasattr(o, "as_dict"))
     print(f"full pipeline    : {len(texts) / full:7.2f} articles/s {words / full:9.0f} words/s  peak RSS {peak_rss_mb():.0f} MB"
           f"  (workers={args.workers}, failed={failed})")
+    if args.workers > 1:
+        print(f"peak RSS of one worker process: {peak_worker_rss_mb():.0f} MB")
     print(f"ratio pipeline / bare parse time: {full / bare:.2f}")
     if args.workers == 1:
         for stage, seconds in pipeline.stage_seconds.most_common():

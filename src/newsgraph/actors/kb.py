@@ -189,7 +189,8 @@ class KnowledgeBase:
         return role.sector if role else None
 
     def person(self, text: str, date: str | None = None) -> Office | None:
-        """The office a named person held on `date` (the latest one without a date)."""
+        """The office a named person held on `date` (without a date: the latest one's
+        country and sector, no role)."""
         for hit in self._names.get(norm(text), ()):
             if hit.kind == "person":
                 return office_on(self.offices[hit.ref], date)
@@ -244,7 +245,14 @@ def office_on(offices: tuple[Office, ...], date: str | None) -> Office:
             last = max(before, key=lambda o: o.end or "")
             return _former(last)
         return _not_yet(min(offices, key=lambda o: o.start))
-    return max(offices, key=lambda o: o.start)
+    return _undated(max(offices, key=lambda o: o.start))
+
+
+def _undated(office: Office) -> Office:
+    """With no article date the office held is unknown: keep the country and
+    sector of the latest one, but claim no role the text does not state."""
+    return Office(office.name, office.aliases, office.country, office.sector, None,
+                  office.start, office.end, office.gender)
 
 
 def _not_yet(office: Office) -> Office:
