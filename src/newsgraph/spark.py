@@ -13,6 +13,8 @@ Or from the shell: `newsgraph spark INPUT.jsonl OUTPUT_DIR [--master local[2]]`.
 from __future__ import annotations
 
 import json
+import os
+import sys
 from dataclasses import asdict
 from typing import Any, Iterable, Iterator
 
@@ -118,6 +120,10 @@ def run_job(input_path: str, output_dir: str, master: str = "local[*]", config: 
     _require_pyspark()
     from pyspark.sql import SparkSession
 
+    if master.startswith("local"):
+        # Local workers must run the interpreter that has newsgraph installed,
+        # which need not be the `python3` on PATH (e.g. an unactivated venv).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = SparkSession.builder.master(master).appName("newsgraph").getOrCreate()
     try:
         analyses = analyze_dataframe(spark.read.json(input_path), config).cache()
