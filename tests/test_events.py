@@ -242,3 +242,29 @@ def test_cli_writes_plover_records(tmp_path):
     assert result.exit_code == 0, result.output
     (record,) = [json.loads(line) for line in result.output.splitlines() if line.startswith("{")]
     assert record["event"] == ["COERCE"] and record["mode"] == ["arrest"] and record["date"] == "2021-05-16"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, recipient", [
+    ("Chile demanded that Peru withdraw its ambassador.", "Peru"),
+    ("Kenya threatened to cut trade ties with Uganda.", "Uganda"),
+    ("Ghana rejected calls by Togo's rulers for new talks.", "Togo"),
+    ("Austria lifted a curfew in Slovenia on Monday.", "Slovenia"),
+])
+def test_looser_recipients_when_the_parse_names_none(pipeline, text, recipient):
+    _, events = _events(pipeline, text)
+    assert any(recipient in r for _, _, recipients in events for r in recipients), events
+
+
+@pytest.mark.slow
+def test_coordinated_nationalities_are_both_actors(pipeline):
+    analysis, events = _events(pipeline, "Senior Hungarian and Romanian officials agreed to reopen the border crossing.")
+    countries = {analysis.entity(i).country for ev, _, _ in events for i in ev.actors}
+    assert {"HUN", "ROU"} <= countries, countries
+
+
+@pytest.mark.slow
+def test_a_place_recipient_stays_the_location(pipeline):
+    analysis, events = _events(pipeline, "Austria lifted a curfew in Slovenia on Monday.")
+    ev = events[0][0]
+    assert ev.location is not None and analysis.entity(ev.location).name == "Slovenia"

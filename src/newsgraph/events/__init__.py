@@ -56,7 +56,7 @@ class EventsStage:
             trigger=TextSpan.of(ctx.text, cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)),
             sentence=index, modality=coded.modality,
             date=_event_date(date, ctx.article.published, ctx.text),
-            location=location(cand, entities, exclude=args.actors + args.recipients),
+            location=location(cand, entities, exclude=args.actors + (() if args.placed else args.recipients)),
             quote=_quote_for(cand, quotes),
             cameo=coded.cameo_override or self.lexicon.cameo(cand.sense, coded.type),
         )

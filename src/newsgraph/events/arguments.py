@@ -25,6 +25,10 @@ CLIMB = frozenset({"xcomp", "conj", "acomp"})
 # Types whose object is what is moved or given (troops, aid, hostages), not the recipient.
 INSTRUMENT_OBJECT = frozenset({"MOBILIZE", "AID", "RETREAT", "PROTEST", "AGREE", "CONCEDE"})
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+# Prepositions on an object noun that name whose act it is: "calls by X", "offer from X", "action against X".
+OBJECT_PREPS = frozenset({"by", "from", "against", "on", "to", "toward", "towards", "with"})
+# Wrappers whose that-clause subject is the one addressed: "demanded that X withdraw".
+CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Arguments:
     actors: tuple[str, ...]
     recipients: tuple[str, ...]
     host: str | None = None
+    # The recipient is only the place where the act happened, so it stays the event's location too.
+    placed: bool = False
 
 
 def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
@@ -47,7 +53,76 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     elif cand.sense.host:
         actors, recipients = recipients, actors
     recipients = tuple(r for r in recipients if r not in actors)
+    if not cand.sense.reciprocal and not _with_country(recipients, entities):
+        fallback, placed = _fallback_recipients(cand, entities, actors)
+        if fallback:
+            return Arguments(actors, fallback, placed=placed)
     return Arguments(actors, recipients)
+
+
+def _with_country(ids: Sequence[str], entities: Sequence[Entity]) -> bool:
+    return any(e.id in ids and e.country for e in entities)
+
+
+def _fallback_recipients(cand: Candidate, entities: Sequence[Entity],
+                         actors: Sequence[str]) -> tuple[tuple[str, ...], bool]:
+    """When the parse names no recipient with a country, the nearest looser reading that does.
+
+    Tried in order: the addressee of a that-clause, the parties named on the
+    object noun, the arguments of a governed clause that is no event of its
+    own ("threatened to break relations with X"), a "with" partner, and last
+    the country where the act takes place ("lifted the curfew in X").
+    """
+    for level, tokens in _fallback_levels(cand):
+        ids = tuple(i for i in _ids(tokens, entities) if i not in actors)
+        if _with_country(ids, entities):
+            return tuple(e.id for e in entities if e.id in ids and e.country), level == "place"
+    return (), False
+
+
+def _fallback_levels(cand: Candidate):
+    verb = cand.verb
+    if cand.type in CLAUSE_ADDRESSEE or cand.sense.governs is not None:
+        yield "clause", [t for c in verb.children if c.dep_ == "ccomp" for t in _clause_subjects(c)]
+    objects = [cand.trigger] if cand.nominal else [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    yield "object", [t for o in objects for t in _owner_tokens(o, possessive_only=True)
+                     + _prep_objects(o, OBJECT_PREPS)]
+    for inner in _governed_verbs(verb):
+        inner_objects = [c for c in inner.children if c.dep_ == "dobj"]
+        yield "governed", (inner_objects + _prep_objects(inner, RECIPIENT_PREPS | {"with"})
+                           + [t for o in inner_objects for t in _prep_objects(o, OBJECT_PREPS)])
+    yield "partner", _prep_objects(verb, {"with"})
+    yield "place", _place_tokens(verb, objects)
+
+
+def _clause_subjects(clause: Token) -> list[Token]:
+    subj = _child(clause, "nsubj", "nsubjpass")
+    return _conjuncts(subj) if subj is not None else []
+
+
+def _governed_verbs(verb: Token) -> list[Token]:
+    """Infinitives under the verb, two deep: "refused to allow ... to land"."""
+    out: list[Token] = []
+    frontier = [verb]
+    for _ in range(2):
+        frontier = [c for t in frontier for c in t.children if _shares_subject(c)]
+        out += frontier
+    return out
+
+
+def _shares_subject(clause: Token) -> bool:
+    """An infinitive or participle clause whose doer is the main verb's."""
+    if clause.pos_ != "VERB" or clause.dep_ not in ("xcomp", "advcl"):
+        return False
+    return clause.dep_ == "xcomp" or _child(clause, "nsubj", "nsubjpass", "mark") is None
+
+
+def _place_tokens(verb: Token, objects: Sequence[Token]) -> list[Token]:
+    """"in X" on the verb or its object: where the act takes place."""
+    out: list[Token] = []
+    for tok in (verb, *objects, *_governed_verbs(verb)):
+        out += _prep_objects(tok, {"in", "into", "inside"})
+    return out
 
 
 def subject_tokens(verb: Token) -> tuple[list[Token], Token | None]:
@@ -107,18 +182,49 @@ def _partner_tokens(cand: Candidate) -> list[Token]:
     return out
 
 
-def _owner_tokens(noun: Token) -> list[Token]:
+def _owner_tokens(noun: Token, possessive_only: bool = False) -> list[Token]:
     """"Russia's sanctions", "US sanctions": the noun's possessor or name modifier."""
-    return [c for c in noun.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+    deps = ("poss",) if possessive_only else ("poss", "compound", "amod", "nmod")
+    return [c for c in noun.children if c.dep_ in deps]
 
 
 def _ids(tokens: Iterable[Token], entities: Sequence[Entity]) -> tuple[str, ...]:
     out: list[str] = []
     for tok in tokens:
-        ent = entity_of(tok, entities)
-        if ent is not None and ent.id not in out:
-            out.append(ent.id)
+        for ent in _entities_of(tok, entities):
+            if ent.id not in out:
+                out.append(ent.id)
     return tuple(out)
+
+
+def _entities_of(tok: Token, entities: Sequence[Entity]) -> list[Entity]:
+    """The word's entity, plus the parties a countryless head stands for.
+
+    "Hungarian and Romanian officials" are two parties; "leaders of Romania's
+    government" and "Belarus's rulers" act for the country that owns them.
+    """
+    ent = entity_of(tok, entities)
+    found = [ent] if ent is not None else []
+    found += [e for m in _coordinated_modifiers(tok) if (e := entity_of(m, entities)) is not None]
+    if not any(e.country for e in found):
+        for owner in _owners(tok):
+            found += [e for e in _entities_of(owner, entities) if e.country]
+    return found
+
+
+def _coordinated_modifiers(tok: Token) -> list[Token]:
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
+    return [m for mod in mods for m in _conjuncts(mod)]
+
+
+def _owners(tok: Token) -> list[Token]:
+    """Possessor or "of" object of a noun: "Romania's government", "leaders of X"."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return []
+    out = [c for c in tok.children if c.dep_ == "poss"]
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"):
+        out += [o for o in prep.children if o.dep_ == "pobj"]
+    return out
 
 
 def entity_of(tok: Token, entities: Sequence[Entity], places: bool = False) -> Entity | None:
