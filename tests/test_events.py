@@ -268,3 +268,11 @@ def test_a_place_recipient_stays_the_location(pipeline):
     analysis, events = _events(pipeline, "Austria lifted a curfew in Slovenia on Monday.")
     ev = events[0][0]
     assert ev.location is not None and analysis.entity(ev.location).name == "Slovenia"
+
+
+@pytest.mark.slow
+def test_the_setting_of_a_meeting_is_not_a_participant(pipeline):
+    _, events = _events(pipeline, "Prime Minister Ana Costa met Chancellor Olaf Brandt on the sidelines "
+                                  "of the NATO summit in Vilnius on Tuesday.")
+    meeting = next(e for e in events if e[0].type == "CONSULT")
+    assert not any("NATO" in a for a in meeting[1] + meeting[2])

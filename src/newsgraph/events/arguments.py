@@ -206,10 +206,19 @@ def _entities_of(tok: Token, entities: Sequence[Entity]) -> list[Entity]:
     ent = entity_of(tok, entities)
     found = [ent] if ent is not None else []
     found += [e for m in _coordinated_modifiers(tok) if (e := entity_of(m, entities)) is not None]
-    if not any(e.country for e in found):
+    # A setting ("on the sidelines of the Arctic Council", "at a meeting of
+    # NATO") is where the act happens, not a party acting for its owner.
+    if not any(e.country for e in found) and not _is_setting(tok):
         for owner in _owners(tok):
             found += [e for e in _entities_of(owner, entities) if e.country]
     return found
+
+
+SETTING_PREPS = frozenset({"on", "at", "in", "during", "amid", "after", "before", "ahead", "outside", "inside"})
+
+
+def _is_setting(tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS
 
 
 def _coordinated_modifiers(tok: Token) -> list[Token]:
