@@ -23,6 +23,8 @@ def analyze(text_or_record: Any, published: str | None = None, publisher: str | 
     """Analyse one article with a shared default Pipeline (loaded on first use)."""
     global _default
     if _default is None:
+        from .pipeline import Pipeline
+
         _default = Pipeline()
     return _default.analyze(text_or_record, published=published, publisher=publisher)
 
@@ -33,9 +35,3 @@ def __getattr__(name: str):
 
         return Pipeline
     raise AttributeError(name)
-
-
-def Pipeline(*args, **kwargs):  # noqa: N802 - documented as a class
-    from .pipeline import Pipeline as _Pipeline
-
-    return _Pipeline(*args, **kwargs)

@@ -42,8 +42,13 @@ def normalise_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def content_hash(text: str) -> str:
+    """The fingerprint of an article's text (the store deduplicates on it)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 def content_id(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return content_hash(text)[:16]
 
 
 def parse_input(raw: RawInput, published: str | None = None, publisher: str | None = None) -> Article:

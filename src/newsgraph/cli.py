@@ -60,7 +60,7 @@ def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars
     """
     from .inputs import iter_inputs
     from .pipeline import Pipeline
-    from .render import progress, render_analysis
+    from .render import progress
 
     fmt = "json" if as_json and fmt is None else (fmt or "text")
     config = Config.from_env(published=published, publisher=publisher, model=model, workers=workers,

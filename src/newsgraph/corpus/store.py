@@ -10,7 +10,6 @@ so one article's slip does not stick to an actor for good.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import unicodedata
@@ -18,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from ..article import content_hash
 from ..errors import InputError
 from ..records import Analysis, Entity, Event, KnownActor, Quote
 from .codes import QUAD_CLASS, event_day
@@ -28,10 +28,6 @@ from .stories import assign_story
 KB_KEYS = ("kb_id", "wikidata", "qid", "kb")
 MAX_KNOWN_ACTORS = 20_000
 MAX_ALIASES = 8
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 def merge_key(entity: Entity) -> str:
