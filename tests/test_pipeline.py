@@ -27,6 +27,18 @@ def test_config_reads_environment():
         Config.from_env({"NEWSGRAPH_WORKERS": "two"})
 
 
+def test_stages_from_a_list_or_the_environment():
+    from newsgraph.config import parse_stages
+
+    assert parse_stages(" actors, events ") == ("actors", "events")
+    assert parse_stages("none") == () and parse_stages(None) is None
+    assert Config.from_env({"NEWSGRAPH_STAGES": "quotes,voice"}).stages == ("quotes", "voice")
+    with pytest.raises(ConfigError, match="unknown stage"):
+        Config.from_env({"NEWSGRAPH_STAGES": "actors,opinions"})
+    with pytest.raises(ConfigError, match="stage names"):
+        parse_stages(" , ")
+
+
 def test_input_errors_survive_pickling_for_workers():
     err = pickle.loads(pickle.dumps(BinaryInput("a.bin")))
     assert isinstance(err, BinaryInput) and err.source == "a.bin" and "binary" in str(err)

@@ -68,17 +68,34 @@ def test_direct_regions_take_direct_quotes_only():
 
 
 def test_model_round_trips_through_json():
-    model = OpinionModel({"lex": 1.0}, {"lex|hedges": 1.5}, -0.25, 0.5, {"note": "t"})
+    model = OpinionModel((0.5, -1.5, 2.0), -0.25, 0.5, "abc123", {"note": "t"})
     again = OpinionModel.from_json(model.as_json())
     assert again == model
     assert model.as_json()["format"] == MODEL_FORMAT
+
+
+def test_model_probabilities_follow_the_margin():
+    import numpy as np
+
+    model = OpinionModel((2.0, 0.0), 0.0, 0.5, "d", {})
+    low, middle, high = model.probabilities(np.array([[-1.0, 5.0], [0.0, 9.0], [1.0, -3.0]], dtype=np.float32))
+    assert low < 0.5 < high
+    assert abs(middle - 0.5) < 1e-6
 
 
 def test_model_of_another_format_is_refused():
     from newsgraph.errors import NewsgraphError
 
     with pytest.raises(NewsgraphError, match="retrain"):
-        OpinionModel.from_json({"format": "other/9", "groups": {}, "weights": {}, "intercept": 0, "threshold": 0.5})
+        OpinionModel.from_json({"format": "newsgraph-voice-linear/1", "groups": {}, "weights": {},
+                                "intercept": 0, "threshold": 0.5})
+
+
+def test_model_refuses_an_encoder_it_was_not_trained_on():
+    from newsgraph.errors import NewsgraphError
+
+    with pytest.raises(NewsgraphError, match="build_voice_encoder"):
+        OpinionModel((1.0,), 0.0, 0.5, "trained-on-this", {}).check_encoder("another")
 
 
 @pytest.fixture(scope="module")
@@ -155,17 +172,27 @@ def test_intensifier_joins_the_evaluative_word(nlp):
 
 
 @pytest.mark.slow
-def test_training_is_deterministic_and_learns_the_direction(nlp):
+def test_training_is_deterministic_and_learns_the_direction():
+    from newsgraph.voice.encoder import load_encoder
     from newsgraph.voice.training import fit
 
     sentences = ["This is a shameful, cowardly decision.", "What a ridiculous waste of money.",
                  "The council met on Tuesday.", "The bridge opened in 2019."] * 3
     labels = ["SUBJ", "SUBJ", "OBJ", "OBJ"] * 3
-    docs = list(nlp.pipe(sentences))
-    first, second = fit(docs, labels), fit(docs, labels)
-    assert first.weights == second.weights
-    probe_subj, probe_obj = nlp("A shameful and ridiculous plan."), nlp("The council met in 2019.")
-    assert first.probability(probe_subj) > first.probability(probe_obj)
+    encoder = load_encoder()
+    first, second = fit(encoder, sentences, labels), fit(encoder, sentences, labels)
+    assert first.weights == second.weights and first.encoder_digest == encoder.digest
+    subj, obj = first.probabilities(encoder.encode(["A shameful and ridiculous plan.", "The council met in 2019."]))
+    assert subj > obj
+
+
+@pytest.mark.slow
+def test_shipped_model_matches_the_shipped_encoder():
+    from newsgraph.voice import build_stage
+
+    stage = build_stage()
+    assert stage.model.encoder_digest == stage.encoder.digest
+    assert len(stage.model.weights) == stage.encoder.w["token_type"].shape[0]
 
 
 @pytest.mark.slow

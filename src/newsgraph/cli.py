@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .config import Config
+from .config import STAGES, Config, parse_stages
 from .errors import InputError, NewsgraphError
 
 
@@ -22,13 +23,17 @@ class Group(click.Group):
 
     def invoke(self, ctx):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a closed pipe shows here, not at interpreter exit
+            return result
         except NewsgraphError as err:
             fail(str(err), err.exit_code)
         except KeyboardInterrupt:
             fail("interrupted", 130)
         except BrokenPipeError:
-            sys.stderr.close()
+            # The reader (`| head`) has gone: stop quietly; point stdout at devnull so
+            # that Python's final flush does not raise again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
 
 
@@ -49,10 +54,10 @@ def main() -> None:
 @click.option("--workers", type=int, help="Worker processes for many inputs.")
 @click.option("--max-chars", type=int, help="Refuse texts longer than this (default 1,000,000).")
 @click.option("--actors", "actors_file", type=click.Path(path_type=Path), help="Your own actors file (YAML or CSV).")
-@click.option("--voice-embed", is_flag=True, default=None,
-              help="Opinion classifier over MiniLM embeddings (needs `make setup-embed`; slower, more accurate).")
+@click.option("--stages", help=f"Comma-separated stages to run (default all: {','.join(STAGES)}; or "
+              "NEWSGRAPH_STAGES). Without voice, sentences carry no opinion score.")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
-def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars, actors_file, voice_embed, no_progress):
+def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars, actors_file, stages, no_progress):
     """Analyse articles: PATH is a file, a directory, or - for standard input.
 
     Files may be plain text, HTML, JSON Lines (one {"id","text"|"html",...} per
@@ -64,7 +69,8 @@ def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars
 
     fmt = "json" if as_json and fmt is None else (fmt or "text")
     config = Config.from_env(published=published, publisher=publisher, model=model, workers=workers,
-                             max_chars=max_chars, actors_file=actors_file, voice_embed=voice_embed)
+                             max_chars=max_chars, actors_file=actors_file,
+                             stages=parse_stages(stages))
     pipeline = Pipeline(config)
     failures = 0
     show_progress = not no_progress and sys.stderr.isatty()

@@ -25,8 +25,6 @@ class Config:
     stages: tuple[str, ...] = STAGES
     actors_file: Path | None = None
     check_language: bool = True
-    # Opinion classifier over MiniLM sentence embeddings (optional add-on, see docs/voice.md).
-    voice_embed: bool = False
     published: str | None = None
     publisher: str | None = None
 
@@ -63,12 +61,24 @@ class Config:
                     values[f.name] = casts[f.name](raw)
                 except ValueError:
                     raise ConfigError(f"NEWSGRAPH_{f.name.upper()}={raw!r} is not a valid {f.name}")
-        if env.get("NEWSGRAPH_VOICE_EMBED"):
-            values["voice_embed"] = env["NEWSGRAPH_VOICE_EMBED"].lower() in ("1", "true", "yes")
+        if env.get("NEWSGRAPH_STAGES"):
+            values["stages"] = parse_stages(env["NEWSGRAPH_STAGES"])
         if env.get("NEWSGRAPH_ACTORS"):
             values["actors_file"] = Path(env["NEWSGRAPH_ACTORS"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
+
+
+def parse_stages(value: str | None) -> tuple[str, ...] | None:
+    """Stage names from a comma-separated list ('none' for no stage); None when not given."""
+    if not value:
+        return None
+    if value.strip().lower() == "none":
+        return ()
+    chosen = tuple(s.strip() for s in value.split(",") if s.strip())
+    if not chosen:
+        raise ConfigError("--stages needs stage names, or 'none'")
+    return chosen
 
 
 def _check_iso_date(value: str) -> None:

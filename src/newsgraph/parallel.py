@@ -25,7 +25,16 @@ def _init(config: Config, known_actors: tuple = ()) -> None:
     from .pipeline import Pipeline
 
     _exit_with_parent(os.getppid())
+    _one_blas_thread()
     _worker = Pipeline(replace(config, workers=1), known_actors=known_actors)
+
+
+def _one_blas_thread() -> None:
+    """Workers already fill the cores; BLAS threads on top of them (the voice encoder's
+    matrix products) would only contend."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
 
 
 def _exit_with_parent(parent: int) -> None:

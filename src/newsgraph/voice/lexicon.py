@@ -13,7 +13,6 @@ from typing import Sequence
 
 from spacy.tokens import Token
 
-LEXICONS = ("hedges", "boosters", "stance", "reporting", "evaluative", "charged", "subjective")
 
 
 @dataclass(frozen=True)
@@ -69,6 +68,3 @@ def lexicon(name: str) -> Lexicon:
         by_first.setdefault(phrase[0], []).append(phrase)
     return Lexicon(name, words, {k: tuple(v) for k, v in by_first.items()})
 
-
-def all_lexicons() -> dict[str, Lexicon]:
-    return {name: lexicon(name) for name in LEXICONS}

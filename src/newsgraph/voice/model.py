@@ -1,79 +1,68 @@
-"""The shipped opinion classifier: a logistic regression stored as JSON weights.
+"""The shipped opinion classifier: a logistic regression over sentence embeddings, as JSON.
 
-JSON rather than a pickle so that loading runs no code, and so the
-weights can be read and diffed. scripts/train_voice.py writes it.
+JSON rather than a pickle so that loading runs no code, and so the weights
+can be read and diffed. scripts/train_voice.py writes it. The weights only
+mean something for the encoder they were trained on, so the model records
+that encoder's digest and refuses another.
 """
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any, Mapping
 
-from spacy.tokens import Token
+import numpy as np
 
 from ..errors import NewsgraphError
-from .features import sentence_features
 
-MODEL_FORMAT = "newsgraph-voice-linear/1"
+MODEL_FORMAT = "newsgraph-voice-linear/2"
 MODEL_NAME = "voice_opinion.json"
-# Trained with the optional MiniLM sentence embedding (embedding.py) as extra features.
-EMBED_MODEL_NAME = "voice_opinion_minilm.json"
 
 
 @dataclass(frozen=True)
 class OpinionModel:
-    """Feature weights, bias and the decision threshold on the probability.
+    """Weights over the embedding, bias, the decision threshold and the encoder's digest."""
 
-    `dense` holds weights for a sentence embedding (already scaled), empty
-    for the default model, which needs none.
-    """
-
-    groups: Mapping[str, float]
-    weights: Mapping[str, float]
+    weights: tuple[float, ...]
     intercept: float
     threshold: float
+    encoder_digest: str
     meta: Mapping[str, Any]
-    dense: tuple[float, ...] = ()
 
-    @property
-    def needs_embedding(self) -> bool:
-        return bool(self.dense)
+    def probabilities(self, embeddings: np.ndarray) -> np.ndarray:
+        """P(opinion) for each row of an (n, width) embedding matrix."""
+        margins = embeddings @ np.asarray(self.weights, dtype=np.float32) + self.intercept
+        return 1.0 / (1.0 + np.exp(-np.clip(margins, -30.0, 30.0)))
 
-    def probability(self, tokens: Sequence[Token], embedding: Sequence[float] | None = None) -> float:
-        features = sentence_features(tokens, self.groups)
-        margin = self.intercept + sum(v * self.weights.get(k, 0.0) for k, v in features.items())
-        if self.dense:
-            if embedding is None:
-                raise NewsgraphError("this voice model needs a sentence embedding (see voice/embedding.py)")
-            margin += sum(w * x for w, x in zip(self.dense, embedding))
-        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, margin))))
+    def check_encoder(self, digest: str) -> None:
+        if digest != self.encoder_digest:
+            raise NewsgraphError(f"the voice model was trained on encoder {self.encoder_digest}, not {digest}; "
+                                 "run scripts/train_voice.py after scripts/build_voice_encoder.py")
 
     def as_json(self) -> dict[str, Any]:
         return {
             "format": MODEL_FORMAT,
-            "groups": dict(self.groups),
+            "encoder_digest": self.encoder_digest,
             "intercept": self.intercept,
             "threshold": self.threshold,
             "meta": dict(self.meta),
-            "dense": list(self.dense),
-            "weights": dict(sorted(self.weights.items())),
+            "weights": list(self.weights),
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "OpinionModel":
         if data.get("format") != MODEL_FORMAT:
-            raise NewsgraphError(f"voice model format {data.get('format')!r} is not {MODEL_FORMAT!r}; retrain it")
-        return cls(data["groups"], data["weights"], float(data["intercept"]),
-                   float(data["threshold"]), data.get("meta", {}), tuple(data.get("dense", ())))
+            raise NewsgraphError(f"voice model format {data.get('format')!r} is not {MODEL_FORMAT!r}; retrain it "
+                                 "with scripts/train_voice.py")
+        return cls(tuple(float(w) for w in data["weights"]), float(data["intercept"]),
+                   float(data["threshold"]), str(data["encoder_digest"]), data.get("meta", {}))
 
 
-def default_model_path(embedded: bool = False) -> Path:
-    name = EMBED_MODEL_NAME if embedded else MODEL_NAME
-    return Path(str(resources.files("newsgraph").joinpath("models", name)))
+def default_model_path() -> Path:
+    return Path(str(resources.files("newsgraph").joinpath("models", MODEL_NAME)))
 
 
 @lru_cache(maxsize=4)

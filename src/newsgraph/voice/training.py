@@ -1,23 +1,21 @@
 """Fitting the opinion classifier (used by scripts/train_voice.py and the tests).
 
-scikit-learn fits a class-balanced logistic regression on the features of
-features.py; only the weights travel, as JSON, so the stage needs no
-scikit-learn object at run time.
+scikit-learn fits a class-balanced logistic regression on the encoder's
+sentence embeddings; only the weights travel, as JSON, so the stage needs
+no scikit-learn object at run time.
 """
 from __future__ import annotations
 
 import csv
-from collections import Counter
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
-from .features import sentence_features
+from .encoder import SentenceEncoder
 from .model import OpinionModel
 
-DEFAULT_GROUPS = {"tag": 1.0, "morph": 1.0, "word": 1.0, "dep": 1.0, "lex": 1.0, "cls": 1.0}
+# Chosen by train -> dev and 5-fold cross-validation on train+dev (docs/voice.md).
 DEFAULT_C = 1.0
-# A feature seen in fewer training sentences than this is noise, and bloats the file.
-MIN_SENTENCES = 2
+THRESHOLD = 0.5
 SUBJ, OBJ = "SUBJ", "OBJ"
 
 
@@ -41,38 +39,13 @@ def read_labelled_tsv(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
-def fit(docs: Sequence[Any], labels: Sequence[str], groups: Mapping[str, float] = DEFAULT_GROUPS,
-        C: float = DEFAULT_C, sample_weight: Sequence[float] | None = None,
-        threshold: float = 0.5, meta: Mapping[str, Any] | None = None,
-        embeddings: Sequence[Sequence[float]] | None = None) -> OpinionModel:
-    """A fitted OpinionModel from parsed sentences (spaCy Docs or Spans) and SUBJ/OBJ labels.
-
-    With `embeddings` (one unit vector per sentence) the model also learns
-    dense weights for them, and will want an embedding at prediction time.
-    """
-    from scipy.sparse import csr_matrix, hstack
-    from sklearn.feature_extraction import DictVectorizer
+def fit(encoder: SentenceEncoder, texts: Sequence[str], labels: Sequence[str], C: float = DEFAULT_C,
+        sample_weight: Sequence[float] | None = None, meta: Mapping[str, Any] | None = None) -> OpinionModel:
+    """A fitted OpinionModel from sentences and their SUBJ/OBJ labels."""
     from sklearn.linear_model import LogisticRegression
 
-    rows = _drop_rare([sentence_features(doc, groups) for doc in docs])
-    vectorizer = DictVectorizer()
-    matrix = vectorizer.fit_transform(rows)
-    if embeddings is not None:
-        matrix = hstack([matrix, csr_matrix(embeddings)]).tocsr()
     target = [1 if label == SUBJ else 0 for label in labels]
     clf = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-    clf.fit(matrix, target, sample_weight=sample_weight)
-    names = vectorizer.feature_names_
-    coef = [float(w) for w in clf.coef_[0]]
-    weights = {name: round(w, 6) for name, w in zip(names, coef) if abs(w) >= 1e-6}
-    dense = tuple(round(w, 6) for w in coef[len(names):])
-    return OpinionModel(dict(groups), weights, float(clf.intercept_[0]), threshold, dict(meta or {}), dense)
-
-
-def _drop_rare(rows: list[dict[str, float]]) -> list[dict[str, float]]:
-    seen = Counter(k for row in rows for k in row)
-    return [{k: v for k, v in row.items() if seen[k] >= MIN_SENTENCES} for row in rows]
-
-
-def parse(nlp, sentences: Iterable[str]) -> list[Any]:
-    return list(nlp.pipe(sentences, batch_size=64))
+    clf.fit(encoder.encode(texts), target, sample_weight=sample_weight)
+    weights = tuple(round(float(w), 6) for w in clf.coef_[0])
+    return OpinionModel(weights, round(float(clf.intercept_[0]), 6), THRESHOLD, encoder.digest, dict(meta or {}))

@@ -1,0 +1,100 @@
+"""The numpy sentence encoder of the voice stage: tokenising, encoding, and the build script's pieces."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsgraph.voice.encoder import MAX_PIECES, WIDTH, WordPiece, basic_tokens, content_digest, load_encoder
+
+VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##want", "##ed", "want", "run", "##ning", ",", "a", "##b"]
+
+
+def _build_script():
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_voice_encoder.py"
+    spec = importlib.util.spec_from_file_location("build_voice_encoder", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_basic_tokens_lowercase_strip_accents_and_split_punctuation():
+    assert basic_tokens("Café owners said: “No!”") == ["cafe", "owners", "said", ":", "“", "no", "!", "”"]
+
+
+def test_wordpiece_takes_the_longest_pieces_and_marks_unknown_words():
+    tokenizer = WordPiece(VOCAB)
+    ids = tokenizer.encode("Unwanted, running xyz")
+    assert [VOCAB[i] for i in ids] == ["[CLS]", "un", "##want", "##ed", ",", "run", "##ning", "[UNK]", "[SEP]"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_wordpiece_never_fails_and_stays_within_the_limit(text):
+    ids = WordPiece(VOCAB).encode(text)
+    assert ids[0] == VOCAB.index("[CLS]") and ids[-1] == VOCAB.index("[SEP]")
+    assert len(ids) <= MAX_PIECES and all(0 <= i < len(VOCAB) for i in ids)
+
+
+def test_digest_depends_on_the_values_not_on_dict_order():
+    a = {"x": np.arange(3, dtype=np.float32), "y": np.ones(2, dtype=np.int8)}
+    b = {"y": np.ones(2, dtype=np.int8), "x": np.arange(3, dtype=np.float32)}
+    assert content_digest(a) == content_digest(b)
+    b["x"] = b["x"] + 1
+    assert content_digest(a) != content_digest(b)
+
+
+def test_quantised_rows_come_back_within_half_a_step():
+    build = _build_script()
+    matrix = np.random.default_rng(0).normal(size=(5, 40)).astype(np.float32)
+    values, scale = build.quantise_rows(matrix)
+    assert values.dtype == np.int8 and scale.shape == (5, 1)
+    assert np.all(np.abs(values.astype(np.float32) * scale - matrix) <= scale / 2 + 1e-7)
+
+
+def test_kept_pieces_keep_every_single_character():
+    build = _build_script()
+    vocab = ["[PAD]"] + [f"w{i}" for i in range(build.VOCAB_CAP + 10)] + ["##q", "z", "##long"]
+    kept = build.kept_pieces(vocab)
+    assert kept[:3] == [0, 1, 2]
+    assert {"##q", "z"} <= {vocab[i] for i in kept} and "##long" not in {vocab[i] for i in kept}
+
+
+def test_safetensors_reader_keeps_float32_tensors(tmp_path):
+    import json
+    import struct
+
+    values = np.arange(6, dtype=np.float32)
+    header = {"a": {"dtype": "F32", "shape": [2, 3], "data_offsets": [0, 24]},
+              "ids": {"dtype": "I64", "shape": [1], "data_offsets": [24, 32]},
+              "__metadata__": {"format": "pt"}}
+    blob = json.dumps(header).encode()
+    path = tmp_path / "t.safetensors"
+    path.write_bytes(struct.pack("<Q", len(blob)) + blob + values.tobytes() + np.int64(7).tobytes())
+    tensors = _build_script().read_safetensors(path)
+    assert list(tensors) == ["a"] and tensors["a"].tolist() == [[0, 1, 2], [3, 4, 5]]
+
+
+@pytest.fixture(scope="module")
+def encoder():
+    return load_encoder()
+
+
+def test_shipped_encoder_gives_unit_vectors_in_input_order(encoder):
+    texts = ["The council met on Tuesday.", "A shorter one.", "", "A much longer sentence " * 80]
+    vectors = encoder.encode(texts)
+    assert vectors.shape == (4, WIDTH) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    # Batching and padding do not change a sentence's vector.
+    alone = encoder.encode(["A shorter one."])[0]
+    assert np.allclose(alone, vectors[1], atol=1e-5)
+
+
+def test_shipped_encoder_puts_paraphrases_closer_than_unrelated_sentences(encoder):
+    a, b, c = encoder.encode(["The cat sits on the mat.", "A kitten is sitting on a rug.",
+                              "Stock markets fell sharply today."])
+    assert float(a @ b) > float(a @ c) + 0.2
