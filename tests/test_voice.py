@@ -42,6 +42,10 @@ def test_covered_counts_overlapping_regions_once():
     assert covered([Region(30, 40)], 0, 20) == 0
 
 
+def test_covered_ignores_regions_before_the_span():
+    assert covered([Region(12, 15), Region(0, 5)], 10, 20) == 3
+
+
 def test_attributed_when_cue_and_content_share_the_sentence():
     text = "The mayor said the bridge would reopen in May. Traffic was light."
     quote = Quote("q", "indirect", "the bridge would reopen in May", 15, 45, "The mayor", None, Span(10, 14, "said"))
@@ -216,3 +220,44 @@ def test_seed_article_loaded_words(seed_analysis):
     flagged = " | ".join(span.text for s in seed_analysis.sentences for span in s.loaded)
     expected = ["extremely hostile", "sorry state", "stoked", "slew"]
     assert sum(word in flagged for word in expected) >= 3, flagged
+
+
+class _FixedScore:
+    """A stand-in classifier that finds every sentence opinionated (score 0.9)."""
+
+    threshold = 0.5
+
+    def check_encoder(self, digest):
+        pass
+
+    def probabilities(self, embeddings):
+        import numpy as np
+
+        return np.full(len(embeddings), 0.9)
+
+
+class _NoEncoder:
+    digest = "none"
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.zeros((len(texts), 1), dtype=np.float32)
+
+
+@pytest.mark.slow
+def test_a_named_sources_paraphrase_stays_attributed_however_opinionated(nlp):
+    from newsgraph.nlp import sentences
+    from newsgraph.pipeline import Context
+    from newsgraph.records import Article
+    from newsgraph.voice import VoiceStage
+
+    text = "The senator now says she opposes the deal. Critics want the plan to fail, which is absurd."
+    named = Quote("q1", "indirect", "she opposes the deal", 21, 41, "E1", None, Span(16, 20, "says"))
+    vague = Quote("q2", "indirect", "the plan to fail", 56, 72, None, None, Span(51, 55, "want"))
+    assert text[named.start:named.end] == named.content and text[vague.start:vague.end] == vague.content
+    doc = nlp(text)
+    ctx = Context(Article(id="t", text=text), doc, sentences(doc), {"quotes": (named, vague)})
+    voices = [s.voice for s in VoiceStage(_FixedScore(), _NoEncoder())(ctx)]
+    # A claim pinned on nobody in particular is the writer's characterisation.
+    assert voices == ["attributed", "opinion"]

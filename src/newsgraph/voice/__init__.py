@@ -14,7 +14,7 @@ from ..records import Sentence
 from .encoder import SentenceEncoder, load_encoder
 from .loaded import loaded_spans
 from .model import OpinionModel, load_model
-from .quoting import covered, direct_regions, is_attributed, quoted_regions
+from .quoting import covered, direct_regions, is_attributed, quoted_regions, sourced_regions
 from .stance import stance_cues
 
 VOICES = ("reporting", "attributed", "opinion")
@@ -22,8 +22,11 @@ VOICES = ("reporting", "attributed", "opinion")
 # is all but sure it is neutral (a mark can be a fixed phrase in a report).
 CUE_FLOOR = 0.1
 # A confident opinion score outweighs attribution when at least this share of
-# the sentence is the writer's own words (outside quotation marks), as in
-# "Trump said, in his characteristically bizarre syntax, ...".
+# the sentence is the writer's own words (outside quotation marks and outside
+# what a named source is reported to say, paraphrase included), as in "Trump said,
+# in his characteristically bizarre syntax, ...". Without the paraphrase
+# rule "Clinton now says she opposes the deal" would be the writer's opinion
+# whenever the source's claim sounds like one.
 OWN_SHARE = 0.5
 
 
@@ -38,19 +41,20 @@ class VoiceStage:
     def __call__(self, ctx) -> tuple[Sentence, ...]:
         quotes = tuple(ctx.layer("quotes"))
         skip = quoted_regions(ctx.text) + direct_regions(quotes)
+        others = skip + sourced_regions(quotes)
         scores = self.opinion_probabilities([sent.text for sent in ctx.sentences])
-        return tuple(self._sentence(sent, float(score), ctx.text, quotes, skip)
+        return tuple(self._sentence(sent, float(score), ctx.text, quotes, skip, others)
                      for sent, score in zip(ctx.sentences, scores))
 
-    def _sentence(self, sent, score, text, quotes, skip) -> Sentence:
-        voice = self._voice(sent, score, quotes, skip)
+    def _sentence(self, sent, score, text, quotes, skip, others) -> Sentence:
+        voice = self._voice(sent, score, quotes, skip, others)
         return Sentence(sent.start_char, sent.end_char, voice, loaded_spans(sent, text, skip), score)
 
-    def _voice(self, sent, score, quotes, skip) -> str:
+    def _voice(self, sent, score, quotes, skip, others) -> str:
         start, end = sent.start_char, sent.end_char
         opinion = score >= self.model.threshold
         if is_attributed(quotes, start, end):
-            own = 1 - covered(skip, start, end) / max(1, end - start)
+            own = 1 - covered(others, start, end) / max(1, end - start)
             return "opinion" if opinion and own >= OWN_SHARE else "attributed"
         if opinion or (score >= CUE_FLOOR and stance_cues(sent, skip)):
             return "opinion"

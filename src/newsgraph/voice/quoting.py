@@ -73,12 +73,30 @@ def direct_regions(quotes: Iterable[Quote]) -> tuple[Region, ...]:
     return tuple(Region(q.start, q.end) for q in quotes if q.kind == "direct")
 
 
+def sourced_regions(quotes: Iterable[Quote]) -> tuple[Region, ...]:
+    """What a named source says, in anyone's words, and its frame ("the senator says").
+
+    A paraphrase of an identified speaker is theirs, and the frame around it
+    is neutral reporting. A claim pinned on nobody in particular ("they want
+    ...", "critics hope ...") is the writer's characterisation, so its words
+    stay the writer's.
+    """
+    regions = []
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        regions.append(Region(quote.start, quote.end))
+        regions.extend(Region(span.start, span.end) for span in (quote.cue, quote.speaker_mention) if span)
+    return tuple(regions)
+
+
 def covered(regions: Sequence[Region], start: int, end: int) -> int:
     """Characters of [start, end) inside any region (regions may overlap)."""
     marks = bytearray(max(0, end - start))
     for region in regions:
         lo, hi = max(region.start, start), min(region.end, end)
-        marks[lo - start:hi - start] = b"\x01" * max(0, hi - lo)
+        if lo < hi:  # a region elsewhere must not touch (or, sliced backwards, shrink) the marks
+            marks[lo - start:hi - start] = b"\x01" * (hi - lo)
     return sum(marks)
 
 
