@@ -261,3 +261,12 @@ def test_a_named_sources_paraphrase_stays_attributed_however_opinionated(nlp):
     voices = [s.voice for s in VoiceStage(_FixedScore(), _NoEncoder())(ctx)]
     # A claim pinned on nobody in particular is the writer's characterisation.
     assert voices == ["attributed", "opinion"]
+
+
+@pytest.mark.slow
+def test_hyphenated_lexicon_entries_match_as_spacy_splits_them(nlp):
+    from newsgraph.voice.loaded import loaded_spans
+
+    text = "The agency called it a so-called reform, a half-baked and tone-deaf cover-up."
+    spans = loaded_spans(nlp(text)[:], text, ())
+    assert [s.text for s in spans] == ["so-called", "half-baked", "tone-deaf", "cover-up"]

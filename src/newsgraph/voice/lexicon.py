@@ -56,10 +56,15 @@ def _phrase_at(tokens: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool
     return all(tokens[i + k].lower_ == w or tokens[i + k].lemma_.lower() == w for k, w in enumerate(phrase))
 
 
+def _as_tokens(entry: str) -> str:
+    """An entry spelt as spaCy tokenises it: "so-called" is the three tokens so - called."""
+    return " - ".join(part.strip() for part in entry.split("-")) if "-" in entry.strip("-") else entry
+
+
 @lru_cache(maxsize=None)
 def lexicon(name: str) -> Lexicon:
     text = resources.files("newsgraph").joinpath("data", "voice", f"{name}.txt").read_text(encoding="utf-8")
-    entries = [line.strip().lower() for line in text.splitlines()]
+    entries = [_as_tokens(line.strip().lower()) for line in text.splitlines()]
     entries = [e for e in entries if e and not e.startswith("#")]
     words = frozenset(e for e in entries if " " not in e)
     # Longest phrases first so "sorry state of" would win over "sorry state" at the same start.
