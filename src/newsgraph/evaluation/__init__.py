@@ -26,6 +26,11 @@ def data_dir(required: str | None = None) -> Path:
     raise MissingData(required or "shared data folder", str(candidates[1] / (required or "")))
 
 
+def f1(precision: float, recall: float) -> float:
+    """Harmonic mean of precision and recall; 0 when both are 0."""
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
 def has_data(required: str) -> bool:
     try:
         data_dir(required)

@@ -15,7 +15,7 @@ import click
 
 from ..article import parse_html
 from ..errors import InputError
-from . import data_dir
+from . import data_dir, f1
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -35,7 +35,7 @@ def prf(predicted: str, gold: str) -> tuple[float, float, float]:
     if not common:
         return 0.0, 0.0, 0.0
     p, r = common / sum(pred.values()), common / sum(true.values())
-    return p, r, 2 * p * r / (p + r)
+    return p, r, f1(p, r)
 
 
 def extracted_body(html: str, url: str | None) -> str:

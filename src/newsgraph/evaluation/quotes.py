@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Iterator
 
 import click
 
-from . import data_dir
+from . import data_dir, f1
 
 QUOTE_CHARS = frozenset("“”\"«»‘")
 MIN_SHARE = 0.5
@@ -70,8 +70,7 @@ class Tally:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1(self.precision, self.recall)
 
     @property
     def quoted_recall(self) -> float:

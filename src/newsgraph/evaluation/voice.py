@@ -25,7 +25,7 @@ from typing import Any, Sequence
 
 import click
 
-from . import data_dir
+from . import data_dir, f1
 
 FACTUAL, OPINION = "Entirely factual", "Expresses writer’s opinion"
 WORD = re.compile(r"[a-z][a-z'\-]*")
@@ -190,8 +190,8 @@ def _word_scores(rows: list[BabeRow], predicted: list[set[str]]) -> dict[str, fl
     n_gold = sum(len(r.biased) for r in rows)
     precision = hits / n_pred if n_pred else 0.0
     recall = hits / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "predicted": n_pred, "gold": n_gold}
+    return {"precision": precision, "recall": recall, "f1": f1(precision, recall),
+            "predicted": n_pred, "gold": n_gold}
 
 
 def evaluate(babe_limit: int | None = None, split: str = "test") -> dict[str, Any]:
