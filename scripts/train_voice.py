@@ -10,7 +10,7 @@ both licensed for redistribution of what is learnt from them:
 The CheckThat test split and BABE are never used here: they are for
 `newsgraph eval voice`. Deterministic: same data and encoder, same weights.
 
-    python scripts/train_voice.py [--out PATH] [--C 1.0] [--synthetic-weight 1.0]
+    python scripts/train_voice.py [--out PATH] [--C 2.0] [--synthetic-weight 1.0]
 """
 from __future__ import annotations
 

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsgraph.records import Quote, Span
 from newsgraph.voice.model import MODEL_FORMAT, OpinionModel
@@ -270,3 +272,30 @@ def test_hyphenated_lexicon_entries_match_as_spacy_splits_them(nlp):
     text = "The agency called it a so-called reform, a half-baked and tone-deaf cover-up."
     spans = loaded_spans(nlp(text)[:], text, ())
     assert [s.text for s in spans] == ["so-called", "half-baked", "tone-deaf", "cover-up"]
+
+
+def test_checkthat_reader_unescapes_csv_quoted_sentences(tmp_path):
+    from newsgraph.voice.training import read_checkthat
+
+    path = tmp_path / "subjectivity.tsv"
+    path.write_text("sentence_id\tsentence\tlabel\n"
+                    "a1\t\"The mayor called it a \"\"win\"\" for everyone.\"\tSUBJ\n"
+                    "a2\tOfficials said “the fund is empty.”\tOBJ\n"
+                    "a3\tAn unlabelled line.\tMAYBE\n", encoding="utf-8")
+    assert read_checkthat(path) == [("The mayor called it a \"win\" for everyone.", "SUBJ"),
+                                    ("Officials said “the fund is empty.”", "OBJ")]
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs")), min_size=1))
+def test_checkthat_reader_reads_back_what_a_tsv_writer_wrote(sentence):
+    import csv
+    import tempfile
+    from pathlib import Path
+
+    from newsgraph.voice.training import read_checkthat
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "rows.tsv"
+        with open(path, "w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle, delimiter="\t").writerow(["id1", sentence, "OBJ"])
+        assert read_checkthat(path) == [(sentence, "OBJ")]

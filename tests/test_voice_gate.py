@@ -13,8 +13,8 @@ from .conftest import needs_data
 pytestmark = [pytest.mark.slow, needs_data("subjectivity"), needs_data("babe")]
 
 BABE_SAMPLE = 800
-CHECKTHAT_FLOOR = 0.72
-BABE_OPINION_FLOOR = 0.85
+CHECKTHAT_FLOOR = 0.75
+BABE_OPINION_FLOOR = 0.86
 LOADED_PRECISION_FLOOR = 0.38
 LOADED_RECALL_FLOOR = 0.17
 
