@@ -228,6 +228,7 @@ class _FixedScore:
     """A stand-in classifier that finds every sentence opinionated (score 0.9)."""
 
     threshold = 0.5
+    weights = (0.0,)
 
     def check_encoder(self, digest):
         pass
@@ -245,6 +246,9 @@ class _NoEncoder:
         import numpy as np
 
         return np.zeros((len(texts), 1), dtype=np.float32)
+
+    def encode_with_evidence(self, texts, direction=None):
+        return self.encode(texts), [() for _ in texts]
 
 
 @pytest.mark.slow
@@ -299,3 +303,18 @@ def test_checkthat_reader_reads_back_what_a_tsv_writer_wrote(sentence):
         with open(path, "w", encoding="utf-8", newline="") as handle:
             csv.writer(handle, delimiter="\t").writerow(["id1", sentence, "OBJ"])
         assert read_checkthat(path) == [(sentence, "OBJ")]
+
+
+@pytest.mark.slow
+def test_modifiers_the_classifier_leans_on_are_loaded(nlp):
+    from newsgraph.voice.loaded import loaded_spans
+
+    text = 'The mayor gave a polished speech in the hall, calling the budget "wasteful" at 9 p.m.'
+    doc = nlp(text)
+    # Shares as the encoder reports them: (start, end, share of the opinion margin).
+    leaned = {"polished": 0.6, "hall": 0.9, "wasteful": 0.9, "p.m.": 0.9, "mayor": 0.1}
+    evidence = [(text.index(word), text.index(word) + len(word), share) for word, share in leaned.items()]
+    spans = loaded_spans(doc[:], text, quoted_regions(text), evidence)
+    # Not the noun, not inside quotation marks, not an abbreviation.
+    assert [s.text for s in spans] == ["polished"]
+    assert [s.text for s in loaded_spans(doc[:], text, quoted_regions(text))] == []

@@ -98,3 +98,23 @@ def test_shipped_encoder_puts_paraphrases_closer_than_unrelated_sentences(encode
     a, b, c = encoder.encode(["The cat sits on the mat.", "A kitten is sitting on a rug.",
                               "Stock markets fell sharply today."])
     assert float(a @ b) > float(a @ c) + 0.2
+
+
+@pytest.mark.slow
+def test_word_shares_add_up_to_the_projection_and_point_at_the_words():
+    import numpy as np
+
+    from newsgraph.voice.encoder import basic_words, load_encoder
+
+    encoder = load_encoder()
+    texts = ["A truly shameful decision by the council.", "Rates rose on Tuesday, officials said."]
+    direction = np.random.default_rng(0).normal(size=encoder.w["token_type"].shape[0]).astype(np.float32)
+    vectors, evidence = encoder.encode_with_evidence(texts, direction)
+    assert np.allclose(vectors, encoder.encode(texts))
+    for text, vector, words in zip(texts, vectors, evidence):
+        assert [(a, b) for a, b, _ in words] == [(a, b) for _, a, b in basic_words(text)]
+        states, _ = encoder._forward([encoder.tokenizer.encode(text)])
+        pooled = states[0].mean(axis=0)
+        # What [CLS] and [SEP] add to the projection; every other piece belongs to a word.
+        specials = (states[0][[0, -1]] @ direction).sum() / (len(states[0]) * np.linalg.norm(pooled))
+        assert abs(sum(share for _, _, share in words) + specials - float(vector @ direction)) < 1e-4

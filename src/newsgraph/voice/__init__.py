@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
+import numpy as np
+
 from ..records import Sentence
 from .encoder import SentenceEncoder, load_encoder
 from .loaded import loaded_spans
@@ -37,18 +39,23 @@ class VoiceStage:
         model.check_encoder(encoder.digest)
         self.model = model
         self.encoder = encoder
+        self.direction = np.asarray(model.weights, dtype=np.float32)
 
     def __call__(self, ctx) -> tuple[Sentence, ...]:
         quotes = tuple(ctx.layer("quotes"))
         skip = quoted_regions(ctx.text) + direct_regions(quotes)
         others = skip + sourced_regions(quotes)
-        scores = self.opinion_probabilities([sent.text for sent in ctx.sentences])
-        return tuple(self._sentence(sent, float(score), ctx.text, quotes, skip, others)
-                     for sent, score in zip(ctx.sentences, scores))
+        sentences = ctx.sentences
+        embeddings, evidence = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.direction)
+        scores = self.model.probabilities(embeddings)
+        return tuple(self._sentence(sent, float(score), words, ctx.text, quotes, skip, others)
+                     for sent, score, words in zip(sentences, scores, evidence))
 
-    def _sentence(self, sent, score, text, quotes, skip, others) -> Sentence:
+    def _sentence(self, sent, score, words, text, quotes, skip, others) -> Sentence:
         voice = self._voice(sent, score, quotes, skip, others)
-        return Sentence(sent.start_char, sent.end_char, voice, loaded_spans(sent, text, skip), score)
+        # The encoder's word spans count from the sentence's first character.
+        shifted = [(start + sent.start_char, end + sent.start_char, share) for start, end, share in words]
+        return Sentence(sent.start_char, sent.end_char, voice, loaded_spans(sent, text, skip, shifted), score)
 
     def _voice(self, sent, score, quotes, skip, others) -> str:
         start, end = sent.start_char, sent.end_char

@@ -38,22 +38,32 @@ def default_encoder_path() -> Path:
 
 def basic_tokens(text: str) -> list[str]:
     """BERT's uncased pre-tokenisation: lowercase, strip accents, split off punctuation."""
-    text = unicodedata.normalize("NFD", text.lower())
-    words, current = [], []
-    for ch in text:
-        category = unicodedata.category(ch)
-        if category == "Mn":
-            continue
-        if ch.isspace() or category in ("Cc", "Cf") or _is_punctuation(ch, category):
-            if current:
-                words.append("".join(current))
-                current = []
-            if not ch.isspace() and category not in ("Cc", "Cf"):
-                words.append(ch)
-        else:
-            current.append(ch)
+    return [word for word, _, _ in basic_words(text)]
+
+
+def basic_words(text: str) -> list[tuple[str, int, int]]:
+    """basic_tokens, each with the [start, end) characters of `text` it came from."""
+    words: list[tuple[str, int, int]] = []
+    current: list[str] = []
+    begin = 0
+    for i, original in enumerate(text):
+        lowered = original.lower()
+        for ch in lowered if lowered.isascii() else unicodedata.normalize("NFD", lowered):
+            category = unicodedata.category(ch)
+            if category == "Mn":
+                continue
+            if ch.isspace() or category in ("Cc", "Cf") or _is_punctuation(ch, category):
+                if current:
+                    words.append(("".join(current), begin, i))
+                    current = []
+                if not ch.isspace() and category not in ("Cc", "Cf"):
+                    words.append((ch, i, i + 1))
+            else:
+                if not current:
+                    begin = i
+                current.append(ch)
     if current:
-        words.append("".join(current))
+        words.append(("".join(current), begin, len(text)))
     return words
 
 
@@ -71,8 +81,17 @@ class WordPiece:
         self.cls, self.sep = self.ids["[CLS]"], self.ids["[SEP]"]
 
     def encode(self, text: str) -> list[int]:
-        pieces = [i for word in basic_tokens(text) for i in self.word(word)]
-        return [self.cls, *pieces[:MAX_PIECES - 2], self.sep]
+        return self.encode_spans(text)[0]
+
+    def encode_spans(self, text: str) -> tuple[list[int], list[tuple[int, int]]]:
+        """Piece ids with [CLS] and [SEP], and the characters of `text` each piece stands for."""
+        pieces, spans = [], []
+        for word, start, end in basic_words(text):
+            for piece in self.word(word):
+                pieces.append(piece)
+                spans.append((start, end))
+        cut = MAX_PIECES - 2
+        return [self.cls, *pieces[:cut], self.sep], [(0, 0), *spans[:cut], (0, 0)]
 
     def word(self, word: str) -> list[int]:
         ids, start = [], 0
@@ -117,13 +136,36 @@ class SentenceEncoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """One unit vector (float32, WIDTH) per text, in order."""
-        ids = [self.tokenizer.encode(text) for text in texts]
-        out = np.zeros((len(ids), WIDTH), dtype=np.float32)
-        for chunk in _batches(ids):
-            out[chunk] = self._forward([ids[i] for i in chunk])
-        return out
+        return self.encode_with_evidence(texts)[0]
 
-    def _forward(self, batch: list[list[int]]) -> np.ndarray:
+    def encode_with_evidence(self, texts: Sequence[str], direction: np.ndarray | None = None):
+        """Unit vectors, and given a direction, each word's share of vector . direction.
+
+        The vector is the mean of the pieces' final states scaled to unit
+        length, so vector . direction is exactly the sum over pieces of
+        state . direction / (pieces x length): a word's share is the sum over
+        its pieces. Shares come as (start, end, share) with characters of the
+        text; None for every text without a direction.
+        """
+        encoded = [self.tokenizer.encode_spans(text) for text in texts]
+        ids = [pieces for pieces, _ in encoded]
+        out = np.zeros((len(ids), WIDTH), dtype=np.float32)
+        per_piece: list[np.ndarray | None] = [None] * len(ids)
+        for chunk in _batches(ids):
+            states, mask = self._forward([ids[i] for i in chunk])
+            pooled = (states * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[chunk] = pooled / norms
+            if direction is not None:
+                shares = (states @ direction) / (mask.sum(axis=1, keepdims=True) * norms)
+                for row, i in enumerate(chunk):
+                    per_piece[i] = shares[row, :len(ids[i])]
+        evidence = [None if shares is None else _word_shares(spans, shares)
+                    for (_, spans), shares in zip(encoded, per_piece)]
+        return out, evidence
+
+    def _forward(self, batch: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+        """Final states (batch, length, WIDTH) and the padding mask (batch, length)."""
         length = max(map(len, batch))
         ids = np.zeros((len(batch), length), dtype=np.int64)
         mask = np.zeros((len(batch), length), dtype=np.float32)
@@ -133,8 +175,7 @@ class SentenceEncoder:
         padding = ((1.0 - mask) * -1e9)[:, None, None, :]
         for layer in range(LAYERS):
             x = self._layer(x, f"layer{layer}.", padding)
-        pooled = (x * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
-        return pooled / np.linalg.norm(pooled, axis=1, keepdims=True)
+        return x, mask
 
     def _embed(self, ids: np.ndarray) -> np.ndarray:
         w = self.w
@@ -160,6 +201,15 @@ class SentenceEncoder:
         hidden = _gelu(dense(x, "intermediate.dense"))
         return _layer_norm(x + dense(hidden, "output.dense"), w[p + "output.LayerNorm.weight"],
                            w[p + "output.LayerNorm.bias"])
+
+
+def _word_shares(spans: Sequence[tuple[int, int]], shares: np.ndarray) -> tuple[tuple[int, int, float], ...]:
+    """Piece shares summed per word; [CLS] and [SEP] (span (0, 0)) belong to no word."""
+    words: dict[tuple[int, int], float] = {}
+    for span, share in zip(spans, shares):
+        if span[1] > span[0]:
+            words[span] = words.get(span, 0.0) + float(share)
+    return tuple((start, end, share) for (start, end), share in words.items())
 
 
 def _batches(ids: Sequence[list[int]]) -> list[list[int]]:

@@ -1,11 +1,14 @@
 """Loaded wording: evaluative, intensified or charged words in the writer's voice.
 
 A word is loaded when the evaluative or charged lexicon lists it (by form
-or lemma) and it stands outside any quotation; an intensifier right before
-it ("extremely hostile") joins its span, and an intensifier before any
-adjective ("hugely positive") is loaded on its own strength. Names are
-never loaded: "Radio Free Europe" and "Critical Race Theory" describe, they
-do not judge.
+or lemma), or when it is an adjective or adverb that the opinion
+classifier leans on hard (its share of the sentence's score, from
+encoder.encode_with_evidence): "a staggering, feckless failure" is
+evaluative whether or not a list has those words. It must stand outside
+any quotation; an intensifier right before it ("extremely hostile") joins
+its span, and an intensifier before any adjective ("hugely positive") is
+loaded on its own strength. Names are never loaded: "Radio Free Europe"
+and "Critical Race Theory" describe, they do not judge.
 """
 from __future__ import annotations
 
@@ -22,11 +25,22 @@ NAME_ENTS = frozenset("PERSON ORG GPE NORP FAC LOC PRODUCT EVENT WORK_OF_ART LAW
 # Intensifiers that heighten the word after them; the other boosters
 # ("only", "just", "even") restrict or stress rather than intensify.
 PLAIN_INTENSIFIERS = frozenset("very so too utterly deeply".split())
-HEADS = frozenset({"ADJ", "ADV"})
+# Evaluation shows in modifiers; nouns and verbs the classifier leans on are
+# as often the topic ("immigration") as a judgement, so they come from the
+# charged lexicon only.
+EVIDENCE_POS = frozenset({"ADJ", "ADV"})
+# A word's share of the classifier's margin (w . unit vector) from which it
+# counts as evaluative: chosen on 800 BABE sentences (docs/voice.md).
+EVIDENCE_FLOOR = 0.3
 
 
-def loaded_spans(sentence: SpacySpan, text: str, skip: Sequence[Region]) -> tuple[Span, ...]:
-    """Loaded spans of one sentence of `text`, skipping the quoted regions."""
+def loaded_spans(sentence: SpacySpan, text: str, skip: Sequence[Region],
+                 evidence: Sequence[tuple[int, int, float]] = ()) -> tuple[Span, ...]:
+    """Loaded spans of one sentence of `text`, skipping the quoted regions.
+
+    `evidence` holds (start, end, share) of the sentence's words, with
+    characters of `text`: each word's share of the opinion classifier's margin.
+    """
     tokens = list(sentence)
     found: list[tuple[int, int]] = []
     for name in ("charged", "evaluative"):
@@ -34,6 +48,7 @@ def loaded_spans(sentence: SpacySpan, text: str, skip: Sequence[Region]) -> tupl
             if _eligible(tokens[first:last], skip):
                 found.append((_with_intensifier(tokens, first, skip), last))
     found.extend(_intensified_adjectives(tokens, skip))
+    found.extend(_leaned_on(tokens, skip, evidence))
     return tuple(Span.of(text, tokens[a].idx, _end_char(tokens[b - 1])) for a, b in _merge(found))
 
 
@@ -63,6 +78,22 @@ def _intensified_adjectives(tokens: Sequence[Token], skip: Sequence[Region]) -> 
         if _is_intensifier(tokens[i]) and tokens[i + 1].pos_ == "ADJ" and _eligible(tokens[i:i + 2], skip):
             out.append((i, i + 2))
     return out
+
+
+def _leaned_on(tokens: Sequence[Token], skip: Sequence[Region],
+               evidence: Sequence[tuple[int, int, float]]) -> list[tuple[int, int]]:
+    """Adjectives and adverbs (words, not "p.m.") whose share of the opinion margin reaches EVIDENCE_FLOOR."""
+    out = []
+    for i, token in enumerate(tokens):
+        if (token.pos_ in EVIDENCE_POS and token.is_alpha and _share(token, evidence) >= EVIDENCE_FLOOR
+                and _eligible([token], skip)):
+            out.append((_with_intensifier(tokens, i, skip), i + 1))
+    return out
+
+
+def _share(token: Token, evidence: Sequence[tuple[int, int, float]]) -> float:
+    end = _end_char(token)
+    return sum(share for start, stop, share in evidence if start < end and token.idx < stop)
 
 
 def _merge(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
