@@ -316,5 +316,21 @@ def test_modifiers_the_classifier_leans_on_are_loaded(nlp):
     evidence = [(text.index(word), text.index(word) + len(word), share) for word, share in leaned.items()]
     spans = loaded_spans(doc[:], text, quoted_regions(text), evidence)
     # Not the noun, not inside quotation marks, not an abbreviation.
-    assert [s.text for s in spans] == ["polished"]
+    assert [(s.text, s.basis) for s in spans] == [("polished", ("classifier",))]
     assert [s.text for s in loaded_spans(doc[:], text, quoted_regions(text))] == []
+
+
+@pytest.mark.slow
+def test_a_loaded_span_says_what_found_it(nlp):
+    from newsgraph.voice.loaded import loaded_spans
+
+    text = "The agency has been extremely hostile, strangely quiet and shameless."
+    doc = nlp(text)
+    evidence = [(text.index(word), text.index(word) + len(word), 0.9) for word in ("extremely", "strangely")]
+    spans = loaded_spans(doc[:], text, (), evidence)
+    assert {s.text: s.basis for s in spans} == {
+        "extremely hostile": ("classifier", "lexicon"),  # both found a part of it
+        "strangely": ("classifier",),
+        "shameless": ("lexicon",),
+    }
+    assert spans[-1].as_dict()["basis"] == ["lexicon"]

@@ -30,6 +30,17 @@ class Span:
 
 
 @dataclass(frozen=True)
+class LoadedSpan(Span):
+    """Loaded wording, and what found it: "lexicon" (the word lists) and/or
+    "classifier" (a modifier the opinion classifier leans on)."""
+
+    basis: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**super().as_dict(), "basis": list(self.basis)}
+
+
+@dataclass(frozen=True)
 class Mention(Span):
     """One mention of an entity: a name, a title, a pronoun or a metonym."""
 

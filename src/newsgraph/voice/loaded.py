@@ -17,7 +17,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..records import Span
+from ..records import LoadedSpan
 from .lexicon import lexicon, token_in
 from .quoting import Region
 
@@ -35,21 +35,25 @@ EVIDENCE_FLOOR = 0.3
 
 
 def loaded_spans(sentence: SpacySpan, text: str, skip: Sequence[Region],
-                 evidence: Sequence[tuple[int, int, float]] = ()) -> tuple[Span, ...]:
+                 evidence: Sequence[tuple[int, int, float]] = ()) -> tuple[LoadedSpan, ...]:
     """Loaded spans of one sentence of `text`, skipping the quoted regions.
 
     `evidence` holds (start, end, share) of the sentence's words, with
     characters of `text`: each word's share of the opinion classifier's margin.
     """
     tokens = list(sentence)
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, str]] = []
     for name in ("charged", "evaluative"):
         for first, last in lexicon(name).matches(tokens):
             if _eligible(tokens[first:last], skip):
-                found.append((_with_intensifier(tokens, first, skip), last))
-    found.extend(_intensified_adjectives(tokens, skip))
-    found.extend(_leaned_on(tokens, skip, evidence))
-    return tuple(Span.of(text, tokens[a].idx, _end_char(tokens[b - 1])) for a, b in _merge(found))
+                found.append((_with_intensifier(tokens, first, skip), last, "lexicon"))
+    found.extend((a, b, "lexicon") for a, b in _intensified_adjectives(tokens, skip))
+    found.extend((a, b, "classifier") for a, b in _leaned_on(tokens, skip, evidence))
+    return tuple(_span(text, tokens[a].idx, _end_char(tokens[b - 1]), basis) for a, b, basis in _merge(found))
+
+
+def _span(text: str, start: int, end: int, basis: tuple[str, ...]) -> LoadedSpan:
+    return LoadedSpan(start, end, text[start:end], basis)
 
 
 def _eligible(tokens: Sequence[Token], skip: Sequence[Region]) -> bool:
@@ -96,13 +100,15 @@ def _share(token: Token, evidence: Sequence[tuple[int, int, float]]) -> float:
     return sum(share for start, stop, share in evidence if start < end and token.idx < stop)
 
 
-def _merge(found: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[tuple[int, int]] = []
-    for a, b in sorted(set(found)):
+def _merge(found: list[tuple[int, int, str]]) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Overlapping token ranges joined, each with the sorted bases of what it joined."""
+    merged: list[tuple[int, int, tuple[str, ...]]] = []
+    for a, b, basis in sorted(set(found)):
         if merged and a < merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+            start, end, bases = merged[-1]
+            merged[-1] = (start, max(b, end), tuple(sorted(set(bases) | {basis})))
         else:
-            merged.append((a, b))
+            merged.append((a, b, (basis,)))
     return merged
 
 
