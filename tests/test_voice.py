@@ -228,7 +228,7 @@ class _FixedScore:
     """A stand-in classifier that finds every sentence opinionated (score 0.9)."""
 
     threshold = 0.5
-    weights = (0.0,)
+    direction = None
 
     def check_encoder(self, digest):
         pass

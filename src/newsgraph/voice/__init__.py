@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Sequence
 
-import numpy as np
-
 from ..records import Sentence
 from .encoder import SentenceEncoder, load_encoder
 from .loaded import loaded_spans
@@ -39,14 +37,13 @@ class VoiceStage:
         model.check_encoder(encoder.digest)
         self.model = model
         self.encoder = encoder
-        self.direction = np.asarray(model.weights, dtype=np.float32)
 
     def __call__(self, ctx) -> tuple[Sentence, ...]:
         quotes = tuple(ctx.layer("quotes"))
         skip = quoted_regions(ctx.text) + direct_regions(quotes)
         others = skip + sourced_regions(quotes)
         sentences = ctx.sentences
-        embeddings, evidence = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.direction)
+        embeddings, evidence = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.model.direction)
         scores = self.model.probabilities(embeddings)
         return tuple(self._sentence(sent, float(score), words, ctx.text, quotes, skip, others)
                      for sent, score, words in zip(sentences, scores, evidence))

@@ -153,11 +153,12 @@ class SentenceEncoder:
         per_piece: list[np.ndarray | None] = [None] * len(ids)
         for chunk in _batches(ids):
             states, mask = self._forward([ids[i] for i in chunk])
-            pooled = (states * mask[:, :, None]).sum(axis=1) / mask.sum(axis=1, keepdims=True)
+            pieces = mask.sum(axis=1, keepdims=True)
+            pooled = (states * mask[:, :, None]).sum(axis=1) / pieces
             norms = np.linalg.norm(pooled, axis=1, keepdims=True)
             out[chunk] = pooled / norms
             if direction is not None:
-                shares = (states @ direction) / (mask.sum(axis=1, keepdims=True) * norms)
+                shares = (states @ direction) / (pieces * norms)
                 for row, i in enumerate(chunk):
                     per_piece[i] = shares[row, :len(ids[i])]
         evidence = [None if shares is None else _word_shares(spans, shares)

@@ -14,7 +14,6 @@ from typing import Sequence
 from spacy.tokens import Token
 
 
-
 @dataclass(frozen=True)
 class Lexicon:
     """One word list: single words and phrases, each a tuple of words."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Mapping
@@ -32,9 +32,14 @@ class OpinionModel:
     encoder_digest: str
     meta: Mapping[str, Any]
 
+    @cached_property
+    def direction(self) -> np.ndarray:
+        """The weights as a float32 vector, built once (the tuple keeps the record frozen and comparable)."""
+        return np.asarray(self.weights, dtype=np.float32)
+
     def probabilities(self, embeddings: np.ndarray) -> np.ndarray:
         """P(opinion) for each row of an (n, width) embedding matrix."""
-        margins = embeddings @ np.asarray(self.weights, dtype=np.float32) + self.intercept
+        margins = embeddings @ self.direction + self.intercept
         return 1.0 / (1.0 + np.exp(-np.clip(margins, -30.0, 30.0)))
 
     def check_encoder(self, digest: str) -> None:
