@@ -166,6 +166,10 @@ def _read_jsonl_file(path: Path) -> Iterator[Item]:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
         return
     with stream:
+        head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
+        if head[:2] == b"\x1f\x8b" or _looks_binary(head):  # a zip or image named .jsonl: one report
+            yield BinaryInput(source)
+            return
         for number, raw in enumerate(stream, start=1):
             if not raw.strip():
                 continue

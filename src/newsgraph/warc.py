@@ -111,8 +111,24 @@ def _inflate_member(data: bytes, stream: IO[bytes]) -> tuple[bytes | str, bytes]
             data += raw
 
 
+class _Counting(io.RawIOBase):
+    """Counts the bytes read through it (warcio reads ahead, so the stream's own position lies)."""
+
+    def __init__(self, stream: IO[bytes]):
+        self.stream, self.count = stream, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        data = self.stream.read(len(buffer))
+        buffer[:len(data)] = data
+        self.count += len(data)
+        return len(data)
+
+
 def _plain_records(stream: IO[bytes], source: str) -> Iterator[Item]:
-    yield from _records_in(stream, source, single=False)
+    yield from _records_in(_Counting(stream), source, single=False)
 
 
 def _records_in(stream: IO[bytes], source: str, single: bool) -> Iterator[Item]:
@@ -120,8 +136,9 @@ def _records_in(stream: IO[bytes], source: str, single: bool) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
 
     index = 0
+    records = ArchiveIterator(stream, check_digests="raise")
     try:
-        for record in ArchiveIterator(stream, check_digests="raise"):
+        for record in records:
             index += 1
             where = source if single else f"{source}#{index}"
             if not _plausible_record(record):
@@ -136,8 +153,15 @@ def _records_in(stream: IO[bytes], source: str, single: bool) -> Iterator[Item]:
         return
     if index == 0 and not single:  # warcio only warns when nothing parses
         yield MalformedRecord(source, "no WARC records found; is this a WARC file?")
-    elif not single and stream.read(1):  # the iterator stops quietly on some truncations
-        yield MalformedRecord(f"{source}#{index + 1}", "unreadable data after the last WARC record; skipped")
+    elif not single and _left_unread(stream, records.offset):  # warcio stops quietly on a cut record
+        yield MalformedRecord(f"{source}#{index + 1}", "the file ends inside this record (truncated); skipped")
+
+
+def _left_unread(stream: IO[bytes], parsed_up_to: int) -> bool:
+    while stream.read(CHUNK):  # count the rest too
+        pass
+    # Records are followed by two CRLFs; anything beyond that was never parsed.
+    return isinstance(stream, _Counting) and stream.count > parsed_up_to + 4
 
 
 def _plausible_record(record) -> bool:
