@@ -171,3 +171,66 @@ def _event_row(key: str, ev, entities: dict[str, Entity], published: str | None)
         "recipient_countries": side(ev.recipients, "country"), "recipient_sectors": side(ev.recipients, "sector"),
         "data": _json(ev.as_dict()),
     }
+
+
+# -- back from rows to records (for `newsgraph load`) ------------------------------
+
+def rebuild_analysis(article: dict[str, Any], children: dict[str, list[dict[str, Any]]]) -> Analysis:
+    """The Analysis that analysis_rows() turned into these rows (its contract form is unchanged)."""
+    from ..records import Article, Mention, Sentence
+
+    text = article["text"]
+    mentions: dict[str, list] = {}
+    for m in children.get("mentions", ()):
+        mentions.setdefault(m["entity_local_id"], []).append(Mention(m["start_char"], m["end_char"], m["text"], m["kind"]))
+    entities = tuple(
+        Entity(e["local_id"], e["name"], e["kind"], tuple(mentions.get(e["local_id"], ())), e["country"],
+               e["sector"], e["role"], tuple(json.loads(e["attrs"]).items()) if e["attrs"] else ())
+        for e in children.get("entities", ()))
+    sentences = tuple(
+        Sentence(s["start_char"], s["end_char"], s["voice"], tuple(_loaded(x) for x in json.loads(s["loaded"] or "[]")),
+                 s["opinion_score"])
+        for s in sorted(children.get("sentences", ()), key=lambda s: s["idx"]))
+    return Analysis(
+        article=Article(id=article["doc_id"], text=text, title=article["title"], subtitle=article["subtitle"],
+                        authors=tuple(article["authors"] or ()), publisher=article["publisher"],
+                        published=article["published"], url=article["url"], source=article["source"]),
+        entities=entities,
+        quotes=tuple(_quote(json.loads(q["data"])) for q in children.get("quotes", ())),
+        events=tuple(_event(json.loads(e["data"]), text) for e in children.get("events", ())),
+        sentences=sentences,
+        meta=tuple(json.loads(article["meta"]).items()) if article["meta"] else (),
+    )
+
+
+def _span(d: dict | None):
+    from ..records import Span
+
+    return Span(d["start"], d["end"], d["text"]) if d else None
+
+
+def _loaded(d: dict):
+    from ..records import LoadedSpan
+
+    return LoadedSpan(d["start"], d["end"], d["text"], tuple(d.get("basis", ())))
+
+
+def _quote(d: dict):
+    from ..records import Quote, Via
+
+    return Quote(d["id"], d["kind"], d["content"], d["start"], d["end"], d["speaker"], _span(d["speaker_mention"]),
+                 _span(d["cue"]), tuple(Via(v["text"], v.get("entity"), v.get("start"), v.get("end")) for v in d["via"]),
+                 d.get("addressee"), _span(d.get("addressee_mention")))
+
+
+def _event(d: dict, text: str):
+    from ..records import Event, EventDate, Span
+
+    date = d.get("date")
+    if date:
+        offset = date.get("offset")
+        date = EventDate(date["text"], date["start"], date["end"], date.get("granularity"),
+                         Span.of(text, offset["start"], offset["end"]) if offset else None)
+    return Event(d["id"], d["type"], d["mode"], tuple(d["actors"]), tuple(d["recipients"]), _span(d["trigger"]),
+                 d["sentence"], d["modality"], date, d.get("location"), d.get("quote"), d.get("cameo"),
+                 d.get("confidence"))
