@@ -134,3 +134,21 @@ def test_load_into_the_store_is_idempotent_and_searchable(committed, pipeline, t
     expected = next(a for a in pipeline.analyze_many(iter_inputs([str(folder / "records.jsonl")]))
                     if not isinstance(a, Exception))
     assert expected.id == "0" and stored == [q.as_dict() for q in expected.quotes]
+
+
+def test_remote_files_are_streamed_through_the_same_readers(tmp_path, monkeypatch):
+    """A remote path (s3a://, hdfs://) is read from a pyarrow stream: here a local one."""
+    import pyarrow.fs as pafs
+
+    from newsgraph.spark import files
+
+    from .test_spark import write_inputs
+
+    write_inputs(tmp_path)
+    local = pafs.LocalFileSystem()
+    monkeypatch.setattr(files, "open_input", lambda uri: local.open_input_stream(
+        uri.replace("s3a://bucket", str(tmp_path)), compression=None))
+    kinds = {name: [type(i).__name__ for i in files.read_input(f"s3a://bucket/{name}")]
+             for name in ("crawl.warc.gz", "records.jsonl")}
+    assert kinds == {"crawl.warc.gz": ["RawInput", "MalformedRecord", "RawInput", "MalformedRecord"],
+                     "records.jsonl": ["RawInput", "MalformedRecord", "RawInput"]}
