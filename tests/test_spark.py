@@ -138,4 +138,4 @@ def test_a_file_killed_before_its_done_row_is_redone_once(spark, tmp_path):
     (out / "_staging" / f"{file_key(warc)}-99" / "articles").mkdir(parents=True)
     report = run_job([], str(out), manifest=str(manifest), spark=spark)
     assert (report.processed, report.skipped) == (1, 1)
-    assert _counts(out) == first
+    assert _counts(out) == first and not (out / "_staging").exists()

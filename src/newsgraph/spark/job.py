@@ -119,5 +119,6 @@ def run_job(inputs: list[str], output: str, manifest: str | None = None, prefix:
             report.errors += row["errors"]
             if row["status"] != "ok":
                 report.failed_files.append(row["input_file"])
+        out.tidy()
     report.seconds = time.monotonic() - started
     return report

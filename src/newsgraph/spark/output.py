@@ -55,10 +55,18 @@ class Output:
         pq.write_table(pa.Table.from_pylist([done], schema=SCHEMAS[DONE]), done_tmp, filesystem=self.fs)
         self.fs.create_dir(self._path(DONE), recursive=True)
         self.fs.move(done_tmp, self._path(DONE, f"{key}.parquet"))
-        try:
-            self.fs.delete_dir(staging)
-        except OSError:
-            pass
+        self._remove_attempts(key)
+
+    def _remove_attempts(self, key: str) -> None:
+        """This attempt's staging folder and those of attempts killed before it."""
+        import pyarrow.fs as pafs
+
+        for info in self.fs.get_file_info(pafs.FileSelector(self._path(STAGING), allow_not_found=True)):
+            if info.base_name.startswith(f"{key}-"):
+                try:
+                    self.fs.delete_dir(info.path)
+                except OSError:  # a speculative copy removing it at the same time
+                    pass
 
     def _remove_stale(self, key: str, keep: set[str]) -> None:
         """Parts an earlier attempt of this file left in months this attempt has no rows for."""
@@ -99,6 +107,15 @@ class Output:
 
     def prepare(self) -> None:
         self.fs.create_dir(self.root, recursive=True)
+
+    def tidy(self) -> None:
+        """Remove the staging folder once no task has anything left in it."""
+        import pyarrow.fs as pafs
+
+        staging = self._path(STAGING)
+        if self.fs.get_file_info(staging).type == pafs.FileType.Directory and \
+                not self.fs.get_file_info(pafs.FileSelector(staging)):
+            self.fs.delete_dir(staging)
 
 
 class StagedParts:
