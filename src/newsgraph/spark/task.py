@@ -44,8 +44,11 @@ def process_partition(items: Iterable[tuple[str, str]], settings: dict[str, Any]
 
 
 def _attempt() -> str:
-    from pyspark import TaskContext
-
+    """This task attempt's id (a retry or a speculative copy stages apart), or "local" outside Spark."""
+    try:
+        from pyspark import TaskContext
+    except ModuleNotFoundError:
+        return "local"
     ctx = TaskContext.get()
     return f"{ctx.taskAttemptId()}" if ctx is not None else "local"
 
