@@ -7,7 +7,8 @@ to 200 the list is repeated with distinct ids), written as JSON Lines shards
 to a temporary folder outside the repository. Rounds (--runs) of four runs,
 each a fresh process: `newsgraph analyze --workers 1|2` over the shards and
 `newsgraph spark --master local[1]|local[2]` over the same shards (one task a
-shard). Prints wall and CPU seconds (the best of the rounds), speed-ups,
+shard), all with one BLAS thread, plus each tool's start-up on one article.
+Prints wall and CPU seconds (the best of the rounds), speed-ups,
 Spark's per-article overhead against `analyze` at the same parallelism, the
 peak memory of each run's whole process tree, and the projected core-hours
 per million articles. The machine may be shared: read the figures with its
@@ -81,6 +82,11 @@ def _tree(root: int) -> tuple[int, dict[int, float]]:
     return sum(stats[p][0] for p in tree if p in stats), {p: stats[p][1] for p in tree if p in stats}
 
 
+# Spark tasks and analyze's pool workers run one BLAS thread; `analyze --workers 1` would
+# otherwise start one per core, which on a busy machine costs it several times its CPU.
+ONE_THREAD = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def timed(cmd: list[str]) -> tuple[float, float, float, int]:
     """(wall seconds, CPU seconds of the process tree, peak tree RSS in MB, exit code) of one command.
 
@@ -88,7 +94,8 @@ def timed(cmd: list[str]) -> tuple[float, float, float, int]:
     time, which also waits for other users' work."""
     reaped = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, **ONE_THREAD})
     peak = [0]
     cpu: dict[int, float] = {}
 
@@ -135,8 +142,20 @@ def main() -> None:
             "spark local[2]": [newsgraph, "spark", str(shards), str(work / "out2"), "--master", "local[2]",
                                "--overwrite"],
         }
+        one = work / "one"
+        one.mkdir()
+        write_shards(one, texts(1), 1)
+        # Start-up alone (one article): what each tool costs before its first record.
+        runs_one = {"analyze --workers 1": [newsgraph, "analyze", str(one), "--json", "--no-progress"],
+                    "spark local[1]": [newsgraph, "spark", str(one), str(work / "one-out"), "--master", "local[1]",
+                                       "--overwrite"]}
         print(f"{n} PolNeAR dev articles in {args.shards} JSONL shards; load average before: "
-              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+              f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs; one BLAS thread everywhere")
+        startup = {}
+        for name, cmd in runs_one.items():
+            wall, cpu, peak, code = timed(cmd)
+            startup[name] = cpu
+            print(f"  one article  {name:<20} {wall:7.1f} s wall  {cpu:7.1f} s CPU  peak {peak:6.0f} MB", flush=True)
         # Rounds of all four, so a change in the machine's load falls on every configuration.
         seen: dict[str, list[tuple[float, float, float, int]]] = {name: [] for name in runs}
         for round_ in range(max(1, args.runs)):
@@ -147,12 +166,13 @@ def main() -> None:
                       f"  (exit {code}, load {os.getloadavg()[0]:.1f})", flush=True)
         results = {name: (min(r[0] for r in rs), min(r[1] for r in rs), max(r[2] for r in rs))
                    for name, rs in seen.items()}
-        report(results, n, work)
+        report(results, n, work, startup)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def report(results: dict[str, tuple[float, float, float]], n: int, work: Path) -> None:
+def report(results: dict[str, tuple[float, float, float]], n: int, work: Path,
+           startup: dict[str, float]) -> None:
     """Figures from the best wall and CPU time of each configuration."""
     wall = {k: v[0] for k, v in results.items()}
     cpu = {k: v[1] for k, v in results.items()}
@@ -167,6 +187,12 @@ def report(results: dict[str, tuple[float, float, float]], n: int, work: Path) -
         print(f"spark overhead at {cores} core(s): wall {(wall[spark] - wall[plain]) / n:+.3f} s per article "
               f"({100 * (wall[spark] - wall[plain]) / wall[plain]:+.1f}% of analyze), CPU "
               f"{(cpu[spark] - cpu[plain]) / n:+.3f} s per article ({100 * (cpu[spark] - cpu[plain]) / cpu[plain]:+.1f}%)")
+    if n > 1:
+        # CPU per article beyond start-up: what a long task on a cluster pays per record.
+        plain = (cpu[a1] - startup[a1]) / (n - 1)
+        marginal = (cpu[s1] - startup[s1]) / (n - 1)
+        print(f"start-up CPU: analyze {startup[a1]:.1f} s, spark {startup[s1]:.1f} s; CPU per further article: "
+              f"analyze {plain:.3f} s, spark local[1] {marginal:.3f} s ({100 * (marginal - plain) / plain:+.1f}%)")
     tasks = _task_seconds(work / "out2")
     if tasks:
         print(f"spark local[2]: {tasks:.1f} s inside its tasks (summed over both slots) of {wall[s2]:.1f} s wall")

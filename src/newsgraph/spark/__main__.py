@@ -6,4 +6,4 @@ import sys
 from newsgraph.cli import main
 
 if __name__ == "__main__":
-    main(["spark", *sys.argv[1:]], prog_name="newsgraph spark")
+    main(["spark", *sys.argv[1:]], prog_name="newsgraph")
