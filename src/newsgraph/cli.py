@@ -160,6 +160,7 @@ def _register_optional() -> None:
         ("newsgraph.evaluation.quotes", "command", eval_group),
         ("newsgraph.evaluation.events", "command", eval_group),
         ("newsgraph.evaluation.voice", "command", eval_group),
+        ("newsgraph.evaluation.audit", "command", eval_group),
         ("newsgraph.corpus.cli", "commands", main),
     ):
         try:
