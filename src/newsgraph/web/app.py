@@ -124,8 +124,7 @@ def create_app(db_url: Optional[str] = None, pipeline_factory: Optional[Callable
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, err: RequestValidationError):
-        details = [f"{'.'.join(str(x) for x in e['loc'][1:]) or e['loc'][0]} ({e['loc'][0]}): {e['msg']}"
-                   for e in err.errors()]
+        details = [f"{_where(e['loc'])}: {e['msg']}" for e in err.errors()]
         if not api.request_wants_json(request):
             return problem(request, 422, "; ".join(details))
         return JSONResponse({"detail": "; ".join(details), "errors": jsonable(err.errors())}, status_code=422)
@@ -144,6 +143,14 @@ def _lifespan(pool: AnalysisPool):
         pool.shutdown()
 
     return lifespan
+
+
+def _where(loc: tuple) -> str:
+    """A validation error's place in HTTP terms: 'query parameter limit', 'body field text'."""
+    kind = {"query": "query parameter", "path": "path parameter", "body": "body field",
+            "header": "header"}.get(str(loc[0]), str(loc[0]))
+    name = ".".join(str(x) for x in loc[1:])
+    return f"{kind} {name}" if name else ("the request body" if loc[0] == "body" else kind)
 
 
 def jsonable(errors: list[dict]) -> list[dict]:
