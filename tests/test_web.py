@@ -337,3 +337,61 @@ def test_server_config_validates():
         ServerConfig.from_env({"NEWSGRAPH_WEB_WORKERS": "0"})
     with pytest.raises(ConfigError):
         ServerConfig.from_env({"NEWSGRAPH_WEB_BODY_LIMIT": "big"})
+
+
+# -- properties -----------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+ANY_VALUE = st.one_of(st.text(max_size=30), st.integers(-10 ** 12, 10 ** 12).map(str),
+                      st.sampled_from(["", " ", "2024-02", "2024-13-01", "CONSULT", "bogus", '"', "«»", "-x", "*"]))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(path=st.sampled_from(["/articles.json", "/events.json", "/quotes.json", "/actors.json", "/dyad.json",
+                             "/api/search", "/api/events", "/api/quotes", "/api/dyad", "/api/actors"]),
+       name=st.sampled_from(["q", "limit", "offset", "since", "until", "type", "kind", "month", "sort", "a", "b",
+                             "by", "quad", "country", "publisher", "speaker", "about", "cue", "via", "actor_id"]),
+       value=ANY_VALUE)
+def test_no_parameter_value_is_a_server_error(client, path, name, value):
+    params = {name: value}
+    if path == "/api/search" and name != "q":
+        params["q"] = "talks"
+    if path.endswith("dyad") and name not in ("a", "b"):
+        params.update(a="NRL", b="SDV")
+    r = client.get(path, params=params)
+    assert r.status_code in (200, 400, 404, 422), (path, params, r.text)
+    assert r.json() is not None
+
+
+SPAN = st.tuples(st.integers(0, 60), st.integers(1, 20))
+
+
+@settings(max_examples=80, deadline=None)
+@given(text=st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=60),
+       spans=st.lists(SPAN, max_size=8), kinds=st.lists(st.sampled_from(["ent", "trigger", "quote", "loaded"]), max_size=8))
+def test_reading_view_keeps_the_text_whole_and_escaped(text, spans, kinds):
+    import html
+    import re
+
+    from newsgraph.web.reading import highlight
+
+    def cut(i):
+        start, width = spans[i]
+        start = min(start, len(text) - 1)
+        return {"start": start, "end": min(len(text), start + width), "text": ""}
+
+    analysis = {"article": {"text": text}, "entities": [], "quotes": [], "events": [], "sentences": []}
+    for i, kind in enumerate(kinds[:len(spans)]):
+        s = cut(i)
+        if kind == "ent":
+            analysis["entities"].append({"id": f"e{i}", "name": "<b>", "kind": "ORG", "mentions": [s]})
+        elif kind == "trigger":
+            analysis["events"].append({"id": f"v{i}", "type": "CONSULT", "trigger": s})
+        elif kind == "quote":
+            analysis["quotes"].append({"id": f"q{i}", "kind": "direct", "speaker": None, **s, "via": []})
+        else:
+            analysis["sentences"].append({"start": 0, "end": len(text), "voice": "opinion", "loaded": [s]})
+    out = str(highlight(analysis))
+    assert html.unescape(re.sub(r"<[^>]*>", "", out)) == text
+    assert "<b>" not in out and "<script" not in out.lower().replace("&lt;script", "")

@@ -21,7 +21,7 @@ def bars(periods: list[dict[str, Any]], measure: str, link: Callable[[dict[str, 
     colours = QUAD_COLOURS if measure == "quad" else {k: TYPE_COLOURS[i % len(TYPE_COLOURS)] for i, k in enumerate(keys)}
     top = max(p["total"] for p in periods) or 1
     width, height, pad, gap = max(320, 44 * len(periods) + 60), 220, 40, 8
-    bar = (width - pad - 10) / len(periods) - gap
+    bar = min(60.0, (width - pad - 10) / len(periods) - gap)
     out = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 60}" '
            f'viewBox="0 0 {width} {height + 60}" role="img" aria-label="events per period">',
            f'<line x1="{pad}" y1="{height}" x2="{width - 5}" y2="{height}" stroke="#888"/>',

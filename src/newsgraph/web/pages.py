@@ -23,6 +23,7 @@ from . import charts
 from .reading import entity_names, highlight
 
 DEFAULT_LIMIT, MAX_LIMIT = 50, 1000
+NETWORK_EDGES = 20  # a network small enough to read
 HIT = {browse.HIT_START: "<mark>", browse.HIT_END: "</mark>"}
 
 
@@ -194,9 +195,10 @@ def build_router(templates: Any) -> APIRouter:
             raise QueryError("give both sides of the dyad: query parameters a and b (a code such as RUS, or a name)")
         rows = read(request, browse.dyad, side_a=a, side_b=b, by=by, both_ways=both_ways, since=since,
                     until=until) if a else []
-        edges = read(request, browse.network, side_a=a, side_b=b, since=since, until=until)
+        edges = read(request, browse.network, side_a=a, side_b=b, since=since, until=until, limit=NETWORK_EDGES)
 
         def link(period: dict[str, Any]) -> str:
+            # An undated period links to all the dyad's events (dates cannot select it).
             query = {"actor": a, "recipient": b, "since": period["since"], "until": period["until"],
                      "both_ways": "1" if both_ways else None}
             from urllib.parse import urlencode
@@ -204,10 +206,10 @@ def build_router(templates: Any) -> APIRouter:
             return "/events?" + urlencode({k: v for k, v in query.items() if v})
 
         for row in rows:
-            row["events_url"] = link(row) if row["since"] else None
+            row["events_url"] = link(row)
         return {"rows": rows, "total": len(rows), "limit": max(len(rows), 1), "offset": 0,
                 "filters": dict(a=a, b=b, by=by, measure=measure, both_ways=both_ways, since=since, until=until),
-                "chart": charts.bars(rows, measure, lambda r: r["events_url"] or "#"),
+                "chart": charts.bars(rows, measure, lambda r: r["events_url"]),
                 "graph": charts.network(edges, lambda i: f"/actors/{i}"), "edges": edges,
                 "json": {"network": edges}}
 
