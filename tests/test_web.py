@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import os
 import threading
 
 import pytest
@@ -20,11 +21,24 @@ from newsgraph.web.settings import ServerConfig  # noqa: E402
 from .web_store import FakePipeline, build  # noqa: E402
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory):
-    url = str(tmp_path_factory.mktemp("web") / "web.db")
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def store(request, tmp_path_factory):
+    """The same small store on each backend (PostgreSQL when NEWSGRAPH_TEST_PG is set)."""
+    if request.param == "sqlite":
+        url = str(tmp_path_factory.mktemp("web") / "web.db")
+        build(url)
+        yield url
+        return
+    from .test_store import PG_SKIP_REASON, _drop_schema, _pg_schema_url
+
+    base = os.environ.get("NEWSGRAPH_TEST_PG")
+    if not base:
+        pytest.skip(PG_SKIP_REASON)
+    pytest.importorskip("psycopg", reason="PostgreSQL tests need psycopg: pip install 'newsgraph[postgres]'")
+    schema, url = _pg_schema_url(base)
     build(url)
-    return url
+    yield url
+    _drop_schema(base, schema)
 
 
 @pytest.fixture(scope="module")
@@ -277,7 +291,7 @@ def test_queries_use_read_only_connections(store):
 
     with read_only(store) as db:
         with pytest.raises(Exception, match="readonly|read-only"):
-            db.execute("DELETE FROM articles")
+            db.execute("DELETE FROM errors")
 
 
 def test_missing_store_is_503_with_the_fix(tmp_path):
@@ -307,26 +321,26 @@ def test_pool_refuses_past_its_queue_and_times_out():
     assert all(type(r).__name__ == "Overtime" for r in results)
 
 
-def test_busy_server_answers_503_with_retry_after(store):
-    gate = threading.Event()
+def test_busy_server_answers_503_with_retry_after(tmp_path):
+    started, gate = threading.Event(), threading.Event()
 
     class Slow(FakePipeline):
         def analyze(self, item):
-            gate.wait(5)
+            started.set()
+            gate.wait(10)
             return super().analyze(item)
 
     config = ServerConfig(workers=1, queue=0, retry_after=3)
-    with TestClient(create_app(store, pipeline_factory=Slow, config=config)) as c:
-        holder = threading.Thread(target=c.post, args=("/api/analyze",), kwargs={"json": {"text": "one"}})
+    with TestClient(create_app(str(tmp_path / "none.db"), pipeline_factory=Slow, config=config)) as c:
+        answers = []
+        holder = threading.Thread(target=lambda: answers.append(c.post("/api/analyze", json={"text": "one"})))
         holder.start()
-        for _ in range(100):
-            r = c.post("/api/analyze", json={"text": "two"})
-            if r.status_code == 503:
-                break
-            threading.Event().wait(0.02)
+        assert started.wait(10)
+        refused = c.post("/api/analyze", json={"text": "two"})
         gate.set()
         holder.join()
-    assert r.status_code == 503 and r.headers["retry-after"] == "3"
+    assert refused.status_code == 503 and refused.headers["retry-after"] == "3" and "busy" in refused.json()["detail"]
+    assert answers[0].status_code == 200
 
 
 def test_server_config_validates():
