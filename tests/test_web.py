@@ -409,3 +409,9 @@ def test_reading_view_keeps_the_text_whole_and_escaped(text, spans, kinds):
     out = str(highlight(analysis))
     assert html.unescape(re.sub(r"<[^>]*>", "", out)) == text
     assert "<b>" not in out and "<script" not in out.lower().replace("&lt;script", "")
+
+
+def test_analyze_form_from_another_site_is_refused(client):
+    r = client.post("/analyze", data={"text": "x", "save": "1"}, headers={"origin": "https://elsewhere.example"})
+    assert r.status_code == 403 and "another site" in r.text
+    assert client.post("/analyze", data={"text": "Quay\n\nok"}, headers={"origin": "http://testserver"}).status_code == 200

@@ -75,9 +75,14 @@ def create_app(db_url: Optional[str] = None, pipeline_factory: Optional[Callable
     def pipeline():
         if pipeline_factory is not None:
             return pipeline_factory()
+        from ..config import Config
         from ..pipeline import Pipeline
 
-        return Pipeline()
+        # The pipeline's own time limit stops the work too, not just the wait for it;
+        # actors coded in the corpus code a pasted article's actors, as in ingest.
+        base = Config.from_env()
+        return Pipeline(base.with_(time_limit=min(base.time_limit, config.time_limit)),
+                        known_actors=_known_actors(url))
 
     async def analyse(item: dict) -> Any:
         return await pool.run(lambda: pipeline().analyze(item))
@@ -113,6 +118,10 @@ def create_app(db_url: Optional[str] = None, pipeline_factory: Optional[Callable
     @app.exception_handler(pages.NotFound)
     async def not_found(request: Request, err: Exception):
         return problem(request, 404, str(err))
+
+    @app.exception_handler(pages.Forbidden)
+    async def forbidden(request: Request, err: Exception):
+        return problem(request, 403, str(err))
 
     @app.exception_handler(Busy)
     async def busy(request: Request, err: Busy):
@@ -155,6 +164,16 @@ def _where(loc: tuple) -> str:
 
 def jsonable(errors: list[dict]) -> list[dict]:
     return [{"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]} for e in errors]
+
+
+def _known_actors(url: str) -> tuple:
+    from ..corpus.store import Store
+
+    try:
+        with read_only(url) as db:
+            return Store(db).known_actors()
+    except NewsgraphError:
+        return ()
 
 
 def _migrate_once(url: str) -> None:

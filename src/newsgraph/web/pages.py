@@ -242,6 +242,7 @@ def build_router(templates: Any) -> APIRouter:
 
     @router.post("/analyze")
     async def analyze(request: Request) -> Any:
+        same_site(request)
         form = await request.form()
         values = {k: str(form.get(k) or "").strip() for k in ("text", "html", "published", "title")}
         item = {"text" if not values["html"] else "html": values["html"] or values["text"]}
@@ -264,6 +265,19 @@ def build_router(templates: Any) -> APIRouter:
         return templates.TemplateResponse(request, "analyze.html", context, status_code=status)
 
     return router
+
+
+def same_site(request: Request) -> None:
+    """Refuse a form posted from another site (it could save articles to the corpus)."""
+    from urllib.parse import urlsplit
+
+    origin = request.headers.get("origin") or request.headers.get("referer")
+    if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
+        raise Forbidden("the form was posted from another site; open /analyze here and send it again")
+
+
+class Forbidden(Exception):
+    """A cross-site form post (a 403)."""
 
 
 def reading_context(analysis: dict[str, Any]) -> dict[str, Any]:
