@@ -150,3 +150,21 @@ def test_pasted_script_does_not_run(server, page):
     assert page.evaluate("window.__ran") is None
     assert not page.errors, page.errors
     page.screenshot(path=str(ARTIFACTS / "analyze-script.png"), full_page=True)
+
+
+def test_api_docs_render_offline(server, page):
+    outside = []
+
+    def local_only(route):
+        if route.request.url.startswith(server["base"]) or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:  # as on a machine without network
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", local_only)
+    page.goto(f"{server['base']}/docs")
+    playwright_api.expect(page.locator(".swagger-ui .info .title")).to_contain_text("newsgraph", timeout=15_000)
+    playwright_api.expect(page.locator(".opblock-summary-path", has_text="/api/events").first).to_be_visible()
+    page.screenshot(path=str(ARTIFACTS / "api-docs.png"))
+    assert not outside and not page.errors

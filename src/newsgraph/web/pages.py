@@ -11,6 +11,7 @@ import csv
 import io
 import json
 from typing import Any, Callable
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
@@ -115,8 +116,6 @@ def build_router(templates: Any) -> APIRouter:
                 params.pop(key, None)
             else:
                 params[key] = str(value)
-        from urllib.parse import urlencode
-
         return "?" + urlencode(params) if params else "?"
 
     def listing(request: Request, fmt: str, name: str, context: dict[str, Any]) -> Any:
@@ -124,8 +123,7 @@ def build_router(templates: Any) -> APIRouter:
         more = offset + limit < total
         nxt = str(request.url.include_query_params(offset=offset + limit)) if more else None
         if fmt == ".json":
-            extra = {k: v for k, v in context.get("json", {}).items()}
-            return JSONResponse({"rows": _plain(rows), "total": total, "next": nxt, **extra})
+            return JSONResponse({"rows": _plain(rows), "total": total, "next": nxt, **context.get("json", {})})
         if fmt == ".csv":
             return csv_response(_plain(rows), name)
         return templates.TemplateResponse(request, f"{name}.html", {
@@ -139,7 +137,8 @@ def build_router(templates: Any) -> APIRouter:
                 return listing(request, fmt, name, builder(request, Params(request)))
             router.add_api_route(path + fmt, handler, methods=["GET"], name=f"{name}{fmt}")
 
-    read = lambda request, fn, **kw: request.app.state.read(fn, **kw)  # noqa: E731
+    def read(request: Request, fn: Callable, **kwargs: Any) -> Any:
+        return request.app.state.read(fn, **kwargs)
 
     @router.get("/")
     def home() -> Any:
@@ -201,8 +200,6 @@ def build_router(templates: Any) -> APIRouter:
             # An undated period links to all the dyad's events (dates cannot select it).
             query = {"actor": a, "recipient": b, "since": period["since"], "until": period["until"],
                      "both_ways": "1" if both_ways else None}
-            from urllib.parse import urlencode
-
             return "/events?" + urlencode({k: v for k, v in query.items() if v})
 
         for row in rows:
