@@ -141,7 +141,13 @@ def test_actor_page_has_coding_aliases_quotes_events_timeline(client):
     assert "Olek Varga" in {c["name"] for c in data["co_occurring"]}
     varga = ids(client, "/actors.json", name="varga")["rows"][0]
     assert len(client.get(f"/actors/{varga['id']}.json").json()["events_as_recipient"]) == 3
-    assert "Quotes about" in client.get(f"/actors/{berg['id']}").text
+    page = client.get(f"/actors/{berg['id']}").text
+    assert "Quotes about" in page and f'href="/events?party_id={berg["id"]}&amp;since=2024-02&amp;until=2024-02"' in page
+    assert ids(client, "/events.json", party_id=varga_id(client), since="2024-02", until="2024-02")["total"] == 4
+
+
+def varga_id(client):
+    return ids(client, "/actors.json", name="varga")["rows"][0]["id"]
 
 
 def test_events_filters(client):

@@ -306,9 +306,13 @@ def _role_condition(role: str, value: str | None, actor_id: int | None) -> tuple
 def events(db: Database, actor: str | None = None, recipient: str | None = None, event_type: str | None = None,
            since: str | None = None, until: str | None = None, quad: int | None = None,
            actor_id: int | None = None, recipient_id: int | None = None, both_ways: bool = False,
-           limit: int = 50, offset: int = 0) -> tuple[list[Row], int]:
-    """Events, newest first, each with its participants (ids for links) and its article."""
+           party_id: int | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Row], int]:
+    """Events, newest first, each with its participants (ids for links) and its article.
+    `party_id` is an actor on either side."""
     where, params = ["1 = 1"], []
+    if party_id is not None:
+        where.append("EXISTS (SELECT 1 FROM event_actors ex WHERE ex.event_id = e.id AND ex.actor_id = ?)")
+        params.append(party_id)
     if both_ways and actor and recipient:
         (clause,), extra = _dyad_condition(actor, recipient, True)
         where.append(clause)

@@ -78,3 +78,29 @@ def network(edges: list[dict[str, Any]], actor_url: Callable[[int], str]) -> Mar
                    f'<text x="{x:.1f}" y="{y - 12:.1f}" font-size="11" text-anchor="middle">{escape(name)}</text></a>')
     out.append("</svg>")
     return Markup("".join(out))
+
+
+def timeline(months: list[dict[str, Any]], link: Callable[[str], str]) -> Markup:
+    """Articles and events per month, side by side; each month links to its events."""
+    dated = [m for m in months if m["period"] != "undated"]
+    if not dated:
+        return Markup("")
+    top = max(max(m["articles"], m["events"]) for m in dated) or 1
+    step, height = 34, 120
+    width = 40 + step * len(dated)
+    out = [f'<svg class="timeline" xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height + 40}" '
+           f'viewBox="0 0 {width} {height + 40}" role="img" aria-label="articles and events per month">',
+           f'<text x="2" y="12" font-size="10" fill="#555">{top}</text>']
+    for i, m in enumerate(dated):
+        x = 30 + i * step
+        out.append(f'<a href="{escape(link(m["period"]))}"><title>{escape(m["period"])}: {m["articles"]} articles, '
+                   f'{m["events"]} events</title>')
+        for j, (key, colour) in enumerate((("articles", "#8ecae6"), ("events", "#e76f51"))):
+            h = (height - 10) * m[key] / top
+            out.append(f'<rect x="{x + j * 12}" y="{height - h:.1f}" width="11" height="{h:.1f}" fill="{colour}"/>')
+        out.append(f'</a><text x="{x + 12}" y="{height + 14}" font-size="9" text-anchor="middle">'
+                   f'{escape(m["period"][2:])}</text>')
+    out.append("</svg>")
+    return Markup("".join(out) + '<p class="legend"><span class="key"><svg width="10" height="10"><rect width="10" '
+                  'height="10" fill="#8ecae6"/></svg> articles</span><span class="key"><svg width="10" height="10">'
+                  '<rect width="10" height="10" fill="#e76f51"/></svg> events</span></p>')

@@ -169,7 +169,8 @@ def build_router(templates: Any) -> APIRouter:
         filters = dict(actor=p.text("actor"), recipient=p.text("recipient"), event_type=p.text("type"),
                        since=p.text("since"), until=p.text("until"), quad=p.integer("quad", None, 1, 4),
                        actor_id=p.integer("actor_id", None, 1, 2 ** 62),
-                       recipient_id=p.integer("recipient_id", None, 1, 2 ** 62), both_ways=p.flag("both_ways"))
+                       recipient_id=p.integer("recipient_id", None, 1, 2 ** 62),
+                       party_id=p.integer("party_id", None, 1, 2 ** 62), both_ways=p.flag("both_ways"))
         rows, total = read(request, browse.events, **filters, limit=limit, offset=offset)
         return {"rows": rows, "total": total, "limit": limit, "offset": offset, "filters": filters}
 
@@ -220,7 +221,9 @@ def build_router(templates: Any) -> APIRouter:
         if fmt == ".json":
             return JSONResponse(found)
         if kind == "actor":
-            return templates.TemplateResponse(request, "actor.html", {"actor": found})
+            chart = charts.timeline(found["timeline"], lambda month: f"/events?party_id={ident}&since={month}"
+                                    f"&until={month}")
+            return templates.TemplateResponse(request, "actor.html", {"actor": found, "timeline_chart": chart})
         return templates.TemplateResponse(request, "article.html", reading_context(found))
 
     for fmt in ("", ".json"):
