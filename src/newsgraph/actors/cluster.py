@@ -140,16 +140,15 @@ class Clusterer:
             cand.key = f"{cand.etype.lower()}:{norm(text)}"
 
     def _inner_coding(self, cand: Candidate) -> tuple[str | None, str | None]:
-        """Country and sector from an organisation's own words ('Nigerian Union of Teachers')."""
-        country = sector = None
-        for token in self.doc[cand.start:cand.end]:
-            country = country or self.kb.country_of(token.text)
-            role = self.kb.role(token.text)
-            if role is not None and sector is None and role.type == "body":
-                sector = role.sector
+        """Country and sector from an organisation's own words ('Nigerian Union of Teachers',
+        "South Korea's spy agency", 'the House Intelligence Committee'), else from the words
+        beside it ("Japan's Self-Defense Forces", 'the Conservative Party of Canada')."""
+        tokens = self.doc[cand.start:cand.end]
+        country = _country_in_words(self.kb, [t.text for t in tokens]) or explicit_country(self.doc, self.kb, cand)
+        sector, default = name_sector(self.kb, self.doc, cand.start, cand.end)
         if sector is None and "." in self.doc[cand.end - 1].text and cand.end - cand.start == 1:
             sector = "JRN"  # a web site named by its domain
-        return country, sector
+        return country or default, sector
 
     # -- regions and international organisations ------------------------------------
     def supranational(self) -> None:
@@ -253,6 +252,68 @@ class Clusterer:
             return None, office.country if office else None
         role = self.kb.role(office.role)
         return (role.key if role else norm(office.role)), office.country
+
+
+# Chambers named by one word inside a longer name ('House Intelligence Committee', 'Commons
+# Treasury committee'): a committee or panel of a chamber belongs to the legislature.
+CHAMBER_WORDS = {"house": "USA", "senate": "USA", "congressional": "USA", "commons": "GBR", "lords": "GBR",
+                 "parliamentary": None, "parliament's": None, "assembly": None}
+LEGISLATIVE_BODIES = frozenset({"committee", "panel", "subcommittee", "commission", "caucus", "inquiry"})
+
+
+def _country_in_words(kb: KnowledgeBase, words: list[str]) -> str | None:
+    """The first state or coded organisation named by one to three consecutive words."""
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            piece = " ".join(words[i:i + n])
+            if i + n > len(words):
+                continue
+            code = kb.country_of(piece)
+            org = kb.organisation(piece) if code is None and n > 1 or piece.isupper() else None
+            if code or (org and org.country):
+                return code or org.country
+    return None
+
+
+def explicit_country(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
+    """The state a phrase names right beside a name: "Japan's X", 'the Egyptian X', 'X of Canada'."""
+    k = cand.start - 1
+    if k >= 0 and doc[k].text in ("'s", "\u2019s"):
+        k -= 1
+    for n in (3, 2, 1):
+        if k - n + 1 >= 0:
+            code = kb.country_of(doc[k - n + 1:k + 1].text)
+            if code:
+                return code
+    end = cand.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        for n in (3, 2, 1):
+            if first + n <= len(doc):
+                code = kb.country_of(doc[first:first + n].text)
+                if code:
+                    return code
+    return None
+
+
+def name_sector(kb: KnowledgeBase, doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """(sector, default country) from the role words of a name: the longest role phrase ending
+    the name ('Defence Ministry' MIL), else the last role word in it; a committee of a chamber is LEG."""
+    from .titles import role_ending_at
+
+    words = [t.lower_ for t in doc[start:end]]
+    found = role_ending_at(doc, end - 1, kb)
+    role = found[1] if found and found[0] >= start else None
+    if role is None:
+        roles = [kb.role(t.text) for t in doc[start:end] if not t.is_punct]
+        roles = [r for r in roles if r is not None and r.type in ("body", "group")]
+        role = roles[-1] if roles else None
+    chambers = [w for w in words[:-1] if w in CHAMBER_WORDS or (kb.role(w) and kb.role(w).sector == "LEG")]
+    if chambers and words[-1] in LEGISLATIVE_BODIES:
+        return "LEG", CHAMBER_WORDS.get(chambers[0])
+    if role is None:
+        return None, None
+    return role.sector, role.country
 
 
 def _inherit(named: Candidate, desc: Candidate) -> None:

@@ -10,16 +10,20 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from . import nominals
-from .candidates import DEMONYM, METONYM, NAME, PRONOUN, TITLE, Candidate, acts
+from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Candidate, acts
 from .gazetteer import Gazetteer, NameMatch
 from .nominals import GOVERNMENT_HEADS
-from .kb import KnowledgeBase, norm
+from .cluster import explicit_country
+from .kb import NON_STATE_CODES, KnowledgeBase, norm
 from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_before
 
 SPACY_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
             "they": "p", "them": "p", "their": "p", "themselves": "p"}
-_TRIM_LEFT = frozenset({"the", "a", "an"})
+_TRIM_LEFT = frozenset({"the", "a", "an", "'s", "\u2019s"})
+# Organisations of one state whose name other states' bodies share ("Conservative Party", "Supreme Court").
+NATIONAL_ORG_TYPES = frozenset({"party", "government", "legislature", "military", "police", "intelligence",
+                                "judiciary"})
 _OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "(", "[", ":", ";", "\u2014", "\u2013", "-", "."})
 
 
@@ -58,6 +62,20 @@ class Detector:
                 office = self.kb.person(hit.ref, self.date)
                 return (match.start, office.country) if office else None
         return None
+
+    def _chamber_before(self, start: int) -> bool:
+        from .cluster import CHAMBER_WORDS
+
+        return start > 0 and not self.claimed[start - 1] and self.doc[start - 1].is_title \
+            and self.doc[start - 1].lower_ in CHAMBER_WORDS
+
+    def org_sector_in(self, start: int, end: int) -> str | None:
+        """The sector of the last coded organisation named within [start, end) ('FARC', 'Pentagon')."""
+        found = None
+        for match in self.matches:
+            if start <= match.start and match.end <= end and match.hits[0].kind == "org":
+                found = self.kb.organisations[match.hits[0].ref].sector or found
+        return found
 
     # -- steps ---------------------------------------------------------------------
     def run(self) -> list[Candidate]:
@@ -125,7 +143,7 @@ class Detector:
             self.add(Candidate(title.start, start, TITLE, "PERSON", None, source="rule", describes=start))
             cand.role = self.doc[title.role_start:title.end].text
             cand.role_key = title.role.key
-            cand.sector = "ELI" if title.former else title.role.sector
+            cand.sector = "ELI" if title.former else member_sector(title.role, self.org_sector_in(title.start, start))
             cand.country = title.country or title.role.country
             cand.context = True
         after = of_country_after(self.doc, end, self.country_at)
@@ -163,7 +181,18 @@ class Detector:
             org = self.kb.organisations[hit.ref]
             surface = self.doc[match.start:match.end].text
             kind = "abbreviation" if _is_short_form(surface, (org.name,) + org.aliases) else NAME
-            return Candidate(match.start, match.end, kind, "ORG", f"org:{org.name}", org.country, org.sector, source="kb")
+            cand = Candidate(match.start, match.end, kind, "ORG", f"org:{org.name}", org.country, org.sector, source="kb")
+            if org.type == "party" and self._chamber_before(match.start):
+                # "House Democrats", "Senate Republicans": the party's lawmakers
+                return Candidate(match.start - 1, match.end, DESCRIPTION, "NORP",
+                                 f"group:{org.country}:lawmakers:{org.name}", org.country, "LEG",
+                                 role=self.doc[match.start - 1:match.end].text, source="rule", plural=True,
+                                 context=True)
+            own = explicit_country(self.doc, self.kb, cand) if org.type in NATIONAL_ORG_TYPES else None
+            if own and own != org.country and org.country not in NON_STATE_CODES:
+                # "the Conservative Party of Canada", "Japan's Liberal Democratic Party": the phrase's own country wins
+                cand.country, cand.key, cand.context, cand.source = own, f"org:{own}:{org.name}", True, "rule"
+            return cand
         if hit.kind == "state":
             return self._state(match, hit)
         return None
@@ -220,6 +249,19 @@ class Detector:
             if cand.etype == "PERSON" and cand.mention == NAME and cand.end - cand.start > 1:
                 words.update((self.doc[cand.start].text, self.doc[cand.end - 1].text))
         return frozenset(words)
+
+
+# Titles that take the sector of the organisation they are held in: a FARC commander is a rebel,
+# a Pentagon spokesman military, a Gazprom chairman business; a Tory MP stays a lawmaker.
+GENERIC_ROLES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
+                           "commander", "commanders", "chairman", "chief", "head", "member", "members", "director",
+                           "founder", "deputy", "executive", "officer", "officers", "fighters", "supporters"})
+
+
+def member_sector(role, org_sector: str | None) -> str:
+    if org_sector and role.key in GENERIC_ROLES:
+        return org_sector
+    return role.sector
 
 
 def _sentence_initial(token) -> bool:

@@ -165,13 +165,27 @@ def _title(det, head: Token, first: int, end: int, role: Role, countries, articl
     words = doc[role_first:head.i + 1]
     former = any(t.lower_ in FORMER for t in words)
     country = countries[-1][0] if countries else role.country
-    det.add(Candidate(first, end, TITLE, "PERSON", None, country, "ELI" if former else role.sector,
+    from .detect import member_sector
+
+    sector = "ELI" if former else member_sector(role, det.org_sector_in(first, role_first))
+    det.add(Candidate(first, end, TITLE, "PERSON", None, country, sector,
                       role=words.text, role_key=role.key, source="rule",
                       definite=article not in _INDEFINITE, describes=_described(head), context=True,
                       gender=_role_gender(role.phrase)))
 
 
 def _group(det, head: Token, first: int, end: int, role: Role, countries) -> None:
+    from .cluster import LEGISLATIVE_BODIES, name_sector
+
+    if norm(role.phrase) in LEGISLATIVE_BODIES:  # "the Commons foreign affairs committee": a chamber's body
+        sector, default = name_sector(det.kb, det.doc, first, end)
+        if sector == "LEG":
+            role = Role(role.phrase, "LEG", role.type, role.country or default)
+    from .detect import member_sector
+
+    org_sector = det.org_sector_in(first, head.i)
+    if org_sector and member_sector(role, org_sector) != role.sector:  # "Pentagon officials", "Hamas fighters"
+        role = Role(role.phrase, org_sector, role.type, role.country, role.same_as)
     etype = "ORG" if role.type == "body" or role.sector in ORG_SECTORS else "NORP"
     words = det.doc[max(first, head.i - len(role.phrase.split()) + 1):head.i + 1].text
     for code, start, stop, _ in countries[:-1]:  # "US and Russian officials": one group per country
