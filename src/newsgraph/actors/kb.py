@@ -298,14 +298,24 @@ def _load_organisations(kb: KnowledgeBase, path: Path) -> None:
 
 def _load_offices(kb: KnowledgeBase, path: Path) -> None:
     grouped: dict[str, list[Office]] = {}
-    for name, aliases, country, sector, role, start, end, gender in _rows(path, 8):
+    for name, aliases, country, sector, role, start, end, gender, _source in _rows(path, 9):
         office = Office(name, _split(aliases), country, sector, role, start, end or None, gender or None)
         grouped.setdefault(name, []).append(office)
     for name, offices in grouped.items():
         kb.offices[name] = tuple(offices)
         aliases = {a for o in offices for a in o.aliases}
-        for alias in [name, *sorted(aliases)]:
+        for alias in [name, *sorted(aliases), *_spelling_variants(name, aliases)]:
             kb.add_name(alias, Hit("person", "name" if alias == name else "alias", name, offices[0].country))
+
+
+def _spelling_variants(name: str, aliases: set[str]) -> list[str]:
+    """'Volodymyr Zelenskiy' from 'Volodymyr Zelensky' and its alias 'Zelenskiy': the first name with each
+    one-word spelling of the surname (transliterations)."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    surnames = [a for a in aliases if " " not in a and a != words[-1] and a[:1].isupper()]
+    return [f"{' '.join(words[:-1])} {surname}" for surname in sorted(surnames)]
 
 
 def _load_roles(kb: KnowledgeBase, path: Path) -> None:
