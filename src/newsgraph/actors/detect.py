@@ -10,8 +10,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from . import nominals
-from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Candidate, acts
+from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Candidate, acts, is_locative
 from .gazetteer import Gazetteer, NameMatch
+from .mentions import non_actor_spans
 from .nominals import GOVERNMENT_HEADS
 from .cluster import explicit_country
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
@@ -79,6 +80,9 @@ class Detector:
 
     # -- steps ---------------------------------------------------------------------
     def run(self) -> list[Candidate]:
+        known = [(m.start, m.end) for m in self.matches if m.hits[0].kind in ("org", "person", "memory", "state")]
+        for start, end in non_actor_spans(self.doc, self.ents, self.kb, known):
+            self.claim(start, end)  # "the Paris Agreement", "the FTSE 100": no actor, nor "Paris" inside
         spacy_ents = [e for e in self.ents if e.label_ in SPACY_KINDS]
         self.people(spacy_ents)
         nominals.find(self)
@@ -91,9 +95,14 @@ class Detector:
         spans: dict[int, tuple[int, int, str | None]] = {}
         for match in self.matches:
             ref = _person_ref(match, self.gaz)
-            if ref and not _inside_other_entity(match, ents) and not _before_government(self.doc, match.end):
+            if ref and not _inside_other_entity(match, ents) and not _before_government(self.doc, match.end) \
+                    and not self._other_first_name(match, ents):
                 spans[match.start] = (match.start, match.end, ref)
         for ent in ents:
+            town = self.town_used_as_place(ent.start, ent.end) if ent.label_ == "PERSON" else None
+            if town is not None and self.free(ent.start, ent.end):
+                self.add(town)
+                continue
             if ent.label_ == "PERSON" and not _names_non_person(ent, self.matches) \
                     and not _before_government(self.doc, ent.end):
                 start = self._strip_title(ent.start, ent.end)
@@ -102,6 +111,17 @@ class Detector:
         for start, end, ref in sorted(spans.values()):
             self._person(start, end, ref)
         self._bare_surnames()
+
+    def _other_first_name(self, match: NameMatch, ents: list[Span]) -> bool:
+        """'Amir Haddad' is not the knowledge base's 'Haddad' (Fernando Haddad): spaCy's name runs on to the
+        left over a first name that is no title, honorific or country word."""
+        for ent in ents:
+            if ent.label_ != "PERSON" or not (ent.start < match.start and match.end <= ent.end):
+                continue
+            start = self._strip_title(ent.start, match.start + 1)
+            if start < match.start:
+                return True
+        return False
 
     def _bare_surnames(self) -> None:
         """'Lind told reporters': a surname spaCy missed, after 'Kaja Lind' was found."""
@@ -155,8 +175,10 @@ class Detector:
     def kb_names(self) -> None:
         named_bodies = self._named_bodies()
         for match in self.matches:
-            if match.hits[0].kind == "state" and any(s <= match.start and match.end <= e for s, e in named_bodies):
-                continue  # "Latvian Constitutional Court": the court is the actor, coded LVA below
+            inside = any(s <= match.start and match.end <= e and (s, e) != (match.start, match.end)
+                         for s, e in named_bodies)
+            if match.hits[0].kind in ("state", "org") and inside:
+                continue  # "Latvian Constitutional Court", "Egyptian Republican Guard": the body is the actor
             if self.free(match.start, match.end):
                 cand = self._from_hits(match)
                 if cand is not None:
@@ -166,10 +188,16 @@ class Detector:
         """spaCy organisation names ending in a role word: 'Kenya Anti-Corruption Commission'."""
         spans = []
         for ent in self.ents:
-            role = self.kb.role(ent[-1].text) if ent.label_ == "ORG" and len(ent) > 1 else None
-            if role is not None and role.type == "body" and ent[-1].is_title:
-                spans.append((ent.start, ent.end))
+            found = role_ending_at(self.doc, ent.end - 1, self.kb) if ent.label_ == "ORG" and len(ent) > 1 else None
+            role = found[1] if found and found[0] > ent.start else None
+            if role is not None and (role.type == "body" or role.sector in ("MIL", "COP", "SPY")) \
+                    and ent[-1].is_title and not self._is_kb_name(ent.start, ent.end):
+                spans.append((_trim(self.doc, ent.start, ent.end)[0], ent.end))
         return spans
+
+    def _is_kb_name(self, start: int, end: int) -> bool:
+        first = _trim(self.doc, start, end)[0]
+        return any(m.start == first and m.end == end for m in self.matches)
 
     def _from_hits(self, match: NameMatch) -> Candidate | None:
         hit = match.hits[0]
@@ -217,15 +245,31 @@ class Detector:
         state = self.kb.state(hit.country)
         surface = self.doc[match.start:match.end].text
         is_capital = state is not None and norm(surface) == norm(state.capital)
-        if is_capital and not acts(self.doc, match.end - 1):
+        is_town = is_capital or self.kb.place_country(surface) == hit.country  # "in Lagos", a former capital
+        if is_town and is_locative(self.doc, match.end - 1):
             return Candidate(match.start, match.end, NAME, "GPE", f"place:{norm(surface)}", hit.country, source="kb")
         return Candidate(match.start, match.end, METONYM, "GPE", f"state:{hit.country}", hit.country,
                          source="kb", acting=True)
+
+    def town_used_as_place(self, start: int, end: int) -> Candidate | None:
+        """'marched in Marseille', 'near Izmir': a known town after a place preposition is that place,
+        whatever spaCy's label (ORG, PERSON) says."""
+        surface = self.doc[start:end].text
+        if end - start > 3 or not is_locative(self.doc, end - 1) or self.kb.person(surface) is not None:
+            return None
+        code = self.kb.place_country(surface)
+        if code is None or self.kb.organisation(surface) is not None:
+            return None
+        return Candidate(start, end, NAME, "GPE", f"place:{norm(surface)}", code, source="kb")
 
     def other_ents(self, ents: list[Span]) -> None:
         for ent in ents:
             start, end = _trim(self.doc, ent.start, ent.end)
             if start >= end or not self.free(start, end) or ent.label_ == "PERSON":
+                continue
+            town = self.town_used_as_place(start, end) if ent.label_ in ("ORG", "NORP", "FAC") else None
+            if town is not None:
+                self.add(town)
                 continue
             self.add(Candidate(start, end, NAME, SPACY_KINDS[ent.label_], None, source="spacy",
                                acting=acts(self.doc, end - 1)))

@@ -140,6 +140,7 @@ class KnowledgeBase:
         self.first_names: dict[str, str] = {}
         self.role_last_words: frozenset[str] = frozenset()
         self.supranational_words: dict[str, Supranational] = {}
+        self.non_actor_words: dict[str, frozenset[str]] = {}  # class -> words (non_actors.psv)
         self._names: dict[str, list[Hit]] = {}
 
     @property
@@ -340,13 +341,30 @@ def _load_places(kb: KnowledgeBase, places: Path, regions: Path) -> dict[str, tu
     for line in places.read_text(encoding="utf-8").splitlines()[1:]:
         key, country, population = line.split("\t", 3)[:3]
         found.setdefault(key, []).append((country, int(population)))
+        short = _short_place_key(key)
+        if short:
+            found.setdefault(short, []).append((country, int(population)))
     kb._partially_recognised = frozenset(pre)
     return {k: tuple(v) for k, v in found.items()}
+
+
+_QUALIFIED_PLACE = re.compile(r"^(.+?) (?:am|an der|upon) .+$|^(.+?) \(.+\)$")
+
+
+def _short_place_key(key: str) -> str | None:
+    """'frankfurt am main' and 'frankfurt (oder)' are both 'frankfurt' in news ('newcastle upon tyne' too)."""
+    match = _QUALIFIED_PLACE.match(key)
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def _load_supranational(kb: KnowledgeBase, path: Path) -> None:
     for name, form, code, organisation in _rows(path, 4):
         kb.supranational_words[norm(name)] = Supranational(name, form, code or None, organisation or None)
+
+
+def _load_non_actor_words(kb: KnowledgeBase, path: Path) -> None:
+    for kind, words in _rows(path, 2):
+        kb.non_actor_words[kind] = frozenset(w.casefold() for w in _split(words))
 
 
 def _load_first_names(kb: KnowledgeBase, path: Path) -> None:
@@ -366,4 +384,5 @@ def load_kb(directory: str | None = None) -> KnowledgeBase:
     kb._place_files = (base / "places.tsv", base / "regions.psv")  # 34,000 towns: read when first needed
     _load_first_names(kb, base / "first_names.psv")
     _load_supranational(kb, base / "supranational.psv")
+    _load_non_actor_words(kb, base / "non_actors.psv")
     return kb

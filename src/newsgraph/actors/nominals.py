@@ -32,7 +32,7 @@ def find(det) -> None:
     doc = det.doc
     proper = _proper_name_tokens(det)
     for token in doc:
-        if det.claimed[token.i] or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        if det.claimed[token.i] or not _nominal(det, token) or token.dep_ == "compound":
             continue
         if token.i in proper:
             continue
@@ -40,6 +40,19 @@ def find(det) -> None:
         if found is None or not det.free(found[0], token.i + 1):
             continue
         _phrase(det, token, found[0], found[1])
+
+
+def _nominal(det, token: Token) -> bool:
+    """A noun, or a body's name the small parser read as an adjective with no noun after it
+    ("Myanmar's military seized power")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    if token.pos_ != "ADJ":
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    role = det.kb.role(token.text)
+    return role is not None and role.type in ("body", "group") and (
+        after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
 def _proper_name_tokens(det) -> set[int]:
@@ -60,6 +73,8 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
     if after:
         countries = [(after[1], end + 1, after[0], "state")]
         end = after[0] if det.kb.country_of(doc[end + 1:after[0]].text) else end
+    elif not countries and role.type in ("person", "body"):
+        countries = _place_after_of(det, end)  # "the mayor of Chicago": the town stays a place of its own
     plural = head.tag_ in ("NNS", "NNPS") or role.type == "group"
     if not countries and not role.country and not _is_argument(head) and (plural or article in _INDEFINITE):
         return
@@ -143,6 +158,18 @@ def _places(det, first: int, limit: int) -> list[tuple[str, int, int, str]]:
             word = det.kb.supranational(ent.text)  # "European officials": EUR, not the article's country
             if word is not None and word.code:
                 return [(word.code, ent.start, ent.end, "region")]
+    return []
+
+
+def _place_after_of(det, end: int) -> list[tuple[str, int, int, str]]:
+    doc = det.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return []
+    first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+    for ent in det.ents:
+        if ent.start == first and ent.label_ in ("GPE", "LOC"):
+            code = det.kb.place_country(ent.text)
+            return [(code, ent.start, ent.end, "place")] if code else []
     return []
 
 

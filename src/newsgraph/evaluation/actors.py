@@ -21,6 +21,7 @@ the system saw it and is read only for the gate.
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +119,19 @@ class PhraseScore:
     @property
     def junk_rejection(self) -> float:
         return self.junk_rejected / self.junk if self.junk else 0.0
+
+
+_HEAD_ENDS = frozenset({"of", "in", "at", "from", "for", "on", "with"})
+
+
+def phrase_head(phrase: Phrase) -> tuple[int, int]:
+    """The head word of an English noun phrase: the last word, or the last before a preposition
+    ('the mayor of Chicago', 'a judge in Texas', "Zimbabwe's ruling ZANU-PF"). The entity scored is the one whose
+    mention covers the head, then the one overlapping the phrase most."""
+    start, end = phrase.span
+    words = [(m.start() + start, m.end() + start) for m in re.finditer(r"[^\s,]+", phrase.target)]
+    cut = next((i for i, (s, e) in enumerate(words) if phrase.text[s:e].lower() in _HEAD_ENDS and i > 0), len(words))
+    return words[cut - 1] if words else (start, end)
 
 
 def read_phrases(path: Path) -> list[Phrase]:
@@ -223,7 +237,8 @@ def score_phrases(phrases: list[Phrase]) -> PhraseScore:
 
 def _score_phrase(score: PhraseScore, phrase: Phrase, entities) -> None:
     touching = [(m, e) for e in entities for m in e.mentions if m.overlaps(*phrase.span)]
-    best = max(touching, key=lambda me: _overlap(me[0], phrase.span))[1] if touching else None
+    head = phrase_head(phrase)
+    best = max(touching, key=lambda me: (me[0].overlaps(*head), _overlap(me[0], phrase.span)))[1] if touching else None
     got = f"{best.name!r} {best.kind} {best.country or '-'}/{best.sector or '-'}" if best else "no entity"
     if phrase.kind == "junk":
         score.junk += 1
