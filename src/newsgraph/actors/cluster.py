@@ -31,6 +31,7 @@ class Clusterer:
         self.acronyms()
         self.supranational()
         self.descriptions()
+        self.back_references()
         self.titles()
         return [c for c in self.cands if c.key is not None]
 
@@ -48,9 +49,8 @@ class Clusterer:
             words = self._words(cand)
             if len(words) != 1 or cand.source != "kb":
                 continue
-            fuller = {c.key for c in names if c.key != cand.key and len(self._words(c)) > 1
-                      and self._words(c)[-1] == words[0]}
-            if len(fuller) == 1:
+            fuller = {c.key for c in names if len(self._words(c)) > 1 and self._words(c)[-1] == words[0]}
+            if len(fuller) == 1 and cand.key not in fuller:  # 'Biden' beside 'Joe Biden' and 'Jill Biden': Joe
                 cand.key, cand.source = fuller.pop(), "spacy"
 
     def _words(self, cand: Candidate) -> list[str]:
@@ -63,14 +63,31 @@ class Clusterer:
     def _person_key(self, cand: Candidate, names: list[Candidate]) -> str:
         words = self._words(cand)
         keyed = [c for c in names if c.key is not None and c is not cand]
-        same_last = {c.key for c in keyed if self._words(c) and self._words(c)[-1] == words[-1]}
+        same_last = {c.key for c in keyed if self._words(c) and self._words(c)[-1] == words[-1]
+                     and self._same_person(cand, words, c)}
         if len(same_last) == 1:
             return same_last.pop()
         if len(words) == 1:
             same_first = {c.key for c in keyed if len(self._words(c)) > 1 and self._words(c)[0] == words[0]}
             if len(same_first) == 1:
                 return same_first.pop()
-        return f"person:{' '.join(words)}"
+        key = f"person:{' '.join(words)}"
+        if any(c.key == key and not self._same_person(cand, words, c) for c in keyed):
+            key = f"{key}@{cand.start}"  # 'Mrs Smith' beside 'Mr Smith': another person of the same name
+        return key
+
+    def _same_person(self, cand: Candidate, words: list[str], other: Candidate) -> bool:
+        """Two names sharing a surname are one person unless their first names or genders differ:
+        'Jill Biden' is not 'Joe Biden', 'Amir Haddad' not the knowledge base's Fernando Haddad,
+        'Mrs Smith' not 'Mr Smith'."""
+        if cand.gender and other.gender and cand.gender != other.gender:
+            return False
+        theirs = self._words(other)
+        if len(theirs) == 1 and other.key and other.key.startswith("person:") and other.source == "kb":
+            theirs = other.key[len("person:"):].split()
+        if len(words) < 2 or len(theirs) < 2:
+            return True
+        return _first_names_agree(words[0], theirs[0])
 
     def person_surnames(self) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -210,6 +227,27 @@ class Clusterer:
                 cand.key, cand.etype = named[0].key, named[0].etype
                 cand.mention = DESCRIPTION if cand.mention != TITLE else TITLE
 
+    def back_references(self) -> None:
+        """'the influential daily', 'the carmaker': a definite singular description of a body with no
+        country words of its own is the organisation of that sector named last before it (within five
+        sentences), when one is."""
+        from .nominals import GOVERNMENT_HEADS
+
+        sentences = {t.i: n for n, sent in enumerate(self.doc.sents) for t in sent}
+        named = [c for c in self.cands if c.mention in (NAME, ABBREVIATION) and c.etype == "ORG" and c.key and c.sector]
+        for cand in self.cands:
+            if cand.mention != DESCRIPTION or cand.plural or cand.describes is not None or cand.country \
+                    or cand.start == 0 or self.doc[cand.start - 1].lower_ != "the" or not cand.sector:
+                continue
+            role = self.kb.role(self.doc[cand.end - 1].text)
+            if role is None or role.type != "body" or role.key in GOVERNMENT_HEADS:
+                continue
+            before = [c for c in named if c.end <= cand.start and c.sector == cand.sector
+                      and sentences[cand.start] - sentences[c.start] <= 5]
+            if before:
+                target = before[-1]
+                cand.key, cand.etype, cand.country = target.key, target.etype, target.country
+
     def _name_at(self, i: int) -> list[Candidate]:
         tokens = {i} | {t.i for t in self.doc[i].conjuncts}
         return [c for c in self.cands if c.mention == NAME and c.key and any(c.start <= t < c.end for t in tokens)]
@@ -314,6 +352,12 @@ def name_sector(kb: KnowledgeBase, doc: Doc, start: int, end: int) -> tuple[str 
     if role is None:
         return None, None
     return role.sector, role.country
+
+
+def _first_names_agree(one: str, other: str) -> bool:
+    """'Joe' ~ 'Joe', 'J.' ~ 'Joe'; 'Jill' is not 'Joe'."""
+    a, b = one.rstrip(".").casefold(), other.rstrip(".").casefold()
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
 
 
 def _inherit(named: Candidate, desc: Candidate) -> None:

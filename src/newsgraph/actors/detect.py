@@ -80,7 +80,10 @@ class Detector:
 
     # -- steps ---------------------------------------------------------------------
     def run(self) -> list[Candidate]:
-        known = [(m.start, m.end) for m in self.matches if m.hits[0].kind in ("org", "person", "memory", "state")]
+        # Actors named before a document word stay actors ('a Security Council resolution', 'the Iraq war');
+        # a capital there is only the place ('the Minsk agreements').
+        known = [(m.start, m.end) for m in self.matches if m.hits[0].kind in ("org", "person", "memory")
+                 or m.hits[0].kind == "state" and m.hits[0].form != "seat"]
         for start, end in non_actor_spans(self.doc, self.ents, self.kb, known):
             self.claim(start, end)  # "the Paris Agreement", "the FTSE 100": no actor, nor "Paris" inside
         spacy_ents = [e for e in self.ents if e.label_ in SPACY_KINDS]
@@ -107,7 +110,7 @@ class Detector:
                     and not _before_government(self.doc, ent.end):
                 start = self._strip_title(ent.start, ent.end)
                 if start < ent.end and not any(s <= start < e or start <= s < ent.end for s, e, _ in spans.values()):
-                    spans[start] = (start, _strip_possessive(self.doc, start, ent.end), None)
+                    spans[start] = (start, _strip_headline_verb(self.doc, start, _strip_possessive(self.doc, start, ent.end)), None)
         for start, end, ref in sorted(spans.values()):
             self._person(start, end, ref)
         self._bare_surnames()
@@ -363,6 +366,25 @@ def _honorific_gender(doc: Doc, start: int) -> str | None:
     word = norm(doc[start - 1].text)
     return {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
             "miss": "f", "dame": "f", "lady": "f", "madam": "f"}.get(word)
+
+
+def _strip_headline_verb(doc: Doc, start: int, end: int) -> int:
+    """'Haddad Vows to Fight On': in a title-cased headline spaCy glues the verb to the name."""
+    last = doc[end - 1]
+    if end - start < 2 or not last.is_title or not _headline_cased(last):
+        return end
+    from ..events.lexicon import load_lexicon
+    from ..quotes.lexicon import cue_class
+
+    lex = load_lexicon()
+    word = last.lower_
+    lemma = lex.forms.get(word) or (word[:-1] if word.endswith("s") else word)
+    return end - 1 if (lemma in lex.known or cue_class(lemma)) and word != lemma else end
+
+
+def _headline_cased(token) -> bool:
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) > 0.6 * len(words)
 
 
 def _strip_possessive(doc: Doc, start: int, end: int) -> int:
