@@ -384,8 +384,8 @@ def _office_country(kb: KnowledgeBase, person: Candidate, date: str | None) -> s
 def _roles_match(title_key: str | None, person_key: str) -> bool:
     if title_key is None:
         return False
-    if title_key == person_key:
-        return True
+    if title_key == person_key or person_key.endswith(" " + title_key):
+        return True  # 'presidential candidate' for a 'Republican presidential candidate'
     return " " not in title_key and _head_word(person_key) == title_key
 
 

@@ -230,6 +230,9 @@ class Detector:
 
     def _state(self, match: NameMatch, hit) -> Candidate:
         last = match.end - 1
+        if _is_dateline(self.doc, match.start, match.end):
+            surface = self.doc[match.start:match.end].text
+            return Candidate(match.start, match.end, NAME, "GPE", f"place:{norm(surface)}", hit.country, source="kb")
         if match.start > 0 and self.doc[match.start - 1].lower_ == "ethnic":
             # "ethnic Albanians in Macedonia": an ethnic group, coded where they live
             text = norm(self.doc[match.start:match.end].text)
@@ -366,6 +369,18 @@ def _honorific_gender(doc: Doc, start: int) -> str | None:
     word = norm(doc[start - 1].text)
     return {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
             "miss": "f", "dame": "f", "lady": "f", "madam": "f"}.get(word)
+
+
+_DATELINE_ENDS = frozenset({"-", "\u2014", "\u2013", "(", ",", "--"})
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """'WASHINGTON (Reuters) -', 'HANOI, Vietnam --': the city a wire story was filed from is a place."""
+    first = doc[start]
+    line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
+    surface = doc[start:end].text
+    return line_start and surface.isupper() and len(surface) > 2 and end < len(doc) \
+        and doc[end].text in _DATELINE_ENDS and first.is_alpha
 
 
 def _strip_headline_verb(doc: Doc, start: int, end: int) -> int:

@@ -31,10 +31,12 @@ from typing import Iterable, Iterator
 
 KB_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
 
-# PLOVER country-level codes for actors that are not states.
+# PLOVER country-level codes for actors that are not states. NGO is also a sector (NGOs and think tanks,
+# as the project's annotation guideline and the sector list have it; PLOVER's SOC is the rest of
+# civil society).
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 SECTOR_CODES = frozenset(
-    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC".split()
+    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC NGO".split()
 )
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _SPACE = re.compile(r"\s+")

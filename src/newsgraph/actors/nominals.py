@@ -80,12 +80,26 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         return
     if not countries and not role.country and role.type == "body" and _is_place(head):
         return  # "outside the school", "at the hospital": scenery, not an actor
+    if not countries and not role.country and _generic(head, article, plural, role):
+        return  # "a better president", "running for president", "told reporters": nobody in particular
     if norm(role.phrase) in GOVERNMENT_HEADS and len(countries) == 1:
         _government(det, first, end, countries)
     elif role.type == "person" and not plural:
         _title(det, head, first, end, role, countries, article)
     else:
         _group(det, head, first, end, role, countries)
+
+
+def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool:
+    """A role word that names no one: compared ('a stronger leader'), bare ('ran for president'), or a
+    bare plural after a verb or preposition ('told reporters', 'for children'); subjects stay actors."""
+    if any(c.tag_ in ("JJR", "JJS", "RBR") for c in head.children):
+        return True
+    if article is not None or any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in head.children):
+        return False
+    if not plural:
+        return role.type == "person" and head.dep_ in ("pobj", "attr", "oprd", "dobj", "conj")
+    return head.dep_ in ("pobj", "dobj", "dative")
 
 
 def _is_argument(head: Token) -> bool:
