@@ -92,14 +92,19 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
 
 def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool:
     """A role word that names no one: compared ('a stronger leader'), bare ('ran for president'), or a
-    bare plural after a verb or preposition ('told reporters', 'for children'); subjects stay actors."""
+    bare plural told something ('told reporters') or after a preposition that takes no participant
+    ('safe for children'); subjects and the patients of acts stay actors."""
     if any(c.tag_ in ("JJR", "JJS", "RBR") for c in head.children):
         return True
     if article is not None or any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in head.children):
         return False
     if not plural:
         return role.type == "person" and head.dep_ in ("pobj", "attr", "oprd", "dobj", "conj")
-    return head.dep_ in ("pobj", "dobj", "dative")
+    if head.dep_ in ("dobj", "dative"):  # "told reporters", "asked people"; "expelled diplomats" stays
+        from ..quotes.lexicon import cue_class
+
+        return cue_class(head.head.lemma_) is not None
+    return head.dep_ == "pobj" and not _is_argument(head)  # "hundreds of protesters" stays
 
 
 def _is_argument(head: Token) -> bool:
