@@ -237,9 +237,9 @@ class Detector:
             # "ethnic Albanians in Macedonia": an ethnic group, coded where they live
             text = norm(self.doc[match.start:match.end].text)
             return Candidate(match.start, match.end, DEMONYM, "NORP", f"norp:{text}", None, source="kb", plural=True)
-        if hit.form == "people":
+        if hit.form == "people":  # "Americans", "Palestinians": the population, civilians
             return Candidate(match.start, match.end, DEMONYM, "NORP", f"people:{hit.country}", hit.country,
-                             source="kb", plural=True)
+                             "CVL", source="kb", plural=True)
         if hit.form == "adjective" and not _is_noun_use(self.doc, match):
             return Candidate(match.start, match.end, DEMONYM, "GPE", f"state:{hit.country}", hit.country, source="kb")
         if hit.form == "seat":
