@@ -163,3 +163,11 @@ def test_a_description_names_the_organisation_before_it(entities):
     ents = entities("The story was first reported by Kommersant on Monday. The influential daily said more.")
     paper = next(e for e in ents if e.name == "Kommersant")
     assert "influential daily" in [m.text for m in paper.mentions]
+
+
+@pytest.mark.slow
+def test_the_dateline_is_a_place_and_the_home_of_a_two_country_story(entities):
+    ents = entities("WASHINGTON (Reuters) - China and the United States held talks. Chinese officials met "
+                    "U.S. officials. China said it would respond. Administration officials said the Navy was ready.")
+    assert coded(ents, "WASHINGTON") == ("GPE", "USA", None)
+    assert coded(ents, "Navy")[1:] == ("USA", "MIL")
