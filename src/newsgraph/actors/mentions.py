@@ -1,7 +1,7 @@
 """The mention filter: names that are no actor (documents, events, market indices, works).
 
 "the Paris Agreement", "the Treaty of Lisbon", "the Voting Rights Act", "the COP26
-summit", "the FTSE 100", "the Nikkei rose" and spaCy's LAW / EVENT / WORK_OF_ART /
+summit", "the FTSE 100", "the Nikkei rose", "the Boeing 737 MAX" and spaCy's LAW / EVENT / WORK_OF_ART /
 PRODUCT names are claimed before any actor is looked for, so neither they nor the
 places inside them ("Paris", "Lisbon") become actors. The words are data
 (`data/kb/non_actors.psv`); a knowledge-base organisation's own name ("Arab League",
@@ -29,6 +29,21 @@ def non_actor_spans(doc: Doc, ents, kb: KnowledgeBase, known: list[tuple[int, in
             if span and (token.is_title or not _names_actor(span, token.i, known)):
                 spans.append(span)
     spans += _indices(doc, words)
+    spans += _products(doc, kb, known)
+    return spans
+
+
+def _products(doc: Doc, kb: KnowledgeBase, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'the Boeing 737 MAX', 'an Airbus A320': a company's name followed by a model number is a product."""
+    spans = []
+    for start, end in known:
+        org = kb.organisation(doc[start:end].text)
+        if org is None or org.type != "company" or end >= len(doc) or not any(c.isdigit() for c in doc[end].text):
+            continue
+        stop = end + 1
+        while stop < len(doc) and (doc[stop].is_upper or doc[stop].like_num) and doc[stop].is_alpha | doc[stop].like_num:
+            stop += 1
+        spans.append((start, stop))
     return spans
 
 
