@@ -26,12 +26,19 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from . import f1
+from .actors import FINER_IGO
 from .quotes import MIN_SHARE, _chars
 
 PLACE_TYPES = ("LOC", "FAC")
 SPEECH = ("speech", "writing")
 Offsets = tuple[int, int]
 
+
+
+def same_country(system: dict[str, Any], gold: dict[str, Any]) -> bool:
+    """The gold's country, with PLOVER's finer IGO codes (UNO, EUR) counting as IGO."""
+    code = system.get("country") or None
+    return FINER_IGO.get(code, code) == (gold.get("country") or None)
 
 @dataclass
 class Tally:
@@ -158,8 +165,7 @@ class EntityLink:
 
     def coded_right(self, sid: str, gid: str) -> bool:
         s, g = self.system[sid], self.gold[gid]
-        return (s.get("country") or None) == (g.get("country") or None) and \
-            (s.get("sector") or None) == (g.get("sector") or None)
+        return same_country(s, g) and (s.get("sector") or None) == (g.get("sector") or None)
 
     def score(self, score: ArticleScore) -> None:
         span, coded = score.tally("entities: span"), score.tally("entities: span+country+sector")
@@ -212,7 +218,7 @@ class EntityLink:
             return
         coded.predicted += 1
         coded.correct += self.coded_right(sid, gid)
-        if (ent.get("country") or None) != (g.get("country") or None):
+        if not same_country(ent, g):
             score.error("entities", "wrong country", where, f"{label}: {ent.get('country')} for {g.get('country')}")
         if (ent.get("sector") or None) != (g.get("sector") or None):
             score.error("entities", "wrong sector", where, f"{label}: {ent.get('sector')} for {g.get('sector')}")
