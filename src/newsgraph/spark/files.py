@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import IO, Iterator
 
 from ..errors import InputError, NewsgraphError
-from ..inputs import (BinaryInput, Item, MAX_FILE_BYTES, _DuplicateIds, _from_bytes, _jsonl_line, _kind_of,
-                      _looks_binary, decode_bytes, read_file)
+from ..inputs import (BinaryInput, Item, MAX_FILE_BYTES, DuplicateIds, items_from_bytes, jsonl_line, kind_of,
+                      looks_binary, decode_bytes, read_file)
 from ..warc import read_warc_stream
 
 # Hadoop's S3 connector names; pyarrow's S3 filesystem reads the same buckets as s3://.
@@ -133,7 +133,7 @@ def _expand_remote_glob(uri: str) -> list[str]:
 
 def read_input(uri: str, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Item]:
     """Every record of one input file, as `newsgraph analyze` reads it."""
-    ids = _DuplicateIds()
+    ids = DuplicateIds()
     items = read_file(Path(local_path(uri)), max_bytes) if is_local(uri) else _read_remote(uri, max_bytes)
     for item in items:
         yield ids.check(item)
@@ -146,7 +146,7 @@ def _read_remote(uri: str, max_bytes: int) -> Iterator[Item]:
         yield InputError(uri, f"cannot read: {exc}")
         return
     with stream:
-        kind = _kind_of(Path(uri.rsplit("/", 1)[-1]))
+        kind = kind_of(Path(uri.rsplit("/", 1)[-1]))
         if kind == "warc":
             yield from read_warc_stream(stream, uri)
         elif kind == "jsonl":
@@ -162,7 +162,7 @@ def _read_remote(uri: str, max_bytes: int) -> Iterator[Item]:
                 except (OSError, EOFError) as exc:
                     yield InputError(uri, f"not a valid gzip file ({exc})")
                     return
-            yield from _from_bytes(data, uri, kind)
+            yield from items_from_bytes(data, uri, kind)
 
 
 def _jsonl_stream(stream: IO[bytes], source: str) -> Iterator[Item]:
@@ -171,7 +171,7 @@ def _jsonl_stream(stream: IO[bytes], source: str) -> Iterator[Item]:
     if head[:2] == b"\x1f\x8b":
         buffered = io.BufferedReader(gzip.GzipFile(fileobj=buffered))
         head = buffered.peek(8192)[:8192]
-    if _looks_binary(head):
+    if looks_binary(head):
         yield BinaryInput(source)
         return
     for number, raw in enumerate(buffered, start=1):
@@ -179,6 +179,6 @@ def _jsonl_stream(stream: IO[bytes], source: str) -> Iterator[Item]:
             continue
         where = f"{source}:{number}"
         try:
-            yield _jsonl_line(decode_bytes(raw, where), where)
+            yield jsonl_line(decode_bytes(raw, where), where)
         except InputError as err:
             yield err
