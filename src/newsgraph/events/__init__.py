@@ -5,38 +5,84 @@ parse, `modality` codes tense/negation and the manual's tense rules,
 `arguments` maps actors and recipients to actor-stage entities, and
 `location` finds the place and the date phrase, which `dates` resolves
 against the publication date. An event claimed only inside a quotation
-points at that quote.
+points at that quote. The shipped classifier (`model`, over `features`)
+then weighs each proposed event: it gives the event's `confidence` (the
+probability of its type's penta class) and drops the events it reads as no
+event at all (word senses without a political reading, statements).
 """
 from __future__ import annotations
 
-from typing import Sequence
+from dataclasses import replace
+from typing import NamedTuple, Sequence
 
+import numpy as np
 from spacy.tokens import Span
 
 from ..records import Event, EventDate, Quote, Span as TextSpan
 from .arguments import arguments
 from .dates import resolve
 from .detect import Candidate, content_mode, detect
+from .features import entity_kind, event_names, vector
 from .lexicon import Lexicon, load_lexicon
 from .location import anchor, clause_tokens, consult_setting, date_entities, date_phrases, location
+from .model import EventModel, load_model
 from .modality import code
+
+
+class Proposal(NamedTuple):
+    """An event as the rules code it, with what the classifier sees of it."""
+
+    event: Event
+    features: list[tuple[str, float]]
 
 
 class EventsStage:
     name = "events"
 
-    def __init__(self, lexicon: Lexicon | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, model: EventModel | None = None, min_confidence: float = 0.0):
         self.lexicon = lexicon or load_lexicon()
+        self.model = model
+        self.min_confidence = min_confidence
 
     def __call__(self, ctx) -> tuple[Event, ...]:
-        events: list[Event] = []
+        proposals = self.propose(ctx)
+        if self.model is None or not proposals:
+            return tuple(replace(p.event, id=f"V{i}") for i, p in enumerate(proposals, 1))
+        probs = self.model.probabilities(np.stack([vector(p.features) for p in proposals]))
+        kept: list[Event] = []
+        for proposal, row in zip(proposals, probs):
+            event = self._weighed(proposal.event, row)
+            if event is not None and event.confidence >= self.min_confidence:
+                kept.append(replace(event, id=f"V{len(kept) + 1}"))
+        return tuple(kept)
+
+    def _weighed(self, event: Event, row: np.ndarray) -> Event | None:
+        """The event with its confidence, re-typed or dropped (None) as the classifier reads it."""
+        if row[0] >= self.model.drop_threshold and row[0] >= row.max():
+            return None  # no event: a statement, or a sense without a political reading
+        new_type = self.model.retyped(event.type, row)
+        if new_type is not None:
+            event = replace(event, type=new_type, mode=None, cameo=self.lexicon.cameo_roots[new_type])
+        return replace(event, confidence=round(float(row[self.lexicon.quad[event.type]]), 4))
+
+    def propose(self, ctx) -> list[Proposal]:
+        """Every event the rules find, in text order, before the classifier weighs them."""
+        out: list[Proposal] = []
         entities = ctx.layer("actors")
         quotes = ctx.layer("quotes")
         dated = date_entities(ctx.doc)
         for index, sent in enumerate(ctx.sentences):
             for cand, date in self._sentence(sent, dated):
-                events.append(self._event(f"V{len(events) + 1}", cand, index, date, ctx, entities, quotes))
-        return tuple(events)
+                event = self._event(f"V{len(out) + 1}", cand, index, date, ctx, entities, quotes)
+                out.append(Proposal(event, self._features(sent, cand, event, entities)))
+        return out
+
+    def _features(self, sent: Span, cand: Candidate, event: Event, entities: Sequence) -> list[tuple[str, float]]:
+        by_id = {e.id: e for e in entities}
+        return event_names(
+            sent, cand.trigger, cand.verb, cand.patient, event.type, self.lexicon.quad[event.type], event.mode,
+            event.modality, cand.nominal, cand.inner.type if cand.inner is not None else None,
+            [entity_kind(by_id.get(i)) for i in event.actors], [entity_kind(by_id.get(i)) for i in event.recipients])
 
     def _sentence(self, sent: Span, dated: list[Span]) -> list[tuple[Candidate, Span | None]]:
         found = detect(sent, self.lexicon)
@@ -99,4 +145,5 @@ def _quote_for(cand: Candidate, quotes: Sequence[Quote]) -> str | None:
 
 
 def build_stage(config) -> EventsStage:
-    return EventsStage()
+    """The rules with the shipped classifier (the rules alone when it has not been built)."""
+    return EventsStage(model=load_model(), min_confidence=getattr(config, "min_confidence", 0.0) or 0.0)
