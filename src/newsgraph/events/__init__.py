@@ -27,6 +27,7 @@ from .lexicon import Lexicon, load_lexicon
 from .location import anchor, clause_tokens, consult_setting, date_entities, date_phrases, location
 from .model import EventModel, load_model
 from .modality import code
+from .senses import domestic_rally, has_political_reading, verbal_reading
 
 
 class Proposal(NamedTuple):
@@ -74,7 +75,9 @@ class EventsStage:
         for index, sent in enumerate(ctx.sentences):
             for cand, date in self._sentence(sent, dated):
                 event = self._event(f"V{len(out) + 1}", cand, index, date, ctx, entities, quotes)
-                out.append(Proposal(event, self._features(sent, cand, event, entities)))
+                event = _sense_checked(cand, event, entities, self.lexicon)
+                if event is not None:
+                    out.append(Proposal(event, self._features(sent, cand, event, entities)))
         return out
 
     def _features(self, sent: Span, cand: Candidate, event: Event, entities: Sequence) -> list[tuple[str, float]]:
@@ -106,6 +109,17 @@ class EventsStage:
             quote=_quote_for(cand, quotes),
             cameo=coded.cameo_override or self.lexicon.cameo(cand.sense, coded.type),
         )
+
+
+def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: Lexicon) -> Event | None:
+    """The event as its arguments read it: None without a political reading (senses.py)."""
+    if not has_political_reading(cand, event.actors, event.recipients, entities, lexicon.quantity_nouns):
+        return None
+    if domestic_rally(cand, event.type, event.mode, event.actors, entities):
+        return None
+    if verbal_reading(cand, event.type):
+        return replace(event, type="ACCUSE", mode="disapprove", cameo="11")
+    return event
 
 
 def _dates_for(found: list[Candidate], phrases: list[Span]) -> list[Span | None]:

@@ -1,0 +1,109 @@
+"""Precision mechanisms of the events stage: senses through the arguments, polarity,
+domestic politics, general talk, datelines and names with numbers (synthetic text)."""
+from __future__ import annotations
+
+import pytest
+
+PUBLISHED = "2021-05-20"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from newsgraph.pipeline import Pipeline
+
+    return Pipeline(stages=("actors", "quotes", "events"), check_language=False)
+
+
+def _rules(pipeline, text):
+    """The rules' events before the classifier (so these tests check the rules themselves)."""
+    stage = next(s for s in pipeline.stages if s.name == "events")
+    model, stage.model = stage.model, None
+    try:
+        return pipeline.analyze(text, published=PUBLISHED).events
+    finally:
+        stage.model = model
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The stock index shot up 3 percent after the report.",
+    "Shares retreated from a record high on Friday.",
+    "The two companies struck a deal to merge their units.",
+])
+def test_a_verb_without_a_political_party_is_no_event(pipeline, text):
+    assert _rules(pipeline, text) == ()
+
+
+@pytest.mark.slow
+def test_the_blast_that_wounded_dozens_stays_an_event(pipeline):
+    assert [e.type for e in _rules(pipeline, "The blast wounded dozens in the market.")] == ["ASSAULT"]
+
+
+@pytest.mark.slow
+def test_a_speech_attacking_a_rival_is_verbal(pipeline):
+    types = [e.type for e in _rules(pipeline, "The senator gave a speech attacking the governor of Ohio.")]
+    assert "ASSAULT" not in types and "ACCUSE" in types
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Mr Smith held a campaign rally in Ohio on Saturday.",
+    "The president addressed an election rally of supporters in Miami.",
+])
+def test_campaign_rallies_are_not_protests(pipeline, text):
+    assert "PROTEST" not in [e.type for e in _rules(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_hunger_strike_by_a_legislator_is_still_a_protest(pipeline):
+    text = "A member of the Ruritanian parliament started a hunger strike on Monday."
+    assert "PROTEST" in [e.type for e in _rules(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The president of Brazil vowed to repeal the trade agreement with Argentina.",
+    "The parliament of Ukraine refused to ratify the treaty with Moldova.",
+    "The government of Peru said it was impossible to approve the loan deal with the IMF.",
+])
+def test_refusals_and_vows_to_undo_are_rejections(pipeline, text):
+    events = _rules(pipeline, text)
+    assert events and all(not (e.type in ("AGREE", "SUPPORT") and e.modality == "asserted") for e in events)
+    assert "REJECT" in [e.type for e in events]
+
+
+@pytest.mark.slow
+def test_general_talk_carries_its_modality(pipeline):
+    events = _rules(pipeline, "The minister's tendency to criticise the government of Chile is well known.")
+    assert all(e.modality != "asserted" for e in events)
+
+
+@pytest.mark.slow
+def test_a_dateline_city_is_never_an_actor(pipeline):
+    text = "Talks end\n\nMOSCOW (Reuters) - Russia expelled two Polish diplomats on Monday."
+    analysis = pipeline.analyze(text, published=PUBLISHED)
+    (event,) = [e for e in analysis.events if e.type == "SANCTION"]
+    # The parse takes MOSCOW for a subject too; the actor is the clause's own subject.
+    assert [analysis.entity(a).name for a in event.actors] == ["Russia"]
+
+
+def test_a_number_inside_a_name_is_not_a_date():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from newsgraph.events.location import in_name
+
+    doc = Doc(spacy.blank("en").vocab, words=["The", "committee", "Fund", "21", "met", "on", "May", "21"],
+              pos=["DET", "NOUN", "PROPN", "NUM", "VERB", "ADP", "PROPN", "NUM"])
+    assert in_name(Span(doc, 3, 4, label="DATE"))
+    assert not in_name(Span(doc, 7, 8, label="DATE"))  # "May 21" is a date
+
+
+def test_dateline_words_are_found_only_at_a_line_start():
+    import spacy
+
+    from newsgraph.events.arguments import in_dateline
+
+    doc = spacy.blank("en")("Title\n\nKYIV (AP) - KYIV officials met.")
+    flags = [(t.text, in_dateline(t)) for t in doc if t.text == "KYIV"]
+    assert flags == [("KYIV", True), ("KYIV", False)]
