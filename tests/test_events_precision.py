@@ -107,3 +107,39 @@ def test_dateline_words_are_found_only_at_a_line_start():
     doc = spacy.blank("en")("Title\n\nKYIV (AP) - KYIV officials met.")
     flags = [(t.text, in_dateline(t)) for t in doc if t.text == "KYIV"]
     assert flags == [("KYIV", True), ("KYIV", False)]
+
+
+def test_the_same_act_told_twice_is_one_event_with_its_mentions():
+    from newsgraph.events.repeats import merge_repeats
+    from newsgraph.records import Event, EventDate, Span
+
+    day = EventDate("Monday", "2021-05-17", "2021-05-17", "day", Span(40, 46, "Monday"))
+    first = Event("V1", "SANCTION", "discontinue", ("E1",), ("E2",), Span(3, 12, "sanctions"), 0, confidence=0.7)
+    again = Event("V2", "SANCTION", "discontinue", ("E1",), ("E2",), Span(60, 67, "imposed"), 2, date=day,
+                  confidence=0.9)
+    other = Event("V3", "SANCTION", "discontinue", ("E3",), ("E2",), Span(90, 97, "imposed"), 3)
+    merged = merge_repeats([first, again, other])
+    assert [e.id for e in merged] == ["V1", "V2"]
+    assert merged[0].mentions == (again.trigger,) and merged[0].date == day and merged[0].confidence == 0.9
+    assert merged[0].as_dict()["mentions"] == [again.trigger.as_dict()]
+    # Events with no named actor are never merged: nothing says they are the same act.
+    actorless = Event("V1", "ASSAULT", None, (), (), Span(0, 4, "shot"), 0)
+    assert len(merge_repeats([actorless, replace_id(actorless, "V2")])) == 2
+
+
+def replace_id(event, new_id):
+    from dataclasses import replace
+
+    return replace(event, id=new_id)
+
+
+def test_one_sentence_naming_its_act_again_is_one_event():
+    from newsgraph.events.repeats import merge_repeats
+    from newsgraph.records import Event, Span
+
+    met = Event("V1", "CONSULT", None, ("E1", "E2"), (), Span(10, 13, "met"), 0)
+    meeting = Event("V2", "CONSULT", None, ("E3", "E4"), (), Span(60, 67, "meeting"), 0)
+    elsewhere = Event("V3", "CONSULT", None, ("E3", "E4"), (), Span(160, 167, "meeting"), 4)
+    countries = {"E1": "USA", "E2": "RUS", "E3": "RUS", "E4": "USA"}
+    merged = merge_repeats([met, meeting, elsewhere], countries)
+    assert [(e.trigger.text, e.mentions) for e in merged] == [("met", (meeting.trigger,)), ("meeting", ())]

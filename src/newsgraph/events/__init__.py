@@ -27,6 +27,7 @@ from .lexicon import Lexicon, load_lexicon
 from .location import anchor, clause_tokens, consult_setting, date_entities, date_phrases, location
 from .model import EventModel, load_model
 from .modality import code
+from .repeats import merge_repeats
 from .senses import domestic_rally, has_political_reading, verbal_reading
 
 
@@ -48,14 +49,14 @@ class EventsStage:
     def __call__(self, ctx) -> tuple[Event, ...]:
         proposals = self.propose(ctx)
         if self.model is None or not proposals:
-            return tuple(replace(p.event, id=f"V{i}") for i, p in enumerate(proposals, 1))
+            return merge_repeats([p.event for p in proposals], _countries(ctx))
         probs = self.model.probabilities(np.stack([vector(p.features) for p in proposals]))
         kept: list[Event] = []
         for proposal, row in zip(proposals, probs):
             event = self._weighed(proposal.event, row)
             if event is not None and event.confidence >= self.min_confidence:
-                kept.append(replace(event, id=f"V{len(kept) + 1}"))
-        return tuple(kept)
+                kept.append(event)
+        return merge_repeats(kept, _countries(ctx))
 
     def _weighed(self, event: Event, row: np.ndarray) -> Event | None:
         """The event with its confidence, re-typed or dropped (None) as the classifier reads it."""
@@ -109,6 +110,10 @@ class EventsStage:
             quote=_quote_for(cand, quotes),
             cameo=coded.cameo_override or self.lexicon.cameo(cand.sense, coded.type),
         )
+
+
+def _countries(ctx) -> dict[str, str | None]:
+    return {e.id: e.country for e in ctx.layer("actors")}
 
 
 def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: Lexicon) -> Event | None:

@@ -46,7 +46,8 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     actors = _ids(subjects, entities)
     recipients = _ids(_recipient_tokens(cand, agentive), entities)
     if cand.nominal and not actors:
-        actors = _ids(_owner_tokens(cand.trigger), entities)
+        # "Russia's sanctions", "US sanctions", "the investigation by the police".
+        actors = _ids(_owner_tokens(cand.trigger) + _prep_objects(cand.trigger, {"by"}), entities)
     if cand.sense.reciprocal:
         actors = _dedupe(actors + recipients + _ids(_partner_tokens(cand), entities))
         recipients = ()
