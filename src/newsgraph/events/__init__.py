@@ -101,13 +101,15 @@ class EventsStage:
         if mode is None and coded.type in ("REQUEST", "REJECT"):
             mode = content_mode(cand.patient, self.lexicon)
         args = arguments(cand, entities)
+        quote = _quote_for(cand, quotes)
+        actors = args.actors or _speaker_as_actor(cand, quote, quotes)
         return Event(
-            id=event_id, type=coded.type, mode=mode, actors=args.actors, recipients=args.recipients,
+            id=event_id, type=coded.type, mode=mode, actors=actors, recipients=args.recipients,
             trigger=TextSpan.of(ctx.text, cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)),
             sentence=index, modality=coded.modality,
             date=_event_date(date, ctx.article.published, ctx.text),
             location=location(cand, entities, exclude=args.actors + (() if args.placed else args.recipients)),
-            quote=_quote_for(cand, quotes),
+            quote=quote,
             cameo=coded.cameo_override or self.lexicon.cameo(cand.sense, coded.type),
         )
 
@@ -149,6 +151,20 @@ def _event_date(phrase: Span | None, published: str | None, text: str) -> EventD
     span = TextSpan.of(text, phrase.start_char, phrase.end_char)
     return EventDate(text=phrase.text, start=resolved.start, end=resolved.end,
                      granularity=resolved.granularity, span=span)
+
+
+FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
+
+
+def _speaker_as_actor(cand: Candidate, quote_id: str | None, quotes: Sequence[Quote]) -> tuple[str, ...]:
+    """Inside a quotation, "we"/"our" doing the act is its speaker ("we confirmed our proposal")."""
+    if quote_id is None:
+        return ()
+    speaker = next((q.speaker for q in quotes if q.id == quote_id), None)
+    if speaker is None:
+        return ()
+    words = [c for c in (*cand.trigger.children, *cand.verb.children) if c.dep_ in ("poss", "nsubj")]
+    return (speaker,) if any(w.lower_ in FIRST_PERSON for w in words) else ()
 
 
 def _quote_for(cand: Candidate, quotes: Sequence[Quote]) -> str | None:
