@@ -143,3 +143,23 @@ def test_one_sentence_naming_its_act_again_is_one_event():
     countries = {"E1": "USA", "E2": "RUS", "E3": "RUS", "E4": "USA"}
     merged = merge_repeats([met, meeting, elsewhere], countries)
     assert [(e.trigger.text, e.mentions) for e in merged] == [("met", (meeting.trigger,)), ("meeting", ())]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Senate Democrats threatened to block the spending bill.",
+    "The governor threatened to veto the budget passed by the state legislature.",
+])
+def test_threats_of_parliamentary_moves_are_not_threats(pipeline, text):
+    assert "THREATEN" not in [e.type for e in _rules(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_threat_of_force_stays_a_threat(pipeline):
+    assert "THREATEN" in [e.type for e in _rules(pipeline, "North Korea threatened to strike the United States.")]
+
+
+@pytest.mark.slow
+def test_an_attack_on_a_plan_is_verbal(pipeline):
+    types = [e.type for e in _rules(pipeline, "Republicans attacked the president's tax plan on Tuesday.")]
+    assert types == ["ACCUSE"]

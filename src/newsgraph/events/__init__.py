@@ -28,7 +28,7 @@ from .location import anchor, clause_tokens, consult_setting, date_entities, dat
 from .model import EventModel, load_model
 from .modality import code
 from .repeats import merge_repeats
-from .senses import domestic_rally, has_political_reading, verbal_reading
+from .senses import domestic_rally, has_political_reading, legislative_threat, verbal_reading
 
 
 class Proposal(NamedTuple):
@@ -124,7 +124,9 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
         return None
     if domestic_rally(cand, event.type, event.mode, event.actors, entities):
         return None
-    if verbal_reading(cand, event.type):
+    if legislative_threat(cand, event.type, lexicon.legislative_verbs):
+        return None
+    if verbal_reading(cand, event.type, lexicon.discourse_objects):
         return replace(event, type="ACCUSE", mode="disapprove", cameo="11")
     return event
 

@@ -8,10 +8,14 @@ party in the clause ("the index shot up", "shares retreated", "an ad
 campaign targeting X"), or an event whose parties are all businesses ("the
 two companies struck a deal"), has no political reading and is not coded.
 
+A threat to make a parliamentary move ("threatened to veto the budget") is
+domestic politics, not a PLOVER threat, and is not coded either.
+
 Two readings are changed rather than dropped:
-- a speech, statement or ad that "attacks" or "targets" someone is a verbal
-  attack (ACCUSE disapprove), not an assault; the channel nouns are the
-  quotes stage's list (`data/quotes/channels.txt`), one list for both;
+- a speech, statement or ad that "attacks" or "targets" someone, and an
+  attack on a plan, a policy or a record, is a verbal attack (ACCUSE
+  disapprove), not an assault; the channel nouns are the quotes stage's list
+  (`data/quotes/channels.txt`), one list for both;
 - a campaign rally or a rally by the government is domestic politics, not a
   PROTEST (the manual's PROTEST is dissent against authority).
 """
@@ -77,16 +81,30 @@ def _thing(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and not any(t.pos_ == "PROPN" or t.ent_type_ for t in tok.subtree)
 
 
-def verbal_reading(cand: Candidate, event_type: str) -> bool:
-    """A speech or statement that "attacks" someone: the attack is verbal."""
-    if event_type not in VERBAL_FROM_CHANNEL or cand.nominal:
+def verbal_reading(cand: Candidate, event_type: str, discourse: frozenset[str] = frozenset()) -> bool:
+    """A speech that "attacks" someone, or an "attack" on a plan or a record: verbal.
+
+    `discourse` is the lexicon's list of objects of discourse and policy.
+    """
+    if event_type not in VERBAL_FROM_CHANNEL or cand.nominal or cand.inner is not None:
         return False
     channels = channel_nouns()
     verb = cand.verb
+    if cand.patient is not None and cand.patient.lemma_.lower() in discourse | channels:
+        return True
     if verb.dep_ in ("acl", "relcl") and _is_channel(verb.head, channels):
         return True
     subjects, _ = subject_tokens(verb)
     return any(_is_channel(s, channels) for s in subjects)
+
+
+def legislative_threat(cand: Candidate, event_type: str, legislative: frozenset[str]) -> bool:
+    """"threatened to block/veto the bill": a parliamentary move, not a PLOVER threat."""
+    if event_type != "THREATEN":
+        return False
+    clause = cand.inner.verb if cand.inner is not None else next(
+        (c for c in cand.verb.children if c.dep_ == "xcomp"), None)
+    return clause is not None and clause.lemma_.lower() in legislative
 
 
 def domestic_rally(cand: Candidate, event_type: str, mode: str | None, actors: Sequence[str],
