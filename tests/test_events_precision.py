@@ -163,3 +163,28 @@ def test_a_threat_of_force_stays_a_threat(pipeline):
 def test_an_attack_on_a_plan_is_verbal(pipeline):
     types = [e.type for e in _rules(pipeline, "Republicans attacked the president's tax plan on Tuesday.")]
     assert types == ["ACCUSE"]
+
+
+def _named(analysis, ids):
+    return {analysis.entity(i).name for i in ids} | {m.text for i in ids for m in analysis.entity(i).mentions}
+
+
+@pytest.mark.slow
+def test_a_possessive_names_who_accuses(pipeline):
+    analysis = pipeline.analyze("The senator's allegations against the governor of Ohio prompted an inquiry.")
+    (event,) = [e for e in analysis.events if e.trigger.text == "allegations"]
+    assert event.type == "ACCUSE" and "senator" in " ".join(_named(analysis, event.actors))
+    assert "governor" in " ".join(_named(analysis, event.recipients))
+
+
+@pytest.mark.slow
+def test_talks_between_two_capitals_have_both_as_actors(pipeline):
+    analysis = pipeline.analyze("Talks between Washington and Beijing resumed on Tuesday.")
+    (event,) = [e for e in analysis.events if e.trigger.text == "Talks"]
+    assert event.type == "CONSULT" and {analysis.entity(a).country for a in event.actors} == {"USA", "CHN"}
+
+
+@pytest.mark.slow
+def test_a_material_act_named_by_a_noun_is_background(pipeline):
+    analysis = pipeline.analyze("Beijing condemned Washington's sanctions on Huawei.")
+    assert [e.type for e in analysis.events] == ["ACCUSE"]

@@ -197,7 +197,7 @@ def penta_on_gsr(records: Sequence[GsrRecord], proposed: Sequence, model) -> dic
     rules = training.rule_classes(proposed, quad)
     out = {"sentences": len(records), "rules_macro_f1": macro_f1(gold, rules, labels)}
     if model is not None:
-        predicted = training.sentence_classes(model, proposed, quad)
+        predicted = training.sentence_classes(model, proposed)
         out["model_macro_f1"] = macro_f1(gold, predicted, labels)
         out["model_accuracy"] = sum(p == g for p, g in zip(predicted, gold)) / len(gold)
     return out

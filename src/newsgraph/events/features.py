@@ -67,7 +67,7 @@ def event_names(sent: Span, trigger: Token, verb: Token, patient: Token | None, 
     for role, kinds in (("actor", actor_kinds), ("recipient", recipient_kinds)):
         for kind in kinds or ("none",):
             names += [f"{role}={kind}", f"{role}={kind}:{quad}"]
-    political = any(k != "none" and k != "other" for k in (*actor_kinds, *recipient_kinds))
+    political = any(k.startswith(("sector:", "country:")) and k != "sector:BUS" for k in (*actor_kinds, *recipient_kinds))
     names.append(f"political={political}:{quad}")
     for offset in (-2, -1, 1, 2):
         i = trigger.i + offset
@@ -82,10 +82,8 @@ def entity_kind(entity) -> str:
     """What kind of party an actor-stage entity is, for the classifier's sense check."""
     if entity is None:
         return "none"
-    sector = (getattr(entity, "sector", None) or "").upper()
-    kind = (getattr(entity, "kind", None) or getattr(entity, "type", None) or "").upper()
-    if sector:
-        return f"sector:{sector}"
-    if getattr(entity, "country", None):
-        return f"country:{kind or 'ANY'}"
-    return f"other:{kind}" if kind else "other"
+    if entity.sector:
+        return f"sector:{entity.sector.upper()}"
+    if entity.country:
+        return f"country:{entity.kind}"
+    return f"other:{entity.kind}"

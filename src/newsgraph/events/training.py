@@ -84,7 +84,7 @@ def to_event_model(fitted, meta: dict, drop_threshold: float = DROP_THRESHOLD) -
     return EventModel.from_dense(fitted.coef_, fitted.intercept_, drop_threshold, meta)
 
 
-def sentence_classes(model: EventModel, proposed: Sequence[Proposed], quad: dict[str, int]) -> list[int]:
+def sentence_classes(model: EventModel, proposed: Sequence[Proposed]) -> list[int]:
     """Penta class per text with the classifier (0 when the rules find no real event)."""
     return classes_from(model.probabilities(matrix(proposed)), proposed, model.drop_threshold)
 
