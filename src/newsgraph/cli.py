@@ -72,8 +72,10 @@ def _report_warnings() -> None:
 @click.option("--actors", "actors_file", type=click.Path(path_type=Path), help="Your own actors file (YAML or CSV).")
 @click.option("--stages", help=f"Comma-separated stages to run (default all: {','.join(STAGES)}; or "
               "NEWSGRAPH_STAGES). Without voice, sentences carry no opinion score.")
+@click.option("--min-confidence", type=float, help="Leave out events whose classifier confidence is below this (0-1).")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
-def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars, actors_file, stages, no_progress):
+def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars, actors_file, stages,
+            min_confidence, no_progress):
     """Analyse articles: PATH is a file, a directory, or - for standard input.
 
     Files may be plain text, HTML, JSON Lines (one {"id","text"|"html",...} per
@@ -86,7 +88,7 @@ def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars
     fmt = "json" if as_json and fmt is None else (fmt or "text")
     config = Config.from_env(published=published, publisher=publisher, model=model, workers=workers,
                              max_chars=max_chars, actors_file=actors_file,
-                             stages=parse_stages(stages))
+                             stages=parse_stages(stages), min_confidence=min_confidence)
     pipeline = Pipeline(config)
     failures = 0
     show_progress = not no_progress and sys.stderr.isatty()

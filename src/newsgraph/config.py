@@ -29,6 +29,8 @@ class Config:
     check_language: bool = True
     published: str | None = None
     publisher: str | None = None
+    # Events whose classifier confidence is below this are left out (0 keeps all).
+    min_confidence: float = 0.0
 
     def __post_init__(self) -> None:
         if self.max_chars < 1:
@@ -39,6 +41,8 @@ class Config:
             raise ConfigError("batch_size must be at least 1")
         if self.workers < 1:
             raise ConfigError("--workers must be at least 1")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError("--min-confidence must be between 0 and 1")
         unknown = set(self.stages) - set(STAGES)
         if unknown:
             raise ConfigError(
@@ -63,7 +67,8 @@ class Config:
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> "Config":
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
-        casts = {"model": str, "max_chars": int, "batch_size": int, "workers": int, "time_limit": float}
+        casts = {"model": str, "max_chars": int, "batch_size": int, "workers": int, "time_limit": float,
+                 "min_confidence": float}
         for f in fields(cls):
             raw = env.get(f"NEWSGRAPH_{f.name.upper()}")
             if raw and f.name in casts:
