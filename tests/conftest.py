@@ -4,8 +4,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from newsgraph.evaluation import has_data
+
+# The machines that run the suite are shared and noisy: no property test may fail on
+# time (hypothesis' default is a 200 ms deadline per example).
+settings.register_profile("newsgraph", deadline=None)
+settings.load_profile("newsgraph")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
