@@ -272,3 +272,29 @@ def test_any_snippet_resolves_inside_the_text_or_fails_cleanly(snippet):
     except SnippetError:
         return
     assert 0 <= start <= end <= len(text)
+
+
+class _Reader:
+    """Stands in for the Pipeline: only its input preparation is needed to read a source."""
+
+    @staticmethod
+    def prepare(raw, published=None):
+        from newsgraph.article import parse_input
+
+        return parse_input(raw, published=published)
+
+
+def test_source_is_read_back_and_drift_reported(tmp_path, gold):
+    from newsgraph.evaluation.audit_gold import Drift, read_article
+
+    source = tmp_path / "synthetic" / "s01.txt"
+    source.parent.mkdir()
+    source.write_text(TEXT, encoding="utf-8")
+    article = read_article(GoldArticle.from_dict(gold), tmp_path, _Reader())
+    assert article.text == TEXT and article.published == "2016-05-02"
+    source.write_text(TEXT.replace("Monday", "Tuesday"), encoding="utf-8")
+    with pytest.raises(Drift, match="changed"):
+        read_article(GoldArticle.from_dict(gold), tmp_path, _Reader())
+    source.unlink()
+    with pytest.raises(Drift, match="not found"):
+        read_article(GoldArticle.from_dict(gold), tmp_path, _Reader())
