@@ -102,7 +102,7 @@ def test_gold_holds_offsets_and_labels_only(gold):
     for phrase in ("Berg", "useful", "Fishing", "free text"):
         assert phrase not in dumped
     assert gold["text"] == {"sha1": text_sha1(TEXT), "length": len(TEXT)}
-    assert gold["entities"][0]["mentions"] == [list(at("Kari Berg")), list(at("Berg", 2))]
+    assert gold["entities"][0]["mentions"] == sorted([list(at("Kari Berg")), list(at("Berg", 2))])
     assert gold["events"][0]["also"] == [list(at("meet")), list(at("talks"))]
     assert [s["voice"] for s in gold["sentences"]] == ["attributed", "reporting", "attributed", "skip", "opinion"]
     assert TEXT[slice(*gold["sentences"][1]["span"])].endswith("Monday.")
