@@ -13,4 +13,6 @@ if [ -z "${NEWSGRAPH_TEST_PG:-}" ] && [ -f scripts/ci-postgres.sh ]; then
     echo "PostgreSQL unavailable (see /tmp/newsgraph-pg.log); its tests will skip"
   fi
 fi
+# Debian's Chromium for the browser tests (they skip without it).
+[ -f scripts/ci-chromium.sh ] && bash scripts/ci-chromium.sh
 exec "$VENV/bin/python" -m pytest "$@"

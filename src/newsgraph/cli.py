@@ -41,6 +41,22 @@ class Group(click.Group):
 @click.version_option(__version__, prog_name="newsgraph")
 def main() -> None:
     """Turn news articles into actors, PLOVER events, quotes and voice, with offsets."""
+    _report_warnings()
+
+
+def _report_warnings() -> None:
+    """Library warnings (a repaired encoding, a duplicate id) as one stderr line each."""
+    import logging
+
+    class Stderr(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            click.echo(f"newsgraph: warning: {record.getMessage()}", err=True)  # the current stderr
+
+    logger = logging.getLogger("newsgraph")
+    if not any(type(h).__name__ == "Stderr" for h in logger.handlers):
+        logger.addHandler(Stderr())
+        logger.propagate = False
+    logger.setLevel(logging.WARNING)
 
 
 @main.command()
@@ -52,7 +68,7 @@ def main() -> None:
 @click.option("--publisher", help="Publisher name (overrides what is found).")
 @click.option("--model", help="Installed spaCy pipeline to use (or NEWSGRAPH_MODEL).")
 @click.option("--workers", type=int, help="Worker processes for many inputs.")
-@click.option("--max-chars", type=int, help="Refuse texts longer than this (default 1,000,000).")
+@click.option("--max-chars", type=click.IntRange(1), help="Refuse texts longer than this (default 1,000,000).")
 @click.option("--actors", "actors_file", type=click.Path(path_type=Path), help="Your own actors file (YAML or CSV).")
 @click.option("--stages", help=f"Comma-separated stages to run (default all: {','.join(STAGES)}; or "
               "NEWSGRAPH_STAGES). Without voice, sentences carry no opinion score.")
@@ -74,7 +90,7 @@ def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars
     pipeline = Pipeline(config)
     failures = 0
     show_progress = not no_progress and sys.stderr.isatty()
-    for outcome in progress(pipeline.analyze_many(iter_inputs(paths)), enabled=show_progress):
+    for outcome in progress(pipeline.analyze_many(iter_inputs(paths, config.max_file_bytes)), enabled=show_progress):
         if isinstance(outcome, InputError):
             failures += 1
             click.echo(f"newsgraph: error: {outcome}", err=True)
@@ -123,7 +139,7 @@ def spark(input_path, output_dir, master, model):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(db_url, host, port):
-    """The HTTP API (POST /api/analyze, GET /api/search|quotes|events|actors|dyad) and explorer at /."""
+    """The web workbench (/articles, /actors, /events, /quotes, /dyad, /analyze) and the HTTP API (/api/*, docs at /docs)."""
     from .web import serve as run_server
 
     run_server(db_url, host, port)

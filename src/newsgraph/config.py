@@ -20,6 +20,8 @@ STAGES = ("actors", "quotes", "events", "voice")
 class Config:
     model: str = DEFAULT_MODEL
     max_chars: int = 1_000_000
+    # Seconds one article may take through the stages (checked between stages).
+    time_limit: float = 120.0
     batch_size: int = 16
     workers: int = 1
     stages: tuple[str, ...] = STAGES
@@ -31,6 +33,8 @@ class Config:
     def __post_init__(self) -> None:
         if self.max_chars < 1:
             raise ConfigError("max_chars must be a positive number of characters")
+        if self.time_limit <= 0:
+            raise ConfigError("time_limit must be a positive number of seconds (NEWSGRAPH_TIME_LIMIT)")
         if self.batch_size < 1:
             raise ConfigError("batch_size must be at least 1")
         if self.workers < 1:
@@ -45,6 +49,12 @@ class Config:
         if self.actors_file is not None and not Path(self.actors_file).is_file():
             raise ConfigError(f"actors file {self.actors_file} does not exist")
 
+    @property
+    def max_file_bytes(self) -> int:
+        """Files larger than this are refused before they are read: no text of max_chars
+        characters needs more than 4 bytes a character, and HTML pages get room for markup."""
+        return max(4 * self.max_chars, 16 * 1024 * 1024)
+
     def with_(self, **changes: Any) -> "Config":
         """A copy with the non-None changes applied (and validated)."""
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -53,7 +63,7 @@ class Config:
     def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> "Config":
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
-        casts = {"model": str, "max_chars": int, "batch_size": int, "workers": int}
+        casts = {"model": str, "max_chars": int, "batch_size": int, "workers": int, "time_limit": float}
         for f in fields(cls):
             raw = env.get(f"NEWSGRAPH_{f.name.upper()}")
             if raw and f.name in casts:

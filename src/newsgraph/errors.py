@@ -79,15 +79,50 @@ class MalformedRecord(InputError):
     """A JSONL line or WARC record that cannot be parsed."""
 
 
+class StageFailed(InputError):
+    def __init__(self, source: str, stage: str, exc: BaseException):
+        super().__init__(
+            source,
+            f"the {stage} stage failed ({type(exc).__name__}: {short_reason(exc, 200)}); the other articles go on; "
+            f"please report it, or run without it with --stages",
+        )
+
+
+class TimedOut(InputError):
+    def __init__(self, source: str, seconds: float, stage: str):
+        super().__init__(
+            source,
+            f"analysis passed the time limit of {seconds:g}s (after the {stage} stage); "
+            "raise it with NEWSGRAPH_TIME_LIMIT or split the text",
+        )
+
+
 class MissingData(NewsgraphError):
     def __init__(self, what: str, path: str):
         super().__init__(
-            f"{what} not found at {path}; pass --data DIR pointing at the shared data folder"
+            f"{what} not found at {path}; set NEWSGRAPH_DATA to the shared data folder"
         )
 
 
 class StoreError(NewsgraphError):
-    pass
+    """The store cannot be opened, read or written."""
+
+
+class QueryError(NewsgraphError):
+    """A query parameter is not valid (a date, an enum value, an empty search)."""
+
+    exit_code = 2
+
+
+class ExportError(NewsgraphError):
+    """An export cannot be written (bad table/format, or the output is not writable)."""
+
+    exit_code = 2
+
+
+def short_reason(exc: BaseException, limit: int = 120) -> str:
+    """An exception's message on one short ASCII line, for one-line reports."""
+    return " ".join(str(exc).split())[:limit].encode("ascii", "replace").decode() or type(exc).__name__
 
 
 def _restore_input_error(cls: type, source: str, reason: str) -> InputError:

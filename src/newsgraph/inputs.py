@@ -5,17 +5,22 @@ each one that cannot be used, so callers can report a failure and go on.
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import io
 import json
+import logging
+import os
 import re
 import sys
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Union
+from typing import Iterable, Iterator, Union
 
 from .article import RawInput
-from .errors import BinaryInput, EmptyInput, InputError, MalformedRecord, UndecodableInput
+from .errors import BinaryInput, EmptyInput, InputError, MalformedRecord, UndecodableInput, short_reason
+from .warc import read_warc_stream
 
+log = logging.getLogger("newsgraph")
 Item = Union[RawInput, InputError]
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -25,25 +30,75 @@ KNOWN = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
 META_KEYS = ("id", "title", "subtitle", "published", "date", "url", "publisher", "authors", "author")
 
 
-def iter_inputs(paths: Iterable[str]) -> Iterator[Item]:
+# Bytes a file may have before it is refused unread: far above any article (the
+# character limit is checked again on the parsed text), far below memory trouble.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def iter_inputs(paths: Iterable[str], max_bytes: int = MAX_FILE_BYTES) -> Iterator[Item]:
+    """Every article under `paths` as RawInput, every unusable input as InputError; never raises
+    for one bad path, file or record."""
+    ids = _DuplicateIds()
     for path in paths:
-        if path == "-":
-            yield from _from_bytes(sys.stdin.buffer.read(), "<stdin>", kind=None)
-            continue
-        p = Path(path)
-        if p.is_dir():
-            yield from _walk(p)
-        elif p.is_file():
-            yield from read_file(p)
-        else:
-            yield InputError(path, "no such file or directory")
+        for item in _path_items(path, max_bytes):
+            yield ids.check(item)
 
 
-def _walk(folder: Path) -> Iterator[Item]:
-    files = sorted(f for f in folder.rglob("*") if f.is_file() and not f.name.startswith("."))
-    for f in files:
-        if _kind_of(f) is not None or _sniffable(f):
-            yield from read_file(f)
+def _path_items(path: str, max_bytes: int) -> Iterator[Item]:
+    if path == "-":
+        yield from _from_bytes(sys.stdin.buffer.read(), "<stdin>", kind=None)
+        return
+    p = Path(path)
+    try:
+        is_dir, is_file = p.is_dir(), p.is_file()
+    except OSError as exc:  # e.g. a path under a folder we may not enter
+        yield InputError(path, f"cannot read: {exc.strerror or exc}")
+        return
+    if is_dir:
+        yield from _walk(p, max_bytes)
+    elif is_file:
+        yield from read_file(p, max_bytes)
+    else:
+        yield InputError(path, "no such file or directory")
+
+
+def _walk(folder: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Item]:
+    """Files below `folder` in name order; unreadable folders are reported, links never followed
+    into loops (os.walk does not follow directory links)."""
+    unreadable: list[OSError] = []
+    for root, dirs, files in os.walk(folder, onerror=unreadable.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        while unreadable:
+            err = unreadable.pop(0)
+            yield InputError(str(err.filename or root), f"cannot read this folder: {err.strerror or err}")
+        for name in sorted(files):
+            f = Path(root, name)
+            if name.startswith(".") or not f.is_file():
+                continue
+            if _kind_of(f) is not None or _sniffable(f):
+                yield from read_file(f, max_bytes)
+    for err in unreadable:
+        yield InputError(str(err.filename or folder), f"cannot read this folder: {err.strerror or err}")
+
+
+class _DuplicateIds:
+    """Two records of one run with the same explicit id are both kept: the later one gets
+    a suffixed id and a warning, so neither overwrites the other in a store."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def check(self, item: Item) -> Item:
+        if isinstance(item, InputError) or "id" not in item.meta:
+            return item
+        key = str(item.meta["id"])
+        count = self.seen.get(key, 0) + 1
+        self.seen[key] = count
+        if count == 1:
+            return item
+        new_id = f"{key}~{count}"
+        log.warning("%s: id %r was already used in this run; this record is kept as %r", item.source, key, new_id)
+        return RawInput(item.source, item.text, item.html, {**item.meta, "id": new_id})
 
 
 def _sniffable(path: Path) -> bool:
@@ -61,24 +116,70 @@ def _kind_of(path: Path) -> str | None:
     return None
 
 
-def read_file(path: Path) -> Iterator[Item]:
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Item]:
     source = str(path)
     kind = _kind_of(path)
     if kind == "warc":
         yield from read_warc(path)
         return
+    if kind == "jsonl" and path.suffix.lower() != ".gz":
+        yield from _read_jsonl_file(path)
+        return
     try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            yield InputError(source, f"file has {size:,} bytes, over the limit of {max_bytes:,}; "
+                             "split it, or give it as JSON Lines (read line by line)")
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
         return
     if path.suffix.lower() == ".gz":
         try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError):
-            yield InputError(source, "not a valid gzip file")
+            data = _gunzip(data, max_bytes)
+        except (OSError, EOFError, ValueError) as exc:
+            yield InputError(source, f"not a valid gzip file ({short_reason(exc)})")
             return
     yield from _from_bytes(data, source, kind)
+
+
+def _gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress, refusing output past max_bytes (a small .gz can hold gigabytes)."""
+    import zlib
+
+    inflater = zlib.decompressobj(wbits=31)
+    out = inflater.decompress(data, max_bytes + 1)
+    if len(out) > max_bytes:
+        raise ValueError(f"more than {max_bytes:,} bytes once decompressed")
+    if not inflater.eof:
+        raise EOFError("the file is truncated")
+    return out
+
+
+def _read_jsonl_file(path: Path) -> Iterator[Item]:
+    """JSON Lines read line by line: memory stays flat however large the file."""
+    source = str(path)
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield InputError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    with stream:
+        head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
+        if head[:2] == b"\x1f\x8b" or _looks_binary(head):  # a zip or image named .jsonl: one report
+            yield BinaryInput(source)
+            return
+        for number, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue
+            where = f"{source}:{number}"
+            try:
+                line = decode_bytes(raw, where)
+            except InputError as err:
+                yield err
+                continue
+            yield _jsonl_line(line, where)
 
 
 def _from_bytes(data: bytes, source: str, kind: str | None) -> Iterator[Item]:
@@ -110,16 +211,33 @@ def _sniff(text: str) -> str:
     return "text"
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+# Share of a file's non-ASCII bytes that may be invalid UTF-8 for it still to be
+# read as UTF-8 with the stray bytes repaired (a paste from a Windows-1252 source).
+MIXED_SHARE = 0.2
+_STRAY = re.compile("[\udc80-\udcff]")
+
+
 def decode_bytes(data: bytes, source: str) -> str:
-    """UTF-8 when it is; else a confident charset guess; else refuse."""
+    """UTF-8 (or a BOM's encoding) when it is; a few stray bytes repaired; else a confident guess."""
     if not data.strip():
         raise EmptyInput(source)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise UndecodableInput(source) from None
     if _looks_binary(data):
         raise BinaryInput(source)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    mixed = _mostly_utf8(data, source)
+    if mixed is not None:
+        return mixed
     legacy = _mostly_ascii_cp1252(data)
     if legacy is not None:
         return legacy
@@ -129,6 +247,21 @@ def decode_bytes(data: bytes, source: str) -> str:
     if best is None or best.encoding is None or best.chaos > 0.2:
         raise UndecodableInput(source)
     return data.decode(best.encoding, errors="replace")
+
+
+def _mostly_utf8(data: bytes, source: str) -> str | None:
+    """UTF-8 with a few invalid bytes: keep the UTF-8 and read the strays as Windows-1252.
+
+    Decoding the whole file as a legacy charset instead would garble every
+    curly quote; the repair is reported so it is never silent."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    strays = _STRAY.findall(text)
+    high = sum(1 for b in data if b > 127)
+    if not strays or high == 0 or len(strays) > high * MIXED_SHARE:
+        return None
+    log.warning("%s: mixed encoding: %d byte(s) are not UTF-8; read them as Windows-1252", source, len(strays))
+    return _STRAY.sub(lambda m: bytes([ord(m.group()) - 0xDC00]).decode("cp1252", errors="replace"),
+                      text).lstrip("\ufeff")
 
 
 def _mostly_ascii_cp1252(data: bytes) -> str | None:
@@ -153,26 +286,44 @@ def _looks_binary(data: bytes) -> bool:
 
 def read_jsonl(text: str, source: str) -> Iterator[Item]:
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield MalformedRecord(where, f"not valid JSON ({exc.msg} at column {exc.colno}); line skipped")
-            continue
-        yield _record_input(record, where)
+        if line.strip():
+            yield _jsonl_line(line, f"{source}:{number}")
 
 
-def _record_input(record: object, where: str) -> Item:
+def _jsonl_line(line: str, where: str) -> Item:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return MalformedRecord(where, f"not valid JSON ({exc.msg} at column {exc.colno}); line skipped")
+    except RecursionError:
+        return MalformedRecord(where, "JSON nested too deeply; line skipped")
+    return record_input(record, where)
+
+
+def record_input(record: object, where: str) -> Item:
+    """One JSON record (a JSONL line, a Spark row, an API body) -> RawInput or MalformedRecord."""
     if not isinstance(record, dict):
         return MalformedRecord(where, "a JSONL line must be an object with 'text' or 'html'")
     text, html = record.get("text"), record.get("html")
     if not isinstance(text, str) and not isinstance(html, str):
         return MalformedRecord(where, "record has no 'text' or 'html' string field")
     meta = {k: record[k] for k in META_KEYS if record.get(k) not in (None, "")}
+    wrong = [k for k, v in meta.items() if not _meta_value_ok(k, v)]
+    if wrong:
+        return MalformedRecord(where, f"field(s) {', '.join(wrong)} must be strings"
+                               + (" (authors: a string or a list of strings)" if "authors" in wrong else ""))
+    if "id" in meta:
+        meta["id"] = str(meta["id"])
     return RawInput(where, text=text if isinstance(text, str) else None,
                     html=html if isinstance(html, str) else None, meta=meta)
+
+
+def _meta_value_ok(key: str, value: object) -> bool:
+    if key == "id":
+        return isinstance(value, (str, int)) and not isinstance(value, bool)
+    if key in ("authors", "author") and isinstance(value, list):
+        return all(isinstance(v, str) for v in value)
+    return isinstance(value, str)
 
 
 def read_warc(path: Path) -> Iterator[Item]:
@@ -183,55 +334,3 @@ def read_warc(path: Path) -> Iterator[Item]:
         return
     with stream:
         yield from read_warc_stream(stream, str(path))
-
-
-def read_warc_stream(stream: IO[bytes], source: str) -> Iterator[Item]:
-    """HTTP response records with an HTML payload, dated by WARC-Date."""
-    from warcio.archiveiterator import ArchiveIterator
-    index = 0
-    try:
-        for record in ArchiveIterator(stream, check_digests="raise"):
-            index += 1
-            if not _plausible_record(record):
-                yield MalformedRecord(f"{source}#{index}", "not a WARC record; rest of file skipped")
-                return
-            item = _warc_item(record, f"{source}#{index}")
-            if item is not None:
-                yield item
-    except Exception as exc:  # warcio raises many types (even AttributeError) on broken records
-        yield MalformedRecord(f"{source}#{index + 1}", f"broken WARC record ({_short(exc)}); rest of file skipped")
-        return
-    if index == 0:  # warcio only warns when nothing parses
-        yield MalformedRecord(source, "no WARC records found; is this a WARC file?")
-    elif stream.read(1):  # the iterator stops quietly on some truncations
-        yield MalformedRecord(f"{source}#{index + 1}", "unreadable data after the last WARC record; skipped")
-
-
-def _plausible_record(record) -> bool:
-    """warcio reads almost any text as ARC records; real ones name a URL."""
-    if record.format == "warc":
-        return True
-    uri = record.rec_headers.get_header("uri") or ""
-    return uri.startswith(("http://", "https://", "dns:", "filedesc:"))
-
-
-def _short(exc: Exception) -> str:
-    return " ".join(str(exc).split())[:80].encode("ascii", "replace").decode()
-
-
-def _warc_item(record, where: str) -> Item | None:
-    if record.rec_type != "response":
-        return None
-    content_type = (record.http_headers.get_header("Content-Type") or "") if record.http_headers else ""
-    if "html" not in content_type.lower():
-        return None
-    uri = record.rec_headers.get_header("WARC-Target-URI")
-    try:
-        payload = record.content_stream().read()
-        html = decode_bytes(payload, where)
-    except InputError as err:
-        return err
-    except Exception as exc:  # broken chunking / compression inside one record
-        return MalformedRecord(where, f"cannot read the record's payload ({exc})")
-    meta = {"url": uri, "published": record.rec_headers.get_header("WARC-Date")}
-    return RawInput(f"{where} {uri}", html=html, meta={k: v for k, v in meta.items() if v})

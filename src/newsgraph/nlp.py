@@ -134,6 +134,27 @@ def _keep_together(doc: Doc, indices: list[int]) -> None:
         doc[i].is_sent_start = False
 
 
+LONG_RUNS = "long_runs"
+# Real sentences of news rarely pass this many tokens; text without punctuation
+# (a scraped list, a 200,000-character line) is cut so that no stage's work per
+# sentence grows without bound and the cost stays linear in the text's length.
+MAX_SENTENCE_TOKENS = 150
+_CLOSERS = frozenset(".!?;:")
+
+
+@Language.component(LONG_RUNS)
+def long_runs(doc: Doc) -> Doc:
+    run = 0
+    for token in doc:
+        if token.is_sent_start or (token.i and doc[token.i - 1].text in _CLOSERS):
+            run = 0
+        if run >= MAX_SENTENCE_TOKENS:
+            token.is_sent_start = True
+            run = 0
+        run += 1
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """The named spaCy pipeline with the line-break rule before its parser."""
@@ -144,8 +165,9 @@ def load_model(name: str) -> Language:
     except OSError as exc:
         raise ModelNotFound(name) from exc
     before = "parser" if "parser" in nlp.pipe_names else None
-    if LINE_BREAKS not in nlp.pipe_names:
-        nlp.add_pipe(LINE_BREAKS, before=before) if before else nlp.add_pipe(LINE_BREAKS, first=True)
+    for component in (LINE_BREAKS, LONG_RUNS):
+        if component not in nlp.pipe_names:
+            nlp.add_pipe(component, before=before) if before else nlp.add_pipe(component, last=True)
     return nlp
 
 

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 
 from .article import RawInput, parse_input
 from .config import Config
-from .errors import InputError, NewsgraphError, NotEnglish, TooLarge
+from .errors import InputError, NewsgraphError, NotEnglish, StageFailed, TimedOut, TooLarge, short_reason
+from .language import looks_english
 from .nlp import load_model, sentences
 from .records import Analysis, Article, KnownActor, Sentence
 
@@ -62,6 +63,8 @@ class Pipeline:
         self.config = (config or Config.from_env()).with_(**overrides)
         self.known_actors = tuple(known_actors)
         self.nlp = load_model(self.config.model)
+        # spaCy refuses texts over nlp.max_length; our own --max-chars is the limit that counts.
+        self.nlp.max_length = max(self.nlp.max_length, self.config.max_chars + 1)
         self.stages: tuple[Stage, ...] = tuple(
             _build_stage(name, spec, self.config, self.known_actors)
             for name, spec in STAGE_ORDER
@@ -88,12 +91,20 @@ class Pipeline:
         return article
 
     def run(self, article: Article, doc: Doc) -> Analysis:
+        """The stages over one parsed article. A stage that raises becomes StageFailed (with
+        the stage's name); passing the time limit between stages becomes TimedOut."""
+        began = time.perf_counter()
         ctx = Context(article=article, doc=doc, sentences=sentences(doc))
         layers: dict[str, tuple] = {}
         for stage in self.stages:
-            began = time.perf_counter()
-            layers[stage.name] = tuple(stage(ctx))
-            self.stage_seconds[stage.name] += time.perf_counter() - began
+            started = time.perf_counter()
+            try:
+                layers[stage.name] = tuple(stage(ctx))
+            except Exception as exc:
+                raise StageFailed(article.source or article.id, stage.name, exc) from exc
+            self.stage_seconds[stage.name] += time.perf_counter() - started
+            if time.perf_counter() - began > self.config.time_limit:
+                raise TimedOut(article.source or article.id, self.config.time_limit, stage.name)
             ctx = Context(article, doc, ctx.sentences, dict(layers))
         return assemble(ctx)
 
@@ -125,16 +136,34 @@ class Pipeline:
 
     def _run_batch(self, batch: list[Article | InputError]) -> Iterator[Outcome]:
         articles = [a for a in batch if isinstance(a, Article)]
-        docs = iter(self.nlp.pipe((a.text for a in articles), batch_size=self.config.batch_size))
+        docs = iter(self._parse_all(articles))
         for item in batch:
             if isinstance(item, InputError):
                 yield item
                 continue
             doc = next(docs)
+            if isinstance(doc, InputError):
+                yield doc
+                continue
             try:
                 yield self.run(item, doc)
-            except Exception as exc:  # a stage bug must not lose the other articles
+            except InputError as err:
+                yield err
+            except Exception as exc:  # a bug outside the stages must not lose the other articles
                 yield InputError(item.source or item.id, f"analysis failed: {type(exc).__name__}: {exc}")
+
+    def _parse_all(self, articles: list[Article]) -> list[Doc | InputError]:
+        """spaCy over a batch; if the batch fails, each article alone, so one bad text costs only itself."""
+        try:
+            return list(self.nlp.pipe((a.text for a in articles), batch_size=self.config.batch_size))
+        except Exception:
+            return [self._parse_one(a) for a in articles]
+
+    def _parse_one(self, article: Article) -> Doc | InputError:
+        try:
+            return self.nlp(article.text)
+        except Exception as exc:
+            return InputError(article.source or article.id, f"spaCy could not parse the text: {short_reason(exc)}")
 
 
 def assemble(ctx: Context) -> Analysis:
@@ -161,30 +190,13 @@ def to_raw_input(item: Any) -> RawInput:
     if isinstance(item, str):
         return RawInput("<text>", text=item)
     if isinstance(item, Mapping):
-        from .inputs import _record_input
+        from .inputs import record_input
 
-        made = _record_input(dict(item), "<record>")
+        made = record_input(dict(item), "<record>")
         if isinstance(made, InputError):
             raise made
         return made
     raise TypeError(f"cannot analyse a {type(item).__name__}; pass text, a dict or a RawInput")
-
-
-_ENGLISH = frozenset(
-    "the of and to a in is that for on it with as was he said by at from his be are have has but "
-    "not an they this who which their were will its been had would she her after we more about "
-    "than or also one new when there over against up into i you".split()
-)
-_WORD = re.compile(r"[A-Za-z]+")
-
-
-def looks_english(text: str, sample_chars: int = 20_000) -> bool:
-    """True unless the text has plenty of words and few English function words."""
-    words = _WORD.findall(text[:sample_chars].lower())
-    if len(words) < 25:
-        return len(words) > 0 or not text.strip()
-    share = sum(w in _ENGLISH for w in words) / len(words)
-    return share >= 0.12
 
 
 def _build_stage(name: str, spec: str, config: Config, known_actors: tuple[KnownActor, ...]) -> Stage:

@@ -36,7 +36,8 @@ class Clusterer:
 
     # -- people --------------------------------------------------------------------
     def people(self) -> None:
-        names = [c for c in self.cands if c.etype == "PERSON" and c.mention == NAME]
+        # A "name" of punctuation alone (quote marks the tagger read as a proper noun) names nobody.
+        names = [c for c in self.cands if c.etype == "PERSON" and c.mention == NAME and self._words(c)]
         for cand in sorted(names, key=lambda c: -len(self._words(c))):
             if cand.key is None:
                 cand.key = self._person_key(cand, names)

@@ -70,7 +70,7 @@ def _marked(snippet: str) -> Text:
 @click.option("--batch", "batch_size", type=click.IntRange(1), default=32, show_default=True,
               help="Articles written per transaction.")
 @click.option("--model", help="Installed spaCy pipeline to use (or NEWSGRAPH_MODEL).")
-@click.option("--max-chars", type=int, help="Refuse texts longer than this (default 1,000,000).")
+@click.option("--max-chars", type=click.IntRange(1), help="Refuse texts longer than this (default 1,000,000).")
 @click.option("--stages", help=f"Comma-separated stages to run (default all: {','.join(STAGES)}); "
               "'none' stores parsed text and sentences only.")
 @click.option("--actors", "actors_file", type=click.Path(path_type=Path), help="Your own actors file (YAML or CSV).")
@@ -82,8 +82,8 @@ def ingest(paths, db_url, workers, batch_size, model, max_chars, stages, actors_
     PATHS are files or directories (recursive) of text, HTML, JSON Lines or
     WARC (.warc, .warc.gz). Articles already stored (same text or URL) are
     skipped, so an interrupted ingest can simply be run again. Inputs that
-    fail go to the store's errors table and are summarised at the end; they
-    do not make the command fail.
+    fail go to the store's errors table and are summarised at the end; the
+    others are still stored, and the exit status is 1 (as for analyze).
     """
     from .ingest import ingest as run_ingest
 
@@ -95,6 +95,8 @@ def ingest(paths, db_url, workers, batch_size, model, max_chars, stages, actors_
     if as_json:
         click.echo(json.dumps(report.as_dict() | {"db_bytes": size}))
     _summarise(report, db_url or default_url())
+    if report.failed:
+        sys.exit(1)
 
 
 @contextmanager
@@ -134,18 +136,21 @@ def _summarise(report, url: str) -> None:
 
 # -- queries ------------------------------------------------------------------
 
-@click.command()
-@click.argument("text")
+@click.command(context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1, required=True)
 @db_option
 @json_option
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True, help="At most this many articles.")
-def search(text, db_url, as_json, limit):
+def search(words, db_url, as_json, limit):
     """Full-text search: articles ranked by relevance, with snippets.
 
-    Words are all required; "quoted phrases" match as phrases, -word excludes.
+    The same syntax on SQLite and PostgreSQL: words are all required,
+    "quoted phrases" match as phrases, OR between alternatives, -word or
+    -"phrase" excludes (also as the first word), word* matches a prefix.
     """
     from .queries import search as run_search
 
+    text = " ".join(words)
     with _store(db_url) as db:
         rows = run_search(db, text, limit)
     table = _table(f"Articles matching {text!r}", ["score", "title", "publisher", "published", "snippet"])

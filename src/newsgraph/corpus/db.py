@@ -53,15 +53,19 @@ class Database:
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
             return self.conn.execute(self._sql(sql), tuple(params))
-        except sqlite3.OperationalError as exc:
+        except sqlite3.DatabaseError as exc:
             raise _store_error(exc, self.url) from exc
 
     def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         if not rows:
             return
         cur = self.conn.cursor()
-        cur.executemany(self._sql(sql), [tuple(r) for r in rows])
-        cur.close()
+        try:
+            cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+        except sqlite3.DatabaseError as exc:
+            raise _store_error(exc, self.url) from exc
+        finally:
+            cur.close()
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return [dict(r) for r in self.execute(sql, params).fetchall()]
@@ -100,9 +104,9 @@ class Database:
             with self.conn.transaction():
                 yield self
             return
+        name = f"sp{self._depth + 1}"
+        self.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
         self._depth += 1
-        name = f"sp{self._depth}"
-        self.conn.execute("BEGIN IMMEDIATE" if self._depth == 1 else f"SAVEPOINT {name}")
         try:
             yield self
         except BaseException:
@@ -151,8 +155,12 @@ def _connect_sqlite(url: str, create: bool) -> Database:
     except sqlite3.OperationalError as exc:
         raise StoreError(f"cannot open the SQLite store {path}: {exc}") from exc
     conn.row_factory = sqlite3.Row
-    for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=60000"):
-        conn.execute(f"PRAGMA {pragma}")
+    try:
+        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=60000"):
+            conn.execute(f"PRAGMA {pragma}")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _store_error(exc, url) from exc
     return Database(conn, "sqlite", url)
 
 
@@ -181,8 +189,12 @@ def _redact(url: str) -> str:
     return f"{scheme}://{creds.split(':', 1)[0]}@{host}"
 
 
-def _store_error(exc: sqlite3.OperationalError, url: str) -> Exception:
+def _store_error(exc: sqlite3.DatabaseError, url: str) -> Exception:
+    """A StoreError for what the user can fix (the file, its place); SQL bugs stay as they are."""
     message = str(exc)
-    if "locked" in message or "readonly" in message or "disk" in message:
-        return StoreError(f"the SQLite store {url} cannot be written: {message}")
+    if "not a database" in message or "malformed" in message:
+        return StoreError(f"{url} is not a newsgraph store (not a SQLite database): give --db another file")
+    if any(word in message for word in ("locked", "readonly", "disk", "unable to open", "permission")):
+        return StoreError(f"the SQLite store {url} cannot be written: {message}; "
+                          "check the file's permissions and free space, or give --db another place")
     return exc

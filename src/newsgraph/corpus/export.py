@@ -15,7 +15,7 @@ from typing import IO, Any, Callable, Iterator
 
 import pyarrow as pa
 
-from ..errors import NewsgraphError
+from ..errors import ExportError
 from .db import Database, Row
 from .queries import participants
 from .stories import story_counts
@@ -23,10 +23,6 @@ from .stories import story_counts
 CHUNK = 2000
 FORMATS = ("csv", "jsonl", "parquet", "plover")
 STR, INT, FLOAT, STRS = pa.string(), pa.int64(), pa.float64(), pa.list_(pa.string())
-
-
-class ExportError(NewsgraphError):
-    exit_code = 2
 
 
 @dataclass(frozen=True)
@@ -152,10 +148,14 @@ def export(db: Database, table: str, fmt: str, output: str) -> int:
         raise ExportError(f"unknown table {table!r}; choose from {', '.join(TABLES)}")
     if fmt == "plover" and table != "events":
         raise ExportError("--format plover exports events only; use --table events")
-    if fmt == "parquet":
-        return _write_parquet(db, table, output)
-    with _text_output(output) as stream:
-        return _write_text(db, table, fmt, stream)
+    try:
+        if fmt == "parquet":
+            return _write_parquet(db, table, output)
+        with _text_output(output) as stream:
+            return _write_text(db, table, fmt, stream)
+    except OSError as exc:  # missing folder, a directory, read-only place, full disk
+        raise ExportError(f"cannot write {output}: {exc.strerror or exc}; "
+                          "give -o a file in a writable folder with space left") from None
 
 
 @contextmanager

@@ -150,13 +150,14 @@ def ingest(paths: Iterable[str], db: Database, config: Config | None = None,
     report = IngestReport()
     started = time.monotonic()
     make = pipeline_factory or Pipeline
-    pipeline = make(config or Config.from_env(), known_actors=store.known_actors())
+    config = config or Config.from_env()
+    pipeline = make(config, known_actors=store.known_actors())
     report.setup_seconds = time.monotonic() - started
     started = time.monotonic()
     pending = _Pending()
     writer = _BatchWriter(store, report, pending, batch_size)
     try:
-        for outcome in pipeline.analyze_many(fresh_inputs(iter_inputs(paths), store, report, pending)):
+        for outcome in pipeline.analyze_many(fresh_inputs(iter_inputs(paths, config.max_file_bytes), store, report, pending)):
             writer.add(outcome)
             report.seconds = time.monotonic() - started
             if on_outcome:

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any, Sequence
 
-from ..errors import NewsgraphError
+from ..errors import QueryError
 from .codes import QUAD_CLASS, QUAD_NAMES
 from .db import Database, Row
 from .stories import story_counts
@@ -17,10 +18,7 @@ from .stories import story_counts
 MARK_START, MARK_END = "«", "»"
 PERIOD_CHARS = {"day": 10, "month": 7, "year": 4}
 _CODE = re.compile(r"^[A-Z]{3}(?:[A-Z]{3})?$")
-
-
-class QueryError(NewsgraphError):
-    exit_code = 2
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
 def like_pattern(fragment: str) -> str:
@@ -38,23 +36,63 @@ def actor_condition(alias: str, value: str) -> tuple[str, list[Any]]:
 
 # -- search -------------------------------------------------------------------
 
-def fts_query(text: str) -> str:
-    """User words -> an FTS5 query: words and "phrases" all required, -word excluded."""
-    wanted, unwanted = [], []
-    for token in re.findall(r'-?"[^"]+"|\S+', text):
+@dataclass(frozen=True)
+class SearchTerm:
+    words: tuple[str, ...]  # one word, or a phrase
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """User search syntax, the same on both backends: words and "phrases" all required,
+    OR between alternatives, -word or -"phrase" excluded, word* as a prefix."""
+
+    groups: tuple[tuple[SearchTerm, ...], ...]  # OR of ANDs
+    excluded: tuple[SearchTerm, ...]
+
+
+def parse_search(text: str) -> SearchQuery:
+    groups: list[list[SearchTerm]] = [[]]
+    excluded: list[SearchTerm] = []
+    for token in re.findall(r'-?"[^"]*"?|\S+', text):
+        if token in ("OR", "|"):
+            if groups[-1]:
+                groups.append([])
+            continue
+        if token == "AND":
+            continue
         negative = token.startswith("-") and len(token) > 1
-        words = re.findall(r"\w+", token)
-        if not words:
-            continue
-        if token.upper() == "OR" and wanted:
-            wanted.append("OR")
-            continue
-        (unwanted if negative else wanted).append('"' + " ".join(words) + '"')
-    while wanted and wanted[-1] == "OR":
-        wanted.pop()
-    if not wanted:
+        words = tuple(re.findall(r"\w+", token))
+        if words:
+            term = SearchTerm(words, prefix=token.endswith("*") and not token.endswith('"*'))
+            (excluded if negative else groups[-1]).append(term)
+    groups = [g for g in groups if g]
+    if not groups:
         raise QueryError("give at least one word to search for")
-    return " ".join(wanted) + "".join(f" NOT {w}" for w in unwanted)
+    return SearchQuery(tuple(tuple(g) for g in groups), tuple(excluded))
+
+
+def fts_query(text: str) -> str:
+    """User words -> an FTS5 MATCH expression (every word quoted, so no FTS5 syntax leaks in)."""
+    query = parse_search(text)
+
+    def term(t: SearchTerm) -> str:
+        return '"' + " ".join(t.words) + '"' + ("*" if t.prefix else "")
+
+    ors = [" ".join(term(t) for t in group) for group in query.groups]
+    match = ors[0] if len(ors) == 1 else " OR ".join(f"({o})" for o in ors)
+    return match + "".join(f" NOT {term(t)}" for t in query.excluded)
+
+
+def ts_query(text: str) -> str:
+    """The same query as a PostgreSQL to_tsquery expression."""
+    query = parse_search(text)
+
+    def term(t: SearchTerm) -> str:
+        return " <-> ".join(t.words) + (":*" if t.prefix else "")
+
+    ors = " | ".join("(" + " & ".join(f"({term(t)})" for t in group) + ")" for group in query.groups)
+    return f"({ors})" + "".join(f" & !({term(t)})" for t in query.excluded)
 
 
 def search(db: Database, text: str, limit: int = 10) -> list[Row]:
@@ -65,8 +103,8 @@ def search(db: Database, text: str, limit: int = 10) -> list[Row]:
             f"""SELECT a.id, a.doc_id, a.title, a.publisher, a.published, a.url,
                    ts_rank_cd(a.tsv, q) AS score,
                    ts_headline('english', a.text, q, 'StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2') AS snippet
-                FROM articles a, websearch_to_tsquery('english', ?) q
-                WHERE a.tsv @@ q ORDER BY score DESC, a.id LIMIT ?""", (text, limit))
+                FROM articles a, to_tsquery('english', ?) q
+                WHERE a.tsv @@ q ORDER BY score DESC, a.id LIMIT ?""", (ts_query(text), limit))
     else:
         rows = db.rows(
             f"""SELECT a.id, a.doc_id, a.title, a.publisher, a.published, a.url, -bm25(articles_fts) AS score,
@@ -80,9 +118,8 @@ def search(db: Database, text: str, limit: int = 10) -> list[Row]:
 
 
 def _quote_text_match(db: Database, about: str) -> tuple[str, list[Any]]:
-    fts_query(about)  # the same rules for what counts as words on both backends
     if db.is_postgres:
-        return "q.tsv @@ websearch_to_tsquery('english', ?)", [about]
+        return "q.tsv @@ to_tsquery('english', ?)", [ts_query(about)]
     return "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", [fts_query(about)]
 
 
@@ -108,7 +145,33 @@ def quotes(db: Database, speaker: str | None = None, about: str | None = None, s
             ORDER BY a.published DESC NULLS LAST, q.id LIMIT ?""", (*params, limit))
 
 
+def check_date(value: str, name: str = "date") -> str:
+    """A valid calendar date as YYYY, YYYY-MM or YYYY-MM-DD (stored dates compare as text)."""
+    from datetime import date
+
+    match = _PARTIAL_DATE.match(value or "")
+    try:
+        if not match:
+            raise ValueError
+        year, month, day = (int(g) if g else 1 for g in match.groups())
+        date(year, month, day)
+    except ValueError:
+        raise QueryError(f"{name} {value!r} is not a date; use YYYY-MM-DD (or YYYY-MM, YYYY)") from None
+    return value
+
+
+def check_event_type(value: str) -> str:
+    """A PLOVER event type name, upper-cased."""
+    if value.upper() not in QUAD_CLASS:
+        raise QueryError(f"unknown event type {value!r}; choose from {', '.join(QUAD_CLASS)}")
+    return value.upper()
+
+
 def _date_range(where: list[str], params: list[Any], column: str, since: str | None, until: str | None) -> None:
+    if since:
+        check_date(since, "since")
+    if until:
+        check_date(until, "until")
     if since:
         where.append(f"{column} >= ?")
         params.append(since)
@@ -132,7 +195,7 @@ def events(db: Database, actor: str | None = None, recipient: str | None = None,
             params += extra
     if event_type:
         where.append("e.type = ?")
-        params.append(event_type.upper())
+        params.append(check_event_type(event_type))
     _date_range(where, params, "e.event_date", since, until)
     rows = db.rows(
         f"""SELECT e.id, e.event_date AS date, e.type, e.mode, e.modality, e.quad_class, e.trigger_text AS trigger,
@@ -203,7 +266,7 @@ def dyad(db: Database, side_a: str, side_b: str, by: str = "month", both_ways: b
          since: str | None = None, until: str | None = None) -> list[Row]:
     """Events from A to B (or either way) per period: PLOVER type counts and quad-class totals."""
     if by not in PERIOD_CHARS:
-        raise QueryError(f"--by must be one of {', '.join(PERIOD_CHARS)}")
+        raise QueryError(f"period {by!r} is not one of {', '.join(PERIOD_CHARS)}")
     where, params = _dyad_condition(side_a, side_b, both_ways)
     _date_range(where, params, "e.event_date", since, until)
     rows = db.rows(
