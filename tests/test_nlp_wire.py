@@ -100,3 +100,12 @@ def test_closing_quote_marks_end_their_sentence(pipeline, text, expected):
     from newsgraph.nlp import sentences
 
     assert [s.text for s in sentences(pipeline.nlp(text))] == expected
+
+
+@pytest.mark.slow
+def test_a_quote_never_starts_with_the_dateline(pipeline):
+    text = "Talks stall\n\nOSLO (AP) — The government criticized Sweden on Monday over fishing rights, officials said."
+    analysis = pipeline.analyze(text, published="2016-05-02")
+    assert analysis.quotes
+    assert all(not q.content.startswith("OSLO") for q in analysis.quotes)
+    assert any(q.content.startswith("The government criticized") for q in analysis.quotes)

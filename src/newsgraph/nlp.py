@@ -55,6 +55,21 @@ def dateline_end(line: str) -> int | None:
     return m.end() if m else None
 
 
+def after_dateline(doc: Doc, tokens: list) -> list:
+    """The tokens (in order) less any inside the dateline that opens their line.
+
+    A dateline is part of its sentence but of nothing said in it: a quote's
+    content or a clause never starts with "OSLO (AP) —".
+    """
+    if not tokens:
+        return tokens
+    text = doc.text
+    line_start = text.rfind("\n", 0, tokens[0].idx) + 1
+    line_end = text.find("\n", line_start)
+    cut = dateline_end(text[line_start: line_end if line_end >= 0 else len(text)])
+    return tokens if cut is None else [t for t in tokens if t.idx >= line_start + cut]
+
+
 def is_non_sentence(line: str) -> bool:
     """A separator rule or a bare timestamp: a line that is page furniture, not a sentence."""
     body = line.strip()
