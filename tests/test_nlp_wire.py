@@ -86,3 +86,26 @@ def test_dateline_alone_on_its_line_joins_the_next(pipeline):
 
     doc = pipeline.nlp("Shares rise\n\nLONDON (Reuters) -\nBritish shares rose on Monday. Banks led.")
     assert [s.text for s in sentences(doc)][1] == "LONDON (Reuters) -\nBritish shares rose on Monday."
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, expected", [
+    ('"Neither side is likely to help the markets."\nTraders were calm.',
+     ['"Neither side is likely to help the markets."', "Traders were calm."]),
+    ("“Mayor Diaz, blink twice if you’re in trouble!” one reader wrote.",
+     ["“Mayor Diaz, blink twice if you’re in trouble!” one reader wrote."]),
+    ('He wrote: "This is their choice." Then he left.', ['He wrote: "This is their choice."', "Then he left."]),
+])
+def test_closing_quote_marks_end_their_sentence(pipeline, text, expected):
+    from newsgraph.nlp import sentences
+
+    assert [s.text for s in sentences(pipeline.nlp(text))] == expected
+
+
+@pytest.mark.slow
+def test_a_quote_never_starts_with_the_dateline(pipeline):
+    text = "Talks stall\n\nOSLO (AP) — The government criticized Sweden on Monday over fishing rights, officials said."
+    analysis = pipeline.analyze(text, published="2016-05-02")
+    assert analysis.quotes
+    assert all(not q.content.startswith("OSLO") for q in analysis.quotes)
+    assert any(q.content.startswith("The government criticized") for q in analysis.quotes)

@@ -8,6 +8,10 @@ Wire copy adds three things the parser gets wrong, handled by the same
 component before the parser runs:
 - a dateline ("OSLO (AP) —", "PARIS, Aug 31 (Reuters) -", "VIENNA —") opens
   the sentence after it: no sentence may start inside it or right after it;
+- a closing quotation mark after a full stop, "!" or "?" ends the sentence
+  it closes (the parser likes to start the next one with it), and a
+  lower-case word right after it goes on with the same sentence ("“Help!”
+  one reader wrote.");
 - separator lines ("___", "* * *", "---") and timestamp lines ("Updated
   10:42 a.m. ET, March 4, 2016") are not sentences: the parser may not cut
   them up, and `sentences()` leaves them out, so no layer (events, quotes,
@@ -49,6 +53,21 @@ def dateline_end(line: str) -> int | None:
     """Where the dateline opening `line` ends (after its dash), or None if it has none."""
     m = DATELINE.match(line)
     return m.end() if m else None
+
+
+def after_dateline(doc: Doc, tokens: list) -> list:
+    """The tokens (in order) less any inside the dateline that opens their line.
+
+    A dateline is part of its sentence but of nothing said in it: a quote's
+    content or a clause never starts with "OSLO (AP) —".
+    """
+    if not tokens:
+        return tokens
+    text = doc.text
+    line_start = text.rfind("\n", 0, tokens[0].idx) + 1
+    line_end = text.find("\n", line_start)
+    cut = dateline_end(text[line_start: line_end if line_end >= 0 else len(text)])
+    return tokens if cut is None else [t for t in tokens if t.idx >= line_start + cut]
 
 
 def is_non_sentence(line: str) -> bool:
@@ -93,6 +112,7 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    _closing_quotes(doc)
     text = doc.text
     for start, end in _lines(text):
         line = text[start:end]
@@ -106,6 +126,21 @@ def line_breaks(doc: Doc) -> Doc:
         after = next((t.i for t in doc[inside[-1] + 1:] if not t.is_space), None) if inside else None
         _keep_together(doc, inside + ([after] if after is not None else []))
     return doc
+
+
+CLOSING = frozenset('"”’\'')
+FINAL = frozenset(".!?")
+
+
+def _closing_quotes(doc: Doc) -> None:
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.text not in CLOSING or before.whitespace_ or before.text[-1:] not in FINAL:
+            continue
+        token.is_sent_start = False
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and token.whitespace_ and "\n" not in token.whitespace_ and nxt.text[:1].islower():
+            nxt.is_sent_start = False
 
 
 def _keep_together(doc: Doc, indices: list[int]) -> None:

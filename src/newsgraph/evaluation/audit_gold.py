@@ -63,7 +63,7 @@ def _entity(res: Resolver, ent: dict[str, Any]) -> dict[str, Any]:
     res.label(ent.get("type"), ENTITY_TYPES, f"entity {eid} type")
     mentions = [res.span(m, f"entity {eid} mention {j}") for j, m in enumerate(ent.get("mentions") or [])]
     return {"id": eid, "kind": ent.get("kind"), "type": ent.get("type"), "country": ent.get("country"),
-            "sector": ent.get("sector"), "mentions": [m for m in mentions if m]}
+            "sector": ent.get("sector"), "mentions": sorted(m for m in mentions if m)}
 
 
 def _quote(res: Resolver, i: int, q: dict[str, Any], ids: set[str]) -> dict[str, Any]:

@@ -163,6 +163,14 @@ class EntityLink:
     def real(self, gid: str | None) -> bool:
         return gid is not None and self.gold[gid].get("kind") in ("actor", "place")
 
+    def _mention_on(self, ent: dict[str, Any], gids: set[str]) -> Offsets | None:
+        """The first system mention that lies on one of these gold entities."""
+        for m in ent.get("mentions") or []:
+            for gm, gid in self._gold_mentions:
+                if gid in gids and _closeness(_span(m), gm) > 0:
+                    return _span(m)
+        return None
+
     def coded_right(self, sid: str, gid: str) -> bool:
         s, g = self.system[sid], self.gold[gid]
         return same_country(s, g) and (s.get("sector") or None) == (g.get("sector") or None)
@@ -202,7 +210,8 @@ class EntityLink:
         g = self.gold[gid]
         others = {o for o in self.votes[sid] if o != gid and self.real(o)}
         if others:
-            score.error("entities", "merged entities", where, f"{label}: {gid} with {', '.join(sorted(others))}")
+            score.error("entities", "merged entities", self._mention_on(ent, others) or where,
+                        f"{label}: {gid} with {', '.join(sorted(others))}")
         is_place = system_is_place(ent)
         (place if is_place else actor).predicted += 1
         (place if is_place else actor).correct += is_place == (g["kind"] == "place")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import after_dateline
 from .cues import Cue
 
 DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
@@ -41,7 +42,7 @@ def char_range(tokens) -> tuple[int, int]:
 
 def clause_range(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
     """Character range of a clause, without a leading "that" or edge punctuation."""
-    tokens = sorted(tokens, key=lambda t: t.i)
+    tokens = after_dateline(doc, sorted(tokens, key=lambda t: t.i))
     while tokens and (tokens[0].is_punct and not tokens[0].is_quote or tokens[0].lower_ in _TRIM_LEAD
                       and tokens[0].dep_ == "mark" or tokens[0].is_space):
         tokens = tokens[1:]
