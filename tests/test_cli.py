@@ -63,6 +63,14 @@ def test_stages_option_runs_only_the_chosen_stages():
     assert code == 2 and "unknown stage" in err and "Traceback" not in err
 
 
+def test_a_stage_runs_with_the_stages_it_requires():
+    code, out, err = run("analyze", "--json", "--stages", "events", "-", input=STORY)
+    assert code == 0, err
+    assert "also running actors" in err
+    record = json.loads(out)
+    assert record["entities"] and record["quotes"] == []
+
+
 def test_too_large_text_is_refused():
     code, out, err = run("analyze", "--json", "--max-chars", "50", "-", input=STORY)
     assert code == 1 and out == "" and "over the limit of 50" in err

@@ -15,7 +15,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 
 from newsgraph.config import Config
 from newsgraph.corpus.db import open_database
