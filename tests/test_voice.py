@@ -152,7 +152,7 @@ def test_voices_of_the_synthetic_article(voiced):
 def test_loaded_words_only_in_the_writers_voice(voiced):
     ctx, records = voiced
     loaded = [(span.start, span.end, span.text) for r in records for span in r.loaded]
-    assert all(ARTICLE[a:b] == t for a, b, t in loaded)
+    assert loaded and all(ARTICLE[a:b] == t for a, b, t in loaded)
     words = {t.lower() for _, _, t in loaded}
     assert "reckless" in words
     assert not any("disgraceful" in w for w in words)  # inside the quotation
