@@ -76,7 +76,7 @@ def build_graph(arrays: dict[str, np.ndarray], int8: bool = True):
         product = node("MatMul", [x, const(key + ".weight", matrix)], out + ".mm")
         return node("Add", [product, const(key + ".bias", arrays[key + ".bias"])], out)
 
-    def dense_int8(x: str, key: str, out: str) -> str:
+    def dense_int8(x: str, key: str, out: str, gelu_after: bool = False) -> str:
         """x @ W in integers: W's own int8 rows (the .npz's, unchanged), and each piece's
         activations quantised to 8 bits with a scale of its own (per token, so a piece with
         large values does not coarsen the others). Unsigned activations (offset 128) with
@@ -84,17 +84,27 @@ def build_graph(arrays: dict[str, np.ndarray], int8: bool = True):
         weight_q, weight_scale = arrays[key + ".q"], arrays[key + ".scale"]
         width_in, width_out = weight_q.shape[1], weight_q.shape[0]
         flat = node("Reshape", [x, const(f"rows{width_in}", np.array([-1, width_in]))], out + ".flat")
-        peak = node("ReduceMax", [node("Abs", [flat], out + ".abs")], out + ".peak", axes=[1], keepdims=1)
+        peak = node("ReduceMax", [node("Abs", [flat], out + ".abs")], out + ".peak", axes=[1], keepdims=0)
         step = node("Div", [node("Max", [peak, const("tiny", np.array(1e-12, dtype=np.float32))], out + ".floor"),
                             const("levels", np.array(127.0, dtype=np.float32))], out + ".step")
-        shifted = node("Add", [node("Round", [node("Div", [flat, step], out + ".div")], out + ".round"),
-                               const("offset.f", np.array(128.0, dtype=np.float32))], out + ".shift")
-        quantised = node("Cast", [shifted], out + ".u8", to=TensorProto.UINT8)
-        product = node("MatMulInteger", [quantised, const(key + ".qt", np.ascontiguousarray(weight_q.T)),
-                                         const("offset.u8", np.array(128, dtype=np.uint8))], out + ".int")
-        scaled = node("Mul", [node("Cast", [product], out + ".f", to=TensorProto.FLOAT), step], out + ".rows")
-        scaled = node("Mul", [scaled, const(key + ".cols", weight_scale.reshape(-1))], out + ".cols")
-        biased = node("Add", [scaled, const(key + ".bias", arrays[key + ".bias"])], out + ".biased")
+        # One scale per row (axis 0), offset 128: round(x / step) + 128 as uint8 in one op.
+        offsets = node("Expand", [const("offset.row", np.array([128], dtype=np.uint8)),
+                                  node("Shape", [step], out + ".rows")], out + ".offsets")
+        quantised = node("QuantizeLinear", [flat, step, offsets], out + ".u8", axis=0)
+        # Integer product, cast and scaled by W's column scales in one contrib op.
+        nodes.append(helper.make_node(
+            "MatMulIntegerToFloat",
+            [quantised, const(key + ".qt", np.ascontiguousarray(weight_q.T)), const("unit", np.array(1.0, np.float32)),
+             const(key + ".cols", weight_scale.reshape(-1)), const("offset.u8", np.array(128, dtype=np.uint8))],
+            [out + ".cols"], name=out + ".cols", domain="com.microsoft"))
+        per_row = node("Unsqueeze", [step, const("axis1", np.array([1]))], out + ".step.col")
+        scaled = node("Mul", [out + ".cols", per_row], out + ".scaled")
+        if gelu_after:
+            # 0.5 x (1 + tanh(0.7978845608 (x + 0.044715 x^3))) with the bias added first, in one op.
+            biased = node("FastGelu", [scaled, const(key + ".bias", arrays[key + ".bias"])], out + ".gelu",
+                          domain="com.microsoft")
+        else:
+            biased = node("Add", [scaled, const(key + ".bias", arrays[key + ".bias"])], out + ".biased")
         return node("Reshape", [biased, shape_of(width_out)], out)
 
     def shape_of(width: int) -> str:
@@ -140,7 +150,10 @@ def build_graph(arrays: dict[str, np.ndarray], int8: bool = True):
                         p + "attended.flat")
         out = dense(attended, p + "attention.output.dense", p + "attn.out")
         x = layer_norm(node("Add", [x, out], p + "attn.res"), p + "attention.output.LayerNorm", p + "attn.norm")
-        hidden = _gelu(node, const, dense(x, p + "intermediate.dense", p + "inter"), p + "gelu")
+        if int8:
+            hidden = dense_int8(x, p + "intermediate.dense", p + "inter", gelu_after=True)
+        else:
+            hidden = _gelu(node, const, dense(x, p + "intermediate.dense", p + "inter"), p + "gelu")
         out = dense(hidden, p + "output.dense", p + "ffn.out")
         x = layer_norm(node("Add", [x, out], p + "ffn.res"), p + "output.LayerNorm", p + "out")
     nodes.append(helper.make_node("Identity", [x], ["states"], name="states"))
@@ -150,7 +163,10 @@ def build_graph(arrays: dict[str, np.ndarray], int8: bool = True):
          helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["batch", "length"])],
         [helper.make_tensor_value_info("states", TensorProto.FLOAT, ["batch", "length", WIDTH])],
         inits)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET)], producer_name="newsgraph")
+    # com.microsoft: ONNX Runtime's contrib ops (MatMulIntegerToFloat, FastGelu) of the int8 graph.
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET),
+                                                    helper.make_opsetid("com.microsoft", 1)],
+                              producer_name="newsgraph")
     model.ir_version = 8
     return model
 
