@@ -15,4 +15,6 @@ if [ -z "${NEWSGRAPH_TEST_PG:-}" ] && [ -f scripts/ci-postgres.sh ]; then
 fi
 # The linter first (seconds): a finding fails the run like a failing test.
 "$VENV/bin/ruff" check src tests scripts benchmarks || exit 1
+# Debian's Chromium for the browser tests (they skip without it).
+[ -f scripts/ci-chromium.sh ] && bash scripts/ci-chromium.sh
 exec "$VENV/bin/python" -m pytest "$@"

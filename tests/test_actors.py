@@ -216,13 +216,21 @@ def test_they_goes_to_the_one_subject_group_in_view(analyse):
 
 
 def test_surname_follows_the_full_name_in_the_article(analyse):
-    ents = analyse("Hillary Clinton spoke in Iowa. Clinton said she would win.", date="2016-06-01")
+    ents = analyse("Hillary Clinton spoke in Iowa. Clinton said she would win.", date="2014-06-01")
     hillary = by_text(ents, "Hillary Clinton")
     assert texts(hillary) == ["Hillary Clinton", "Clinton", "she"]
     assert (hillary.sector, hillary.role) == ("ELI", "former Secretary of State")
 
 
+def test_candidate_on_the_article_date_is_not_yet_in_office(analyse):
+    ents = analyse("Hillary Clinton spoke in Iowa.", date="2016-06-01")
+    hillary = by_text(ents, "Hillary Clinton")
+    assert (hillary.country, hillary.sector, hillary.role) == ("USA", "PTY", "Democratic presidential candidate")
+    elect = by_text(analyse("Trump named his cabinet.", date="2016-12-01"), "Trump")
+    assert (elect.sector, elect.role) == ("GOV", "President-elect")
+
+
 def test_office_holder_before_taking_office_has_no_office_yet(analyse):
-    ents = analyse("Trump spoke in Ohio.", date="2016-06-01")
+    ents = analyse("Trump spoke in Ohio.", date="2014-06-01")
     trump = by_text(ents, "Trump")
     assert (trump.country, trump.sector, trump.role) == ("USA", None, None)

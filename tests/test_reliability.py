@@ -23,6 +23,8 @@ from newsgraph.cli import main
 from newsgraph.errors import InputError
 from newsgraph.inputs import decode_bytes, iter_inputs
 
+from .test_store import db_url  # noqa: F401  (the SQLite + PostgreSQL store fixture)
+
 pytestmark = pytest.mark.slow
 
 GOOD = [
@@ -162,21 +164,22 @@ def test_analyze_keeps_every_good_article_and_reports_each_bad_one(corpus):
     assert "j1" in ids and "j1~2" in ids
 
 
-def test_ingest_stores_every_good_article_records_each_failure_and_exits_1(corpus, tmp_path):
+def _counts(url: str) -> tuple[int, int]:
+    from newsgraph.corpus.db import open_database
+
+    with open_database(url, create=False) as db:
+        return db.scalar("SELECT COUNT(*) FROM articles"), db.scalar("SELECT COUNT(*) FROM errors")
+
+
+def test_ingest_stores_every_good_article_records_each_failure_and_exits_1(corpus, db_url):
+    """On SQLite and on PostgreSQL (NEWSGRAPH_TEST_PG)."""
     root, good, bad = corpus
-    db = tmp_path / "c.db"
-    code, _, err = _run("ingest", str(root), "--db", str(db), "--stages", "actors", "--max-chars", "20000",
-                        "--no-progress")
+    args = ("ingest", str(root), "--db", db_url, "--stages", "actors", "--max-chars", "20000", "--no-progress")
+    code, _, err = _run(*args)
     assert code == 1 and "Traceback" not in err
-    with sqlite3.connect(db) as conn:
-        stored = conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-        failures = conn.execute("SELECT COUNT(*) FROM errors").fetchone()[0]
-    assert stored == good
-    assert failures == len(bad)
-    again, _, err = _run("ingest", str(root), "--db", str(db), "--stages", "actors", "--max-chars", "20000",
-                         "--no-progress")
-    with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == good  # nothing twice
+    assert _counts(db_url) == (good, len(bad))
+    _run(*args)
+    assert _counts(db_url)[0] == good  # nothing stored twice
 
 
 def test_unreadable_paths_are_reported_not_raised(tmp_path, monkeypatch):
@@ -318,3 +321,10 @@ def test_jsonl_lines_never_raise(lines):
 
     for item in read_jsonl("\n".join(lines), "x.jsonl"):
         assert isinstance(item, InputError) or item.text is not None or item.html is not None
+
+
+def test_a_name_of_punctuation_alone_does_not_crash_the_actors_stage():
+    from newsgraph.pipeline import Pipeline
+
+    analysis = Pipeline(stages=("actors",)).analyze("“” said the “” minister. ‚Äú ‚Äù met Lavrov in Oslo.")
+    assert all(any(ch.isalpha() for ch in e.name) for e in analysis.entities)

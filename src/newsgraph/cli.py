@@ -149,7 +149,7 @@ def spark(input_path, output_dir, master, model):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(db_url, host, port):
-    """The HTTP API (POST /api/analyze, GET /api/search|quotes|events|actors|dyad) and explorer at /."""
+    """The web workbench (/articles, /actors, /events, /quotes, /dyad, /analyze) and the HTTP API (/api/*, docs at /docs)."""
     from .web import serve as run_server
 
     run_server(db_url, host, port)
@@ -170,6 +170,7 @@ def _register_optional() -> None:
         ("newsgraph.evaluation.quotes", "command", eval_group),
         ("newsgraph.evaluation.events", "command", eval_group),
         ("newsgraph.evaluation.voice", "command", eval_group),
+        ("newsgraph.evaluation.audit", "command", eval_group),
         ("newsgraph.corpus.cli", "commands", main),
     ):
         try:

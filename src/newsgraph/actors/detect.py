@@ -10,16 +10,21 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from . import nominals
-from .candidates import DEMONYM, METONYM, NAME, PRONOUN, TITLE, Candidate, acts
+from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Candidate, acts, is_locative
 from .gazetteer import Gazetteer, NameMatch
+from .mentions import non_actor_spans
 from .nominals import GOVERNMENT_HEADS
-from .kb import KnowledgeBase, norm
+from .cluster import explicit_country
+from .kb import NON_STATE_CODES, KnowledgeBase, norm
 from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_before
 
 SPACY_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
             "they": "p", "them": "p", "their": "p", "themselves": "p"}
-_TRIM_LEFT = frozenset({"the", "a", "an"})
+_TRIM_LEFT = frozenset({"the", "a", "an", "'s", "\u2019s"})
+# Organisations of one state whose name other states' bodies share ("Conservative Party", "Supreme Court").
+NATIONAL_ORG_TYPES = frozenset({"party", "government", "legislature", "military", "police", "intelligence",
+                                "judiciary"})
 _OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "(", "[", ":", ";", "\u2014", "\u2013", "-", "."})
 
 
@@ -59,8 +64,28 @@ class Detector:
                 return (match.start, office.country) if office else None
         return None
 
+    def _chamber_before(self, start: int) -> bool:
+        from .cluster import CHAMBER_WORDS
+
+        return start > 0 and not self.claimed[start - 1] and self.doc[start - 1].is_title \
+            and self.doc[start - 1].lower_ in CHAMBER_WORDS
+
+    def org_sector_in(self, start: int, end: int) -> str | None:
+        """The sector of the last coded organisation named within [start, end) ('FARC', 'Pentagon')."""
+        found = None
+        for match in self.matches:
+            if start <= match.start and match.end <= end and match.hits[0].kind == "org":
+                found = self.kb.organisations[match.hits[0].ref].sector or found
+        return found
+
     # -- steps ---------------------------------------------------------------------
     def run(self) -> list[Candidate]:
+        # Actors named before a document word stay actors ('a Security Council resolution', 'the Iraq war');
+        # a capital there is only the place ('the Minsk agreements').
+        known = [(m.start, m.end) for m in self.matches if m.hits[0].kind in ("org", "person", "memory")
+                 or m.hits[0].kind == "state" and m.hits[0].form != "seat"]
+        for start, end in non_actor_spans(self.doc, self.ents, self.kb, known):
+            self.claim(start, end)  # "the Paris Agreement", "the FTSE 100": no actor, nor "Paris" inside
         spacy_ents = [e for e in self.ents if e.label_ in SPACY_KINDS]
         self.people(spacy_ents)
         nominals.find(self)
@@ -73,17 +98,33 @@ class Detector:
         spans: dict[int, tuple[int, int, str | None]] = {}
         for match in self.matches:
             ref = _person_ref(match, self.gaz)
-            if ref and not _inside_other_entity(match, ents) and not _before_government(self.doc, match.end):
+            if ref and not _inside_other_entity(match, ents) and not _before_government(self.doc, match.end) \
+                    and not self._other_first_name(match, ents):
                 spans[match.start] = (match.start, match.end, ref)
         for ent in ents:
+            town = self.town_used_as_place(ent.start, ent.end) if ent.label_ == "PERSON" else None
+            if town is not None and self.free(ent.start, ent.end):
+                self.add(town)
+                continue
             if ent.label_ == "PERSON" and not _names_non_person(ent, self.matches) \
                     and not _before_government(self.doc, ent.end):
                 start = self._strip_title(ent.start, ent.end)
                 if start < ent.end and not any(s <= start < e or start <= s < ent.end for s, e, _ in spans.values()):
-                    spans[start] = (start, _strip_possessive(self.doc, start, ent.end), None)
+                    spans[start] = (start, _strip_headline_verb(self.doc, start, _strip_possessive(self.doc, start, ent.end)), None)
         for start, end, ref in sorted(spans.values()):
             self._person(start, end, ref)
         self._bare_surnames()
+
+    def _other_first_name(self, match: NameMatch, ents: list[Span]) -> bool:
+        """'Amir Haddad' is not the knowledge base's 'Haddad' (Fernando Haddad): spaCy's name runs on to the
+        left over a first name that is no title, honorific or country word."""
+        for ent in ents:
+            if ent.label_ != "PERSON" or not (ent.start < match.start and match.end <= ent.end):
+                continue
+            start = self._strip_title(ent.start, match.start + 1)
+            if start < match.start:
+                return True
+        return False
 
     def _bare_surnames(self) -> None:
         """'Lind told reporters': a surname spaCy missed, after 'Kaja Lind' was found."""
@@ -125,7 +166,7 @@ class Detector:
             self.add(Candidate(title.start, start, TITLE, "PERSON", None, source="rule", describes=start))
             cand.role = self.doc[title.role_start:title.end].text
             cand.role_key = title.role.key
-            cand.sector = "ELI" if title.former else title.role.sector
+            cand.sector = "ELI" if title.former else member_sector(title.role, self.org_sector_in(title.start, start))
             cand.country = title.country or title.role.country
             cand.context = True
         after = of_country_after(self.doc, end, self.country_at)
@@ -137,8 +178,10 @@ class Detector:
     def kb_names(self) -> None:
         named_bodies = self._named_bodies()
         for match in self.matches:
-            if match.hits[0].kind == "state" and any(s <= match.start and match.end <= e for s, e in named_bodies):
-                continue  # "Latvian Constitutional Court": the court is the actor, coded LVA below
+            inside = any(s <= match.start and match.end <= e and (s, e) != (match.start, match.end)
+                         for s, e in named_bodies)
+            if match.hits[0].kind in ("state", "org") and inside:
+                continue  # "Latvian Constitutional Court", "Egyptian Republican Guard": the body is the actor
             if self.free(match.start, match.end):
                 cand = self._from_hits(match)
                 if cand is not None:
@@ -148,10 +191,16 @@ class Detector:
         """spaCy organisation names ending in a role word: 'Kenya Anti-Corruption Commission'."""
         spans = []
         for ent in self.ents:
-            role = self.kb.role(ent[-1].text) if ent.label_ == "ORG" and len(ent) > 1 else None
-            if role is not None and role.type == "body" and ent[-1].is_title:
-                spans.append((ent.start, ent.end))
+            found = role_ending_at(self.doc, ent.end - 1, self.kb) if ent.label_ == "ORG" and len(ent) > 1 else None
+            role = found[1] if found and found[0] > ent.start else None
+            if role is not None and (role.type == "body" or role.sector in ("MIL", "COP", "SPY")) \
+                    and ent[-1].is_title and not self._is_kb_name(ent.start, ent.end):
+                spans.append((_trim(self.doc, ent.start, ent.end)[0], ent.end))
         return spans
+
+    def _is_kb_name(self, start: int, end: int) -> bool:
+        first = _trim(self.doc, start, end)[0]
+        return any(m.start == first and m.end == end for m in self.matches)
 
     def _from_hits(self, match: NameMatch) -> Candidate | None:
         hit = match.hits[0]
@@ -163,20 +212,34 @@ class Detector:
             org = self.kb.organisations[hit.ref]
             surface = self.doc[match.start:match.end].text
             kind = "abbreviation" if _is_short_form(surface, (org.name,) + org.aliases) else NAME
-            return Candidate(match.start, match.end, kind, "ORG", f"org:{org.name}", org.country, org.sector, source="kb")
+            cand = Candidate(match.start, match.end, kind, "ORG", f"org:{org.name}", org.country, org.sector, source="kb")
+            if org.type == "party" and self._chamber_before(match.start):
+                # "House Democrats", "Senate Republicans": the party's lawmakers
+                return Candidate(match.start - 1, match.end, DESCRIPTION, "NORP",
+                                 f"group:{org.country}:lawmakers:{org.name}", org.country, "LEG",
+                                 role=self.doc[match.start - 1:match.end].text, source="rule", plural=True,
+                                 context=True)
+            own = explicit_country(self.doc, self.kb, cand) if org.type in NATIONAL_ORG_TYPES else None
+            if own and own != org.country and org.country not in NON_STATE_CODES:
+                # "the Conservative Party of Canada", "Japan's Liberal Democratic Party": the phrase's own country wins
+                cand.country, cand.key, cand.context, cand.source = own, f"org:{own}:{org.name}", True, "rule"
+            return cand
         if hit.kind == "state":
             return self._state(match, hit)
         return None
 
     def _state(self, match: NameMatch, hit) -> Candidate:
         last = match.end - 1
+        if _is_dateline(self.doc, match.start, match.end):
+            surface = self.doc[match.start:match.end].text
+            return Candidate(match.start, match.end, NAME, "GPE", f"place:{norm(surface)}", hit.country, source="kb")
         if match.start > 0 and self.doc[match.start - 1].lower_ == "ethnic":
             # "ethnic Albanians in Macedonia": an ethnic group, coded where they live
             text = norm(self.doc[match.start:match.end].text)
             return Candidate(match.start, match.end, DEMONYM, "NORP", f"norp:{text}", None, source="kb", plural=True)
-        if hit.form == "people":
+        if hit.form == "people":  # "Americans", "Palestinians": the population, civilians
             return Candidate(match.start, match.end, DEMONYM, "NORP", f"people:{hit.country}", hit.country,
-                             source="kb", plural=True)
+                             "CVL", source="kb", plural=True)
         if hit.form == "adjective" and not _is_noun_use(self.doc, match):
             return Candidate(match.start, match.end, DEMONYM, "GPE", f"state:{hit.country}", hit.country, source="kb")
         if hit.form == "seat":
@@ -188,15 +251,31 @@ class Detector:
         state = self.kb.state(hit.country)
         surface = self.doc[match.start:match.end].text
         is_capital = state is not None and norm(surface) == norm(state.capital)
-        if is_capital and not acts(self.doc, match.end - 1):
+        is_town = is_capital or self.kb.place_country(surface) == hit.country  # "in Lagos", a former capital
+        if is_town and is_locative(self.doc, match.end - 1):
             return Candidate(match.start, match.end, NAME, "GPE", f"place:{norm(surface)}", hit.country, source="kb")
         return Candidate(match.start, match.end, METONYM, "GPE", f"state:{hit.country}", hit.country,
                          source="kb", acting=True)
+
+    def town_used_as_place(self, start: int, end: int) -> Candidate | None:
+        """'marched in Marseille', 'near Izmir': a known town after a place preposition is that place,
+        whatever spaCy's label (ORG, PERSON) says."""
+        surface = self.doc[start:end].text
+        if end - start > 3 or not is_locative(self.doc, end - 1) or self.kb.person(surface) is not None:
+            return None
+        code = self.kb.place_country(surface)
+        if code is None or self.kb.organisation(surface) is not None:
+            return None
+        return Candidate(start, end, NAME, "GPE", f"place:{norm(surface)}", code, source="kb")
 
     def other_ents(self, ents: list[Span]) -> None:
         for ent in ents:
             start, end = _trim(self.doc, ent.start, ent.end)
             if start >= end or not self.free(start, end) or ent.label_ == "PERSON":
+                continue
+            town = self.town_used_as_place(start, end) if ent.label_ in ("ORG", "NORP", "FAC") else None
+            if town is not None:
+                self.add(town)
                 continue
             self.add(Candidate(start, end, NAME, SPACY_KINDS[ent.label_], None, source="spacy",
                                acting=acts(self.doc, end - 1)))
@@ -220,6 +299,19 @@ class Detector:
             if cand.etype == "PERSON" and cand.mention == NAME and cand.end - cand.start > 1:
                 words.update((self.doc[cand.start].text, self.doc[cand.end - 1].text))
         return frozenset(words)
+
+
+# Titles that take the sector of the organisation they are held in: a FARC commander is a rebel,
+# a Pentagon spokesman military, a Gazprom chairman business; a Tory MP stays a lawmaker.
+GENERIC_ROLES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
+                           "commander", "commanders", "chairman", "chief", "head", "member", "members", "director",
+                           "founder", "deputy", "executive", "officer", "officers", "fighters", "supporters"})
+
+
+def member_sector(role, org_sector: str | None) -> str:
+    if org_sector and role.key in GENERIC_ROLES:
+        return org_sector
+    return role.sector
 
 
 def _sentence_initial(token) -> bool:
@@ -277,6 +369,37 @@ def _honorific_gender(doc: Doc, start: int) -> str | None:
     word = norm(doc[start - 1].text)
     return {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
             "miss": "f", "dame": "f", "lady": "f", "madam": "f"}.get(word)
+
+
+_DATELINE_ENDS = frozenset({"-", "\u2014", "\u2013", "(", ",", "--"})
+
+
+def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+    """'WASHINGTON (Reuters) -', 'HANOI, Vietnam --': the city a wire story was filed from is a place."""
+    first = doc[start]
+    line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space
+    surface = doc[start:end].text
+    return line_start and surface.isupper() and len(surface) > 2 and end < len(doc) \
+        and doc[end].text in _DATELINE_ENDS and first.is_alpha
+
+
+def _strip_headline_verb(doc: Doc, start: int, end: int) -> int:
+    """'Haddad Vows to Fight On': in a title-cased headline spaCy glues the verb to the name."""
+    last = doc[end - 1]
+    if end - start < 2 or not last.is_title or not _headline_cased(last):
+        return end
+    from ..events.lexicon import load_lexicon
+    from ..quotes.lexicon import cue_class
+
+    lex = load_lexicon()
+    word = last.lower_
+    lemma = lex.forms.get(word) or (word[:-1] if word.endswith("s") else word)
+    return end - 1 if (lemma in lex.known or cue_class(lemma)) and word != lemma else end
+
+
+def _headline_cased(token) -> bool:
+    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) > 0.6 * len(words)
 
 
 def _strip_possessive(doc: Doc, start: int, end: int) -> int:

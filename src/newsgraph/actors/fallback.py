@@ -56,8 +56,19 @@ def home_country(doc, cands: list[Candidate], before: int | None = None) -> str 
     rivals = [n for c, n in counts.items() if c != leader]
     rivals += [sum(1 for c in cands if c.country == code) for code, seen in sides.items() if len(seen) >= 2]
     if counts[leader] < 2 * max(rivals + [0]):
-        return None  # no country clearly leads: better no code than a guess
+        # No country clearly leads: the dateline's ("WASHINGTON (Reuters) -") is the story's home when it
+        # is among the two most mentioned; else better no code than a guess.
+        dateline = next((c.country for c in cands if c.key and c.key.startswith("place:") and c.country
+                         and _at_dateline(doc, c)), None)
+        top = sorted(counts, key=lambda c: -counts[c])[:2]
+        return dateline if dateline in top else None
     return leader
+
+
+def _at_dateline(doc, cand: Candidate) -> bool:
+    from .detect import _is_dateline
+
+    return _is_dateline(doc, cand.start, cand.end)
 
 
 def may_guess(doc, kb, members: list[Candidate], kind: str, facts: ArticleFacts, trailer_token: int) -> bool:

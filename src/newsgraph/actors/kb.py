@@ -31,10 +31,12 @@ from typing import Iterable, Iterator
 
 KB_DIR = Path(__file__).resolve().parents[1] / "data" / "kb"
 
-# PLOVER country-level codes for actors that are not states.
+# PLOVER country-level codes for actors that are not states. NGO is also a sector (NGOs and think tanks,
+# as the project's annotation guideline and the issue's sector list have it; PLOVER's SOC is the rest of
+# civil society).
 NON_STATE_CODES = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
 SECTOR_CODES = frozenset(
-    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC".split()
+    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP PRE REL SOC NGO".split()
 )
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
 _SPACE = re.compile(r"\s+")
@@ -140,6 +142,7 @@ class KnowledgeBase:
         self.first_names: dict[str, str] = {}
         self.role_last_words: frozenset[str] = frozenset()
         self.supranational_words: dict[str, Supranational] = {}
+        self.non_actor_words: dict[str, frozenset[str]] = {}  # class -> words (non_actors.psv)
         self._names: dict[str, list[Hit]] = {}
 
     @property
@@ -298,14 +301,24 @@ def _load_organisations(kb: KnowledgeBase, path: Path) -> None:
 
 def _load_offices(kb: KnowledgeBase, path: Path) -> None:
     grouped: dict[str, list[Office]] = {}
-    for name, aliases, country, sector, role, start, end, gender in _rows(path, 8):
+    for name, aliases, country, sector, role, start, end, gender, _source in _rows(path, 9):
         office = Office(name, _split(aliases), country, sector, role, start, end or None, gender or None)
         grouped.setdefault(name, []).append(office)
     for name, offices in grouped.items():
         kb.offices[name] = tuple(offices)
         aliases = {a for o in offices for a in o.aliases}
-        for alias in [name, *sorted(aliases)]:
+        for alias in [name, *sorted(aliases), *_spelling_variants(name, aliases)]:
             kb.add_name(alias, Hit("person", "name" if alias == name else "alias", name, offices[0].country))
+
+
+def _spelling_variants(name: str, aliases: set[str]) -> list[str]:
+    """'Volodymyr Zelenskiy' from 'Volodymyr Zelensky' and its alias 'Zelenskiy': the first name with each
+    one-word spelling of the surname (transliterations)."""
+    words = name.split()
+    if len(words) < 2:
+        return []
+    surnames = [a for a in aliases if " " not in a and a != words[-1] and a[:1].isupper()]
+    return [f"{' '.join(words[:-1])} {surname}" for surname in sorted(surnames)]
 
 
 def _load_roles(kb: KnowledgeBase, path: Path) -> None:
@@ -330,13 +343,30 @@ def _load_places(kb: KnowledgeBase, places: Path, regions: Path) -> dict[str, tu
     for line in places.read_text(encoding="utf-8").splitlines()[1:]:
         key, country, population = line.split("\t", 3)[:3]
         found.setdefault(key, []).append((country, int(population)))
+        short = _short_place_key(key)
+        if short:
+            found.setdefault(short, []).append((country, int(population)))
     kb._partially_recognised = frozenset(pre)
     return {k: tuple(v) for k, v in found.items()}
+
+
+_QUALIFIED_PLACE = re.compile(r"^(.+?) (?:am|an der|upon) .+$|^(.+?) \(.+\)$")
+
+
+def _short_place_key(key: str) -> str | None:
+    """'frankfurt am main' and 'frankfurt (oder)' are both 'frankfurt' in news ('newcastle upon tyne' too)."""
+    match = _QUALIFIED_PLACE.match(key)
+    return (match.group(1) or match.group(2)) if match else None
 
 
 def _load_supranational(kb: KnowledgeBase, path: Path) -> None:
     for name, form, code, organisation in _rows(path, 4):
         kb.supranational_words[norm(name)] = Supranational(name, form, code or None, organisation or None)
+
+
+def _load_non_actor_words(kb: KnowledgeBase, path: Path) -> None:
+    for kind, words in _rows(path, 2):
+        kb.non_actor_words[kind] = frozenset(w.casefold() for w in _split(words))
 
 
 def _load_first_names(kb: KnowledgeBase, path: Path) -> None:
@@ -356,4 +386,5 @@ def load_kb(directory: str | None = None) -> KnowledgeBase:
     kb._place_files = (base / "places.tsv", base / "regions.psv")  # 34,000 towns: read when first needed
     _load_first_names(kb, base / "first_names.psv")
     _load_supranational(kb, base / "supranational.psv")
+    _load_non_actor_words(kb, base / "non_actors.psv")
     return kb

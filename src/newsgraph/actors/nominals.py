@@ -32,7 +32,7 @@ def find(det) -> None:
     doc = det.doc
     proper = _proper_name_tokens(det)
     for token in doc:
-        if det.claimed[token.i] or token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound":
+        if det.claimed[token.i] or not _nominal(det, token) or token.dep_ == "compound":
             continue
         if token.i in proper:
             continue
@@ -40,6 +40,19 @@ def find(det) -> None:
         if found is None or not det.free(found[0], token.i + 1):
             continue
         _phrase(det, token, found[0], found[1])
+
+
+def _nominal(det, token: Token) -> bool:
+    """A noun, or a body's name the small parser read as an adjective with no noun after it
+    ("Myanmar's military seized power")."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        return True
+    if token.pos_ != "ADJ":
+        return False
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    role = det.kb.role(token.text)
+    return role is not None and role.type in ("body", "group") and (
+        after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
 def _proper_name_tokens(det) -> set[int]:
@@ -60,17 +73,38 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
     if after:
         countries = [(after[1], end + 1, after[0], "state")]
         end = after[0] if det.kb.country_of(doc[end + 1:after[0]].text) else end
+    elif not countries and role.type in ("person", "body"):
+        countries = _place_after_of(det, end)  # "the mayor of Chicago": the town stays a place of its own
     plural = head.tag_ in ("NNS", "NNPS") or role.type == "group"
     if not countries and not role.country and not _is_argument(head) and (plural or article in _INDEFINITE):
         return
     if not countries and not role.country and role.type == "body" and _is_place(head):
         return  # "outside the school", "at the hospital": scenery, not an actor
+    if not countries and not role.country and _generic(head, article, plural, role):
+        return  # "a better president", "running for president", "told reporters": nobody in particular
     if norm(role.phrase) in GOVERNMENT_HEADS and len(countries) == 1:
         _government(det, first, end, countries)
     elif role.type == "person" and not plural:
         _title(det, head, first, end, role, countries, article)
     else:
         _group(det, head, first, end, role, countries)
+
+
+def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool:
+    """A role word that names no one: compared ('a stronger leader'), bare ('ran for president'), or a
+    bare plural told something ('told reporters') or after a preposition that takes no participant
+    ('safe for children'); subjects and the patients of acts stay actors."""
+    if any(c.tag_ in ("JJR", "JJS", "RBR") for c in head.children):
+        return True
+    if article is not None or any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in head.children):
+        return False
+    if not plural:
+        return role.type == "person" and head.dep_ in ("pobj", "attr", "oprd", "dobj", "conj")
+    if head.dep_ in ("dobj", "dative"):  # "told reporters", "asked people"; "expelled diplomats" stays
+        from ..quotes.lexicon import cue_class
+
+        return cue_class(head.head.lemma_) is not None
+    return head.dep_ == "pobj" and not _is_argument(head)  # "hundreds of protesters" stays
 
 
 def _is_argument(head: Token) -> bool:
@@ -146,6 +180,18 @@ def _places(det, first: int, limit: int) -> list[tuple[str, int, int, str]]:
     return []
 
 
+def _place_after_of(det, end: int) -> list[tuple[str, int, int, str]]:
+    doc = det.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "of":
+        return []
+    first = end + 2 if doc[end + 1].lower_ == "the" else end + 1
+    for ent in det.ents:
+        if ent.start == first and ent.label_ in ("GPE", "LOC"):
+            code = det.kb.place_country(ent.text)
+            return [(code, ent.start, ent.end, "place")] if code else []
+    return []
+
+
 def _government(det, first: int, end: int, countries) -> None:
     code, _, _, kind = countries[0]
     mention = METONYM if kind in ("person", "memory") or _is_seat(det, first, end) else DESCRIPTION
@@ -165,13 +211,27 @@ def _title(det, head: Token, first: int, end: int, role: Role, countries, articl
     words = doc[role_first:head.i + 1]
     former = any(t.lower_ in FORMER for t in words)
     country = countries[-1][0] if countries else role.country
-    det.add(Candidate(first, end, TITLE, "PERSON", None, country, "ELI" if former else role.sector,
+    from .detect import member_sector
+
+    sector = "ELI" if former else member_sector(role, det.org_sector_in(first, role_first))
+    det.add(Candidate(first, end, TITLE, "PERSON", None, country, sector,
                       role=words.text, role_key=role.key, source="rule",
                       definite=article not in _INDEFINITE, describes=_described(head), context=True,
                       gender=_role_gender(role.phrase)))
 
 
 def _group(det, head: Token, first: int, end: int, role: Role, countries) -> None:
+    from .cluster import LEGISLATIVE_BODIES, name_sector
+
+    if norm(role.phrase) in LEGISLATIVE_BODIES:  # "the Commons foreign affairs committee": a chamber's body
+        sector, default = name_sector(det.kb, det.doc, first, end)
+        if sector == "LEG":
+            role = Role(role.phrase, "LEG", role.type, role.country or default)
+    from .detect import member_sector
+
+    org_sector = det.org_sector_in(first, head.i)
+    if org_sector and member_sector(role, org_sector) != role.sector:  # "Pentagon officials", "Hamas fighters"
+        role = Role(role.phrase, org_sector, role.type, role.country, role.same_as)
     etype = "ORG" if role.type == "body" or role.sector in ORG_SECTORS else "NORP"
     words = det.doc[max(first, head.i - len(role.phrase.split()) + 1):head.i + 1].text
     for code, start, stop, _ in countries[:-1]:  # "US and Russian officials": one group per country

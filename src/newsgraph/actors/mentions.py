@@ -1,0 +1,120 @@
+"""The mention filter: names that are no actor (documents, events, market indices, works).
+
+"the Paris Agreement", "the Treaty of Lisbon", "the Voting Rights Act", "the COP26
+summit", "the FTSE 100", "the Nikkei rose", "the Boeing 737 MAX" and spaCy's LAW / EVENT / WORK_OF_ART /
+PRODUCT names are claimed before any actor is looked for, so neither they nor the
+places inside them ("Paris", "Lisbon") become actors. The words are data
+(`data/kb/non_actors.psv`); a knowledge-base organisation's own name ("Arab League",
+"Collective Security Treaty Organization") is never claimed.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .kb import KnowledgeBase
+
+NON_ACTOR_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
+_COMPLEMENT = frozenset({"of", "on", "de", "du"})
+
+
+def non_actor_spans(doc: Doc, ents, kb: KnowledgeBase, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token spans [start, end) that name something other than an actor; `known` are the
+    spans of knowledge-base organisations, states and people, which are left alone."""
+    words = kb.non_actor_words
+    heads = words.get("document", frozenset()) | words.get("event", frozenset())
+    spans = [(e.start, e.end) for e in ents if _labelled_non_actor(e, heads) and not _is_known(e.start, e.end, known)]
+    for token in doc:
+        if token.lower_ in heads and not any(s <= token.i < e for s, e in known):
+            span = _named_by_head(doc, token.i)
+            if span and (token.is_title or not _names_actor(span, token.i, known)):
+                spans.append(span)
+    spans += _indices(doc, words)
+    spans += _products(doc, kb, known)
+    return spans
+
+
+def _products(doc: Doc, kb: KnowledgeBase, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'the Boeing 737 MAX', 'an Airbus A320': a company's name followed by a model number is a product."""
+    spans = []
+    for start, end in known:
+        org = kb.organisation(doc[start:end].text)
+        if org is None or org.type != "company" or end >= len(doc) or not any(c.isdigit() for c in doc[end].text):
+            continue
+        stop = end + 1
+        while stop < len(doc) and (doc[stop].is_upper or doc[stop].like_num) and doc[stop].is_alpha | doc[stop].like_num:
+            stop += 1
+        spans.append((start, stop))
+    return spans
+
+
+def _labelled_non_actor(ent, heads: frozenset[str]) -> bool:
+    """spaCy's LAW names, and its EVENT / WORK_OF_ART / PRODUCT names of two words or more (one word so
+    labelled is as often a person or group the small model did not know)."""
+    if ent.label_ == "LAW":
+        return True
+    return ent.label_ in NON_ACTOR_LABELS and len(ent) > 1 and (ent[-1].lower_ in heads or ent[-1].is_title)
+
+
+def _names_actor(span: tuple[int, int], head: int, known: list[tuple[int, int]]) -> bool:
+    """'a Security Council resolution', 'the Iraq war': an actor named before a lower-case head stays one."""
+    return any(span[0] <= s and e <= head for s, e in known)
+
+
+def _is_known(start: int, end: int, known: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e or start <= s and e <= end for s, e in known)
+
+
+def _proper(token) -> bool:
+    return (token.is_title or token.is_upper or token.like_num or token.text in ("-", "&")) and not token.is_sent_start \
+        or token.pos_ == "PROPN"
+
+
+def _named_by_head(doc: Doc, i: int) -> tuple[int, int] | None:
+    """'Paris Agreement', 'Nuclear Non-Proliferation Treaty', 'Minsk agreements' (proper words before the
+    head) or 'Treaty of Lisbon' (a capitalised head with a proper complement after 'of'). A head that
+    modifies another noun ('war crimes court') names nothing."""
+    if doc[i].dep_ == "compound" or (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN") and not doc[i].is_title):
+        return None
+    left = i
+    while left > 0 and _proper(doc[left - 1]) and doc[left - 1].pos_ not in ("DET", "ADP", "PRON", "VERB", "AUX") \
+            and not (doc[left - 1].is_punct and doc[left - 1].text != "-"):
+        left -= 1
+    right = i + 1
+    if doc[i].is_title and right + 1 < len(doc) and doc[right].lower_ in _COMPLEMENT:
+        k = right + 1 + (doc[right + 1].lower_ == "the")
+        end = k
+        while end < len(doc) and (doc[end].is_title or doc[end].like_num or doc[end].lower_ in ("and", "of")):
+            end += 1
+        while end > k and doc[end - 1].lower_ in ("and", "of"):
+            end -= 1
+        if end > k:
+            right = end
+    if left == i and right == i + 1:
+        return None
+    return left, right
+
+
+def _indices(doc: Doc, words: dict[str, frozenset[str]]) -> list[tuple[int, int]]:
+    always, maybe = words.get("index", frozenset()), words.get("index-or-name", frozenset())
+    spans = []
+    i = 0
+    while i < len(doc):
+        for n in (4, 3, 2, 1):
+            piece = doc[i:i + n]
+            if i + n > len(doc):
+                continue
+            text = piece.text.casefold()
+            if text in always or (text in maybe and _used_as_index(doc, i + n - 1, words)):
+                spans.append((i, i + n + (i + n < len(doc) and doc[i + n].lower_ in words.get("index-word", ()))))
+                i += n - 1
+                break
+        i += 1
+    return spans
+
+
+def _used_as_index(doc: Doc, last: int, words: dict[str, frozenset[str]]) -> bool:
+    """'the Nikkei index', 'the Nikkei rose 1.5 percent'."""
+    if last + 1 < len(doc) and doc[last + 1].lower_ in words.get("index-word", ()):
+        return True
+    token = doc[last]
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in words.get("market-verb", ())

@@ -1,0 +1,88 @@
+"""Sentences on wire copy: datelines, separator rules and timestamp lines (synthetic text)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp import dateline_end, is_non_sentence
+
+WIRE = (
+    "Ministers agree on fishing quotas\n\n"
+    "OSLO (AP) — Norway and Iceland agreed on Monday to share the mackerel catch, officials said.\n\n"
+    "The deal runs for five years.\n\n"
+    "___\n\n"
+    "Updated 10:42 a.m. ET, Tuesday, March 4, 2016\n\n"
+    "* * *\n\n"
+    "Associated Press writer Jan Smit in Reykjavik contributed to this report."
+)
+
+
+@pytest.mark.parametrize("line, opening", [
+    ("OSLO (AP) — Norway agreed.", "OSLO (AP) —"),
+    ("BRUSSELS, Belgium (AP) — The talks ended.", "BRUSSELS, Belgium (AP) —"),
+    ("ST. PAUL, Minn. (AP) — The governor signed it.", "ST. PAUL, Minn. (AP) —"),
+    ("LAGOS, Nigeria, March 4 (Reuters) - Workers struck.", "LAGOS, Nigeria, March 4 (Reuters) -"),
+    ("WASHINGTON — The Senate voted.", "WASHINGTON —"),
+    ("Mexico City (AFP) – The peso fell.", "Mexico City (AFP) –"),
+    ("Hong Kong (CNN Business)A muddled view weighs.", "Hong Kong (CNN Business)"),
+    ("LONDON (Reuters) -", "LONDON (Reuters) -"),
+])
+def test_datelines_are_found(line, opening):
+    assert dateline_end(line) == len(opening)
+
+
+@pytest.mark.parametrize("line", [
+    "The deal runs for five years.",
+    "Sanders (I-Vt.) apologized to his supporters.",
+    "Officials said on Monday - without giving details - that talks would go on.",
+    "“We agreed,” the minister said.",
+])
+def test_ordinary_lines_have_no_dateline(line):
+    assert dateline_end(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "___", "* * *", "-----", "=====", "Updated 10:42 a.m. ET, Tuesday, March 4, 2016",
+    "Published: 2016-03-04 14:22 GMT", "Last updated on Aug 31, 2016 at 9:05 PM EDT", "3/4/2016 14:22",
+])
+def test_furniture_lines(line):
+    assert is_non_sentence(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Associated Press writer Jan Smit contributed.", "The talks ended on March 4 at 10:42.",
+    "Markets open at 9:30 a.m. on Monday, traders said.", "Monday", "", "—",
+])
+def test_sentences_are_not_furniture(line):
+    assert not is_non_sentence(line)
+
+
+@pytest.mark.slow
+def test_wire_copy_sentences(pipeline):
+    from newsgraph.nlp import sentences
+
+    doc = pipeline.nlp(WIRE)
+    got = [s.text for s in sentences(doc)]
+    assert got == [
+        "Ministers agree on fishing quotas",
+        "OSLO (AP) — Norway and Iceland agreed on Monday to share the mackerel catch, officials said.",
+        "The deal runs for five years.",
+        "Associated Press writer Jan Smit in Reykjavik contributed to this report.",
+    ]
+
+
+@pytest.mark.slow
+def test_every_layer_skips_furniture(pipeline):
+    analysis = pipeline.analyze(WIRE, published="2016-03-04")
+    texts = [WIRE[s.start:s.end] for s in analysis.sentences]
+    assert not any(is_non_sentence(t) for t in texts)
+    assert texts[1].startswith("OSLO (AP) — Norway")
+    # indices of events still point at the sentences that are there
+    assert all(0 <= ev.sentence < len(analysis.sentences) for ev in analysis.events)
+
+
+@pytest.mark.slow
+def test_dateline_alone_on_its_line_joins_the_next(pipeline):
+    from newsgraph.nlp import sentences
+
+    doc = pipeline.nlp("Shares rise\n\nLONDON (Reuters) -\nBritish shares rose on Monday. Banks led.")
+    assert [s.text for s in sentences(doc)][1] == "LONDON (Reuters) -\nBritish shares rose on Monday."
