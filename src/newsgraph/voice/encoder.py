@@ -223,8 +223,8 @@ def _onnx_available(where: str) -> bool:
 class OnnxBackend:
     """The graph of scripts/build_voice_onnx.py on ONNX Runtime, one thread: workers fill the cores."""
 
-    # Larger batches than numpy's: the runtime's per-call cost is higher, its products cache-friendlier.
-    batch_pieces = 1024
+    # As numpy's: on CheckThat test sentences 256 pieces a batch ran 3.1 ms a sentence, 1024 3.5, 2048 4.4.
+    batch_pieces = BATCH_PIECES
 
     def __init__(self, path: str, digest: str):
         try:
