@@ -87,4 +87,4 @@ def test_stage_timings_are_recorded(pipeline):
     before = dict(pipeline.stage_seconds)
     list(pipeline.analyze_many([RawInput("t", text=STORY)]))
     grew = {name for name, seconds in pipeline.stage_seconds.items() if seconds > before.get(name, 0.0)}
-    assert grew == {"read", "parse", "actors", "quotes", "events", "voice"}
+    assert grew == {"read", "parse", "sentences", "actors", "quotes", "events", "voice"}

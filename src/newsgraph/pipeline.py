@@ -73,8 +73,8 @@ class Pipeline:
         self.stages: tuple[Stage, ...] = tuple(
             BY_NAME[name].build(self.config, context) for name in self.config.stages
         )
-        # Cumulative wall time per stage, and of reading ("read") and the spaCy parse ("parse")
-        # in analyze_many, for the throughput benchmark.
+        # Cumulative wall time per stage, and of reading ("read"), the spaCy parse ("parse") and
+        # cutting sentences ("sentences") in analyze_many, for the throughput benchmark.
         self.stage_seconds: Counter[str] = Counter()
 
     def analyze(self, item: Any, published: str | None = None, publisher: str | None = None) -> Analysis:
@@ -142,8 +142,10 @@ class Pipeline:
     def _run_batch(self, batch: list[Article | InputError]) -> Iterator[Outcome]:
         articles = [a for a in batch if isinstance(a, Article)]
         docs = dict(zip(map(id, articles), self._parse_all(articles)))
+        started = time.perf_counter()
         contexts = {key: Context(article, doc, sentences(doc))
                     for article, (key, doc) in zip(articles, docs.items()) if not isinstance(doc, InputError)}
+        self.stage_seconds["sentences"] += time.perf_counter() - started
         self._prepare_stages(list(contexts.values()))
         for item in batch:
             if isinstance(item, InputError):
