@@ -105,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
     print(line("pipeline, 1 worker", texts, words, one, f"  peak RSS {peak_rss_mb():.0f} MB  failed={failed}"))
     print(f"ratio pipeline / bare parse time: {one / bare:.2f}")
     for stage, seconds in pipeline.stage_seconds.most_common():
-        print(f"  {stage:<8} {seconds:7.2f} s  {100 * seconds / one:5.1f}% of pipeline time"
+        print(f"  {stage:<9} {seconds:7.2f} s  {100 * seconds / one:5.1f}% of pipeline time"
               f"  {1000 * seconds / len(texts):6.1f} ms/article")
     if args.workers > 1:
         many, outcomes, _ = run_pipeline(texts, args.workers)
