@@ -17,6 +17,7 @@ setup: $(BIN)/python
 
 setup-test: $(BIN)/python
 	$(BIN)/pip install -q -e ".[test,postgres,eval,spark,web]"
+	bash scripts/ensure-java.sh
 	@touch $(VENV)/.test-deps
 
 # Reinstalled only when pyproject.toml changes, so `make check` starts at once.

@@ -276,3 +276,12 @@ def test_the_setting_of_a_meeting_is_not_a_participant(pipeline):
                                   "of the NATO summit in Vilnius on Tuesday.")
     meeting = next(e for e in events if e[0].type == "CONSULT")
     assert not any("NATO" in a for a in meeting[1] + meeting[2])
+
+
+@pytest.mark.slow
+def test_seed_gains_the_proposal_to_start_a_dialogue(seed_analysis):
+    """"we confirmed our proposal to start a dialogue": inside Lavrov's quote, "our" is Lavrov."""
+    (proposal,) = _by_trigger(seed_analysis, "proposal")
+    assert proposal.type in ("AGREE", "CONSULT") and proposal.quote is not None
+    assert "Lavrov" in " ".join(_names(seed_analysis, proposal.actors))
+    assert all(e.confidence is not None and 0 <= e.confidence <= 1 for e in seed_analysis.events)

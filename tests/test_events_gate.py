@@ -1,8 +1,10 @@
 """Quality gate: `newsgraph eval events` figures must not fall below pinned floors.
 
-Floors sit a little below what was measured (see docs/plover-mapping.md). The
-GSR is scored whole; the penta set on a fixed 500-sentence sample to keep the
-gate within a few minutes on a small machine.
+Floors sit a little below what was measured (docs/event-model.md). The GSR is
+scored whole; the penta set on a fixed 500-sentence sample to keep the gate
+within a few minutes on a small machine. The headline floor is on data the
+classifier never saw: trained on penta, scored on the GSR's classes. Penta
+classes follow CAMEO roots (SANCTION = 3, CONCEDE = 2).
 """
 from __future__ import annotations
 
@@ -11,10 +13,12 @@ import pytest
 from .conftest import needs_data
 from newsgraph.evaluation.events import GSR, PENTA
 
-# Measured 2026-11-29: GSR accuracy 0.783, macro-F1 0.768, country match 0.468,
-# actor country match 0.721; penta sample macro-F1 0.730 (0.776 with SANCTION=3).
-GSR_FLOORS = {"type_accuracy": 0.75, "type_macro_f1": 0.73, "country_match": 0.44, "actor_country_match": 0.69}
-PENTA_FLOORS = {"newsgraph_macro_f1": 0.70, "newsgraph_macro_f1_sanction_3": 0.74}
+# Measured 2026-12-01: GSR accuracy 0.795, macro-F1 0.776, country match 0.468,
+# actor country match 0.721; penta-trained classifier on the GSR classes 0.889
+# (rules alone 0.853); whole penta set: rules 0.845, classifier 5-fold CV 0.889.
+GSR_FLOORS = {"type_accuracy": 0.77, "type_macro_f1": 0.75, "country_match": 0.44, "actor_country_match": 0.69}
+CROSS_FLOORS = {"model_macro_f1": 0.85, "rules_macro_f1": 0.82}
+PENTA_FLOORS = {"rules_macro_f1": 0.82, "model_cv_macro_f1": 0.85}
 PENTA_SAMPLE = 500
 
 
@@ -25,9 +29,8 @@ def test_event_coding_floors():
     from newsgraph.evaluation.events import run
 
     figures = run(limit=None, penta_limit=PENTA_SAMPLE)
-    for name, floor in GSR_FLOORS.items():
-        assert figures["gsr"][name] >= floor, (name, figures["gsr"][name])
-    for name, floor in PENTA_FLOORS.items():
-        assert figures["penta"][name] >= floor, (name, figures["penta"][name])
+    for part, floors in (("gsr", GSR_FLOORS), ("penta_on_gsr", CROSS_FLOORS), ("penta", PENTA_FLOORS)):
+        for name, floor in floors.items():
+            assert figures[part][name] >= floor, (part, name, figures[part][name])
     # Beside a baseline that learns from the very sentences it is scored on.
     assert 0.5 <= figures["penta"]["baseline_macro_f1"] <= 1.0

@@ -1,49 +1,141 @@
-"""Spark scale-out: a real local Spark session over a small JSONL file."""
+"""The Spark job on a real local[2] session: a small WARC (a truncated record, a corrupt
+gzip member, a non-HTML response) and a JSON Lines file built here, synthetic text only.
+
+JVM start-up is slow, so the Spark tests share one session and stay few; the
+tables, loading and commits are tested without Spark in test_spark_tables.py.
+"""
 from __future__ import annotations
 
+import io
 import json
+import shutil
+from pathlib import Path
 
 import pytest
-
-from newsgraph.spark import event_rows, quote_rows, row_input
 
 STORY = ("Ministers from Chile and Peru met in Lima on Monday and agreed to reopen the border crossing, "
          "officials said. \"We want trade to flow again,\" the Chilean minister told reporters.")
 
 
-def test_row_input_keeps_metadata_and_makes_an_id():
-    raw = row_input({"text": STORY, "title": "Border to reopen", "id": None}, 7)
-    assert raw.meta == {"title": "Border to reopen", "id": "row7"} and raw.text == STORY
+def _page(title: str, body: str) -> bytes:
+    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+            f"<p>{body}</p><p>{body}</p></article></body></html>").encode()
 
 
-def test_event_and_quote_rows_flatten_the_contract():
-    record = {"id": "a1", "entities": [{"id": "E1", "name": "Chile", "country": "CHL"}],
-              "events": [{"id": "V1", "type": "CONSULT", "mode": None, "modality": "asserted",
-                          "actors": ["E1"], "recipients": [], "trigger": {"text": "met"},
-                          "date": {"text": "Monday", "start": "2024-01-01", "end": "2024-01-01"}, "location": None}],
-              "quotes": [{"id": "Q1", "kind": "direct", "content": "We want", "speaker": "E1",
-                          "cue": {"text": "told"}, "via": [{"text": "Reuters"}]}]}
-    (ev,) = event_rows(json.dumps(record))
-    assert ev[:5] == ("a1", "V1", "CONSULT", None, "asserted") and ev[5] == ["Chile"] and ev[7] == ["CHL"]
-    (q,) = quote_rows(json.dumps(record))
-    assert q[4:] == ("Chile", "CHL", "told", ["Reuters"])
+def write_warc(path: Path) -> None:
+    """Two HTML articles, an image, a corrupt gzip member between them, and a last record cut in half."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+
+    def record(url: str, payload: bytes, ctype: str = "text/html; charset=utf-8") -> None:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            url, "response", payload=io.BytesIO(payload), http_headers=headers,
+            warc_headers_dict={"WARC-Date": "2024-06-12T10:00:00Z"}))
+
+    record("https://example.org/a", _page("Border to reopen", STORY))
+    buf.write(b"\x1f\x8b\x08\x00" + b"\xff" * 64)  # a gzip member with garbage inside
+    record("https://example.org/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(200), "image/png")
+    record("https://example.org/b", _page("Talks in Santiago", STORY.replace("Lima", "Santiago")))
+    whole = len(buf.getvalue())
+    record("https://example.org/c", _page("Cut short", STORY.replace("Lima", "Quito")))
+    data = buf.getvalue()
+    path.write_bytes(data[: whole + (len(data) - whole) // 2])
+
+
+def write_jsonl(path: Path) -> None:
+    rows = [json.dumps({"id": 0, "text": STORY, "published": "2023-05-02", "authors": ["A. Writer"],
+                        "subtitle": "A standfirst"}),
+            "{not json",
+            json.dumps({"text": STORY.replace("Chile", "Bolivia")})]
+    path.write_text("\n".join(rows) + "\n")
+
+
+def write_inputs(folder: Path) -> Path:
+    """The two inputs and a manifest naming them (relative paths)."""
+    write_warc(folder / "crawl.warc.gz")
+    write_jsonl(folder / "records.jsonl")
+    manifest = folder / "paths.txt"
+    manifest.write_text("# inputs\ncrawl.warc.gz\n\nrecords.jsonl\n")
+    return manifest
+
+
+def _java_missing() -> str | None:
+    import os
+
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        return "Java is not installed (Spark needs Java 17+; `make setup-test` installs it with apt where it can)"
+    return None
+
+
+@pytest.fixture(scope="module")
+def spark():
+    pytest.importorskip("pyspark", reason="the spark extra is not installed (pip install 'newsgraph[spark]')")
+    reason = _java_missing()
+    if reason:
+        pytest.skip(reason)
+    from newsgraph.spark.job import session
+
+    session_ = session("local[2]", app_name="newsgraph-tests")
+    yield session_
+    session_.stop()
+
+
+def _table(out: Path, name: str) -> list[dict]:
+    import pyarrow.dataset as ds
+
+    return ds.dataset(out / name, format="parquet", partitioning="hive").to_table().to_pylist()
+
+
+def _counts(out: Path) -> dict[str, int]:
+    from newsgraph.spark.tables import TABLES
+
+    return {t: len(_table(out, t)) for t in (*TABLES, "_done")}
 
 
 @pytest.mark.slow
-def test_local_spark_job_writes_parquet(tmp_path):
-    pytest.importorskip("pyspark", reason="the spark extra is not installed")
-    import pyarrow.parquet as pq
-
+def test_job_writes_every_table_and_a_rerun_adds_nothing(spark, tmp_path):
     from newsgraph.spark import run_job
 
-    src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(json.dumps(r) for r in (
-        {"id": "a", "text": STORY}, {"id": "b", "text": STORY.replace("Lima", "Santiago")}, {"id": "c", "text": ""},
-    )) + "\n")
-    counts = run_job(str(src), str(tmp_path / "out"), master="local[1]")
-    assert counts == {"articles": 2, "failed": 1}
-    analyses = pq.read_table(tmp_path / "out" / "analyses").to_pylist()
-    assert sorted(r["id"] for r in analyses) == ["a", "b", "c"]
-    good = next(r for r in analyses if r["id"] == "a")
-    assert json.loads(good["analysis"])["article"]["text"] == STORY
-    assert (tmp_path / "out" / "events").is_dir() and (tmp_path / "out" / "quotes").is_dir()
+    manifest = write_inputs(tmp_path)
+    out = tmp_path / "out"
+    report = run_job([], str(out), manifest=str(manifest), spark=spark)
+    assert (report.files, report.processed, report.articles, report.errors) == (2, 2, 4, 3)
+
+    articles = _table(out, "articles")
+    assert len({a["content_hash"] for a in articles}) == 4
+    assert sorted(a["month"] for a in articles) == ["2023-05", "2024-06", "2024-06", "unknown"]
+    zero = next(a for a in articles if a["doc_id"] == "0")
+    assert zero["authors"] == ["A. Writer"] and zero["subtitle"] == "A standfirst"
+    assert {a["url"] for a in articles} >= {"https://example.org/a", "https://example.org/b"}  # not the image
+    reasons = sorted(e["reason"].split(" (")[0] for e in _table(out, "errors"))
+    assert reasons == ["corrupt gzip data", "not valid JSON", "the file ends inside this record"]
+    events = _table(out, "events")
+    assert events and all(e["content_hash"] in {a["content_hash"] for a in articles} for e in events)
+    assert all(len(e["actor_ids"]) == len(e["actor_names"]) == len(e["actor_countries"]) for e in events)
+    first = _counts(out)
+    assert first["_done"] == 2 and first["sentences"] > 0 and first["quotes"] > 0 and first["mentions"] > 0
+
+    again = run_job([], str(out), manifest=str(manifest), spark=spark)
+    assert (again.processed, again.skipped) == (0, 2) and _counts(out) == first
+
+
+@pytest.mark.slow
+def test_a_file_killed_before_its_done_row_is_redone_once(spark, tmp_path):
+    from newsgraph.spark import run_job
+    from newsgraph.spark.files import file_key
+
+    manifest = write_inputs(tmp_path)
+    out = tmp_path / "out"
+    run_job([], str(out), manifest=str(manifest), spark=spark)
+    first = _counts(out)
+    # What a kill leaves: the parts moved into place, no _done row, a staging folder.
+    warc = str((tmp_path / "crawl.warc.gz").resolve())
+    (out / "_done" / f"{file_key(warc)}.parquet").unlink()
+    (out / "_staging" / f"{file_key(warc)}-99" / "articles").mkdir(parents=True)
+    report = run_job([], str(out), manifest=str(manifest), spark=spark)
+    assert (report.processed, report.skipped) == (1, 1)
+    assert _counts(out) == first and not (out / "_staging").exists()

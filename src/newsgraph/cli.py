@@ -73,8 +73,10 @@ def _report_warnings() -> None:
 @click.option("--stages", help=f"Comma-separated stages to run (default all: {','.join(STAGES)}; or "
               "NEWSGRAPH_STAGES); the stages they require are added (events needs actors, voice "
               "needs quotes). Without voice, sentences carry no opinion score.")
+@click.option("--min-confidence", type=float, help="Leave out events whose classifier confidence is below this (0-1).")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
-def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars, actors_file, stages, no_progress):
+def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars, actors_file, stages,
+            min_confidence, no_progress):
     """Analyse articles: PATH is a file, a directory, or - for standard input.
 
     Files may be plain text, HTML, JSON Lines (one {"id","text"|"html",...} per
@@ -87,7 +89,7 @@ def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars
     fmt = "json" if as_json and fmt is None else (fmt or "text")
     config = Config.from_env(published=published, publisher=publisher, model=model, workers=workers,
                              max_chars=max_chars, actors_file=actors_file,
-                             stages=parse_stages(stages))
+                             stages=parse_stages(stages), min_confidence=min_confidence)
     _note_added_stages(parse_stages(stages), config.stages)
     pipeline = Pipeline(config)
     failures = 0
@@ -126,25 +128,6 @@ def _emit(analysis, fmt: str) -> None:
 
 
 @main.command()
-@click.argument("input_path")
-@click.argument("output_dir")
-@click.option("--master", default="local[*]", show_default=True, help="Spark master URL.")
-@click.option("--model", help="Installed spaCy pipeline to use on the executors.")
-def spark(input_path, output_dir, master, model):
-    """Analyse JSONL on Apache Spark; write analyses, events and quotes as Parquet.
-
-    INPUT_PATH is anything `spark.read.json` reads (a file, a glob, a folder,
-    s3a://...). Needs the `spark` extra and Java 17+.
-    """
-    from .spark import run_job
-
-    counts = run_job(input_path, output_dir, master, Config.from_env(model=model))
-    click.echo(f"analysed {counts['articles']} articles, {counts['failed']} failed; Parquet under {output_dir}")
-    if counts["failed"]:
-        sys.exit(1)
-
-
-@main.command()
 @click.option("--db", "db_url", help="Store URL (default: sqlite newsgraph.db here).")
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
@@ -172,6 +155,7 @@ def _register_optional() -> None:
         ("newsgraph.evaluation.voice", "command", eval_group),
         ("newsgraph.evaluation.audit", "command", eval_group),
         ("newsgraph.corpus.cli", "commands", main),
+        ("newsgraph.spark.cli", "command", main),
     ):
         try:
             found = getattr(importlib.import_module(module), attr)

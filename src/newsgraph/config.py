@@ -34,6 +34,8 @@ class Config:
     publisher: str | None = None
     # The voice encoder's runtime: ONNX Runtime when installed ("auto"), or numpy.
     encoder: str = "auto"
+    # Events whose classifier confidence is below this are left out (0 keeps all).
+    min_confidence: float = 0.0
 
     def __post_init__(self) -> None:
         if self.max_chars < 1:
@@ -44,6 +46,8 @@ class Config:
             raise ConfigError("batch_size must be at least 1")
         if self.workers < 1:
             raise ConfigError("--workers must be at least 1")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise ConfigError("--min-confidence must be between 0 and 1")
         unknown = unknown_stages(self.stages)
         if unknown:
             raise ConfigError(
@@ -74,7 +78,7 @@ class Config:
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
         casts = {"model": str, "max_chars": int, "batch_size": int, "workers": int, "time_limit": float,
-                 "encoder": str}
+                 "encoder": str, "min_confidence": float}
         for f in fields(cls):
             raw = env.get(f"NEWSGRAPH_{f.name.upper()}")
             if raw and f.name in casts:

@@ -37,7 +37,7 @@ MAX_FILE_BYTES = 64 * 1024 * 1024
 def iter_inputs(paths: Iterable[str], max_bytes: int = MAX_FILE_BYTES) -> Iterator[Item]:
     """Every article under `paths` as RawInput, every unusable input as InputError; never raises
     for one bad path, file or record."""
-    ids = _DuplicateIds()
+    ids = DuplicateIds()
     for path in paths:
         for item in _path_items(path, max_bytes):
             yield ids.check(item)
@@ -45,7 +45,7 @@ def iter_inputs(paths: Iterable[str], max_bytes: int = MAX_FILE_BYTES) -> Iterat
 
 def _path_items(path: str, max_bytes: int) -> Iterator[Item]:
     if path == "-":
-        yield from _from_bytes(sys.stdin.buffer.read(), "<stdin>", kind=None)
+        yield from items_from_bytes(sys.stdin.buffer.read(), "<stdin>", kind=None)
         return
     p = Path(path)
     try:
@@ -74,13 +74,13 @@ def _walk(folder: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Item]:
             f = Path(root, name)
             if name.startswith(".") or not f.is_file():
                 continue
-            if _kind_of(f) is not None or _sniffable(f):
+            if kind_of(f) is not None or _sniffable(f):
                 yield from read_file(f, max_bytes)
     for err in unreadable:
         yield InputError(str(err.filename or folder), f"cannot read this folder: {err.strerror or err}")
 
 
-class _DuplicateIds:
+class DuplicateIds:
     """Two records of one run with the same explicit id are both kept: the later one gets
     a suffixed id and a warning, so neither overwrites the other in a store."""
 
@@ -104,7 +104,7 @@ def _sniffable(path: Path) -> bool:
     return path.suffix == ""
 
 
-def _kind_of(path: Path) -> str | None:
+def kind_of(path: Path) -> str | None:
     suffixes = [s.lower() for s in path.suffixes]
     if suffixes and suffixes[-1] == ".gz":
         suffixes = suffixes[:-1]
@@ -117,7 +117,7 @@ def _kind_of(path: Path) -> str | None:
 
 def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Item]:
     source = str(path)
-    kind = _kind_of(path)
+    kind = kind_of(path)
     if kind == "warc":
         yield from read_warc(path)
         return
@@ -140,7 +140,7 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Iterator[Item]:
         except (OSError, EOFError, ValueError) as exc:
             yield InputError(source, f"not a valid gzip file ({short_reason(exc)})")
             return
-    yield from _from_bytes(data, source, kind)
+    yield from items_from_bytes(data, source, kind)
 
 
 def _gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -166,7 +166,7 @@ def _read_jsonl_file(path: Path) -> Iterator[Item]:
         return
     with stream:
         head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
-        if head[:2] == b"\x1f\x8b" or _looks_binary(head):  # a zip or image named .jsonl: one report
+        if head[:2] == b"\x1f\x8b" or looks_binary(head):  # a zip or image named .jsonl: one report
             yield BinaryInput(source)
             return
         for number, raw in enumerate(stream, start=1):
@@ -178,10 +178,10 @@ def _read_jsonl_file(path: Path) -> Iterator[Item]:
             except InputError as err:
                 yield err
                 continue
-            yield _jsonl_line(line, where)
+            yield jsonl_line(line, where)
 
 
-def _from_bytes(data: bytes, source: str, kind: str | None) -> Iterator[Item]:
+def items_from_bytes(data: bytes, source: str, kind: str | None) -> Iterator[Item]:
     if kind is None and data[:6] in (b"WARC/1", b"WARC/0") or data[:2] == b"\x1f\x8b":
         yield from read_warc_stream(io.BytesIO(data), source)
         return
@@ -228,7 +228,7 @@ def decode_bytes(data: bytes, source: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError:
                 raise UndecodableInput(source) from None
-    if _looks_binary(data):
+    if looks_binary(data):
         raise BinaryInput(source)
     try:
         return data.decode("utf-8-sig")
@@ -275,7 +275,7 @@ def _mostly_ascii_cp1252(data: bytes) -> str | None:
         return None
 
 
-def _looks_binary(data: bytes) -> bool:
+def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
         return True
@@ -286,10 +286,10 @@ def _looks_binary(data: bytes) -> bool:
 def read_jsonl(text: str, source: str) -> Iterator[Item]:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
-            yield _jsonl_line(line, f"{source}:{number}")
+            yield jsonl_line(line, f"{source}:{number}")
 
 
-def _jsonl_line(line: str, where: str) -> Item:
+def jsonl_line(line: str, where: str) -> Item:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:

@@ -159,6 +159,8 @@ class Event:
     quote: str | None = None
     cameo: str | None = None
     confidence: float | None = None
+    # The same act reported again in the article (their trigger spans), coded once.
+    mentions: tuple[Span, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +177,7 @@ class Event:
             "quote": self.quote,
             "cameo": self.cameo,
             "confidence": self.confidence,
+            "mentions": [m.as_dict() for m in self.mentions],
         }
 
 

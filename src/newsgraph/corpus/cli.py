@@ -1,4 +1,4 @@
-"""Corpus commands (`newsgraph ingest/search/quotes/events/actors/dyad/export`).
+"""Corpus commands (`newsgraph ingest/search/quotes/events/actors/dyad/export/load`).
 
 Auto-registered on the main group through the module attribute `commands`.
 Each query prints a table (rich) or, with --json, one JSON object per line.
@@ -274,4 +274,28 @@ def export(table_name, fmt, output, db_url):
     click.echo(f"newsgraph: exported {count} {table_name} row(s) to {output}", err=True)
 
 
-commands = [ingest, search, quotes, events, actors, dyad, export]
+@click.command()
+@click.argument("parquet_dir")
+@db_option
+@json_option
+def load(parquet_dir, db_url, as_json):
+    """Load a `newsgraph spark` output folder (local, hdfs://, s3a://) into the store.
+
+    Only input files the job finished (its _done table) are loaded; articles
+    already stored are skipped, so loading again adds nothing.
+    """
+    from .load import load as run_load
+
+    with _store(db_url, create=True) as db:
+        report = run_load(parquet_dir, db)
+    if as_json:
+        click.echo(json.dumps(report.as_dict()))
+    click.echo(f"newsgraph: loaded {report.files} finished input file(s) from {parquet_dir} into "
+               f"{db_url or default_url()} in {report.seconds:.1f}s: {report.added} article(s) added, "
+               f"{report.already_stored} already stored, {report.errors} failed record(s) kept in the errors "
+               f"table" + (f", {report.failed} could not be stored" if report.failed else ""), err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+commands = [ingest, search, quotes, events, actors, dyad, export, load]

@@ -5,38 +5,88 @@ parse, `modality` codes tense/negation and the manual's tense rules,
 `arguments` maps actors and recipients to actor-stage entities, and
 `location` finds the place and the date phrase, which `dates` resolves
 against the publication date. An event claimed only inside a quotation
-points at that quote.
+points at that quote. The shipped classifier (`model`, over `features`)
+then weighs each proposed event: it gives the event's `confidence` (the
+probability of its type's penta class) and drops the events it reads as no
+event at all (word senses without a political reading, statements).
 """
 from __future__ import annotations
 
-from typing import Sequence
+from dataclasses import replace
+from typing import NamedTuple, Sequence
 
+import numpy as np
 from spacy.tokens import Span
 
 from ..records import Event, EventDate, Quote, Span as TextSpan
 from .arguments import arguments
 from .dates import resolve
 from .detect import Candidate, content_mode, detect
+from .features import entity_kind, event_names, vector
 from .lexicon import Lexicon, load_lexicon
 from .location import anchor, clause_tokens, consult_setting, date_entities, date_phrases, location
+from .model import EventModel, load_model
 from .modality import code
+from .repeats import merge_repeats
+from .senses import domestic_rally, has_political_reading, legislative_threat, verbal_reading
+
+
+class Proposal(NamedTuple):
+    """An event as the rules code it, with what the classifier sees of it."""
+
+    event: Event
+    features: list[tuple[str, float]]
 
 
 class EventsStage:
     name = "events"
 
-    def __init__(self, lexicon: Lexicon | None = None):
+    def __init__(self, lexicon: Lexicon | None = None, model: EventModel | None = None, min_confidence: float = 0.0):
         self.lexicon = lexicon or load_lexicon()
+        self.model = model
+        self.min_confidence = min_confidence
 
     def __call__(self, ctx) -> tuple[Event, ...]:
-        events: list[Event] = []
+        proposals = self.propose(ctx)
+        if self.model is None or not proposals:
+            return merge_repeats([p.event for p in proposals], _countries(ctx))
+        probs = self.model.probabilities(np.stack([vector(p.features) for p in proposals]))
+        kept: list[Event] = []
+        for proposal, row in zip(proposals, probs):
+            event = self._weighed(proposal.event, row)
+            if event is not None and event.confidence >= self.min_confidence:
+                kept.append(event)
+        return merge_repeats(kept, _countries(ctx))
+
+    def _weighed(self, event: Event, row: np.ndarray) -> Event | None:
+        """The event with its confidence, re-typed or dropped (None) as the classifier reads it."""
+        if row[0] >= self.model.drop_threshold and row[0] >= row.max():
+            return None  # no event: a statement, or a sense without a political reading
+        new_type = self.model.retyped(event.type, row)
+        if new_type is not None:
+            event = replace(event, type=new_type, mode=None, cameo=self.lexicon.cameo_roots[new_type])
+        return replace(event, confidence=round(float(row[self.lexicon.quad[event.type]]), 4))
+
+    def propose(self, ctx) -> list[Proposal]:
+        """Every event the rules find, in text order, before the classifier weighs them."""
+        out: list[Proposal] = []
         entities = ctx.layer("actors")
         quotes = ctx.layer("quotes")
         dated = date_entities(ctx.doc)
         for index, sent in enumerate(ctx.sentences):
             for cand, date in self._sentence(sent, dated):
-                events.append(self._event(f"V{len(events) + 1}", cand, index, date, ctx, entities, quotes))
-        return tuple(events)
+                event = self._event(f"V{len(out) + 1}", cand, index, date, ctx, entities, quotes)
+                event = _sense_checked(cand, event, entities, self.lexicon)
+                if event is not None:
+                    out.append(Proposal(event, self._features(sent, cand, event, entities)))
+        return out
+
+    def _features(self, sent: Span, cand: Candidate, event: Event, entities: Sequence) -> list[tuple[str, float]]:
+        by_id = {e.id: e for e in entities}
+        return event_names(
+            sent, cand.trigger, cand.verb, cand.patient, event.type, self.lexicon.quad[event.type], event.mode,
+            event.modality, cand.nominal, cand.inner.type if cand.inner is not None else None,
+            [entity_kind(by_id.get(i)) for i in event.actors], [entity_kind(by_id.get(i)) for i in event.recipients])
 
     def _sentence(self, sent: Span, dated: list[Span]) -> list[tuple[Candidate, Span | None]]:
         found = detect(sent, self.lexicon)
@@ -51,15 +101,34 @@ class EventsStage:
         if mode is None and coded.type in ("REQUEST", "REJECT"):
             mode = content_mode(cand.patient, self.lexicon)
         args = arguments(cand, entities)
+        quote = _quote_for(cand, quotes)
+        actors = args.actors or _speaker_as_actor(cand, quote, quotes)
         return Event(
-            id=event_id, type=coded.type, mode=mode, actors=args.actors, recipients=args.recipients,
+            id=event_id, type=coded.type, mode=mode, actors=actors, recipients=args.recipients,
             trigger=TextSpan.of(ctx.text, cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)),
             sentence=index, modality=coded.modality,
             date=_event_date(date, ctx.article.published, ctx.text),
             location=location(cand, entities, exclude=args.actors + (() if args.placed else args.recipients)),
-            quote=_quote_for(cand, quotes),
+            quote=quote,
             cameo=coded.cameo_override or self.lexicon.cameo(cand.sense, coded.type),
         )
+
+
+def _countries(ctx) -> dict[str, str | None]:
+    return {e.id: e.country for e in ctx.layer("actors")}
+
+
+def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: Lexicon) -> Event | None:
+    """The event as its arguments read it: None without a political reading (senses.py)."""
+    if not has_political_reading(cand, event.actors, event.recipients, entities, lexicon.quantity_nouns):
+        return None
+    if domestic_rally(cand, event.type, event.mode, event.actors, entities):
+        return None
+    if legislative_threat(cand, event.type, lexicon.legislative_verbs):
+        return None
+    if verbal_reading(cand, event.type, lexicon.discourse_objects):
+        return replace(event, type="ACCUSE", mode="disapprove", cameo="11")
+    return event
 
 
 def _dates_for(found: list[Candidate], phrases: list[Span]) -> list[Span | None]:
@@ -86,6 +155,20 @@ def _event_date(phrase: Span | None, published: str | None, text: str) -> EventD
                      granularity=resolved.granularity, span=span)
 
 
+FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
+
+
+def _speaker_as_actor(cand: Candidate, quote_id: str | None, quotes: Sequence[Quote]) -> tuple[str, ...]:
+    """Inside a quotation, "we"/"our" doing the act is its speaker ("we confirmed our proposal")."""
+    if quote_id is None:
+        return ()
+    speaker = next((q.speaker for q in quotes if q.id == quote_id), None)
+    if speaker is None:
+        return ()
+    words = [c for c in (*cand.trigger.children, *cand.verb.children) if c.dep_ in ("poss", "nsubj")]
+    return (speaker,) if any(w.lower_ in FIRST_PERSON for w in words) else ()
+
+
 def _quote_for(cand: Candidate, quotes: Sequence[Quote]) -> str | None:
     """The quote whose content holds the trigger and its verb: the event is only claimed there.
 
@@ -99,4 +182,5 @@ def _quote_for(cand: Candidate, quotes: Sequence[Quote]) -> str | None:
 
 
 def build_stage(config) -> EventsStage:
-    return EventsStage()
+    """The rules with the shipped classifier (the rules alone when it has not been built)."""
+    return EventsStage(model=load_model(), min_confidence=getattr(config, "min_confidence", 0.0) or 0.0)

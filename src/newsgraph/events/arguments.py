@@ -46,7 +46,8 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     actors = _ids(subjects, entities)
     recipients = _ids(_recipient_tokens(cand, agentive), entities)
     if cand.nominal and not actors:
-        actors = _ids(_owner_tokens(cand.trigger), entities)
+        # "Russia's sanctions", "US sanctions", "the investigation by the police".
+        actors = _ids(_owner_tokens(cand.trigger) + _prep_objects(cand.trigger, {"by"}), entities)
     if cand.sense.reciprocal:
         actors = _dedupe(actors + recipients + _ids(_partner_tokens(cand), entities))
         recipients = ()
@@ -133,7 +134,8 @@ def subject_tokens(verb: Token) -> tuple[list[Token], Token | None]:
         passive = _child(tok, "nsubjpass")
         if agent is not None:
             return _conjuncts(agent), passive
-        subj = _child(tok, "nsubj", "csubj")
+        # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
         if subj is not None:
             return _conjuncts(subj), None
         if passive is not None:
@@ -191,10 +193,30 @@ def _owner_tokens(noun: Token, possessive_only: bool = False) -> list[Token]:
 def _ids(tokens: Iterable[Token], entities: Sequence[Entity]) -> tuple[str, ...]:
     out: list[str] = []
     for tok in tokens:
+        if in_dateline(tok):
+            continue  # "MOSCOW (Reuters) -" says where the story was filed, not who acted
         for ent in _entities_of(tok, entities):
             if ent.id not in out:
                 out.append(ent.id)
     return tuple(out)
+
+
+DATELINE_MARKS = frozenset({"(", "-", "--", "—", "–", ":"})
+
+
+def in_dateline(tok: Token) -> bool:
+    """A word of a dateline: upper-case words at the start of a line, then "(" or a dash."""
+    doc = tok.doc
+    start = tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws and start > tok.i - 4:
+        start -= 1
+    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        return False  # not within the first words of a line
+    i = start
+    while i < len(doc) and i < start + 6 and (doc[i].is_upper or doc[i].text == ","):
+        i += 1
+    return start <= tok.i < i and i < len(doc) and doc[i].text in DATELINE_MARKS and any(
+        t.is_alpha and len(t) > 1 for t in doc[start:i])
 
 
 def _entities_of(tok: Token, entities: Sequence[Entity]) -> list[Entity]:

@@ -47,10 +47,37 @@ class Candidate:
     inner: "Candidate | None" = None  # the absorbed event of a wrapper
 
 
+# Event nouns coded without a light verb when the text names whose act they are
+# ("the senator's allegations", "talks between X and Y", "the investigation by the
+# police"): verbal acts only. A material act named by a noun ("Russia's sanctions")
+# is most often background to the story, told as an event where it happened.
+STANDALONE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+
+
 def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     """All candidates of a sentence in trigger order, wrappers resolved."""
     found = [c for tok in sent if (c := _candidate(tok, lex)) is not None]
-    return _absorb(found) if found else found
+    found = _absorb(found) if found else found
+    taken = {t.i for c in found for t in (c.trigger, c.patient, c.inner and c.inner.trigger) if t is not None}
+    extra = [c for tok in sent if tok.i not in taken and (c := _standalone(tok, lex)) is not None]
+    return sorted(found + extra, key=lambda c: c.trigger.i) if extra else found
+
+
+def _standalone(noun: Token, lex: Lexicon) -> Candidate | None:
+    """An event noun with a named party of its own, outside any light verb."""
+    if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "amod", "nmod", "poss"):
+        return None
+    sense = _noun_sense(noun, lex)
+    if sense is None or sense.governs is not None or sense.needs_inner:
+        return None
+    event_type, mode = _noun_reading(sense, noun, noun)
+    if event_type not in STANDALONE_TYPES or not _noun_fits(sense, noun, noun):
+        return None
+    owned = any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in noun.children)
+    parties = _preps(noun) & ({"between", "among", "by"} if sense.reciprocal or event_type != "CONSULT" else {"by"})
+    if not owned and not parties and not (sense.reciprocal and "between" in _preps(noun)):
+        return None
+    return Candidate(noun, noun, sense, event_type, mode, nominal=True, patient=noun)
 
 
 def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:

@@ -66,6 +66,9 @@ class Lexicon:
     negative_wrappers: frozenset[str]
     irrealis_words: frozenset[str]
     comment_verbs: frozenset[str]
+    reversal_verbs: frozenset[str] = frozenset()
+    discourse_objects: frozenset[str] = frozenset()
+    legislative_verbs: frozenset[str] = frozenset()
 
     def lemma_of(self, text: str, lemma: str) -> str:
         """A verb's lemma, repairing the model's misses ("fined" -> "fin") from known forms."""
@@ -89,7 +92,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     _check_types(verbs, nouns)
     words = {key: frozenset(raw[key]) for key in (
         "light_verbs", "statement_nouns", "quantity_nouns", "reporting_verbs",
-        "future_wrappers", "hypothetical_wrappers", "negative_wrappers", "irrealis_words", "comment_verbs")}
+        "future_wrappers", "hypothetical_wrappers", "negative_wrappers", "irrealis_words", "comment_verbs",
+        "reversal_verbs", "discourse_objects", "legislative_verbs")}
     known = set(verbs) | words["light_verbs"] | words["reporting_verbs"] | words["future_wrappers"] \
         | words["hypothetical_wrappers"] | words["negative_wrappers"] | words["comment_verbs"]
     return Lexicon(verbs=verbs, nouns=nouns, forms=_forms(known, raw.get("irregular", {})), known=frozenset(known),

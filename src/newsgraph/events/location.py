@@ -84,9 +84,26 @@ def _is_date(ent: Span) -> bool:
     text = ent.text.lower()
     if any(marker in text for marker in NOT_DATES):
         return False
+    if in_name(ent):
+        return False
     # Durations ("for two years") are not when something happened.
     head = ent.root.head
     return not (head.dep_ == "prep" and head.lower_ == "for")
+
+
+def in_name(ent: Span) -> bool:
+    """A bare number that is part of a name ("Fund 21", "Charter 77", "Group of 20"), not a date."""
+    if not all(t.like_num or t.is_punct for t in ent):
+        return False
+    doc = ent.doc
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ == "of" and ent.start > 1:
+        before = doc[ent.start - 2]  # "Group of 20"
+    return (before is not None and before.is_title and before.pos_ == "PROPN" and before.ent_type_ not in DATE_LABELS
+            and before.lower_[:3] not in MONTHS)
+
+
+MONTHS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"})
 
 
 def _with_preposition(ent: Span) -> Span:

@@ -53,7 +53,12 @@ def modality(cand: Candidate, lex: Lexicon) -> tuple[bool, str]:
 def code(cand: Candidate, lex: Lexicon) -> Coded:
     """Type, mode and modality after the manual's tense rules."""
     negated, tense = modality(cand, lex)
-    failed = negated and any(t.lemma_.lower() == "fail" for t in _chain(cand.verb)[1:])
+    if _vows_reversal(cand, lex):
+        # "vowed to scrap the policy", "promised to repeal the deal": a rejection, not an offer.
+        return Coded("REJECT", None, "asserted", "12")
+    # "failed to reach", "refused to ratify", "impossible to approve": a refusal.
+    failed = negated and bool(_refusals(_chain(cand.verb), lex) or (
+        cand.verb.dep_ == "xcomp" and _is_refusal(cand.verb.head, lex)))
     if negated and (tense == "future" or failed) and cand.type in COOPERATIVE:
         # "says it will not accept refugees": a refusal, coded REJECT.
         return Coded("REJECT", CONTENT_MODES.get(cand.type, "change"), "asserted", "12")
@@ -68,6 +73,14 @@ def code(cand: Candidate, lex: Lexicon) -> Coded:
     if tense == "future" and cand.type == "RETREAT":
         return Coded("CONCEDE", None, "future", "08")
     return Coded(cand.type, cand.mode, tense)
+
+
+def _vows_reversal(cand: Candidate, lex: Lexicon) -> bool:
+    """An offer, vow or promise whose own clause is a verb of undoing."""
+    if cand.sense.governs != "agree" or cand.inner is not None:
+        return False
+    clause = next((c for c in cand.verb.children if c.dep_ == "xcomp"), None)
+    return clause is not None and lex.lemma_of(clause.text, clause.lemma_) in lex.reversal_verbs
 
 
 def _conditional_threat(verb: Token) -> bool:
@@ -109,16 +122,30 @@ def _chain(verb: Token) -> list[Token]:
 
 def _negated(cand: Candidate, chain: list[Token], lex: Lexicon) -> bool:
     own = [cand.verb] + [t for t in chain[1:] if t.dep_ != "ccomp"]
+    if cand.verb.dep_ == "xcomp" and cand.sense.governs != "reject" and _is_refusal(cand.verb.head, lex):
+        return True  # "it was impossible to approve" (the "be" may itself be a reported clause)
     for index, tok in enumerate(own):
         if index and own[index - 1].dep_ == "conj":
             break  # "did not meet but talked": the negation stays on its conjunct
         if any(c.dep_ == "neg" for c in tok.children):
             return True
-        if index and tok.lemma_.lower() in lex.negative_wrappers and cand.sense.governs != "reject":
+        if index and cand.sense.governs != "reject" and _is_refusal(tok, lex):
             return True
     if cand.nominal:
         return any(c.lower_ in ("no", "never") for c in cand.trigger.children if c.dep_ in ("det", "neg"))
     return False
+
+
+def _refusals(chain: list[Token], lex: Lexicon) -> list[Token]:
+    """The refusal words above the event in its chain."""
+    return [t for t in chain[1:] if _is_refusal(t, lex)]
+
+
+def _is_refusal(tok: Token, lex: Lexicon) -> bool:
+    """"failed/refused (to)", or a verb "be" with "impossible/unable (to)"."""
+    if lex.lemma_of(tok.text, tok.lemma_) in lex.negative_wrappers:
+        return True
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.negative_wrappers for c in tok.children)
 
 
 def _tense(chain: list[Token], lex: Lexicon) -> str:

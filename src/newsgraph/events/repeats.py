@@ -1,0 +1,50 @@
+"""The same act reported several times in one article is one event, with its other mentions.
+
+A wire story tells its main act in the headline, the lead and again in the
+body ("US imposes sanctions on Russia" ... "the sanctions the US imposed on
+Russia on Monday"). Two events are the same act when they have the same
+type, no differing modes, the same named actors (at least one), the same
+recipients, the same modality and no conflicting dates; or, within one sentence, the same type and
+modality and actors of the same countries ("Blinken met Lavrov ..., the first
+meeting between US and Russian officials"). The first report is kept; it takes the
+date of a later one when it has none, and the later triggers become its
+`mentions`.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Mapping, Sequence
+
+from ..records import Event
+
+
+def merge_repeats(events: Sequence[Event], countries: Mapping[str, str | None] | None = None) -> tuple[Event, ...]:
+    """`countries`: entity id -> country code, for the within-sentence reading."""
+    kept: list[Event] = []
+    for event in events:
+        index = next((i for i, e in enumerate(kept) if same_act(e, event, countries or {})), None)
+        if index is None:
+            kept.append(event)
+            continue
+        first = kept[index]
+        kept[index] = replace(first, date=first.date or event.date, mentions=(*first.mentions, event.trigger),
+                              confidence=_max(first.confidence, event.confidence))
+    return tuple(replace(e, id=f"V{i}") for i, e in enumerate(kept, 1))
+
+
+def same_act(a: Event, b: Event, countries: Mapping[str, str | None] | None = None) -> bool:
+    if (a.type, a.modality) != (b.type, b.modality) or not a.actors or not b.actors:
+        return False
+    if a.mode and b.mode and a.mode != b.mode:
+        return False  # "imposed sanctions, expelled diplomats": two acts of one type
+    if a.sentence == b.sentence and countries:
+        ca, cb = ({countries.get(i) for i in e.actors} for e in (a, b))
+        if None not in ca | cb and ca == cb:
+            return True
+    if set(a.actors) != set(b.actors) or set(a.recipients) != set(b.recipients):
+        return False
+    return a.date is None or b.date is None or (a.date.start, a.date.end) == (b.date.start, b.date.end)
+
+
+def _max(a: float | None, b: float | None) -> float | None:
+    return a if b is None else b if a is None else max(a, b)

@@ -1,0 +1,126 @@
+"""Word-sense checks through the arguments: does a trigger have a political reading here?
+
+A verb of the lexicon is an event only when a party does it or suffers it.
+The actors stage makes an entity of every party it recognises (states,
+governments, armed groups, parties, organisations, officials, civilians as a
+group), so a verb of force or movement whose subject is a bare thing with no
+party in the clause ("the index shot up", "shares retreated", "an ad
+campaign targeting X"), or an event whose parties are all businesses ("the
+two companies struck a deal"), has no political reading and is not coded.
+
+A threat to make a parliamentary move ("threatened to veto the budget") is
+domestic politics, not a PLOVER threat, and is not coded either.
+
+Two readings are changed rather than dropped:
+- a speech, statement or ad that "attacks" or "targets" someone, and an
+  attack on a plan, a policy or a record, is a verbal attack (ACCUSE
+  disapprove), not an assault; the channel nouns are the quotes stage's list
+  (`data/quotes/channels.txt`), one list for both;
+- a campaign rally or a rally by the government is domestic politics, not a
+  PROTEST (the manual's PROTEST is dissent against authority).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from ..records import Entity
+from .arguments import subject_tokens
+from .detect import Candidate
+
+# Sectors of parties whose own acts have no political reading for PLOVER.
+NON_POLITICAL_SECTORS = frozenset({"BUS"})
+# The government a demonstration is directed at, not made by (its rallies are its own politics).
+AUTHORITY_SECTORS = frozenset({"GOV"})
+# "campaign rally", "election rally": a rally of domestic politics.
+CAMPAIGN_WORDS = frozenset({"campaign", "election", "electoral", "reelection", "re-election", "presidential",
+                            "primary", "fundraising", "fundraiser", "victory", "inauguration"})
+VERBAL_FROM_CHANNEL = frozenset({"ASSAULT", "COERCE", "THREATEN"})
+# Readings of verbs of force and movement, which have everyday homonyms ("shot up",
+# "retreated from a high", "targeting voters"); verbal acts have agents.
+MATERIAL_SENSES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
+
+
+@lru_cache(maxsize=1)
+def channel_nouns() -> frozenset[str]:
+    text = resources.files("newsgraph").joinpath("data", "quotes", "channels.txt").read_text(encoding="utf-8")
+    words = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
+    return frozenset(words | {"ad", "advert", "advertisement", "commercial"})
+
+
+def political(entity: Entity) -> bool:
+    """Any party but a business (an uncoded organisation may still be a political one; a
+    named person's sector is only a guess from a title)."""
+    return entity.sector not in NON_POLITICAL_SECTORS or entity.kind == "PERSON"
+
+
+def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Sequence[str],
+                          entities: Sequence[Entity], counts: frozenset[str] = frozenset()) -> bool:
+    """False when no party takes part (see the module doc)."""
+    by_id = {e.id: e for e in entities}
+    doers = [by_id[i] for i in actors if i in by_id]
+    parties = doers or [by_id[i] for i in recipients if i in by_id]
+    if parties:
+        return any(political(e) for e in parties)
+    if cand.type not in MATERIAL_SENSES:
+        return True
+    subjects, _ = subject_tokens(cand.verb)
+    # A subject the actors stage did not take for a party is a thing, not an actor,
+    # unless what it acts on is counted people ("the blast wounded dozens").
+    # `counts` are the lexicon's quantity nouns ("dozens", "hundreds").
+    if cand.patient is not None and any(t.like_num or t.lemma_.lower() in counts for t in cand.patient.subtree):
+        return True
+    return not any(_thing(t) for t in subjects)
+
+
+def _thing(tok: Token) -> bool:
+    """A common noun with no name or nationality in its phrase ("the index", "shares")."""
+    return tok.pos_ == "NOUN" and not any(t.pos_ == "PROPN" or t.ent_type_ for t in tok.subtree)
+
+
+def verbal_reading(cand: Candidate, event_type: str, discourse: frozenset[str] = frozenset()) -> bool:
+    """A speech that "attacks" someone, or an "attack" on a plan or a record: verbal.
+
+    `discourse` is the lexicon's list of objects of discourse and policy.
+    """
+    if event_type not in VERBAL_FROM_CHANNEL or cand.nominal or cand.inner is not None:
+        return False
+    channels = channel_nouns()
+    verb = cand.verb
+    if cand.patient is not None and cand.patient.lemma_.lower() in discourse | channels:
+        return True
+    if verb.dep_ in ("acl", "relcl") and _is_channel(verb.head, channels):
+        return True
+    subjects, _ = subject_tokens(verb)
+    return any(_is_channel(s, channels) for s in subjects)
+
+
+def legislative_threat(cand: Candidate, event_type: str, legislative: frozenset[str]) -> bool:
+    """"threatened to block/veto the bill": a parliamentary move, not a PLOVER threat."""
+    if event_type != "THREATEN":
+        return False
+    clause = cand.inner.verb if cand.inner is not None else next(
+        (c for c in cand.verb.children if c.dep_ == "xcomp"), None)
+    return clause is not None and clause.lemma_.lower() in legislative
+
+
+def domestic_rally(cand: Candidate, event_type: str, mode: str | None, actors: Sequence[str],
+                   entities: Sequence[Entity]) -> bool:
+    """A campaign rally, or a rally the government holds: not a PROTEST (hunger strikes are)."""
+    if event_type != "PROTEST" or mode != "demo":
+        return False
+    noun = cand.trigger
+    words = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    if words & CAMPAIGN_WORDS or any(c.lower_ in CAMPAIGN_WORDS for c in noun.subtree if c.dep_ == "pobj"):
+        return True
+    by_id = {e.id: e for e in entities}
+    return bool(actors) and all(by_id[i].sector in AUTHORITY_SECTORS for i in actors if i in by_id)
+
+
+def _is_channel(tok: Token, channels: frozenset[str]) -> bool:
+    if tok.lemma_.lower() in channels or tok.lower_ in channels:
+        return True
+    return any(c.dep_ == "compound" and c.lemma_.lower() in channels for c in tok.children)

@@ -1,0 +1,124 @@
+"""The driver side of `newsgraph spark`: plan the input files, run one task per file, report.
+
+The driver handles only file names and the small per-file summaries the
+tasks return (the _done rows); article data goes from the executors straight
+to the output folder, in one pass, with nothing cached.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from ..config import Config
+from ..errors import NewsgraphError
+from .files import expand, file_key, read_manifest
+from .output import Output
+
+# Environment of every executor's Python: one BLAS thread, no process pool inside a task.
+EXECUTOR_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                "NEWSGRAPH_WORKERS": "1"}
+
+
+@dataclass
+class JobReport:
+    files: int = 0
+    skipped: int = 0  # finished by an earlier run
+    processed: int = 0
+    failed_files: list[str] = field(default_factory=list)
+    records: int = 0
+    articles: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def require_pyspark() -> None:
+    try:
+        import pyspark  # noqa: F401
+    except ModuleNotFoundError:
+        raise NewsgraphError("PySpark is not installed; run `pip install 'newsgraph[spark]'` (needs Java 17+)") from None
+
+
+def portable(config: Config) -> dict[str, Any]:
+    """Config as plain values that pickle to executors (paths become strings); never a pool."""
+    values = asdict(config)
+    values["stages"] = tuple(values["stages"])
+    values["workers"] = 1
+    if values.get("actors_file") is not None:
+        values["actors_file"] = str(values["actors_file"])
+    return values
+
+
+def plan(inputs: list[str], manifest: str | None = None, prefix: str | None = None) -> list[str]:
+    paths = list(inputs) + (read_manifest(manifest, prefix) if manifest else [])
+    files = expand(paths)
+    if not files:
+        raise NewsgraphError("no input files: give paths or --manifest FILE (one path a line)")
+    return files
+
+
+def session(master: str | None = None, app_name: str = "newsgraph"):
+    """A SparkSession whose master comes from Spark's own settings (spark-submit --master,
+    spark-defaults.conf, PYSPARK_SUBMIT_ARGS); `master` only overrides; local[*] when none is set."""
+    from pyspark import SparkConf, SparkContext
+    from pyspark.sql import SparkSession
+
+    if master is None or master.startswith("local"):
+        # Local workers must run the interpreter that has newsgraph installed,
+        # which need not be the `python3` on PATH (e.g. an unactivated venv).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    SparkContext._ensure_initialized()  # starts the JVM, which reads Spark's own settings
+    conf = SparkConf()
+    if master:
+        conf.setMaster(master)
+    elif not conf.contains("spark.master"):
+        conf.setMaster("local[*]")
+    conf.setAppName(conf.get("spark.app.name", app_name))
+    for name, value in EXECUTOR_ENV.items():
+        conf.setIfMissing(f"spark.executorEnv.{name}", value)
+    conf.setIfMissing("spark.python.worker.reuse", "true")
+    return SparkSession.builder.config(conf=conf).getOrCreate()
+
+
+def run_job(inputs: list[str], output: str, manifest: str | None = None, prefix: str | None = None,
+            master: str | None = None, config: Config | None = None, overwrite: bool = False,
+            spark=None) -> JobReport:
+    """Analyse every input file not yet finished in `output`; one Spark task per file."""
+    require_pyspark()
+    from .task import process_partition
+
+    started = time.monotonic()
+    files = plan(inputs, manifest, prefix)
+    out = Output(output)
+    if overwrite:
+        out.clear()
+    out.prepare()
+    done = out.done()
+    report = JobReport(files=len(files))
+    todo = [(f, file_key(f)) for f in files if done.get(file_key(f), {}).get("status") != "ok"]
+    report.skipped = len(files) - len(todo)
+    if todo:
+        settings = portable(config or Config.from_env())
+        own = spark is None
+        spark = spark or session(master)
+        try:
+            rdd = spark.sparkContext.parallelize(todo, len(todo))  # one task per file
+            summaries = rdd.mapPartitions(lambda part: process_partition(part, settings, output)).collect()
+        finally:
+            if own:
+                spark.stop()
+        for row in summaries:
+            report.processed += 1
+            report.records += row["records"]
+            report.articles += row["articles"]
+            report.errors += row["errors"]
+            if row["status"] != "ok":
+                report.failed_files.append(row["input_file"])
+        out.tidy()
+    report.seconds = time.monotonic() - started
+    return report

@@ -1,0 +1,99 @@
+"""What runs inside a Spark task: one input file in, its Parquet parts out.
+
+Each executor's Python worker builds one Pipeline, lazily, on its first task,
+and keeps it for the next ones (Spark reuses Python workers), so spaCy and the
+models load once per worker process. Tasks run the pipeline in-process with
+one BLAS thread: the executor's slots are the parallelism, and a process pool
+or BLAS threads inside a task would only fight over the same cores.
+"""
+from __future__ import annotations
+
+import time
+from typing import Any, Iterable, Iterator
+
+from ..article import RawInput
+from ..config import Config
+from ..errors import InputError, short_reason
+from .files import read_input
+from .output import Output
+from .tables import Rows
+
+# Outcomes gathered before they are written out as a row group.
+ROW_GROUP_ARTICLES = 200
+_pipeline: tuple[str, Any] | None = None
+
+
+def pipeline_for(settings: dict[str, Any]):
+    """This worker process's Pipeline for these settings, built on first use."""
+    global _pipeline
+    key = repr(sorted(settings.items()))
+    if _pipeline is None or _pipeline[0] != key:
+        from threadpoolctl import threadpool_limits
+
+        from ..pipeline import Pipeline
+
+        threadpool_limits(1)
+        _pipeline = (key, Pipeline(Config(**{**settings, "workers": 1})))
+    return _pipeline[1]
+
+
+def process_partition(items: Iterable[tuple[str, str]], settings: dict[str, Any], output_uri: str) -> Iterator[dict]:
+    """mapPartitions body: each (input file, file key) analysed and committed; yields its _done row."""
+    for uri, key in items:
+        yield process_file(uri, key, settings, output_uri)
+
+
+def _attempt() -> str:
+    """This task attempt's id (a retry or a speculative copy stages apart), or "local" outside Spark."""
+    try:
+        from pyspark import TaskContext
+    except ModuleNotFoundError:
+        return "local"
+    ctx = TaskContext.get()
+    return f"{ctx.taskAttemptId()}" if ctx is not None else "local"
+
+
+def process_file(uri: str, key: str, settings: dict[str, Any], output_uri: str) -> dict:
+    from ..corpus.ingest import input_hash
+    from ..corpus.migrations import now_iso
+
+    started, stamp = time.monotonic(), now_iso()
+    output = Output(output_uri)
+    staged = output.staged(key, _attempt())
+    rows = Rows(uri, stamp)
+    hashes: dict[str, str] = {}
+    counted = [0]
+
+    def inputs() -> Iterator[RawInput | InputError]:
+        for item in read_input(uri, Config(**settings).max_file_bytes):
+            counted[0] += 1
+            if isinstance(item, RawInput):
+                hashes[item.source] = input_hash(item)
+            yield item
+
+    pipeline = pipeline_for(settings)  # a missing model fails the job, not each file
+    status = "ok"
+    try:
+        for outcome in pipeline.analyze_many(inputs()):
+            if isinstance(outcome, InputError):
+                hashes.pop(outcome.source, None)
+                rows.add_error(outcome)
+            else:
+                rows.add_analysis(outcome, hashes.pop(outcome.article.source or "", None))
+            if rows.pending >= ROW_GROUP_ARTICLES:
+                _write(staged, rows)
+    except Exception as exc:  # the file itself failed mid-way (a network error, a lost disk)
+        status = "failed"
+        rows.add_error(InputError(uri, f"reading this file stopped: {type(exc).__name__}: {short_reason(exc)}; "
+                                       "run the job again to retry it"))
+    _write(staged, rows)
+    done = {"input_file": uri, "file_key": key, "status": status, "records": counted[0],
+            "articles": rows.articles, "errors": rows.failed, "seconds": round(time.monotonic() - started, 3),
+            "finished_at": now_iso()}
+    output.commit(staged, done)
+    return done
+
+
+def _write(staged, rows: Rows) -> None:
+    for table, month, data in rows.drain():
+        staged.write(table, month, data)
