@@ -1,15 +1,23 @@
 """Throughput of the full pipeline against a bare spaCy parse of the same texts.
 
-    python benchmarks/throughput.py [--limit N] [--workers N]
+    python benchmarks/throughput.py [--limit N] [--workers N] [--profile]
 
 Texts: the PolNeAR dev articles from ../shared/data when present, else the
-repository's synthetic fixtures repeated. Both runs happen in this process,
-one after the other, so the ratio is measured side by side; peak RSS is the
-process maximum after each phase. Prints figures; asserts nothing.
+repository's synthetic fixtures repeated. In one process, one after the
+other: a bare parse, the pipeline on one worker (with each stage's time),
+then the pipeline on --workers processes (default 2; 1 skips it), so the
+ratios are measured side by side. The load average is printed before and
+after: on a shared machine the figures mean little without it. --profile
+runs the one-worker pipeline under cProfile and prints its top functions.
+Prints figures; asserts nothing.
 """
 from __future__ import annotations
 
 import argparse
+import cProfile
+import io
+import os
+import pstats
 import resource
 import sys
 import time
@@ -19,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def load_texts(limit: int) -> tuple[str, list[str]]:
-    from newsgraph.evaluation import has_data, data_dir
+    from newsgraph.evaluation import data_dir, has_data
 
     if has_data("polnear/dev/text"):
         files = sorted((data_dir("polnear/dev/text") / "polnear/dev/text").glob("*.txt"))
@@ -37,52 +45,79 @@ def peak_worker_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
+def load() -> str:
+    return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
+
+
 def bare_parse(model: str, texts: list[str]) -> float:
     import spacy
+    from threadpoolctl import threadpool_limits
 
     nlp = spacy.load(model)
-    began = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=16):
-        pass
-    return time.perf_counter() - began
+    with threadpool_limits(1):  # as the pipeline runs it
+        began = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=16):
+            pass
+        return time.perf_counter() - began
 
 
-def full_pipeline(texts: list[str], workers: int):
+def run_pipeline(texts: list[str], workers: int, profile: cProfile.Profile | None = None):
     from newsgraph.article import RawInput
     from newsgraph.config import Config
     from newsgraph.pipeline import Pipeline
 
     pipeline = Pipeline(Config.from_env(workers=workers))
     inputs = [RawInput(f"text{i}", text=t) for i, t in enumerate(texts)]
+    if profile:
+        profile.enable()
     began = time.perf_counter()
     outcomes = list(pipeline.analyze_many(inputs))
-    return time.perf_counter() - began, outcomes, pipeline
+    seconds = time.perf_counter() - began
+    if profile:
+        profile.disable()
+    return seconds, outcomes, pipeline
+
+
+def line(label: str, texts: list[str], words: int, seconds: float, extra: str = "") -> str:
+    return (f"{label:<22}: {len(texts) / seconds:7.2f} articles/s {words / seconds:9.0f} words/s "
+            f"{seconds:7.1f} s{extra}")
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=84)
-    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--workers", type=int, default=2, help="processes for the parallel run (1: skip it)")
+    parser.add_argument("--profile", action="store_true", help="cProfile the one-worker run")
+    parser.add_argument("--top", type=int, default=25, help="functions shown with --profile")
     args = parser.parse_args(argv)
     from newsgraph.config import Config
 
     name, texts = load_texts(args.limit)
     words = sum(len(t.split()) for t in texts)
-    model = Config.from_env().model
-    print(f"{len(texts)} articles ({name}), {words:,} words, model {model}")
-    bare = bare_parse(model, texts)
-    print(f"bare spaCy parse : {len(texts) / bare:7.2f} articles/s {words / bare:9.0f} words/s  peak RSS {peak_rss_mb():.0f} MB")
-    full, outcomes, pipeline = full_pipeline(texts, args.workers)
+    config = Config.from_env()
+    print(f"{len(texts)} articles ({name}), {words:,} words, model {config.model}, encoder {config.encoder}")
+    print(load())
+    bare = bare_parse(config.model, texts)
+    print(line("bare spaCy parse", texts, words, bare, f"  peak RSS {peak_rss_mb():.0f} MB"))
+    profile = cProfile.Profile() if args.profile else None
+    one, outcomes, pipeline = run_pipeline(texts, 1, profile)
     failed = sum(1 for o in outcomes if not hasattr(o, "as_dict"))
-    print(f"full pipeline    : {len(texts) / full:7.2f} articles/s {words / full:9.0f} words/s  peak RSS {peak_rss_mb():.0f} MB"
-          f"  (workers={args.workers}, failed={failed})")
+    print(line("pipeline, 1 worker", texts, words, one, f"  peak RSS {peak_rss_mb():.0f} MB  failed={failed}"))
+    print(f"ratio pipeline / bare parse time: {one / bare:.2f}")
+    for stage, seconds in pipeline.stage_seconds.most_common():
+        print(f"  {stage:<9} {seconds:7.2f} s  {100 * seconds / one:5.1f}% of pipeline time"
+              f"  {1000 * seconds / len(texts):6.1f} ms/article")
     if args.workers > 1:
-        print(f"peak RSS of one worker process: {peak_worker_rss_mb():.0f} MB")
-    print(f"ratio pipeline / bare parse time: {full / bare:.2f}")
-    if args.workers == 1:
-        for stage, seconds in pipeline.stage_seconds.most_common():
-            print(f"  stage {stage:<8} {seconds:7.2f} s  {100 * seconds / full:5.1f}% of pipeline time"
-                  f"  {1000 * seconds / len(texts):6.1f} ms/article")
+        many, outcomes, _ = run_pipeline(texts, args.workers)
+        failed = sum(1 for o in outcomes if not hasattr(o, "as_dict"))
+        print(line(f"pipeline, {args.workers} workers", texts, words, many, f"  failed={failed}"))
+        print(f"speed-up {args.workers} workers / 1 worker: {one / many:.2f}x;"
+              f" peak RSS of one worker process {peak_worker_rss_mb():.0f} MB")
+    print(load())
+    if profile:
+        out = io.StringIO()
+        pstats.Stats(profile, stream=out).sort_stats("tottime").print_stats(args.top)
+        print(out.getvalue())
 
 
 if __name__ == "__main__":

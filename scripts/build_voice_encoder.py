@@ -105,7 +105,7 @@ def main(out: Path | None) -> None:
     np.savez_compressed(target, **arrays)
     from newsgraph.voice.encoder import SentenceEncoder
 
-    encoder = SentenceEncoder.load(str(target))
+    encoder = SentenceEncoder.load(str(target), backend="numpy")  # the .onnx is rebuilt from this after
     click.echo(f"wrote {target}: {len(arrays['vocab'])} pieces, {LAYERS} layers, "
                f"{target.stat().st_size / 1e6:.1f} MB, digest {encoder.digest}")
 

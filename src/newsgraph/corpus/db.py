@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 from ..errors import StoreError
+from .migrations import migrate as run_migrations
 
 DEFAULT_URL = "newsgraph.db"
 Row = dict[str, Any]
@@ -140,8 +141,6 @@ def open_database(url: str | None = None, create: bool = True, migrate: bool = T
     url = url or default_url()
     db = _connect_postgres(url) if is_postgres(url) else _connect_sqlite(url, create)
     if migrate:
-        from .migrations import migrate as run_migrations
-
         run_migrations(db)
     return db
 

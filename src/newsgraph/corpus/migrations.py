@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-from .db import Database
+if TYPE_CHECKING:  # db.py imports this module to migrate on open; only the type comes back
+    from .db import Database
 
 TYPES = {
     "sqlite": {"pk": "INTEGER PRIMARY KEY", "ref": "INTEGER", "float": "REAL"},

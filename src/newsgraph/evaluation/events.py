@@ -220,7 +220,6 @@ def baseline_macro_f1(rows: Sequence[tuple[str, int]], folds: int = 5, seed: int
 def run(limit: int | None = None, seed: int = 0, penta_limit: int | None = None) -> dict:
     """All figures `newsgraph eval events` prints: the shipped stage, the rules alone, the classifier."""
     from ..events import training
-    from ..events.model import load_model
     from ..pipeline import Pipeline
 
     started = time.perf_counter()
@@ -260,7 +259,7 @@ def command(limit: int | None, seed: int, as_json: bool) -> None:
         click.echo(f"  {label:<22}{gsr[key]:.3f}           | {rules[key]:.3f}")
     click.echo("  per-type F1          " + ", ".join(f"{k} {v:.2f}" for k, v in gsr["per_type_f1"].items()))
     click.echo("  (country match: actor and recipient countries = gold codes; actor: = gold source codes)")
-    click.echo(f"Penta classes on the GSR (gold type -> class; never trained on the GSR)")
+    click.echo("Penta classes on the GSR (gold type -> class; never trained on the GSR)")
     if "model_macro_f1" in cross:
         click.echo(f"  trained on penta      macro-F1 {cross['model_macro_f1']:.3f}  (accuracy {cross['model_accuracy']:.3f})")
     click.echo(f"  rules alone           macro-F1 {cross['rules_macro_f1']:.3f}")

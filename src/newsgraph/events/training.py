@@ -109,7 +109,6 @@ def rule_classes(proposed: Sequence[Proposed], quad: dict[str, int]) -> list[int
 def cross_validated(proposed: Sequence[Proposed], labels: Sequence[int], folds: int = 5, seed: int = 0,
                     c: float = C) -> list[int]:
     """Out-of-fold penta classes, stratified k-fold."""
-    from sklearn.model_selection import StratifiedKFold
 
     return classes_from(out_of_fold(proposed, labels, folds, seed, c), proposed, DROP_THRESHOLD)
 

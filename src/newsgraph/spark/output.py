@@ -80,7 +80,7 @@ class Output:
             candidates += [posixpath.join(table, m.base_name, f"{key}.parquet") for m in months
                            if m.type == pafs.FileType.Directory and m.base_name.startswith("month=")]
         stale = [name for name in candidates if name not in keep]
-        for name, info in zip(stale, self.fs.get_file_info([self._path(n) for n in stale])):
+        for _name, info in zip(stale, self.fs.get_file_info([self._path(n) for n in stale])):
             if info.type == pafs.FileType.File:
                 self.fs.delete_file(info.path)
 
