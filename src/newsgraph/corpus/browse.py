@@ -17,8 +17,8 @@ from typing import Any, Sequence
 from ..errors import QueryError
 from .codes import QUAD_CLASS, QUAD_NAMES
 from .db import Database, Row
-from .queries import _date_range, _dyad_condition, actor_condition, check_date, check_event_type, fts_query, \
-    like_pattern, ts_query
+from .queries import (ACTOR_ORDER, actor_condition, actor_counts_sql, check_date, check_event_type, date_range,
+                      dyad_condition, fts_query, like_pattern, ts_query)
 
 # Search highlights are marked with private-use characters, not « », so that
 # guillemets in an article's own text cannot be taken for highlights.
@@ -169,23 +169,8 @@ def article(db: Database, article_id: int) -> Row | None:
 def actors(db: Database, country: str | None = None, name: str | None = None, kind: str | None = None,
            limit: int = 50, offset: int = 0) -> tuple[list[Row], int]:
     """Corpus actors, most active first, with their article, event and quote counts."""
-    where, params = ["1 = 1"], []
-    if country:
-        where.append("a.country = ?")
-        params.append(country.upper())
-    if name:
-        where.append("lower(a.name) LIKE ? ESCAPE '\\'")
-        params.append(like_pattern(name))
-    if kind:
-        where.append("a.kind = ?")
-        params.append(kind.upper())
-    inner = f"""SELECT a.id, a.name, a.kind, a.country, a.sector, a.role,
-               (SELECT COUNT(DISTINCT en.article_id) FROM entities en WHERE en.actor_id = a.id) AS articles,
-               (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS events,
-               (SELECT COUNT(*) FROM quotes q WHERE q.speaker_actor_id = a.id) AS quotes
-            FROM actors a WHERE {' AND '.join(where)}"""
-    return _page(db, "*", f"FROM ({inner}) t", params,
-                 "t.events + t.quotes DESC, t.articles DESC, t.name, t.id", limit, offset)
+    inner, params = actor_counts_sql(country, name, kind)
+    return _page(db, "*", f"FROM ({inner}) t", params, ACTOR_ORDER, limit, offset)
 
 
 def actor(db: Database, actor_id: int, limit: int = 50) -> Row | None:
@@ -274,7 +259,7 @@ def quotes(db: Database, speaker: str | None = None, about: str | None = None, s
         if value:
             where.append(f"lower({column}) LIKE ? ESCAPE '\\'")
             params.append(like_pattern(value))
-    _date_range(where, params, "a.published", since, until)
+    date_range(where, params, "a.published", since, until)
     return _quote_rows(db, where, params, limit, offset)
 
 
@@ -314,7 +299,7 @@ def events(db: Database, actor: str | None = None, recipient: str | None = None,
         where.append("EXISTS (SELECT 1 FROM event_actors ex WHERE ex.event_id = e.id AND ex.actor_id = ?)")
         params.append(party_id)
     if both_ways and actor and recipient:
-        (clause,), extra = _dyad_condition(actor, recipient, True)
+        (clause,), extra = dyad_condition(actor, recipient, True)
         where.append(clause)
         params += extra
     else:
@@ -331,7 +316,7 @@ def events(db: Database, actor: str | None = None, recipient: str | None = None,
             raise QueryError(f"quad class {quad} is not one of 1, 2, 3, 4")
         where.append("e.quad_class = ?")
         params.append(quad)
-    _date_range(where, params, "e.event_date", since, until)
+    date_range(where, params, "e.event_date", since, until)
     rows, total = _page(
         db, """e.id, e.local_id, e.article_id, e.event_date AS date, e.type, e.mode, e.modality, e.quad_class,
                e.trigger_text AS trigger, a.doc_id, a.title, substr(a.text, 1, 300) AS lead, a.publisher, a.url""",
@@ -386,8 +371,8 @@ def dyad(db: Database, side_a: str, side_b: str, by: str = "month", both_ways: b
     with each period's first and last day for links to its events."""
     if by not in PERIODS:
         raise QueryError(f"period {by!r} is not one of {', '.join(PERIODS)}")
-    where, params = _dyad_condition(side_a, side_b, both_ways)
-    _date_range(where, params, "e.event_date", since, until)
+    where, params = dyad_condition(side_a, side_b, both_ways)
+    date_range(where, params, "e.event_date", since, until)
     periods: dict[str, Row] = {}
     for r in db.rows(f"SELECT e.event_date, e.type FROM events e WHERE {' AND '.join(where)}", params):
         label, first, last = period_of(r["event_date"], by)
@@ -420,7 +405,7 @@ def network(db: Database, side_a: str | None = None, side_b: str | None = None, 
     if event_type:
         where.append("e.type = ?")
         params.append(check_event_type(event_type))
-    _date_range(where, params, "e.event_date", since, until)
+    date_range(where, params, "e.event_date", since, until)
     rows = db.rows(
         f"""SELECT s.actor_id AS source, sa.name AS source_name, r.actor_id AS target, ra.name AS target_name,
                e.type, COUNT(DISTINCT e.id) AS n

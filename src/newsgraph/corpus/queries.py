@@ -136,7 +136,7 @@ def quotes(db: Database, speaker: str | None = None, about: str | None = None, s
         clause, extra = _quote_text_match(db, about)
         where.append(clause)
         params += extra
-    _date_range(where, params, "a.published", since, until)
+    date_range(where, params, "a.published", since, until)
     return db.rows(
         f"""SELECT q.id, COALESCE(s.name, q.speaker_text) AS speaker, s.country AS speaker_country,
                q.cue, q.kind, q.content, q.via, a.doc_id, a.title, a.publisher, a.published, a.url
@@ -167,7 +167,7 @@ def check_event_type(value: str) -> str:
     return value.upper()
 
 
-def _date_range(where: list[str], params: list[Any], column: str, since: str | None, until: str | None) -> None:
+def date_range(where: list[str], params: list[Any], column: str, since: str | None, until: str | None) -> None:
     if since:
         check_date(since, "since")
     if until:
@@ -196,7 +196,7 @@ def events(db: Database, actor: str | None = None, recipient: str | None = None,
     if event_type:
         where.append("e.type = ?")
         params.append(check_event_type(event_type))
-    _date_range(where, params, "e.event_date", since, until)
+    date_range(where, params, "e.event_date", since, until)
     rows = db.rows(
         f"""SELECT e.id, e.event_date AS date, e.type, e.mode, e.modality, e.quad_class, e.trigger_text AS trigger,
                e.story_id, a.doc_id, a.title, a.publisher, a.url
@@ -237,9 +237,13 @@ def participants(db: Database, event_ids: Sequence[int]) -> dict[tuple[int, str]
 
 # -- actors -------------------------------------------------------------------
 
-def actors(db: Database, country: str | None = None, name: str | None = None, kind: str | None = None,
-           limit: int = 50) -> list[Row]:
-    """Corpus actors with how many articles mention them and their events and quotes."""
+ACTOR_ORDER = "t.events + t.quotes DESC, t.articles DESC, t.name, t.id"
+
+
+def actor_counts_sql(country: str | None = None, name: str | None = None,
+                     kind: str | None = None) -> tuple[str, list[Any]]:
+    """SELECT of the filtered corpus actors with their article, event and quote counts (alias it t).
+    PostgreSQL cannot sort by an expression over output aliases, so callers sort outside."""
     where, params = ["1 = 1"], []
     if country:
         where.append("a.country = ?")
@@ -250,14 +254,18 @@ def actors(db: Database, country: str | None = None, name: str | None = None, ki
     if kind:
         where.append("a.kind = ?")
         params.append(kind.upper())
-    # PostgreSQL cannot sort by an expression over output aliases: sort outside.
-    return db.rows(
-        f"""SELECT * FROM (SELECT a.id, a.name, a.kind, a.country, a.sector, a.role,
+    return f"""SELECT a.id, a.name, a.kind, a.country, a.sector, a.role,
                (SELECT COUNT(DISTINCT en.article_id) FROM entities en WHERE en.actor_id = a.id) AS articles,
                (SELECT COUNT(DISTINCT ea.event_id) FROM event_actors ea WHERE ea.actor_id = a.id) AS events,
                (SELECT COUNT(*) FROM quotes q WHERE q.speaker_actor_id = a.id) AS quotes
-            FROM actors a WHERE {' AND '.join(where)}) t
-            ORDER BY t.events + t.quotes DESC, t.articles DESC, t.name, t.id LIMIT ?""", (*params, limit))
+            FROM actors a WHERE {' AND '.join(where)}""", params
+
+
+def actors(db: Database, country: str | None = None, name: str | None = None, kind: str | None = None,
+           limit: int = 50) -> list[Row]:
+    """Corpus actors with how many articles mention them and their events and quotes."""
+    inner, params = actor_counts_sql(country, name, kind)
+    return db.rows(f"SELECT * FROM ({inner}) t ORDER BY {ACTOR_ORDER} LIMIT ?", (*params, limit))
 
 
 # -- dyads --------------------------------------------------------------------
@@ -267,8 +275,8 @@ def dyad(db: Database, side_a: str, side_b: str, by: str = "month", both_ways: b
     """Events from A to B (or either way) per period: PLOVER type counts and quad-class totals."""
     if by not in PERIOD_CHARS:
         raise QueryError(f"period {by!r} is not one of {', '.join(PERIOD_CHARS)}")
-    where, params = _dyad_condition(side_a, side_b, both_ways)
-    _date_range(where, params, "e.event_date", since, until)
+    where, params = dyad_condition(side_a, side_b, both_ways)
+    date_range(where, params, "e.event_date", since, until)
     rows = db.rows(
         f"""SELECT substr(e.event_date, 1, {PERIOD_CHARS[by]}) AS period, e.type, COUNT(*) AS n
             FROM events e WHERE {' AND '.join(where)}
@@ -276,7 +284,7 @@ def dyad(db: Database, side_a: str, side_b: str, by: str = "month", both_ways: b
     return _dyad_table(rows)
 
 
-def _dyad_condition(side_a: str, side_b: str, both_ways: bool) -> tuple[list[str], list[Any]]:
+def dyad_condition(side_a: str, side_b: str, both_ways: bool) -> tuple[list[str], list[Any]]:
     def directed(first: str, second: str) -> tuple[str, list[Any]]:
         parts, params = [], []
         for role, value in (("actor", first), ("recipient", second)):
