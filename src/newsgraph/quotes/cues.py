@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, cue_class
+from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, cue_class, cue_sense
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_DEPS = ("nsubjpass", "auxpass")
@@ -41,6 +41,17 @@ class Cue:
     @property
     def lemma(self) -> str:
         return lemma_of(self.token)
+
+    @property
+    def sense(self) -> str:
+        """What the cue reports (the quote's cue_class): the lexicon's sense, else by class."""
+        if self.cls == "according":
+            return SPEECH
+        return cue_sense(self.lemma) or _CLASS_SENSE.get(self.cls, SPEECH)
+
+
+# Cues outside the lexicon (a headline colon, "as she put it", a reporting noun) by class.
+_CLASS_SENSE = {THOUGHT: "thought", ACT: "intention"}
 
 
 def lemma_of(token: Token) -> str:
@@ -144,6 +155,12 @@ def antecedent(subject: Token) -> Token:
     return subject
 
 
+def _referential_it(subject: Token) -> bool:
+    """"It said" refers to an organisation; "it is said", "it says a lot about" do not report."""
+    verb = subject.head
+    return not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children) and verb.lemma_.lower() != "be"
+
+
 def is_animate(token: Token) -> bool:
     if token.ent_type_ in ANIMATE_ENTS or token.pos_ == "PROPN" or token.lower_ in ANIMATE_PRONOUNS:
         return True
@@ -157,6 +174,8 @@ def plausible_speaker(cue: Cue, subject: Token | None) -> bool:
     if subject is None:
         return False
     subject = antecedent(subject)
+    if subject.lower_ == "it" and cue.cls == SPEECH and cue.lemma not in WEAK_SPEECH and _referential_it(subject):
+        return True  # "..., it said": an organisation named before
     if subject.lower_ in ("it", "this", "that", "there", "what", "which"):
         return False
     if cue.lemma in EVIDENCE and subject.pos_ in ("NOUN", "PROPN"):

@@ -90,6 +90,29 @@ def _without_trailing_participles(clause: Token) -> list[Token]:
     return tokens
 
 
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+
+
+def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """Cut a comma-set relative clause or apposition that ends the content.
+
+    "Murphy said he supports the bill, which includes ...": what the bill
+    includes is the writer's gloss, not Murphy's claim. A restrictive clause
+    (no comma) is part of what was said and stays.
+    """
+    if not tokens:
+        return tokens
+    last = max(t.i for t in tokens)
+    kept = {t.i for t in tokens}
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.dep_ not in ASIDE_DEPS or token.head.i not in kept:
+            continue
+        left = token.left_edge.i
+        if left > 0 and token.doc[left - 1].text == "," and token.right_edge.i >= last - 1:
+            return [t for t in tokens if t.i < left - 1]
+    return tokens
+
+
 def _concession(child: Token) -> bool:
     """", although Biden has been hostile": the writer's aside after the report."""
     return (child.dep_ == "advcl" and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
@@ -215,7 +238,7 @@ def _drafts(tokens: list[Token], cue: Cue, speaker: Token | None) -> list[Draft]
     if not tokens:
         return []
     doc = tokens[0].doc
-    bounds = clause_range(doc, tokens)
+    bounds = clause_range(doc, _without_trailing_aside(tokens))
     if bounds is None:
         return []
     return [Draft(bounds[0], bounds[1], INDIRECT, cue, speaker, "clause")]

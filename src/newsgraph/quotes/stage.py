@@ -52,6 +52,7 @@ def _quote(quote_id: str, draft: Draft, text: str, entities: tuple[Entity, ...])
         via=via_chain(text, draft.cue, entities, draft.speaker),
         addressee=resolve(entities, addressed.addressee, addressee_mention),
         addressee_mention=addressee_mention,
+        cue_class=draft.cue.sense if draft.cue else None,
     )
 
 
