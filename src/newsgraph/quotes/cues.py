@@ -28,7 +28,7 @@ EVIDENCE = frozenset({"show", "find", "suggest", "indicate", "reveal", "demonstr
                       "estimate", "predict", "project", "report", "conclude", "read", "say"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "leave", "force", "allow", "encourage", "order", "persuade",
                             "convince", "push", "press", "invite", "call", "lead", "prompt", "get", "give"})
-PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("go", "on"), ("lay", "out"), ("spell", "out")}
+PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("rule", "out"), ("go", "on"), ("lay", "out"), ("spell", "out")}
 
 
 @dataclass(frozen=True)
@@ -57,10 +57,11 @@ _CLASS_SENSE = {THOUGHT: "thought", ACT: "intention"}
 def lemma_of(token: Token) -> str:
     """The lemma, also for headline-cased verbs the tagger took for names ("Says")."""
     lemma = token.lemma_.lower()
-    if cue_class(lemma) or not token.is_title:
+    if cue_class(lemma) or not (token.is_title or token.pos_ == "VERB"):
         return lemma
     low = token.lower_
-    # says -> say, warned -> warn, noted -> note, saying -> say
+    # says -> say, warned -> warn, noted -> note, saying -> say; and the lemmatiser's
+    # slips on verbs ("hopes" -> "hop")
     for stem in (low[:-1], low[:-2], low[:-3]):
         if len(stem) > 2 and cue_class(stem):
             return stem
@@ -76,6 +77,11 @@ def cue_at(token: Token) -> Cue | None:
         return None
     if token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return Cue(token, SPEECH, token.idx, _phrase_end(token))  # "as she put it, ..."
+    if token.lemma_.lower() == "make" and any(c.lower_ == "clear" for c in token.children):
+        return Cue(token, SPEECH, token.idx, _phrase_end(token))  # "made (it) clear that ..."
+    if token.lemma_.lower() == "point" and any(c.lower_ in ("out", "to") and c.dep_ in ("prt", "prep")
+                                                for c in token.children):
+        return Cue(token, SPEECH, token.idx, _phrase_end(token))  # "pointed out that", "pointed to"
     cls = cue_class(lemma_of(token))
     if cls is None or _negated(token):
         return None
@@ -166,7 +172,14 @@ def is_animate(token: Token) -> bool:
         return True
     if token.pos_ == "PRON":
         return False
-    return token.lemma_.lower() in PERSON_NOUNS
+    lemma = token.lemma_.lower()
+    return lemma in PERSON_NOUNS or (token.pos_ == "NOUN" and not lemma.endswith(ABSTRACT_SUFFIXES))
+
+
+# Nouns with these endings name ideas, events or qualities, not someone who holds a view
+# ("the decision suggests", "the economy wants"); other common nouns may be people
+# ("the prince called for ...") and are given the benefit of the doubt.
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "ing", "age", "ure", "cy")
 
 
 def plausible_speaker(cue: Cue, subject: Token | None) -> bool:

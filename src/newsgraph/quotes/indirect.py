@@ -21,7 +21,8 @@ CLAUSE_DEPS = ("ccomp",)
 NOUN_CUES = frozenset({"claim", "assertion", "statement", "belief", "warning", "promise", "pledge", "argument",
                        "suggestion", "accusation", "allegation", "insistence", "contention", "remark",
                        "announcement", "prediction", "assurance", "admission", "charge", "complaint",
-                       "concern", "view", "position", "message", "threat", "vow", "denial", "conclusion"})
+                       "concern", "view", "position", "message", "threat", "vow", "denial", "conclusion",
+                       "observation", "case", "point", "estimate", "hope", "fear", "expectation", "demand"})
 NOUN_CUE_VERBS = frozenset({"make", "issue", "repeat", "reiterate", "voice", "express", "offer", "give",
                             "deliver", "send", "post", "renew"})
 CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
@@ -37,7 +38,8 @@ OBJECT_PREPS = frozenset({"of", "for", "on", "about", "against", "over", "as", "
 # Cues whose bare object is not a report ("said nothing", "told reporters", "wrote a book").
 NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment", "remark", "continue", "go",
                        "begin", "laugh", "joke", "read", "answer", "reply", "respond", "ask", "explain",
-                       "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer"})
+                       "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer",
+                       "see", "hear", "notice", "witness", "publish", "begin", "charge"})
 
 
 def clause_drafts(sentence: Span) -> list[Draft]:
@@ -48,13 +50,22 @@ def clause_drafts(sentence: Span) -> list[Draft]:
     for cue in cues_in(sentence):
         if cue.cls == "according":
             drafts.extend(_according(cue))
-        elif cue.cls in (SPEECH, THOUGHT, LABEL, ACT):
+        elif cue.cls in (SPEECH, THOUGHT, LABEL, ACT) and not _inside_request(cue):
             drafts.extend(_reported(cue))
     return drafts
 
 
+def _inside_request(cue: Cue) -> bool:
+    """"asked her to call Mr. X": "call" is part of what was asked, not a report of its own."""
+    head = cue.token.head
+    return (cue.cls in (LABEL, ACT, THOUGHT) and cue.token.dep_ == "xcomp" and head is not cue.token
+            and cue_class(lemma_of(head)) is not None)
+
+
 def _reported(cue: Cue) -> list[Draft]:
     speaker = subject_of(cue.token)
+    if speaker is None and cue.sense == "thought":
+        return _unsourced_expectation(cue)
     if not plausible_speaker(cue, speaker):
         return []
     clause = next((c for c in cue.token.children if c.dep_ in CLAUSE_DEPS or _question(cue, c)), None)
@@ -63,9 +74,29 @@ def _reported(cue: Cue) -> list[Draft]:
     if cue.cls in (SPEECH, THOUGHT) and (cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token)
                                          or _as_reported(cue.token)):
         return _outside(cue, speaker)
-    if cue.lemma not in NO_OBJECT:
+    if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token):
         return _complement(cue, speaker)
     return []
+
+
+def _request(verb: Token) -> bool:
+    """"asked her to call", "told them to leave", "asked about the plan": a request's content
+    is its object with the infinitive, or its topic."""
+    return any(c.dep_ == "xcomp" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("about", "for") for c in verb.children)
+
+
+def _unsourced_expectation(cue: Cue) -> list[Draft]:
+    """"Putin is expected to meet Biden", "she is seen as the favourite": a belief held by
+    nobody named. The content is the subject with the infinitive or "as" phrase; no speaker."""
+    verb = cue.token
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    rest = next((c for c in verb.children if c.i > verb.i and (
+        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "as")), None)
+    if subject is None or rest is None or any(c.dep_ == "agent" for c in verb.children):
+        return []
+    tokens = [*subject.subtree, *(t for t in verb.subtree if subject.right_edge.i < t.i < rest.i), *rest.subtree]
+    return _drafts(tokens, cue, None)
 
 
 def _complement(cue: Cue, speaker: Token) -> list[Draft]:
@@ -88,6 +119,17 @@ def _without_trailing_participles(clause: Token) -> list[Token]:
             cut = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in cut]
     return tokens
+
+
+def _without_second_reports(tokens: list[Token]) -> list[Token]:
+    """"called it "shameful" and called on leaders to ...": the second report is not content."""
+    kept = {t.i for t in tokens}
+    for token in tokens:
+        if token.i in kept and token.head.i in kept and _second_report(token):
+            cut = {t.i for t in token.subtree}
+            cut |= {c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i}
+            kept -= cut
+    return [t for t in tokens if t.i in kept]
 
 
 ASIDE_DEPS = frozenset({"relcl", "appos"})
@@ -238,7 +280,7 @@ def _drafts(tokens: list[Token], cue: Cue, speaker: Token | None) -> list[Draft]
     if not tokens:
         return []
     doc = tokens[0].doc
-    bounds = clause_range(doc, _without_trailing_aside(tokens))
+    bounds = clause_range(doc, _without_trailing_aside(_without_second_reports(tokens)))
     if bounds is None:
         return []
     return [Draft(bounds[0], bounds[1], INDIRECT, cue, speaker, "clause")]
