@@ -75,13 +75,15 @@ def test_quoted_gold_recall():
 @needs_data("polnear/dev")
 def test_dev_quality_gate():
     """Floors a little under the figures measured on PolNeAR dev, all 84 articles
-    (content+speaker P 79.9 R 51.8 F1 62.8, quoted R 76.5; content only F1 70.6, quoted R 88.2)."""
+    (content+speaker P 82.9 R 54.2 F1 65.6, quoted R 77.7; content only F1 70.9, quoted R 83.1).
+    Marked passages with no attribution are no longer quotes, which lowers content-only quoted
+    recall (88.2 before) while content+speaker precision rose from 79.9."""
     result = evaluate("dev", every=1, with_textacy=False)
     ours = result["reports"]["newsgraph"]
     assert result["documents"] == 84
-    assert ours.speaker.f1 >= 0.61
-    assert ours.speaker.precision >= 0.77
-    assert ours.speaker.recall >= 0.50
-    assert ours.speaker.quoted_recall >= 0.74
-    assert ours.content.f1 >= 0.68
-    assert ours.content.quoted_recall >= 0.86
+    assert ours.speaker.f1 >= 0.64
+    assert ours.speaker.precision >= 0.80
+    assert ours.speaker.recall >= 0.53
+    assert ours.speaker.quoted_recall >= 0.76
+    assert ours.content.f1 >= 0.69
+    assert ours.content.quoted_recall >= 0.81

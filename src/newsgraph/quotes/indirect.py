@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import Cue, cues_in, lemma_of, plausible_speaker, subject_of
+from .cues import Cue, cues_in, is_animate, lemma_of, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .lexicon import ACT, LABEL, SPEECH, THOUGHT, cue_class
 
@@ -39,7 +39,11 @@ OBJECT_PREPS = frozenset({"of", "for", "on", "about", "against", "over", "as", "
 NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment", "remark", "continue", "go",
                        "begin", "laugh", "joke", "read", "answer", "reply", "respond", "ask", "explain",
                        "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer",
-                       "see", "hear", "notice", "witness", "publish", "begin", "charge"})
+                       "see", "hear", "notice", "witness", "publish", "begin", "charge", "prove", "demonstrate",
+                       "suppose", "assume", "guess", "talk", "speak"})
+# Verbs of evidence report an object only for a document or poll ("polls show Trump ahead");
+# a person who "showed his dexterity" or "found a job" reports nothing.
+EVIDENCE_OBJECT = frozenset({"show", "find", "reveal", "indicate", "suggest"})
 
 
 def clause_drafts(sentence: Span) -> list[Draft]:
@@ -74,6 +78,9 @@ def _reported(cue: Cue) -> list[Draft]:
     if cue.cls in (SPEECH, THOUGHT) and (cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token)
                                          or _as_reported(cue.token)):
         return _outside(cue, speaker)
+    if cue.lemma in EVIDENCE_OBJECT and (speaker.pos_ in ("PRON", "PROPN") or is_animate(speaker)
+                                         and speaker.lemma_.lower() not in SOURCE_NOUNS):
+        return []
     if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token):
         return _complement(cue, speaker)
     return []
