@@ -21,7 +21,7 @@ The Harbor Trust said the fund was empty. Repairs would take a year, it said.
 
 Police notes show the suspect fled at noon.
 
-The minister is expected to resign on Friday.
+The minister is expected by analysts to resign on Friday. The port is expected to reopen in May.
 
 Murphy said he supports the bill, which includes new money for the port.
 
@@ -95,10 +95,11 @@ def test_a_document_speaks_for_its_issuer(analysis):
     assert [v.text for v in quote.via][:1] == ["Police notes"]
 
 
-def test_an_expectation_held_by_nobody_named(analysis):
+def test_a_passive_belief_is_its_agents(analysis):
     quote = _with(analysis, "resign on Friday")
-    assert quote.speaker_mention is None and quote.cue.text == "expected"
-    assert quote.content.startswith("The minister")
+    assert quote.speaker_mention.text == "analysts" and quote.cue.text == "expected"
+    assert quote.content.startswith("The minister") and quote.cue_class == "thought"
+    assert not [q for q in analysis.quotes if "reopen" in q.content]  # nobody named: the writer's
 
 
 def test_a_comma_set_relative_clause_is_the_writers_gloss(analysis):

@@ -69,7 +69,7 @@ def _inside_request(cue: Cue) -> bool:
 def _reported(cue: Cue) -> list[Draft]:
     speaker = subject_of(cue.token)
     if speaker is None and cue.sense == "thought":
-        return _unsourced_expectation(cue)
+        return _passive_belief(cue)
     if not plausible_speaker(cue, speaker):
         return []
     clause = next((c for c in cue.token.children if c.dep_ in CLAUSE_DEPS or _question(cue, c)), None)
@@ -93,17 +93,20 @@ def _request(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ("about", "for") for c in verb.children)
 
 
-def _unsourced_expectation(cue: Cue) -> list[Draft]:
-    """"Putin is expected to meet Biden", "she is seen as the favourite": a belief held by
-    nobody named. The content is the subject with the infinitive or "as" phrase; no speaker."""
+def _passive_belief(cue: Cue) -> list[Draft]:
+    """"The plan is regarded by most economists as modest", "she is expected by analysts to win":
+    the agent holds the belief; the content is the subject with the "as" phrase or infinitive.
+    Without an agent ("Putin is expected to meet Biden") nobody is reported: the writer speaks."""
     verb = cue.token
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     rest = next((c for c in verb.children if c.i > verb.i and (
         c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "as")), None)
-    if subject is None or rest is None or any(c.dep_ == "agent" for c in verb.children):
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subject is None or rest is None or holder is None:
         return []
-    tokens = [*subject.subtree, *(t for t in verb.subtree if subject.right_edge.i < t.i < rest.i), *rest.subtree]
-    return _drafts(tokens, cue, None)
+    tokens = [*subject.subtree, *rest.subtree]
+    return _drafts(tokens, cue, holder)
 
 
 def _complement(cue: Cue, speaker: Token) -> list[Draft]:
@@ -114,7 +117,9 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts:
         return []
-    tokens = [t for p in parts for t in p.subtree if not (p.dep_ == "prt" and t is p)]
+    # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
+    # the relative clause says what was referred to, nothing is reported.
+    tokens = [t for p in parts for t in p.subtree if not (p.dep_ == "prt" and t is p) and t.i > verb.i]
     return _drafts(tokens, cue, speaker)
 
 
@@ -288,7 +293,7 @@ def _drafts(tokens: list[Token], cue: Cue, speaker: Token | None) -> list[Draft]
         return []
     doc = tokens[0].doc
     bounds = clause_range(doc, _without_trailing_aside(_without_second_reports(tokens)))
-    if bounds is None:
-        return []
+    if bounds is None or any(t.i == cue.token.i for t in tokens):
+        return []  # content holding its own cue reports nothing
     return [Draft(bounds[0], bounds[1], INDIRECT, cue, speaker, "clause")]
 
