@@ -59,13 +59,23 @@ def lemma_of(token: Token) -> str:
     lemma = token.lemma_.lower()
     if cue_class(lemma) or not (token.is_title or token.pos_ == "VERB"):
         return lemma
-    low = token.lower_
-    # says -> say, warned -> warn, noted -> note, saying -> say; and the lemmatiser's
-    # slips on verbs ("hopes" -> "hop")
-    for stem in (low[:-1], low[:-2], low[:-3]):
+    # says -> say, warned -> warn, noted -> note, saying -> say, hoping -> hope; and the
+    # lemmatiser's slips on verbs ("hopes" -> "hop"); only regular endings ("began" is not "beg")
+    for stem in _regular_stems(token.lower_):
         if len(stem) > 2 and cue_class(stem):
             return stem
     return lemma
+
+
+def _regular_stems(word: str) -> list[str]:
+    stems = []
+    for ending in ("ies", "es", "s", "ied", "ed", "d", "ing"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            stems.append(stem + "y" if ending in ("ies", "ied") else stem)
+            if ending == "ing":
+                stems.append(stem + "e")
+    return stems
 
 
 def cue_at(token: Token) -> Cue | None:

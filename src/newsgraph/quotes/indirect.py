@@ -40,7 +40,7 @@ NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment"
                        "begin", "laugh", "joke", "read", "answer", "reply", "respond", "ask", "explain",
                        "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer",
                        "see", "hear", "notice", "witness", "publish", "begin", "charge", "prove", "demonstrate",
-                       "suppose", "assume", "guess", "talk", "speak"})
+                       "suppose", "assume", "guess", "talk", "speak", "maintain"})
 # Verbs of evidence report an object only for a document or poll ("polls show Trump ahead");
 # a person who "showed his dexterity" or "found a job" reports nothing.
 EVIDENCE_OBJECT = frozenset({"show", "find", "reveal", "indicate", "suggest"})
