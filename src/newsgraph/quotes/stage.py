@@ -35,11 +35,9 @@ def find_quotes(doc: Doc, sentences: tuple[SpacySpan, ...], entities: tuple[Enti
     layout = Layout(doc, sentences)
     marks = outermost(scan(layout.text))
     clauses = [d for sentence in sentences for d in (*clause_drafts(sentence), *headline_drafts(sentence))]
+    # A marked passage with no cue stays, speaker and cue null: the voice stage needs it
+    # (its words are not the writer's), and a user keeping "who said what" drops it by speaker.
     drafts = dedupe(inherit(outside_speakers(combine(clauses, marks, layout), marks), layout))
-    # A marked passage nobody is reported to have said (a slogan, a title, a passage whose
-    # speaker the rules cannot find) is no answer to "who said what"; its marks still keep
-    # its words out of the writer's voice (voice/quoting.py reads the marks in the text).
-    drafts = [d for d in drafts if d.attributed]
     return tuple(_quote(f"Q{n}", d, layout.text, entities) for n, d in enumerate(drafts, 1))
 
 

@@ -144,4 +144,12 @@ def own_clause(sentence, regions: Sequence[Region]) -> str | None:
             run_start = None
     words = [w for w in best.split() if any(ch.isalpha() for ch in w)]
     has_verb = any(t.pos_ in ("VERB", "AUX") for t in sentence if best and t.text in best.split())
-    return best if len(words) >= OWN_CLAUSE_WORDS and has_verb else None
+    # Only a clause the writer appends to the report comments on it ("although ...",
+    # "..., which is absurd"); a leading setting ("After months of delays, officials said")
+    # or a stretch the quotes layer left out is not the writer's judgement.
+    appended = words and words[0].lower() in APPENDED_MARKERS
+    return best if len(words) >= OWN_CLAUSE_WORDS and has_verb and appended else None
+
+
+APPENDED_MARKERS = frozenset({"although", "though", "while", "whereas", "but", "yet", "even", "despite",
+                              "which", "a", "an", "something", "nevertheless", "however"})
