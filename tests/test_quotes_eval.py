@@ -75,13 +75,14 @@ def test_quoted_gold_recall():
 @needs_data("polnear/dev")
 def test_dev_quality_gate():
     """Floors a little under the figures measured on PolNeAR dev, all 84 articles
-    (content+speaker P 79.9 R 51.8 F1 62.8, quoted R 76.5; content only F1 70.6, quoted R 88.2)."""
+    (content+speaker P 81.4 R 54.1 F1 65.0, quoted R 77.7; content only F1 72.3, quoted R 88.4;
+    before the cue-sense work P 79.9 R 51.8 F1 62.8)."""
     result = evaluate("dev", every=1, with_textacy=False)
     ours = result["reports"]["newsgraph"]
     assert result["documents"] == 84
-    assert ours.speaker.f1 >= 0.61
-    assert ours.speaker.precision >= 0.77
-    assert ours.speaker.recall >= 0.50
-    assert ours.speaker.quoted_recall >= 0.74
-    assert ours.content.f1 >= 0.68
+    assert ours.speaker.f1 >= 0.64
+    assert ours.speaker.precision >= 0.80
+    assert ours.speaker.recall >= 0.53
+    assert ours.speaker.quoted_recall >= 0.76
+    assert ours.content.f1 >= 0.71
     assert ours.content.quoted_recall >= 0.86

@@ -212,6 +212,8 @@ def test_seed_article_voices(seed_analysis):
         return next(s.voice for t, s in by_text.items() if needle in t)
 
     assert voice_of("do not suggest it is seeking") == "opinion"
+    # A report with the writer's own judgement added ("although Biden has been extremely hostile").
+    assert voice_of("Blinken said the US seeks") == "opinion"
     assert voice_of("which is likely what Blinken was referring to") == "opinion"
     assert voice_of("met with Russian Foreign Minister Sergey Lavrov") == "reporting"
     assert voice_of("The conversation seemed to me constructive") == "attributed"

@@ -108,11 +108,14 @@ class Quote:
     via: tuple[Via, ...] = ()
     addressee: str | None = None
     addressee_mention: Span | None = None
+    # What the cue reports: speech | writing | thought | intention | perception (None without a cue).
+    cue_class: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "kind": self.kind,
+            "cue_class": self.cue_class,
             "content": self.content,
             "start": self.start,
             "end": self.end,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, cue_class
+from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, cue_class, cue_sense
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_DEPS = ("nsubjpass", "auxpass")
@@ -28,7 +28,7 @@ EVIDENCE = frozenset({"show", "find", "suggest", "indicate", "reveal", "demonstr
                       "estimate", "predict", "project", "report", "conclude", "read", "say"})
 OBJECT_CONTROL = frozenset({"urge", "ask", "tell", "leave", "force", "allow", "encourage", "order", "persuade",
                             "convince", "push", "press", "invite", "call", "lead", "prompt", "get", "give"})
-PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("go", "on"), ("lay", "out"), ("spell", "out")}
+PARTICLE_CUES = {("point", "out"), ("make", "clear"), ("rule", "out"), ("go", "on"), ("lay", "out"), ("spell", "out")}
 
 
 @dataclass(frozen=True)
@@ -42,18 +42,40 @@ class Cue:
     def lemma(self) -> str:
         return lemma_of(self.token)
 
+    @property
+    def sense(self) -> str:
+        """What the cue reports (the quote's cue_class): the lexicon's sense, else by class."""
+        if self.cls == "according":
+            return SPEECH
+        return cue_sense(self.lemma) or _CLASS_SENSE.get(self.cls, SPEECH)
+
+
+# Cues outside the lexicon (a headline colon, "as she put it", a reporting noun) by class.
+_CLASS_SENSE = {THOUGHT: "thought", ACT: "intention"}
+
 
 def lemma_of(token: Token) -> str:
     """The lemma, also for headline-cased verbs the tagger took for names ("Says")."""
     lemma = token.lemma_.lower()
-    if cue_class(lemma) or not token.is_title:
+    if cue_class(lemma) or not (token.is_title or token.pos_ == "VERB"):
         return lemma
-    low = token.lower_
-    # says -> say, warned -> warn, noted -> note, saying -> say
-    for stem in (low[:-1], low[:-2], low[:-3]):
+    # says -> say, warned -> warn, noted -> note, saying -> say, hoping -> hope; and the
+    # lemmatiser's slips on verbs ("hopes" -> "hop"); only regular endings ("began" is not "beg")
+    for stem in _regular_stems(token.lower_):
         if len(stem) > 2 and cue_class(stem):
             return stem
     return lemma
+
+
+def _regular_stems(word: str) -> list[str]:
+    stems = []
+    for ending in ("ies", "es", "s", "ied", "ed", "d", "ing"):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[: -len(ending)]
+            stems.append(stem + "y" if ending in ("ies", "ied") else stem)
+            if ending == "ing":
+                stems.append(stem + "e")
+    return stems
 
 
 def cue_at(token: Token) -> Cue | None:
@@ -65,6 +87,11 @@ def cue_at(token: Token) -> Cue | None:
         return None
     if token.lemma_.lower() == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return Cue(token, SPEECH, token.idx, _phrase_end(token))  # "as she put it, ..."
+    if token.lemma_.lower() == "make" and any(c.lower_ == "clear" for c in token.children):
+        return Cue(token, SPEECH, token.idx, _phrase_end(token))  # "made (it) clear that ..."
+    if token.lemma_.lower() == "point" and any(c.lower_ in ("out", "to") and c.dep_ in ("prt", "prep")
+                                                for c in token.children):
+        return Cue(token, SPEECH, token.idx, _phrase_end(token))  # "pointed out that", "pointed to"
     cls = cue_class(lemma_of(token))
     if cls is None or _negated(token):
         return None
@@ -144,12 +171,25 @@ def antecedent(subject: Token) -> Token:
     return subject
 
 
+def _referential_it(subject: Token) -> bool:
+    """"It said" refers to an organisation; "it is said", "it says a lot about" do not report."""
+    verb = subject.head
+    return not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children) and verb.lemma_.lower() != "be"
+
+
 def is_animate(token: Token) -> bool:
     if token.ent_type_ in ANIMATE_ENTS or token.pos_ == "PROPN" or token.lower_ in ANIMATE_PRONOUNS:
         return True
     if token.pos_ == "PRON":
         return False
-    return token.lemma_.lower() in PERSON_NOUNS
+    lemma = token.lemma_.lower()
+    return lemma in PERSON_NOUNS or (token.pos_ == "NOUN" and not lemma.endswith(ABSTRACT_SUFFIXES))
+
+
+# Nouns with these endings name ideas, events or qualities, not someone who holds a view
+# ("the decision suggests", "the economy wants"); other common nouns may be people
+# ("the prince called for ...") and are given the benefit of the doubt.
+ABSTRACT_SUFFIXES = ("tion", "sion", "ment", "ness", "ity", "ism", "ance", "ence", "ship", "ing", "age", "ure", "cy")
 
 
 def plausible_speaker(cue: Cue, subject: Token | None) -> bool:
@@ -157,6 +197,8 @@ def plausible_speaker(cue: Cue, subject: Token | None) -> bool:
     if subject is None:
         return False
     subject = antecedent(subject)
+    if subject.lower_ == "it" and cue.cls == SPEECH and cue.lemma not in WEAK_SPEECH and _referential_it(subject):
+        return True  # "..., it said": an organisation named before
     if subject.lower_ in ("it", "this", "that", "there", "what", "which"):
         return False
     if cue.lemma in EVIDENCE and subject.pos_ in ("NOUN", "PROPN"):

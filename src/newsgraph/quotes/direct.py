@@ -37,7 +37,7 @@ def mark_draft(mark: MarkedSpan, layout: Layout) -> Draft | None:
         return None if looks_like_title(layout.text[mark.start:mark.end]) else _direct(mark, linked)
     if not speech_like(layout.text, mark):
         return None
-    adjacent = trailing_attribution(mark, layout)
+    adjacent = trailing_attribution(mark, layout) or leading_attribution(mark, layout)
     if adjacent is not None:
         return adjacent
     near = _nearest_cue(mark, layout)
@@ -63,6 +63,25 @@ def trailing_attribution(mark: MarkedSpan, layout: Layout) -> Draft | None:
             speaker = token
         elif token.text in _SENTENCE_END or token.is_space or token.pos_ not in _PHRASE_POS:
             return None
+    return None
+
+
+def leading_attribution(mark: MarkedSpan, layout: Layout) -> Draft | None:
+    """`Hillary shot back, "..."` / `Cruz tweeted a warning: "..."`: a clause handing over to the
+    quote with a comma or colon; its verb, in or out of the cue lexicon, reports the quote."""
+    if mark.open_at is None or layout.text[:mark.open_at].rstrip()[-1:] not in (",", ":"):
+        return None
+    sentence = layout.sentences[layout.sentence_index(mark.open_at)]
+    before = [t for t in sentence if t.idx < mark.open_at]
+    for token in reversed(before):
+        if token.pos_ != "VERB" or token.tag_ not in ("VBD", "VBZ", "VBP"):
+            continue
+        speaker = subject_of(token)
+        if speaker is None or not (speaker.pos_ == "PROPN" or speaker.lower_ in ANIMATE_PRONOUNS
+                                   or cue_class(lemma_of(token)) and is_animate(speaker)):
+            return None
+        return Draft(mark.start, mark.end, DIRECT, Cue(token, SPEECH, token.idx, token.idx + len(token)),
+                     phrase_head(speaker), "mark")
     return None
 
 

@@ -57,11 +57,21 @@ def _colon_headline(sentence: Span) -> list[Draft]:
         return []
     content = [t for t in sentence.doc[colon + 1:sentence.end]]
     bounds = clause_range(sentence.doc, content)
-    if bounds is None or sum(t.is_alpha for t in content) < MIN_CONTENT_WORDS:
+    if bounds is None or sum(t.is_alpha for t in content) < MIN_CONTENT_WORDS or not _says_something(content):
         return []
     colon_token = sentence.doc[colon]
     cue = Cue(colon_token, SPEECH, colon_token.idx, colon_token.idx + 1)
     return [Draft(bounds[0], bounds[1], INDIRECT, cue, name[-1], "headline")]
+
+
+def _says_something(content: list) -> bool:
+    """A statement has a verb; "Nikkei: UP 0.4 percent at 28,000" or "Sports: results" is a
+    data line or a heading, and a market table is never a quote."""
+    words = [t for t in content if t.is_alpha]
+    numbers = sum(1 for t in content if t.like_num or any(ch.isdigit() for ch in t.text))
+    has_verb = any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in content)
+    shouting = words and sum(t.text.isupper() for t in words) >= 0.5 * len(words)
+    return has_verb and not (shouting and numbers)
 
 
 def _is_name(name: Span) -> bool:

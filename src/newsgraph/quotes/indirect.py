@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import Cue, cues_in, lemma_of, plausible_speaker, subject_of
+from .cues import Cue, cues_in, is_animate, lemma_of, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .lexicon import ACT, LABEL, SPEECH, THOUGHT, cue_class
 
@@ -21,7 +21,8 @@ CLAUSE_DEPS = ("ccomp",)
 NOUN_CUES = frozenset({"claim", "assertion", "statement", "belief", "warning", "promise", "pledge", "argument",
                        "suggestion", "accusation", "allegation", "insistence", "contention", "remark",
                        "announcement", "prediction", "assurance", "admission", "charge", "complaint",
-                       "concern", "view", "position", "message", "threat", "vow", "denial", "conclusion"})
+                       "concern", "view", "position", "message", "threat", "vow", "denial", "conclusion",
+                       "observation", "case", "point", "estimate", "hope", "fear", "expectation", "demand"})
 NOUN_CUE_VERBS = frozenset({"make", "issue", "repeat", "reiterate", "voice", "express", "offer", "give",
                             "deliver", "send", "post", "renew"})
 CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
@@ -37,7 +38,12 @@ OBJECT_PREPS = frozenset({"of", "for", "on", "about", "against", "over", "as", "
 # Cues whose bare object is not a report ("said nothing", "told reporters", "wrote a book").
 NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment", "remark", "continue", "go",
                        "begin", "laugh", "joke", "read", "answer", "reply", "respond", "ask", "explain",
-                       "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer"})
+                       "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer",
+                       "see", "hear", "notice", "witness", "publish", "begin", "charge", "prove", "demonstrate",
+                       "suppose", "assume", "guess", "talk", "speak", "maintain"})
+# Verbs of evidence report an object only for a document or poll ("polls show Trump ahead");
+# a person who "showed his dexterity" or "found a job" reports nothing.
+EVIDENCE_OBJECT = frozenset({"show", "find", "reveal", "indicate", "suggest"})
 
 
 def clause_drafts(sentence: Span) -> list[Draft]:
@@ -48,13 +54,22 @@ def clause_drafts(sentence: Span) -> list[Draft]:
     for cue in cues_in(sentence):
         if cue.cls == "according":
             drafts.extend(_according(cue))
-        elif cue.cls in (SPEECH, THOUGHT, LABEL, ACT):
+        elif cue.cls in (SPEECH, THOUGHT, LABEL, ACT) and not _inside_request(cue):
             drafts.extend(_reported(cue))
     return drafts
 
 
+def _inside_request(cue: Cue) -> bool:
+    """"asked her to call Mr. X": "call" is part of what was asked, not a report of its own."""
+    head = cue.token.head
+    return (cue.cls in (LABEL, ACT, THOUGHT) and cue.token.dep_ == "xcomp" and head is not cue.token
+            and cue_class(lemma_of(head)) is not None)
+
+
 def _reported(cue: Cue) -> list[Draft]:
     speaker = subject_of(cue.token)
+    if speaker is None and cue.sense == "thought":
+        return _passive_belief(cue)
     if not plausible_speaker(cue, speaker):
         return []
     clause = next((c for c in cue.token.children if c.dep_ in CLAUSE_DEPS or _question(cue, c)), None)
@@ -63,9 +78,35 @@ def _reported(cue: Cue) -> list[Draft]:
     if cue.cls in (SPEECH, THOUGHT) and (cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token)
                                          or _as_reported(cue.token)):
         return _outside(cue, speaker)
-    if cue.lemma not in NO_OBJECT:
+    if cue.lemma in EVIDENCE_OBJECT and (speaker.pos_ in ("PRON", "PROPN") or is_animate(speaker)
+                                         and speaker.lemma_.lower() not in SOURCE_NOUNS):
+        return []
+    if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token):
         return _complement(cue, speaker)
     return []
+
+
+def _request(verb: Token) -> bool:
+    """"asked her to call", "told them to leave", "asked about the plan": a request's content
+    is its object with the infinitive, or its topic."""
+    return any(c.dep_ == "xcomp" for c in verb.children) or any(
+        c.dep_ == "prep" and c.lower_ in ("about", "for") for c in verb.children)
+
+
+def _passive_belief(cue: Cue) -> list[Draft]:
+    """"The plan is regarded by most economists as modest", "she is expected by analysts to win":
+    the agent holds the belief; the content is the subject with the "as" phrase or infinitive.
+    Without an agent ("Putin is expected to meet Biden") nobody is reported: the writer speaks."""
+    verb = cue.token
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    rest = next((c for c in verb.children if c.i > verb.i and (
+        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "as")), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if subject is None or rest is None or holder is None:
+        return []
+    tokens = [*subject.subtree, *rest.subtree]
+    return _drafts(tokens, cue, holder)
 
 
 def _complement(cue: Cue, speaker: Token) -> list[Draft]:
@@ -76,7 +117,9 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts:
         return []
-    tokens = [t for p in parts for t in p.subtree if not (p.dep_ == "prt" and t is p)]
+    # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
+    # the relative clause says what was referred to, nothing is reported.
+    tokens = [t for p in parts for t in p.subtree if not (p.dep_ == "prt" and t is p) and t.i > verb.i]
     return _drafts(tokens, cue, speaker)
 
 
@@ -87,6 +130,40 @@ def _without_trailing_participles(clause: Token) -> list[Token]:
         if child.i > clause.i and (_participle_gloss(child) or _second_report(child) or _concession(child)):
             cut = {t.i for t in child.subtree}
             tokens = [t for t in tokens if t.i not in cut]
+    return tokens
+
+
+def _without_second_reports(tokens: list[Token]) -> list[Token]:
+    """"called it "shameful" and called on leaders to ...": the second report is not content."""
+    kept = {t.i for t in tokens}
+    for token in tokens:
+        if token.i in kept and token.head.i in kept and _second_report(token):
+            cut = {t.i for t in token.subtree}
+            cut |= {c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i}
+            kept -= cut
+    return [t for t in tokens if t.i in kept]
+
+
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+
+
+def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """Cut a comma-set relative clause or apposition that ends the content.
+
+    "Murphy said he supports the bill, which includes ...": what the bill
+    includes is the writer's gloss, not Murphy's claim. A restrictive clause
+    (no comma) is part of what was said and stays.
+    """
+    if not tokens:
+        return tokens
+    last = max(t.i for t in tokens)
+    kept = {t.i for t in tokens}
+    for token in sorted(tokens, key=lambda t: t.i):
+        if token.dep_ not in ASIDE_DEPS or token.head.i not in kept:
+            continue
+        left = token.left_edge.i
+        if left > 0 and token.doc[left - 1].text == "," and token.right_edge.i >= last - 1:
+            return [t for t in tokens if t.i < left - 1]
     return tokens
 
 
@@ -215,8 +292,8 @@ def _drafts(tokens: list[Token], cue: Cue, speaker: Token | None) -> list[Draft]
     if not tokens:
         return []
     doc = tokens[0].doc
-    bounds = clause_range(doc, tokens)
-    if bounds is None:
-        return []
+    bounds = clause_range(doc, _without_trailing_aside(_without_second_reports(tokens)))
+    if bounds is None or any(t.i == cue.token.i for t in tokens):
+        return []  # content holding its own cue reports nothing
     return [Draft(bounds[0], bounds[1], INDIRECT, cue, speaker, "clause")]
 

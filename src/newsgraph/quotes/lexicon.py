@@ -14,6 +14,9 @@ CONTINUE = "continue"  # "...," he continued: a direct quote only
 LABEL = "label"        # called it "a disaster": a quoted object, or its object as content
 ACT = "act"            # accused X of Y, refused to Z: the object is the content
 
+# Senses: what a cue reports (a quote's `cue_class`); see data/quotes/cues.txt.
+SENSES = ("speech", "writing", "thought", "intention", "perception")
+
 # Titles and role nouns that make a plausible speaker even without a name.
 PERSON_NOUNS = frozenset(
     "official officials spokesman spokeswoman spokesperson source sources aide aides adviser advisers "
@@ -36,13 +39,20 @@ def _lines(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def cue_classes() -> dict[str, str]:
-    """Lemma -> cue class; the first line for a lemma wins."""
-    classes: dict[str, str] = {}
+def _cue_table() -> dict[str, tuple[str, str]]:
+    """Lemma -> (class, sense); the first line for a lemma wins."""
+    table: dict[str, tuple[str, str]] = {}
     for line in _lines("cues.txt"):
-        lemma, _, kind = line.partition("\t")
-        classes.setdefault(lemma.strip().lower(), kind.strip())
-    return classes
+        lemma, kind, sense = (part.strip() for part in (line.split("\t") + ["", ""])[:3])
+        if sense not in SENSES:
+            raise ValueError(f"cues.txt: {lemma!r} has sense {sense!r}; use one of {', '.join(SENSES)}")
+        table.setdefault(lemma.lower(), (kind, sense))
+    return table
+
+
+def cue_classes() -> dict[str, str]:
+    """Lemma -> cue class (how the cue takes its content)."""
+    return {lemma: kind for lemma, (kind, _) in _cue_table().items()}
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +66,14 @@ def outlet_names() -> frozenset[str]:
 
 
 def cue_class(lemma: str) -> str | None:
-    return cue_classes().get(lemma.lower())
+    found = _cue_table().get(lemma.lower())
+    return found[0] if found else None
+
+
+def cue_sense(lemma: str) -> str | None:
+    """What the cue reports: speech, writing, thought, intention or perception."""
+    found = _cue_table().get(lemma.lower())
+    return found[1] if found else None
 
 
 def is_outlet_name(text: str) -> bool:

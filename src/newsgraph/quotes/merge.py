@@ -49,8 +49,37 @@ def outside_speakers(drafts: list[Draft], marks: tuple[MarkedSpan, ...]) -> list
     for draft in drafts:
         if draft.speaker is not None and draft.cue is not None and _inside_any(draft.speaker.idx, marks):
             draft = draft.moved(speaker=_beside_cue(draft.cue.token, marks))
+        if draft.speaker is not None and _dateline(draft.speaker):
+            draft = draft.moved(speaker=_after_dateline(draft.speaker))
         fixed.append(draft)
     return fixed
+
+
+_DATELINE_BREAKS = frozenset({"—", "–", "-", "--", "(", ":"})
+
+
+def _dateline(token: Token) -> bool:
+    """"CLEVELAND — Former Attorney General ... told": a place in capitals opening the
+    paragraph before a dash is where the story was filed, never who spoke."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].text.isupper() and not doc[start - 1].is_space:
+        start -= 1
+    at_paragraph = start == 0 or "\n" in doc[start - 1].text or doc[start - 1].is_space
+    following = doc[token.i + 1:token.i + 6]
+    return (token.text.isupper() and len(token.text) > 2 and at_paragraph
+            and any(t.text in _DATELINE_BREAKS for t in following))
+
+
+def _after_dateline(token: Token) -> Token | None:
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and i < token.i + 8 and (doc[i].text in _DATELINE_BREAKS or doc[i].text.isupper()
+                                               or doc[i].text in (")", ",")):
+        i += 1
+    if i < len(doc) and doc[i].pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON"):
+        return phrase_head(doc[i])
+    return None
 
 
 def _beside_cue(cue: Token, marks: tuple[MarkedSpan, ...]) -> Token | None:
@@ -105,7 +134,8 @@ def _donor(draft: Draft, ordered: list[Draft], layout: Layout) -> Draft | None:
     if intro is not None:
         return Draft(draft.start, draft.end, DIRECT, intro[0], intro[1])
     paragraph = layout.paragraph(draft.start)
-    same = [d for d in ordered if _can_lend(d) and layout.paragraph(d.start) == paragraph]
+    # A quote running on from the previous paragraph ends in this one and lends here too.
+    same = [d for d in ordered if _can_lend(d) and paragraph in (layout.paragraph(d.start), layout.paragraph(d.end - 1))]
     before = [d for d in same if d.start < draft.start]
     if before:
         return before[-1]

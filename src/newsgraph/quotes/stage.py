@@ -3,8 +3,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span as SpacySpan
 
-from ..records import Entity, Quote, Span
-from .attribution import addressing, mention, resolve, via_chain
+from spacy.tokens import Token
+
+from ..records import Entity, Quote, Span, Via, entity_at
+from .attribution import addressing, mention, phrase_range, resolve, via_chain
+from .cues import antecedent
+from .sources import document_issuer, speaker_entity
 from .layout import Layout
 from .draft import DIRECT, Draft
 from .headline import headline_drafts
@@ -31,28 +35,54 @@ def find_quotes(doc: Doc, sentences: tuple[SpacySpan, ...], entities: tuple[Enti
     layout = Layout(doc, sentences)
     marks = outermost(scan(layout.text))
     clauses = [d for sentence in sentences for d in (*clause_drafts(sentence), *headline_drafts(sentence))]
+    # A marked passage with no cue stays, speaker and cue null: the voice stage needs it
+    # (its words are not the writer's), and a user keeping "who said what" drops it by speaker.
     drafts = dedupe(inherit(outside_speakers(combine(clauses, marks, layout), marks), layout))
     return tuple(_quote(f"Q{n}", d, layout.text, entities) for n, d in enumerate(drafts, 1))
 
 
 def _quote(quote_id: str, draft: Draft, text: str, entities: tuple[Entity, ...]) -> Quote:
     start, end = _trim(text, draft)
-    speaker_mention = mention(text, draft.speaker)
+    speaker, document = _source(draft.speaker)
+    speaker_mention = mention(text, speaker)
     addressed = addressing(draft.cue)
     addressee_mention = mention(text, addressed.addressee)
+    via = via_chain(text, draft.cue, entities, draft.speaker)
+    if document is not None:  # "the bank's survey showed": the bank speaks through its survey
+        via = (_document_via(text, document, entities), *via)
     return Quote(
         id=quote_id,
         kind=draft.kind,
         content=text[start:end],
         start=start,
         end=end,
-        speaker=resolve(entities, draft.speaker, speaker_mention),
+        speaker=_speaker_id(text, entities, speaker, speaker_mention),
         speaker_mention=speaker_mention,
         cue=Span.of(text, draft.cue.start, draft.cue.end) if draft.cue else None,
-        via=via_chain(text, draft.cue, entities, draft.speaker),
+        via=via,
         addressee=resolve(entities, addressed.addressee, addressee_mention),
         addressee_mention=addressee_mention,
+        cue_class=draft.cue.sense if draft.cue else None,
     )
+
+
+def _source(head: Token | None) -> tuple[Token | None, Token | None]:
+    """(speaker, document): a document's issuer speaks, the document is the channel."""
+    issuer = document_issuer(head)
+    return (issuer, head) if issuer is not None else (head, None)
+
+
+def _document_via(text: str, document: Token, entities: tuple[Entity, ...]) -> Via:
+    start, end = phrase_range(document)
+    found = entity_at(entities, document.idx, document.idx + len(document))
+    return Via(text[start:end], found.id if found else None, start, end)
+
+
+def _speaker_id(text: str, entities: tuple[Entity, ...], head: Token | None, span: Span | None) -> str | None:
+    if head is None or span is None:
+        return None
+    found = speaker_entity(text, entities, antecedent(head), span)
+    return found.id if found is not None else None
 
 
 def _trim(text: str, draft: Draft) -> tuple[int, int]:

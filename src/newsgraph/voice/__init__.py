@@ -14,7 +14,8 @@ from ..records import Sentence
 from .encoder import SentenceEncoder, load_encoder
 from .loaded import loaded_spans
 from .model import OpinionModel, load_model
-from .quoting import covered, direct_regions, is_attributed, quoted_regions, sourced_regions
+from .genre import article_genre, threshold_for
+from .quoting import covered, direct_regions, is_attributed, own_clause, quoted_regions, sourced_regions
 from .stance import stance_cues
 
 VOICES = ("reporting", "attributed", "opinion")
@@ -28,6 +29,16 @@ CUE_FLOOR = 0.1
 # rule "Clinton now says she opposes the deal" would be the writer's opinion
 # whenever the source's claim sounds like one.
 OWN_SHARE = 0.5
+# A sentence mostly inside quotation marks continues someone's quote (carried over from an
+# earlier sentence or paragraph) even when the quotes layer names nobody for it.
+MARKED_SHARE = 0.6
+# The writer's clause beside a report is short, and short texts score less surely: it must
+# clear the threshold by this margin to make the sentence opinion.
+ASIDE_MARGIN = 0.05
+
+
+def _mostly_marked(marked, sent) -> bool:
+    return covered(marked, sent.start_char, sent.end_char) >= MARKED_SHARE * max(1, sent.end_char - sent.start_char)
 
 
 class VoiceStage:
@@ -40,30 +51,43 @@ class VoiceStage:
 
     def __call__(self, ctx) -> tuple[Sentence, ...]:
         quotes = tuple(ctx.layer("quotes"))
-        skip = quoted_regions(ctx.text) + direct_regions(quotes)
+        marked = quoted_regions(ctx.text)
+        skip = marked + direct_regions(quotes)
         others = skip + sourced_regions(quotes)
         sentences = ctx.sentences
         embeddings, evidence = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.model.direction)
         scores = self.model.probabilities(embeddings)
-        return tuple(self._sentence(sent, float(score), words, ctx.text, quotes, skip, others)
-                     for sent, score, words in zip(sentences, scores, evidence))
+        threshold = threshold_for(self.model.threshold, article_genre(ctx.text, sentences, others))
+        attributed = [is_attributed(quotes, s.start_char, s.end_char) or _mostly_marked(marked, s) for s in sentences]
+        asides = self._aside_scores(sentences, attributed, others)
+        return tuple(self._sentence(sent, float(score), words, ctx.text, skip, others, threshold, attr, aside)
+                     for sent, score, words, attr, aside in zip(sentences, scores, evidence, attributed, asides))
 
     def prepare(self, contexts) -> None:
         """Encode every sentence of a batch of articles in one pass (fewer, fuller batches by length)."""
         self.encoder.prime([sent.text for ctx in contexts for sent in ctx.sentences], self.model.direction)
 
-    def _sentence(self, sent, score, words, text, quotes, skip, others) -> Sentence:
-        voice = self._voice(sent, score, quotes, skip, others)
+    def _aside_scores(self, sentences, attributed, others) -> list[float | None]:
+        """The opinion score of the writer's own clause in each attributed sentence, if it has one."""
+        asides = [own_clause(sent, others) if attr else None for sent, attr in zip(sentences, attributed)]
+        wanted = [text for text in asides if text]
+        scores = iter(self.opinion_probabilities(wanted)) if wanted else iter(())
+        return [float(next(scores)) if text else None for text in asides]
+
+    def _sentence(self, sent, score, words, text, skip, others, threshold, attributed, aside) -> Sentence:
+        voice = self._voice(sent, score, skip, others, threshold, attributed, aside)
         # The encoder's word spans count from the sentence's first character.
         shifted = [(start + sent.start_char, end + sent.start_char, share) for start, end, share in words]
         return Sentence(sent.start_char, sent.end_char, voice, loaded_spans(sent, text, skip, shifted), score)
 
-    def _voice(self, sent, score, quotes, skip, others) -> str:
+    def _voice(self, sent, score, skip, others, threshold, attributed, aside) -> str:
         start, end = sent.start_char, sent.end_char
-        opinion = score >= self.model.threshold
-        if is_attributed(quotes, start, end):
+        opinion = score >= threshold
+        if attributed:
             own = 1 - covered(others, start, end) / max(1, end - start)
-            return "opinion" if opinion and own >= OWN_SHARE else "attributed"
+            if opinion and own >= OWN_SHARE or aside is not None and aside >= threshold + ASIDE_MARGIN:
+                return "opinion"  # the writer adds a judgement of their own to the report
+            return "attributed"
         if opinion or (score >= CUE_FLOOR and stance_cues(sent, skip)):
             return "opinion"
         return "reporting"

