@@ -39,7 +39,7 @@ OBJECT_PREPS = frozenset({"of", "for", "on", "about", "against", "over", "as", "
 NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment", "remark", "continue", "go",
                        "begin", "laugh", "joke", "read", "answer", "reply", "respond", "ask", "explain",
                        "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer",
-                       "see", "hear", "notice", "witness", "publish", "begin", "charge", "prove", "demonstrate",
+                       "see", "hear", "notice", "witness", "publish", "charge", "prove", "demonstrate",
                        "suppose", "assume", "guess", "talk", "speak", "maintain"})
 # Verbs of evidence report an object only for a document or poll ("polls show Trump ahead");
 # a person who "showed his dexterity" or "found a job" reports nothing.
