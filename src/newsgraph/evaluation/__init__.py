@@ -7,7 +7,9 @@ directory. Tests skip with a clear reason when it is absent.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import MissingData
 
@@ -37,3 +39,33 @@ def has_data(required: str) -> bool:
         return True
     except MissingData:
         return False
+
+
+@dataclass
+class Tally:
+    """Counts for one system and one criterion: predicted/correct for precision, gold/found for recall."""
+
+    predicted: int = 0
+    correct: int = 0
+    gold: int = 0
+    found: int = 0
+
+    def add(self, other: "Tally") -> None:
+        for name in self.__dataclass_fields__:
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    @property
+    def precision(self) -> float:
+        return self.correct / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        return f1(self.precision, self.recall)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+                "predicted": self.predicted, "correct": self.correct, "gold": self.gold, "found": self.found}

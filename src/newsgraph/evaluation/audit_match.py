@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from . import f1
+from . import Tally
 from .actors import FINER_IGO
 from .quotes import MIN_SHARE, _chars
 
@@ -39,34 +39,6 @@ def same_country(system: dict[str, Any], gold: dict[str, Any]) -> bool:
     """The gold's country, with PLOVER's finer IGO codes (UNO, EUR) counting as IGO."""
     code = system.get("country") or None
     return FINER_IGO.get(code, code) == (gold.get("country") or None)
-
-@dataclass
-class Tally:
-    predicted: int = 0
-    correct: int = 0
-    gold: int = 0
-    found: int = 0
-
-    def add(self, other: "Tally") -> None:
-        for name in ("predicted", "correct", "gold", "found"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
-                "predicted": self.predicted, "correct": self.correct, "gold": self.gold, "found": self.found}
-
 
 @dataclass(frozen=True)
 class Error:

@@ -18,7 +18,8 @@ from typing import Callable, Iterable, Iterator
 
 import click
 
-from . import data_dir, f1
+from . import Tally as BaseTally
+from . import data_dir
 
 QUOTE_CHARS = frozenset("“”\"«»‘")
 MIN_SHARE = 0.5
@@ -46,31 +47,11 @@ class Document:
 
 
 @dataclass
-class Tally:
-    """Counts for one system and one criterion."""
+class Tally(BaseTally):
+    """Counts for one system and one criterion, with recall on the gold quotes inside quote marks."""
 
-    predicted: int = 0
-    correct: int = 0
-    gold: int = 0
-    found: int = 0
     quoted_gold: int = 0
     quoted_found: int = 0
-
-    def add(self, other: "Tally") -> None:
-        for name in self.__dataclass_fields__:
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1(self.precision, self.recall)
 
     @property
     def quoted_recall(self) -> float:
