@@ -39,8 +39,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "quotes": pa.schema([
         ("content_hash", _S), ("local_id", _S), ("kind", _S), ("content", _S), ("start_char", _I),
         ("end_char", _I), ("speaker_local_id", _S), ("speaker_name", _S), ("speaker_country", _S),
-        ("speaker_sector", _S), ("speaker_text", _S), ("cue", _S), ("addressee_local_id", _S), ("via", _S),
-        ("data", _S)]),
+        ("speaker_sector", _S), ("speaker_text", _S), ("cue", _S), ("cue_class", _S), ("addressee_local_id", _S),
+        ("via", _S), ("data", _S)]),
     "events": pa.schema([
         ("content_hash", _S), ("local_id", _S), ("type", _S), ("mode", _S), ("modality", _S),
         ("quad_class", _I), ("sentence", _I), ("trigger_text", _S), ("trigger_start", _I), ("trigger_end", _I),
@@ -147,7 +147,7 @@ def _quote_row(key: str, q, entities: dict[str, Entity]) -> dict[str, Any]:
             "speaker_country": speaker.country if speaker else None,
             "speaker_sector": speaker.sector if speaker else None,
             "speaker_text": q.speaker_mention.text if q.speaker_mention else None,
-            "cue": q.cue.text if q.cue else None, "addressee_local_id": q.addressee,
+            "cue": q.cue.text if q.cue else None, "cue_class": q.cue_class, "addressee_local_id": q.addressee,
             "via": _json([v.as_dict() for v in q.via]), "data": _json(q.as_dict())}
 
 
@@ -220,7 +220,7 @@ def _quote(d: dict):
 
     return Quote(d["id"], d["kind"], d["content"], d["start"], d["end"], d["speaker"], _span(d["speaker_mention"]),
                  _span(d["cue"]), tuple(Via(v["text"], v.get("entity"), v.get("start"), v.get("end")) for v in d["via"]),
-                 d.get("addressee"), _span(d.get("addressee_mention")))
+                 d.get("addressee"), _span(d.get("addressee_mention")), d.get("cue_class"))
 
 
 def _event(d: dict, text: str):
