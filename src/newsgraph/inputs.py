@@ -6,6 +6,7 @@ each one that cannot be used, so callers can report a failure and go on.
 from __future__ import annotations
 
 import codecs
+import gzip
 import io
 import json
 import logging
@@ -13,7 +14,7 @@ import os
 import re
 import sys
 from pathlib import Path
-from typing import Iterable, Iterator, Union
+from typing import IO, Iterable, Iterator, Union
 
 from .article import RawInput
 from .errors import BinaryInput, EmptyInput, InputError, MalformedRecord, UndecodableInput, short_reason
@@ -165,20 +166,28 @@ def _read_jsonl_file(path: Path) -> Iterator[Item]:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
         return
     with stream:
-        head = stream.peek(8192)[:8192] if hasattr(stream, "peek") else b""
-        if head[:2] == b"\x1f\x8b" or looks_binary(head):  # a zip or image named .jsonl: one report
-            yield BinaryInput(source)
-            return
-        for number, raw in enumerate(stream, start=1):
-            if not raw.strip():
-                continue
-            where = f"{source}:{number}"
-            try:
-                line = decode_bytes(raw, where)
-            except InputError as err:
-                yield err
-                continue
-            yield jsonl_line(line, where)
+        yield from read_jsonl_stream(stream, source)
+
+
+def read_jsonl_stream(stream: IO[bytes], source: str) -> Iterator[Item]:
+    """JSON Lines (plain or gzip) from any binary stream, line by line: memory stays flat however
+    large the file; a zip or image named .jsonl is one report, not one per line."""
+    buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+    head = buffered.peek(8192)[:8192]
+    if head[:2] == b"\x1f\x8b":
+        buffered = io.BufferedReader(gzip.GzipFile(fileobj=buffered))
+        head = buffered.peek(8192)[:8192]
+    if looks_binary(head):
+        yield BinaryInput(source)
+        return
+    for number, raw in enumerate(buffered, start=1):
+        if not raw.strip():
+            continue
+        where = f"{source}:{number}"
+        try:
+            yield jsonl_line(decode_bytes(raw, where), where)
+        except InputError as err:
+            yield err
 
 
 def items_from_bytes(data: bytes, source: str, kind: str | None) -> Iterator[Item]:

@@ -12,15 +12,13 @@ import fnmatch
 import glob
 import gzip
 import hashlib
-import io
 import os
 import posixpath
 from pathlib import Path
 from typing import IO, Iterator
 
 from ..errors import InputError, NewsgraphError
-from ..inputs import (BinaryInput, Item, MAX_FILE_BYTES, DuplicateIds, items_from_bytes, jsonl_line, kind_of,
-                      looks_binary, decode_bytes, read_file)
+from ..inputs import MAX_FILE_BYTES, DuplicateIds, Item, items_from_bytes, kind_of, read_file, read_jsonl_stream
 from ..warc import read_warc_stream
 
 # Hadoop's S3 connector names; pyarrow's S3 filesystem reads the same buckets as s3://.
@@ -150,7 +148,7 @@ def _read_remote(uri: str, max_bytes: int) -> Iterator[Item]:
         if kind == "warc":
             yield from read_warc_stream(stream, uri)
         elif kind == "jsonl":
-            yield from _jsonl_stream(stream, uri)
+            yield from read_jsonl_stream(stream, uri)
         else:
             data = stream.read(max_bytes + 1)
             if len(data) > max_bytes:
@@ -163,22 +161,3 @@ def _read_remote(uri: str, max_bytes: int) -> Iterator[Item]:
                     yield InputError(uri, f"not a valid gzip file ({exc})")
                     return
             yield from items_from_bytes(data, uri, kind)
-
-
-def _jsonl_stream(stream: IO[bytes], source: str) -> Iterator[Item]:
-    buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
-    head = buffered.peek(8192)[:8192]
-    if head[:2] == b"\x1f\x8b":
-        buffered = io.BufferedReader(gzip.GzipFile(fileobj=buffered))
-        head = buffered.peek(8192)[:8192]
-    if looks_binary(head):
-        yield BinaryInput(source)
-        return
-    for number, raw in enumerate(buffered, start=1):
-        if not raw.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            yield jsonl_line(decode_bytes(raw, where), where)
-        except InputError as err:
-            yield err
