@@ -140,6 +140,12 @@ def build_router(templates: Any) -> APIRouter:
     def read(request: Request, fn: Callable, **kwargs: Any) -> Any:
         return request.app.state.read(fn, **kwargs)
 
+    def table_page(request: Request, window: tuple[int, int], fn: Callable, filters: dict[str, Any]) -> dict[str, Any]:
+        """One page of a filtered table: its rows, the total and the filters that made it."""
+        limit, offset = window
+        rows, total = read(request, fn, **filters, limit=limit, offset=offset)
+        return {"rows": rows, "total": total, "limit": limit, "offset": offset, "filters": filters}
+
     @router.get("/")
     def home() -> Any:
         return RedirectResponse("/articles")
@@ -157,32 +163,29 @@ def build_router(templates: Any) -> APIRouter:
     page("/articles", "articles", articles)
 
     def actors(request: Request, p: Params) -> dict[str, Any]:
-        limit, offset = p.page()
+        window = p.page()  # checked first, as before the filters
         filters = dict(country=p.text("country"), name=p.text("name"), kind=p.text("kind"))
-        rows, total = read(request, browse.actors, **filters, limit=limit, offset=offset)
-        return {"rows": rows, "total": total, "limit": limit, "offset": offset, "filters": filters}
+        return table_page(request, window, browse.actors, filters)
 
     page("/actors", "actors", actors)
 
     def events(request: Request, p: Params) -> dict[str, Any]:
-        limit, offset = p.page()
+        window = p.page()  # checked first, as before the filters
         filters = dict(actor=p.text("actor"), recipient=p.text("recipient"), event_type=p.text("type"),
                        since=p.text("since"), until=p.text("until"), quad=p.integer("quad", None, 1, 4),
                        actor_id=p.integer("actor_id", None, 1, 2 ** 62),
                        recipient_id=p.integer("recipient_id", None, 1, 2 ** 62),
                        party_id=p.integer("party_id", None, 1, 2 ** 62), both_ways=p.flag("both_ways"))
-        rows, total = read(request, browse.events, **filters, limit=limit, offset=offset)
-        return {"rows": rows, "total": total, "limit": limit, "offset": offset, "filters": filters}
+        return table_page(request, window, browse.events, filters)
 
     page("/events", "events", events)
 
     def quotes(request: Request, p: Params) -> dict[str, Any]:
-        limit, offset = p.page()
+        window = p.page()  # checked first, as before the filters
         filters = dict(speaker=p.text("speaker"), about=p.text("about"), since=p.text("since"),
                        until=p.text("until"), kind=p.choice("kind", browse.QUOTE_KINDS), cue=p.text("cue"),
                        via=p.text("via"))
-        rows, total = read(request, browse.quotes, **filters, limit=limit, offset=offset)
-        return {"rows": rows, "total": total, "limit": limit, "offset": offset, "filters": filters}
+        return table_page(request, window, browse.quotes, filters)
 
     page("/quotes", "quotes", quotes)
 
