@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -44,17 +45,17 @@ def main() -> None:
     _report_warnings()
 
 
-def _report_warnings() -> None:
+class _StderrWarnings(logging.Handler):
     """Library warnings (a repaired encoding, a duplicate id) as one stderr line each."""
-    import logging
 
-    class Stderr(logging.Handler):
-        def emit(self, record: logging.LogRecord) -> None:
-            click.echo(f"newsgraph: warning: {record.getMessage()}", err=True)  # the current stderr
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"newsgraph: warning: {record.getMessage()}", err=True)  # the current stderr
 
+
+def _report_warnings() -> None:
     logger = logging.getLogger("newsgraph")
-    if not any(type(h).__name__ == "Stderr" for h in logger.handlers):
-        logger.addHandler(Stderr())
+    if not any(isinstance(h, _StderrWarnings) for h in logger.handlers):
+        logger.addHandler(_StderrWarnings())
         logger.propagate = False
     logger.setLevel(logging.WARNING)
 

@@ -18,7 +18,7 @@ from typing import IO, Iterable, Iterator, Union
 
 from .article import RawInput
 from .errors import BinaryInput, EmptyInput, InputError, MalformedRecord, UndecodableInput, short_reason
-from .warc import read_warc_stream
+from .warc import peekable, read_warc_stream
 
 log = logging.getLogger("newsgraph")
 Item = Union[RawInput, InputError]
@@ -172,7 +172,7 @@ def _read_jsonl_file(path: Path) -> Iterator[Item]:
 def read_jsonl_stream(stream: IO[bytes], source: str) -> Iterator[Item]:
     """JSON Lines (plain or gzip) from any binary stream, line by line: memory stays flat however
     large the file; a zip or image named .jsonl is one report, not one per line."""
-    buffered = io.BufferedReader(stream) if not hasattr(stream, "peek") else stream
+    buffered = peekable(stream)
     head = buffered.peek(8192)[:8192]
     if head[:2] == b"\x1f\x8b":
         buffered = io.BufferedReader(gzip.GzipFile(fileobj=buffered))

@@ -22,33 +22,18 @@ CHUNK = 1 << 16
 MAX_RECORD_BYTES = 64 * 1024 * 1024
 
 
+def peekable(stream: IO[bytes]) -> IO[bytes]:
+    """The stream itself when it can peek (an open file), else a buffered reader over it."""
+    return stream if hasattr(stream, "peek") else io.BufferedReader(stream)
+
+
 def read_warc_stream(stream: IO[bytes], source: str) -> Iterator[Item]:
     """Every HTML response of a WARC (plain or gzip) as RawInput; every bad record as InputError."""
-    head = stream.read(3)
-    rest = _Prefixed(head, stream)
-    if head == GZIP_MAGIC:
-        yield from _gzip_records(rest, source)
+    stream = peekable(stream)
+    if stream.peek(3)[:3] == GZIP_MAGIC:
+        yield from _gzip_records(stream, source)
     else:
-        yield from _plain_records(rest, source)
-
-
-class _Prefixed(io.RawIOBase):
-    """A stream with bytes already read put back in front."""
-
-    def __init__(self, prefix: bytes, stream: IO[bytes]):
-        self.prefix, self.stream = prefix, stream
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        if self.prefix:
-            n = min(len(buffer), len(self.prefix))
-            buffer[:n], self.prefix = self.prefix[:n], self.prefix[n:]
-            return n
-        data = self.stream.read(len(buffer))
-        buffer[:len(data)] = data
-        return len(data)
+        yield from _plain_records(stream, source)
 
 
 def _gzip_records(stream: IO[bytes], source: str) -> Iterator[Item]:
