@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..reporting import reporting_verbs
 from . import nominals
 from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Candidate, acts, is_locative
 from .gazetteer import Gazetteer, NameMatch
@@ -389,12 +390,11 @@ def _strip_headline_verb(doc: Doc, start: int, end: int) -> int:
     if end - start < 2 or not last.is_title or not _headline_cased(last):
         return end
     from ..events.lexicon import load_lexicon
-    from ..quotes.lexicon import cue_class
 
     lex = load_lexicon()
     word = last.lower_
     lemma = lex.forms.get(word) or (word[:-1] if word.endswith("s") else word)
-    return end - 1 if (lemma in lex.known or cue_class(lemma)) and word != lemma else end
+    return end - 1 if (lemma in lex.known or lemma in reporting_verbs()) and word != lemma else end
 
 
 def _headline_cased(token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..reporting import reporting_verbs
 from .candidates import DEMONYM, DESCRIPTION, LOCATIVE_PREPS, METONYM, TITLE, Candidate
 from .kb import Role, norm
 from .titles import FORMER, of_country_after, role_ending_at
@@ -101,9 +102,7 @@ def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool
     if not plural:
         return role.type == "person" and head.dep_ in ("pobj", "attr", "oprd", "dobj", "conj")
     if head.dep_ in ("dobj", "dative"):  # "told reporters", "asked people"; "expelled diplomats" stays
-        from ..quotes.lexicon import cue_class
-
-        return cue_class(head.head.lemma_) is not None
+        return head.head.lemma_.lower() in reporting_verbs()
     return head.dep_ == "pobj" and not _is_argument(head)  # "hundreds of protesters" stays
 
 

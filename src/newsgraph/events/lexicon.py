@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from ..reporting import clause_verbs
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "events" / "lexicon.yaml"
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -91,9 +93,10 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     nouns = {lemma: _sense(spec, groups) for lemma, spec in raw["nouns"].items()}
     _check_types(verbs, nouns)
     words = {key: frozenset(raw[key]) for key in (
-        "light_verbs", "statement_nouns", "quantity_nouns", "reporting_verbs",
+        "light_verbs", "statement_nouns", "quantity_nouns",
         "future_wrappers", "hypothetical_wrappers", "negative_wrappers", "irrealis_words", "comment_verbs",
         "reversal_verbs", "discourse_objects", "legislative_verbs")}
+    words["reporting_verbs"] = clause_verbs()  # the one reporting-verb lexicon (newsgraph.reporting)
     known = set(verbs) | words["light_verbs"] | words["reporting_verbs"] | words["future_wrappers"] \
         | words["hypothetical_wrappers"] | words["negative_wrappers"] | words["comment_verbs"]
     return Lexicon(verbs=verbs, nouns=nouns, forms=_forms(known, raw.get("irregular", {})), known=frozenset(known),

@@ -1,21 +1,18 @@
 """Word lists for attribution: reporting cues, statement channels, news outlets.
 
 The lists live in `newsgraph/data/quotes/*.txt` so they can be read and
-extended without touching code; they are loaded once per process.
+extended without touching code; they are loaded once per process. The cues
+(`cues.txt`) are the one reporting-verb lexicon, read through `newsgraph.reporting`.
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
 
-SPEECH = "speech"      # said, told, warned: a clause or a direct quote
-THOUGHT = "thought"    # believes, expects, found: a clause only
-CONTINUE = "continue"  # "...," he continued: a direct quote only
-LABEL = "label"        # called it "a disaster": a quoted object, or its object as content
-ACT = "act"            # accused X of Y, refused to Z: the object is the content
+from ..reporting import ACT, CONTINUE, LABEL, SENSES, SPEECH, THOUGHT, reporting_verbs
 
-# Senses: what a cue reports (a quote's `cue_class`); see data/quotes/cues.txt.
-SENSES = ("speech", "writing", "thought", "intention", "perception")
+__all__ = ["ACT", "CONTINUE", "LABEL", "PERSON_NOUNS", "SENSES", "SPEECH", "THOUGHT", "channel_nouns", "cue_class",
+           "cue_classes", "cue_sense", "is_outlet_name", "outlet_names"]
 
 # Titles and role nouns that make a plausible speaker even without a name.
 PERSON_NOUNS = frozenset(
@@ -38,21 +35,9 @@ def _lines(name: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-@lru_cache(maxsize=1)
-def _cue_table() -> dict[str, tuple[str, str]]:
-    """Lemma -> (class, sense); the first line for a lemma wins."""
-    table: dict[str, tuple[str, str]] = {}
-    for line in _lines("cues.txt"):
-        lemma, kind, sense = (part.strip() for part in (line.split("\t") + ["", ""])[:3])
-        if sense not in SENSES:
-            raise ValueError(f"cues.txt: {lemma!r} has sense {sense!r}; use one of {', '.join(SENSES)}")
-        table.setdefault(lemma.lower(), (kind, sense))
-    return table
-
-
 def cue_classes() -> dict[str, str]:
     """Lemma -> cue class (how the cue takes its content)."""
-    return {lemma: kind for lemma, (kind, _) in _cue_table().items()}
+    return {lemma: verb.cls for lemma, verb in reporting_verbs().items()}
 
 
 @lru_cache(maxsize=1)
@@ -66,14 +51,14 @@ def outlet_names() -> frozenset[str]:
 
 
 def cue_class(lemma: str) -> str | None:
-    found = _cue_table().get(lemma.lower())
-    return found[0] if found else None
+    found = reporting_verbs().get(lemma.lower())
+    return found.cls if found else None
 
 
 def cue_sense(lemma: str) -> str | None:
     """What the cue reports: speech, writing, thought, intention or perception."""
-    found = _cue_table().get(lemma.lower())
-    return found[1] if found else None
+    found = reporting_verbs().get(lemma.lower())
+    return found.sense if found else None
 
 
 def is_outlet_name(text: str) -> bool:

@@ -15,6 +15,7 @@ from typing import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..reporting import clause_verbs
 from .quoting import Region
 
 SPECULATION = frozenset(
@@ -51,15 +52,9 @@ def _cue_kind(token: Token) -> str | None:
 def _reported(token: Token) -> bool:
     """True inside a clause that a reporting or thinking verb governs ("X said it is likely")."""
     for ancestor in token.ancestors:
-        if ancestor.dep_ in ("ccomp", "xcomp") and ancestor.head.pos_ == "VERB" and ancestor.head.lemma_ in REPORTING_HEADS:
+        if ancestor.dep_ in ("ccomp", "xcomp") and ancestor.head.pos_ == "VERB" and ancestor.head.lemma_ in clause_verbs():
             return True
     return False
-
-
-REPORTING_HEADS = frozenset(
-    "say tell add note argue claim believe think warn predict expect estimate report state write insist "
-    "suggest fear hope acknowledge admit announce explain conclude find".split()
-)
 
 
 def _quoted(token: Token, skip: Sequence[Region]) -> bool:

@@ -1,0 +1,37 @@
+"""The one reporting-verb lexicon (newsgraph.reporting) and the layers that read it."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import reporting
+from newsgraph.events.lexicon import load_lexicon
+from newsgraph.quotes.lexicon import cue_class, cue_sense
+
+
+def test_every_entry_has_a_known_class_and_sense():
+    verbs = reporting.reporting_verbs()
+    assert len(verbs) > 100
+    for lemma, verb in verbs.items():
+        assert lemma == verb.lemma == lemma.lower()
+        assert verb.cls in reporting.CLASSES and verb.sense in reporting.SENSES
+        assert verb.as_dict() == {"lemma": lemma, "cls": verb.cls, "sense": verb.sense}
+
+
+def test_clause_verbs_are_the_speech_and_thought_cues():
+    assert {"say", "tell", "warn", "believe", "think", "expect"} <= reporting.clause_verbs()
+    assert "call" not in reporting.clause_verbs()      # label: takes a quoted phrase, not a clause
+    assert "continue" not in reporting.clause_verbs()  # only links a direct quote
+    assert "want" not in reporting.clause_verbs()      # act: the object is the content
+
+
+def test_quotes_events_and_voice_read_the_same_list():
+    for lemma, verb in reporting.reporting_verbs().items():
+        assert cue_class(lemma) == verb.cls and cue_sense(lemma) == verb.sense
+    assert load_lexicon().reporting_verbs == reporting.clause_verbs()
+
+
+def test_a_bad_line_names_the_lemma():
+    with pytest.raises(ValueError, match="'mumble'"):
+        reporting._parse("mumble\tspeech\tgossip")
+    with pytest.raises(ValueError, match="'mumble'"):
+        reporting._parse("mumble\tshout\tspeech")
