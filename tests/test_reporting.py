@@ -35,3 +35,20 @@ def test_a_bad_line_names_the_lemma():
         reporting._parse("mumble\tspeech\tgossip")
     with pytest.raises(ValueError, match="'mumble'"):
         reporting._parse("mumble\tshout\tspeech")
+
+
+def test_one_channel_list_for_quotes_and_events():
+    from newsgraph.events import senses
+    from newsgraph.quotes import attribution, indirect
+
+    channels = reporting.channel_nouns()
+    assert {"statement", "interview", "poll", "ad"} <= channels
+    assert indirect.SOURCE_NOUNS == channels
+    assert senses.channel_nouns() == channels and attribution.channel_nouns() == channels
+
+
+def test_speaker_nouns_come_from_their_data_file():
+    from newsgraph.quotes.lexicon import PERSON_NOUNS, _lines
+
+    assert PERSON_NOUNS == frozenset(_lines("speakers.txt"))
+    assert {"official", "spokeswoman", "ministry", "poll"} <= PERSON_NOUNS

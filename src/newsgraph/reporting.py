@@ -11,6 +11,9 @@ reporting verb?" reads it here:
 
 `reporting_verbs()` gives every entry; `clause_verbs()` the lemmas whose class
 takes a clause (speech and thought), the set events and voice use.
+`channel_nouns()` is the one list of the forms a statement reaches the page in
+(`data/quotes/channels.txt`: "in a statement", "in a new poll", "an ad that attacks"),
+read by quotes (channel phrases, a sentence-initial source) and events (verbal attacks).
 """
 from __future__ import annotations
 
@@ -61,8 +64,14 @@ def clause_verbs() -> frozenset[str]:
     return frozenset(lemma for lemma, verb in reporting_verbs().items() if verb.takes_clause)
 
 
-def _lines() -> list[str]:
-    text = resources.files("newsgraph").joinpath("data", "quotes", "cues.txt").read_text(encoding="utf-8")
+@lru_cache(maxsize=1)
+def channel_nouns() -> frozenset[str]:
+    """Nouns naming the form a statement reached the page in (lower case)."""
+    return frozenset(word.lower() for word in _lines("channels.txt"))
+
+
+def _lines(name: str = "cues.txt") -> list[str]:
+    text = resources.files("newsgraph").joinpath("data", "quotes", name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 

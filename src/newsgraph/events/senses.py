@@ -15,19 +15,18 @@ Two readings are changed rather than dropped:
 - a speech, statement or ad that "attacks" or "targets" someone, and an
   attack on a plan, a policy or a record, is a verbal attack (ACCUSE
   disapprove), not an assault; the channel nouns are the quotes stage's list
-  (`data/quotes/channels.txt`), one list for both;
+  (`data/quotes/channels.txt`, through `newsgraph.reporting`), one list for both;
 - a campaign rally or a rally by the government is domestic politics, not a
   PROTEST (the manual's PROTEST is dissent against authority).
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
 from spacy.tokens import Token
 
 from ..records import Entity
+from ..reporting import channel_nouns
 from .arguments import subject_tokens
 from .detect import Candidate
 
@@ -42,13 +41,6 @@ VERBAL_FROM_CHANNEL = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # Readings of verbs of force and movement, which have everyday homonyms ("shot up",
 # "retreated from a high", "targeting voters"); verbal acts have agents.
 MATERIAL_SENSES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
-
-
-@lru_cache(maxsize=1)
-def channel_nouns() -> frozenset[str]:
-    text = resources.files("newsgraph").joinpath("data", "quotes", "channels.txt").read_text(encoding="utf-8")
-    words = {line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")}
-    return frozenset(words | {"ad", "advert", "advertisement", "commercial"})
 
 
 def political(entity: Entity) -> bool:

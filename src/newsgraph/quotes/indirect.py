@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .cues import Cue, cues_in, is_animate, lemma_of, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
-from .lexicon import ACT, LABEL, SPEECH, THOUGHT, cue_class
+from .lexicon import ACT, LABEL, SPEECH, THOUGHT, channel_nouns, cue_class
 
 CLAUSE_DEPS = ("ccomp",)
 # Nouns that report what someone said or holds, and verbs that make them ("issued a warning that ...").
@@ -28,9 +28,7 @@ NOUN_CUE_VERBS = frozenset({"make", "issue", "repeat", "reiterate", "voice", "ex
 CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
 QUESTION_CUES = frozenset({"ask", "wonder", "question"})
 # Things that can be the source of a clause they introduce ("In a statement, ...").
-SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "statement", "interview", "analysis", "memo",
-                          "letter", "filing", "tweet", "post", "op-ed", "editorial", "speech", "column",
-                          "essay", "readout", "release", "email", "message", "document", "ruling", "opinion"})
+SOURCE_NOUNS = channel_nouns()
 PARENTHETICAL_DEPS = ("parataxis",)
 # Complements that carry what was said or meant: "accused Sanders of lying", "urged them to stay".
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "dative", "oprd", "attr", "acomp", "prt"})

@@ -9,40 +9,23 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from ..reporting import ACT, CONTINUE, LABEL, SENSES, SPEECH, THOUGHT, reporting_verbs
+from ..reporting import ACT, CONTINUE, LABEL, SENSES, SPEECH, THOUGHT, channel_nouns, reporting_verbs
 
 __all__ = ["ACT", "CONTINUE", "LABEL", "PERSON_NOUNS", "SENSES", "SPEECH", "THOUGHT", "channel_nouns", "cue_class",
            "cue_classes", "cue_sense", "is_outlet_name", "outlet_names"]
-
-# Titles and role nouns that make a plausible speaker even without a name.
-PERSON_NOUNS = frozenset(
-    "official officials spokesman spokeswoman spokesperson source sources aide aides adviser advisers "
-    "advisor advisors analyst analysts expert experts minister president secretary senator lawmaker "
-    "lawmakers diplomat diplomats leader leaders chief director ambassador governor mayor candidate "
-    "campaign officer officers police prosecutor prosecutors lawyer lawyers attorney attorneys judge "
-    "witness witnesses resident residents critic critics supporter supporters voter voters economist "
-    "economists researcher researchers scientist scientists report poll polls survey study statement "
-    "agency ministry department government people person man woman observer observers office committee "
-    "council board party administration company firm group organization organisation union court panel "
-    "commission authority authorities bank team family families network newspaper paper outlet magazine "
-    "website spokesmen spokeswomen representative representatives member members staff protesters "
-    "activists republicans democrats conservatives liberals candidates governments states".split()
-)
-
 
 def _lines(name: str) -> list[str]:
     text = resources.files("newsgraph").joinpath("data", "quotes", name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
+# Titles, roles, bodies and documents that make a plausible speaker even without a name.
+PERSON_NOUNS = frozenset(w.lower() for w in _lines("speakers.txt"))
+
+
 def cue_classes() -> dict[str, str]:
     """Lemma -> cue class (how the cue takes its content)."""
     return {lemma: verb.cls for lemma, verb in reporting_verbs().items()}
-
-
-@lru_cache(maxsize=1)
-def channel_nouns() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lines("channels.txt"))
 
 
 @lru_cache(maxsize=1)
