@@ -13,6 +13,7 @@ import zlib
 from typing import IO, Iterator, Union
 
 from .article import RawInput
+from .decoding import decode_bytes
 from .errors import InputError, MalformedRecord, short_reason
 
 Item = Union[RawInput, InputError]
@@ -164,8 +165,6 @@ def _warc_item(record, where: str) -> Item | None:
     if "html" not in content_type.lower():
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI")
-    from .inputs import decode_bytes
-
     try:
         payload = record.content_stream().read()
         if getattr(record.raw_stream, "limit", 0) > 0:
