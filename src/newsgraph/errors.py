@@ -1,7 +1,9 @@
 """Every error newsgraph reports to a user, each with what to do about it.
 
 Code raises these; the CLI prints `str(error)` on one line and exits
-non-zero. Nothing else should reach the user as a traceback.
+non-zero. Nothing else should reach the user as a traceback. The web's
+errors (the app turns each into its HTTP status) and the evaluation's
+(the audit gold's annotators and checks) are at the end.
 """
 from __future__ import annotations
 
@@ -129,3 +131,39 @@ def _restore_input_error(cls: type, source: str, reason: str) -> InputError:
     err = Exception.__new__(cls)
     InputError.__init__(err, source, reason)
     return err
+
+
+# The web workbench (web/app.py maps each to its status: 404, 403, 503).
+
+class NotFound(Exception):
+    """No such article or actor (a 404)."""
+
+
+class Forbidden(Exception):
+    """A cross-site form post (a 403)."""
+
+
+class Busy(Exception):
+    """The analysis queue is full (a 503)."""
+
+    def __init__(self, retry_after: int):
+        self.retry_after = retry_after
+        super().__init__(f"the server is busy with other analyses; try again in {retry_after} s")
+
+
+class Overtime(Exception):
+    """An analysis past the time limit (a 503)."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"the analysis took longer than {seconds:g} s; send a shorter text "
+                         "or raise NEWSGRAPH_WEB_TIME_LIMIT")
+
+
+# The audit gold (evaluation/snippets.py, evaluation/audit_gold.py).
+
+class SnippetError(ValueError):
+    """A snippet that does not point at exactly one place in the text."""
+
+
+class Drift(Exception):
+    """The article's text as newsgraph reads it today is not the annotated text."""

@@ -20,8 +20,9 @@ from typing import Any, Iterable
 
 import click
 
+from ..errors import Drift
 from . import data_dir
-from .audit_gold import Drift, GoldArticle, load_gold, read_article
+from .audit_gold import GoldArticle, load_gold, read_article
 from .audit_match import ArticleScore, Error, Tally, score_article
 
 ROWS = (

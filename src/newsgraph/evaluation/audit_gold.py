@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+from ..errors import Drift
 from .snippets import (CUE_CLASSES, ENTITY_KINDS, ENTITY_TYPES, EVENT_TYPES, MODALITIES, QUOTE_KINDS, Resolver,
                        iso)
 
@@ -151,10 +152,6 @@ def iter_sources(base: Path, source: str) -> Iterator[Path]:
         yield exact
         return
     yield from sorted(exact.parent.glob(exact.name + "*"))[:1]
-
-
-class Drift(Exception):
-    """The article's text as newsgraph reads it today is not the annotated text."""
 
 
 def read_article(gold: GoldArticle, base: Path, pipeline) -> Any:

@@ -18,6 +18,8 @@ import re
 from datetime import date
 from typing import Any
 
+from ..errors import SnippetError
+
 GAP = " ~~ "
 MAX_GAP = 3000
 VOICES = ("reporting", "attributed", "opinion", "skip")
@@ -29,10 +31,6 @@ EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RE
                "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 MODALITIES = ("asserted", "negated", "future", "hypothetical")
 Offsets = list[int]
-
-
-class SnippetError(ValueError):
-    """A snippet that does not point at exactly one place in the text."""
 
 
 def _pattern(body: str) -> str:

@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Optional
 
 from ..corpus.db import Database, default_url, is_postgres, open_database, sqlite_path
-from ..errors import NewsgraphError, StoreError
-from .limits import AnalysisPool, BodyLimit, Busy, Overtime, SecurityHeaders
+from ..errors import Busy, Forbidden, NewsgraphError, NotFound, Overtime, StoreError
+from .limits import AnalysisPool, BodyLimit, SecurityHeaders
 from .settings import ServerConfig
 
 HERE = Path(__file__).parent
@@ -115,11 +115,11 @@ def create_app(db_url: Optional[str] = None, pipeline_factory: Optional[Callable
     async def newsgraph_error(request: Request, err: NewsgraphError):
         return problem(request, api.problem_status(err), str(err))
 
-    @app.exception_handler(pages.NotFound)
+    @app.exception_handler(NotFound)
     async def not_found(request: Request, err: Exception):
         return problem(request, 404, str(err))
 
-    @app.exception_handler(pages.Forbidden)
+    @app.exception_handler(Forbidden)
     async def forbidden(request: Request, err: Exception):
         return problem(request, 403, str(err))
 

@@ -12,6 +12,8 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable
 
+from ..errors import Busy, Overtime
+
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'")
 # Swagger UI and ReDoc set inline styles and ReDoc starts a worker from a blob.
@@ -106,20 +108,6 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, with_headers)
-
-
-class Busy(Exception):
-    """The analysis queue is full."""
-
-    def __init__(self, retry_after: int):
-        self.retry_after = retry_after
-        super().__init__(f"the server is busy with other analyses; try again in {retry_after} s")
-
-
-class Overtime(Exception):
-    def __init__(self, seconds: float):
-        super().__init__(f"the analysis took longer than {seconds:g} s; send a shorter text "
-                         "or raise NEWSGRAPH_WEB_TIME_LIMIT")
 
 
 class AnalysisPool:

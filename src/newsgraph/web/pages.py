@@ -19,17 +19,13 @@ from markupsafe import Markup, escape
 
 from ..corpus import browse
 from ..corpus.codes import EVENT_TYPES, QUAD_NAMES
-from ..errors import InputError, QueryError
+from ..errors import Forbidden, InputError, NotFound, QueryError
 from . import charts
 from .reading import entity_names, highlight
 
 DEFAULT_LIMIT, MAX_LIMIT = 50, 1000
 NETWORK_EDGES = 20  # a network small enough to read
 HIT = {browse.HIT_START: "<mark>", browse.HIT_END: "</mark>"}
-
-
-class NotFound(Exception):
-    """No such article or actor (a 404)."""
 
 
 class Params:
@@ -277,10 +273,6 @@ def same_site(request: Request) -> None:
     origin = request.headers.get("origin") or request.headers.get("referer")
     if origin and origin != "null" and urlsplit(origin).netloc != request.headers.get("host"):
         raise Forbidden("the form was posted from another site; open /analyze here and send it again")
-
-
-class Forbidden(Exception):
-    """A cross-site form post (a 403)."""
 
 
 def reading_context(analysis: dict[str, Any]) -> dict[str, Any]:
