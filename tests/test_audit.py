@@ -208,7 +208,9 @@ def test_load_gold_filters_by_split(tmp_path, gold):
 def test_shipped_gold_files_hold_no_text():
     from newsgraph.evaluation.audit_gold import GOLD_DIR
 
-    for path in GOLD_DIR.glob("*.json"):
+    paths = sorted(GOLD_DIR.glob("*.json"))
+    assert paths, f"no gold files in {GOLD_DIR}"
+    for path in paths:
         record = json.loads(path.read_text(encoding="utf-8"))
         assert "notes" not in record and record["split"] in ("dev", "test")
         strings = [v for v in _leaves(record) if isinstance(v, str)]

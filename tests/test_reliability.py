@@ -326,4 +326,4 @@ def test_a_name_of_punctuation_alone_does_not_crash_the_actors_stage():
     from newsgraph.pipeline import Pipeline
 
     analysis = Pipeline(stages=("actors",)).analyze("“” said the “” minister. ‚Äú ‚Äù met Lavrov in Oslo.")
-    assert all(any(ch.isalpha() for ch in e.name) for e in analysis.entities)
+    assert analysis.entities and all(any(ch.isalpha() for ch in e.name) for e in analysis.entities)
