@@ -229,7 +229,7 @@ class Detector:
 
     def _state(self, match: NameMatch, hit) -> Candidate:
         last = match.end - 1
-        if _is_dateline(self.doc, match.start, match.end):
+        if is_dateline(self.doc, match.start, match.end):
             surface = self.doc[match.start:match.end].text
             return Candidate(match.start, match.end, NAME, "GPE", f"place:{norm(surface)}", hit.country, source="kb")
         if match.start > 0 and self.doc[match.start - 1].lower_ == "ethnic":
@@ -360,7 +360,7 @@ def _honorific_gender(doc: Doc, start: int) -> str | None:
 _DATELINE_ENDS = frozenset({"-", "\u2014", "\u2013", "(", ",", "--"})
 
 
-def _is_dateline(doc: Doc, start: int, end: int) -> bool:
+def is_dateline(doc: Doc, start: int, end: int) -> bool:
     """'WASHINGTON (Reuters) -', 'HANOI, Vietnam --': the city a wire story was filed from is a place."""
     first = doc[start]
     line_start = start == 0 or "\n" in doc[start - 1].whitespace_ or doc[start - 1].is_space

@@ -16,6 +16,7 @@ import re
 
 from .byline import ArticleFacts
 from .candidates import Candidate
+from .detect import is_dateline
 from .kb import NON_STATE_CODES, norm
 
 # International organisations of states: the other side of a diplomatic story (armed groups, NGOs and
@@ -66,9 +67,7 @@ def home_country(doc, cands: list[Candidate], before: int | None = None) -> str 
 
 
 def _at_dateline(doc, cand: Candidate) -> bool:
-    from .detect import _is_dateline
-
-    return _is_dateline(doc, cand.start, cand.end)
+    return is_dateline(doc, cand.start, cand.end)
 
 
 def may_guess(doc, kb, members: list[Candidate], kind: str, facts: ArticleFacts, trailer_token: int) -> bool:

@@ -27,7 +27,7 @@ from typing import Any, Iterable
 
 from . import Tally
 from .actors import FINER_IGO
-from .quotes import MIN_SHARE, _chars
+from .quotes import MIN_SHARE, chars_of
 
 PLACE_TYPES = ("LOC", "FAC")
 SPEECH = ("speech", "writing")
@@ -295,12 +295,12 @@ def _speaker_right(q: dict[str, Any], g: dict[str, Any], link: EntityLink) -> bo
 def score_quotes(gold, analysis, link: EntityLink, text: str, score: ArticleScore) -> None:
     golds = [g for g in gold.get("quotes") or [] if g.get("content")]
     system = analysis.get("quotes") or []
-    gold_chars = [_chars(text, [tuple(g["content"])]) for g in golds]
+    gold_chars = [chars_of(text, [tuple(g["content"])]) for g in golds]
     rows = {"content": score.tally("quotes: content"), "speaker": score.tally("quotes: content+speaker"),
             "speech": score.tally("quotes: content+speaker, speech/writing")}
     covered = {row: [set() for _ in golds] for row in rows}
     for q in system:
-        chars = _chars(text, [(q["start"], q["end"])])
+        chars = chars_of(text, [(q["start"], q["end"])])
         shares = [len(chars & gc) for gc in gold_chars]
         hits = [k for k, n in enumerate(shares) if chars and n >= MIN_SHARE * len(chars)]
         speech_sys = q.get("cue_class", "speech") in SPEECH

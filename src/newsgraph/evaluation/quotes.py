@@ -108,7 +108,7 @@ def _ranges(ranges: str) -> Iterator[tuple[int, int]]:
 
 
 # -- scoring --------------------------------------------------------------
-def _chars(text: str, ranges: Iterable[tuple[int, int]]) -> frozenset[int]:
+def chars_of(text: str, ranges: Iterable[tuple[int, int]]) -> frozenset[int]:
     return frozenset(i for s, e in ranges for i in range(s, min(e, len(text))) if text[i].isalnum())
 
 
@@ -123,11 +123,11 @@ def _speaker_ok(pred: Predicted, gold: Gold) -> bool:
 
 
 def score_document(text: str, golds: tuple[Gold, ...], preds: list[Predicted], with_speaker: bool) -> Tally:
-    gold_chars = [_chars(text, g.content) for g in golds]
+    gold_chars = [chars_of(text, g.content) for g in golds]
     covered: list[set[int]] = [set() for _ in golds]
     tally = Tally(predicted=len(preds), gold=len(golds), quoted_gold=sum(g.quoted for g in golds))
     for pred in preds:
-        pred_chars = _chars(text, [(pred.start, pred.end)])
+        pred_chars = chars_of(text, [(pred.start, pred.end)])
         good = False
         for k, gold in enumerate(golds):
             if not pred_chars or len(pred_chars & gold_chars[k]) < MIN_SHARE * len(pred_chars):
