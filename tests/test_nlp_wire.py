@@ -43,6 +43,9 @@ def test_ordinary_lines_have_no_dateline(line):
 @pytest.mark.parametrize("line", [
     "___", "* * *", "-----", "=====", "Updated 10:42 a.m. ET, Tuesday, March 4, 2016",
     "Published: 2016-03-04 14:22 GMT", "Last updated on Aug 31, 2016 at 9:05 PM EDT", "3/4/2016 14:22",
+    "By Jane Doe", "By JANE DOE and John Roe, Reuters", "Written by Jane Doe", "Photo: Jane Doe/AP",
+    "(AP Photo/Jane Doe)", "Image credit: NASA", "Read more: Why the talks failed", "Related: The deal in charts",
+    "Sign up for our morning newsletter",
 ])
 def test_furniture_lines(line):
     assert is_non_sentence(line)
@@ -51,6 +54,8 @@ def test_furniture_lines(line):
 @pytest.mark.parametrize("line", [
     "Associated Press writer Jan Smit contributed.", "The talks ended on March 4 at 10:42.",
     "Markets open at 9:30 a.m. on Monday, traders said.", "Monday", "", "—",
+    "By the time the debates began, Trump led.", "By contrast, Trump has 5 percent.", "By 2015, the market slid.",
+    "Photos showed the damage, officials said.", "Credit markets fell sharply.", "Related talks resume on Monday.",
 ])
 def test_sentences_are_not_furniture(line):
     assert not is_non_sentence(line)
@@ -68,6 +73,30 @@ def test_wire_copy_sentences(pipeline):
         "The deal runs for five years.",
         "Associated Press writer Jan Smit in Reykjavik contributed to this report.",
     ]
+
+
+PAGE = (
+    "Ministers agree on fishing quotas\n\n"
+    "By Jane Doe and John Roe, Reuters\n\n"
+    "Norway and Iceland agreed on Monday to share the mackerel catch, officials said.\n\n"
+    "(AP Photo/Jan Smit)\n\n"
+    "Read more: Why the last talks failed\n\n"
+    "By the time the talks ended, both sides were tired."
+)
+
+
+@pytest.mark.slow
+def test_bylines_credits_and_links_are_no_sentences(pipeline):
+    from newsgraph.nlp import sentences
+
+    got = [s.text for s in sentences(pipeline.nlp(PAGE))]
+    assert got == [
+        "Ministers agree on fishing quotas",
+        "Norway and Iceland agreed on Monday to share the mackerel catch, officials said.",
+        "By the time the talks ended, both sides were tired.",
+    ]
+    analysis = pipeline.analyze(PAGE, published="2016-03-04")
+    assert [PAGE[s.start:s.end] for s in analysis.sentences] == got
 
 
 @pytest.mark.slow

@@ -16,6 +16,10 @@ component before the parser runs:
   10:42 a.m. ET, March 4, 2016") are not sentences: the parser may not cut
   them up, and `sentences()` leaves them out, so no layer (events, quotes,
   voice) ever sees them and the contract's sentence indices skip them.
+  Page lines are left out the same way: a byline of names only ("By Jane
+  Doe and John Roe, Reuters"; article.BYLINE, the pattern that finds the
+  authors), a photo credit ("Photo: Jane Doe/AP", "(AP Photo/Jane Doe)") and a
+  link to more ("Read more: ...", "Related: ...", "Sign up for ...").
 """
 from __future__ import annotations
 
@@ -26,6 +30,7 @@ from typing import Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .article import BYLINE, NAME_SPLIT
 from .errors import ModelNotFound
 
 LINE_BREAKS = "line_breaks"
@@ -70,17 +75,39 @@ def after_dateline(doc: Doc, tokens: list) -> list:
     return tokens if cut is None else [t for t in tokens if t.idx >= line_start + cut]
 
 
+# A page line's opening: a photo credit, or a link to more reading or to a newsletter.
+_CREDIT = re.compile(r"^\(?(?:(?:AP|AFP|Reuters|Getty)\s+)?(?:Photo(?:graph)?|Image|Picture|Illustration|Credit)s?"
+                     r"(?:\s*[:/]|\s+(?:by|credit|courtesy)\b)", re.I)
+_MORE = re.compile(r"^(?:Read (?:more|also)|See also|Related(?: coverage| stories)?|More on this)\b\s*[:>»\-–—|]"
+                   r"|^(?:Read more|Click here|Sign up|Subscribe)\b", re.I)
+_NAME = re.compile(r"^[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|van|von|der|al|bin))*$")
+MAX_PAGE_LINE_WORDS = 14
+
+
 def is_non_sentence(line: str) -> bool:
-    """A separator rule or a bare timestamp: a line that is page furniture, not a sentence."""
+    """A separator rule, a bare timestamp or a page line: furniture, not a sentence."""
     body = line.strip()
     if not body:
         return False
     if not any(ch.isalnum() for ch in body):
         return len(body.replace(" ", "")) >= 3
+    if _page_line(body):
+        return True
     words = body.replace(",", " , ").split()
     if len(words) > 14 or not _STAMP_ANCHOR.search(body):
         return False
     return all(_covered(w) for w in words)
+
+
+def _page_line(body: str) -> bool:
+    """A byline of names only, a photo credit or a link to more: short, and no prose."""
+    if len(body.split()) > MAX_PAGE_LINE_WORDS:
+        return False
+    if _CREDIT.match(body) or _MORE.match(body):
+        return True
+    m = BYLINE.match(body)
+    names = NAME_SPLIT.split(m.group("names").rstrip(".")) if m and body[:1].isupper() else []
+    return bool(names) and all(_NAME.match(n.strip()) and len(n.split()) <= 4 for n in names)
 
 
 def _covered(word: str) -> bool:
