@@ -232,6 +232,8 @@ class Clusterer:
         """'the influential daily', 'the carmaker': a definite singular description of a body with no
         country words of its own is the organisation of that sector named last before it (within five
         sentences), when one is."""
+        from .nominals import GOVERNMENT_HEADS
+
         sentences = {t.i: n for n, sent in enumerate(self.doc.sents) for t in sent}
         named = [c for c in self.cands if c.mention in (NAME, ABBREVIATION) and c.etype == "ORG" and c.key and c.sector]
         for cand in self.cands:
@@ -295,7 +297,6 @@ class Clusterer:
 # Treasury committee'): a committee or panel of a chamber belongs to the legislature.
 CHAMBER_WORDS = {"house": "USA", "senate": "USA", "congressional": "USA", "commons": "GBR", "lords": "GBR",
                  "parliamentary": None, "parliament's": None, "assembly": None}
-GOVERNMENT_HEADS = frozenset({"government", "administration", "regime", "cabinet"})
 LEGISLATIVE_BODIES = frozenset({"committee", "panel", "subcommittee", "commission", "caucus", "inquiry"})
 
 
