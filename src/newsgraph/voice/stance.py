@@ -24,6 +24,8 @@ SPECULATION = frozenset(
 )
 PRESCRIPTION = frozenset({"should", "ought"})
 INFERENCE_VERBS = frozenset("suggest mean show prove indicate imply".split())
+# Verbs that report a clause (said, told, believes ...): the one reporting-verb lexicon.
+REPORTING_HEADS = clause_verbs()
 
 
 def stance_cues(sentence: SpacySpan, skip: Sequence[Region]) -> tuple[str, ...]:
@@ -52,7 +54,7 @@ def _cue_kind(token: Token) -> str | None:
 def _reported(token: Token) -> bool:
     """True inside a clause that a reporting or thinking verb governs ("X said it is likely")."""
     for ancestor in token.ancestors:
-        if ancestor.dep_ in ("ccomp", "xcomp") and ancestor.head.pos_ == "VERB" and ancestor.head.lemma_ in clause_verbs():
+        if ancestor.dep_ in ("ccomp", "xcomp") and ancestor.head.pos_ == "VERB" and ancestor.head.lemma_ in REPORTING_HEADS:
             return True
     return False
 
