@@ -28,6 +28,9 @@ def test_quotes_events_and_voice_read_the_same_list():
     for lemma, verb in reporting.reporting_verbs().items():
         assert cue_class(lemma) == verb.cls and cue_sense(lemma) == verb.sense
     assert load_lexicon().reporting_verbs == reporting.clause_verbs()
+    from newsgraph.voice.stance import REPORTING_HEADS
+
+    assert REPORTING_HEADS == reporting.clause_verbs()
 
 
 def test_a_bad_line_names_the_lemma():
