@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.records import Quote, Span
-from newsgraph.voice.genre import ANALYSIS, GENRE_SHIFT, OPINION, REPORT, article_genre, threshold_for
+from newsgraph.voice.genre import ANALYSIS, GENRE_SHIFT, OPINION, REPORT, WIRE, article_genre, threshold_for
 from newsgraph.voice.quoting import Region
 
 pytestmark = pytest.mark.slow  # loads the spaCy model
@@ -126,3 +126,40 @@ def test_a_report_with_the_writers_judgement_added_is_opinion(nlp):
 def test_a_sentence_inside_quotation_marks_is_attributed_without_a_quote_record(nlp):
     text = '"We will rebuild the pier and the fish market before the summer season starts here."'
     assert _voices(nlp, text, []) == ["attributed"]
+
+
+def test_a_wire_dateline_makes_a_wire_report():
+    lines = ["Port reopens", "ODESSA, Ukraine (AP) — The port reopened on Monday."] + REPORT_LINES[2:]
+    assert article_genre("\n".join(lines), _sents(lines), ()) == WIRE
+    credit = ["Port reopens", "The firm (Nasdaq) - shares rose."] + REPORT_LINES[2:]
+    assert article_genre("\n".join(credit), _sents(credit), ()) == REPORT  # a bracket in a sentence is no dateline
+    assert GENRE_SHIFT[WIRE] > GENRE_SHIFT[REPORT]
+
+
+def test_an_article_mostly_of_the_writers_judgement_is_a_column():
+    lines = REPORT_LINES
+    text = "\n".join(lines)
+    own, sourced = [False] * 6, [False, False, False, True, True, True]
+    assert article_genre(text, _sents(lines), (), [0.6] * 6, own) == OPINION
+    assert article_genre(text, _sents(lines), (), [0.2] * 6, own) == REPORT  # the writer's, but neutral
+    assert article_genre(text, _sents(lines), (), [0.6] * 6, sourced) == REPORT  # mostly sources' words
+
+
+def test_an_unnamed_source_and_a_trailing_frame_count_as_someone_elses_words(nlp):
+    from newsgraph.nlp import sentences
+    from newsgraph.voice.quoting import covered, sourced_regions, trailing_frames
+
+    text = 'He would be a far better mayor than Ruiz "no matter what," one resident commented on Sunday.'
+    content = "no matter what,"
+    start, frame = text.index(content), text.index("one resident")
+    quote = Quote("q1", "direct", content, start, start + len(content), None,
+                  Span(frame, frame + 12, "one resident"), Span(frame + 13, frame + 22, "commented"))
+    sents = sentences(nlp(text))
+    assert sourced_regions([quote])  # a speaker mention without an actor is still a source
+    assert sourced_regions([Quote("q2", "indirect", content, start, start + 15, None, None, None)]) == ()
+    regions = trailing_frames([quote], sents)
+    assert covered(regions, 0, len(text)) == frame  # all before ", one resident commented"
+    led = 'One resident commented that he would be a far better mayor than Ruiz "no matter what," on Sunday.'
+    cue = Span(13, 22, "commented")
+    lead = Quote("q3", "indirect", led[23:], 23, len(led) - 1, None, Span(0, 12, "One resident"), cue)
+    assert trailing_frames([lead], sentences(nlp(led))) == ()  # the frame leads: nothing trails

@@ -6,6 +6,7 @@ quoted phrase without a speaker is still not the writer's own wording.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -74,20 +75,55 @@ def direct_regions(quotes: Iterable[Quote]) -> tuple[Region, ...]:
 
 
 def sourced_regions(quotes: Iterable[Quote]) -> tuple[Region, ...]:
-    """What a named source says, in anyone's words, and its frame ("the senator says").
+    """What a source says, in anyone's words, and its frame ("the senator says").
 
-    A paraphrase of an identified speaker is theirs, and the frame around it
-    is neutral reporting. A claim pinned on nobody in particular ("they want
-    ...", "critics hope ...") is the writer's characterisation, so its words
-    stay the writer's.
+    A paraphrase of a speaker is theirs, and the frame around it is neutral
+    reporting. The speaker counts when the quotes layer found a mention of
+    it, resolved to an actor or not ("one user commented", "a second person
+    said", "they know"): news attributes to unnamed sources all the time, and
+    the gold (docs/annotation.md) calls their words attributed. Content
+    without any speaker mention stays the writer's.
     """
     regions = []
     for quote in quotes:
-        if quote.speaker is None:
+        if quote.speaker is None and quote.speaker_mention is None:
             continue
         regions.append(Region(quote.start, quote.end))
         regions.extend(Region(span.start, span.end) for span in (quote.cue, quote.speaker_mention) if span)
     return tuple(regions)
+
+
+# At most this many words may follow a trailing frame ("..., one user commented on Tuesday.").
+TRAILING_WORDS = 4
+
+
+def trailing_frames(quotes: Sequence[Quote], sentences: Sequence) -> tuple[Region, ...]:
+    """The sentence before a frame that ends it: in "He would be a better president "no matter
+    what," one user commented", all before ", one user commented" is the user's, even where the
+    quotes layer took only the quoted words as content.
+
+    The frame (speaker mention and cue) must follow some of its content, come after a comma
+    and be followed by no more than TRAILING_WORDS words.
+    """
+    starts = [sent.start_char for sent in sentences]
+    regions = []
+    for quote in quotes:
+        frame = [span for span in (quote.cue, quote.speaker_mention) if span]
+        if quote.speaker_mention is None or quote.cue is None:
+            continue
+        k = bisect_right(starts, quote.cue.start) - 1
+        if k >= 0 and _trails(sentences[k], quote, min(s.start for s in frame), max(s.end for s in frame)):
+            regions.append(Region(sentences[k].start_char, min(s.start for s in frame)))
+    return tuple(regions)
+
+
+def _trails(sent, quote: Quote, frame_start: int, frame_end: int) -> bool:
+    offset = sent.start_char
+    if not (offset <= quote.start < frame_start <= sent.end_char and quote.end <= frame_start):
+        return False
+    before = sent.text[: frame_start - offset].rstrip().rstrip("\"'”’")
+    after = sent.text[frame_end - offset:]
+    return before.endswith(",") and len([w for w in after.split() if any(c.isalnum() for c in w)]) <= TRAILING_WORDS
 
 
 def covered(regions: Sequence[Region], start: int, end: int) -> int:
