@@ -163,3 +163,24 @@ def test_an_unnamed_source_and_a_trailing_frame_count_as_someone_elses_words(nlp
     cue = Span(13, 22, "commented")
     lead = Quote("q3", "indirect", led[23:], 23, len(led) - 1, None, Span(0, 12, "One resident"), cue)
     assert trailing_frames([lead], sentences(nlp(led))) == ()  # the frame leads: nothing trails
+
+
+def test_a_cue_in_a_subordinate_clause_does_not_attribute_the_sentence(nlp):
+    from newsgraph.nlp import sentences
+    from newsgraph.voice.quoting import is_attributed
+
+    def attributed(text, cue_word, content):
+        sent = sentences(nlp(text))[0]
+        at, start = text.index(cue_word), text.index(content)
+        quote = Quote("q", "indirect", content, start, start + len(content), "E1", None,
+                      Span(at, at + len(cue_word), cue_word))
+        return is_attributed([quote], 0, len(text), sent)
+
+    assert not attributed("Shares fell sharply in early trading after the agency reported that the mood was grim.",
+                          "reported", "the mood was grim")
+    assert not attributed("The mayor would not discuss whether she was hoping for a seat in the cabinet next year.",
+                          "hoping", "for a seat")
+    assert attributed("The agency reported that the mood in the capital was grim after the talks.",
+                      "reported", "the mood in the capital was grim")
+    assert attributed("As the paper noted, the mood in the capital was grim after the talks.", "noted",
+                      "the mood in the capital was grim")

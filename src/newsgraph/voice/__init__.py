@@ -91,7 +91,7 @@ class VoiceStage:
         others = skip + sourced_regions(quotes) + trailing_frames(quotes, sentences)
         embeddings, words = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.model.direction)
         scores = [float(score) for score in self.model.probabilities(embeddings)]
-        attributed = [is_attributed(quotes, s.start_char, s.end_char) or _mostly_marked(marked, s) for s in sentences]
+        attributed = [is_attributed(quotes, s.start_char, s.end_char, s) or _mostly_marked(marked, s) for s in sentences]
         asides = self._aside_scores(sentences, attributed, others)
         evidence = [Evidence(score, attr, _own_share(others, sent), aside, bool(stance_cues(sent, skip)))
                     for sent, score, attr, aside in zip(sentences, scores, attributed, asides)]

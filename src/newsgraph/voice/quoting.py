@@ -136,12 +136,15 @@ def covered(regions: Sequence[Region], start: int, end: int) -> int:
     return sum(marks)
 
 
-def is_attributed(quotes: Sequence[Quote], start: int, end: int) -> bool:
+def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None) -> bool:
     """True when a quote's reporting frame or most of its content lies in the sentence.
 
     The frame is the cue ("said", "according to") together with content in
-    the same sentence; a quote that spills from a previous sentence makes
-    this one attributed only if it covers most of it.
+    the same sentence, unless (given the parsed `sentence`) the cue sits in a
+    clause subordinate to the writer's own statement: "The indexes were mixed
+    after CNBC reported that ..." states the market's moves, not CNBC's report.
+    A quote that spills from a previous sentence makes this one attributed
+    only if it covers most of it.
     """
     if not quotes:
         return False
@@ -149,9 +152,32 @@ def is_attributed(quotes: Sequence[Quote], start: int, end: int) -> bool:
         content_here = Region(quote.start, quote.end).overlap(start, end)
         cue = quote.cue
         if content_here and cue is not None and cue.start < end and start < cue.end:
-            return True
+            if sentence is None or not subordinate_frame(sentence, cue.start, cue.end):
+                return True
     contents = [Region(q.start, q.end) for q in quotes]
     return covered(contents, start, end) >= CONTENT_SHARE * max(1, end - start)
+
+
+# Clauses that modify a noun; any other clause counts when a conjunction opens it ("after",
+# "because", "whether", "if"): "as" opens a frame of its own ("As the paper noted, ..."), and a
+# participle ("..., saying that ...") continues the main clause.
+NOUN_CLAUSES = frozenset({"relcl", "acl"})
+FRAME_MARKS = frozenset({"as", "that"})
+
+
+def subordinate_frame(sentence, cue_start: int, cue_end: int) -> bool:
+    """True when the cue lies in a relative or noun clause, or in a clause opened by a subordinating
+    conjunction, below the sentence's main clause: "The indexes fell after CNBC reported ...",
+    "He would not discuss whether he was hoping for a post"."""
+    cue = [t for t in sentence if cue_start <= t.idx < cue_end]
+    if not cue:
+        return False
+    for token in (cue[0], *cue[0].ancestors):
+        if token.dep_ in NOUN_CLAUSES:
+            return True
+        if token.dep_ != "ROOT" and any(c.dep_ == "mark" and c.lower_ not in FRAME_MARKS for c in token.children):
+            return True
+    return False
 
 
 OWN_CLAUSE_WORDS = 5   # a shorter remainder ("Lavrov that") is frame, not a statement
