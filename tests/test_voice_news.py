@@ -184,3 +184,16 @@ def test_a_cue_in_a_subordinate_clause_does_not_attribute_the_sentence(nlp):
                       "reported", "the mood in the capital was grim")
     assert attributed("As the paper noted, the mood in the capital was grim after the talks.", "noted",
                       "the mood in the capital was grim")
+
+
+def test_an_inference_from_appearances_is_the_writers_stance_unless_someone_else_perceives_it(nlp):
+    from newsgraph.voice.stance import stance_cues
+
+    def kinds(text):
+        return stance_cues(nlp(text)[:], ())
+
+    assert "appearance" in kinds("A muddled view of the trade talks once again seems to be weighing on investors.")
+    assert "appearance" in kinds("The mayor went on, as if she had not heard the question.")
+    assert "appearance" not in kinds("The mayor appeared at a rally in the harbour on Monday.")
+    assert "appearance" not in kinds("To the professor, the mayor's stare seemed to reflect sadness.")
+    assert "appearance" not in kinds("Officials said the party appears weaker than before.")

@@ -37,7 +37,7 @@ COLUMN_OWN_SHARE = 2 / 3
 COLUMN_MEAN_SCORE = 0.4
 # Added to the model's threshold: a wire report needs more evidence before a sentence is the
 # writer's opinion; in a column the writer's sentences are opinion unless plainly neutral.
-GENRE_SHIFT = {REPORT: 0.0, WIRE: 0.05, ANALYSIS: 0.0, OPINION: -0.3}
+GENRE_SHIFT = {REPORT: 0.0, WIRE: 0.1, ANALYSIS: 0.0, OPINION: -0.3}
 
 
 def article_genre(text: str, sentences: Sequence, skip: Sequence[Region],
