@@ -197,3 +197,17 @@ def test_an_inference_from_appearances_is_the_writers_stance_unless_someone_else
     assert "appearance" not in kinds("The mayor appeared at a rally in the harbour on Monday.")
     assert "appearance" not in kinds("To the professor, the mayor's stare seemed to reflect sadness.")
     assert "appearance" not in kinds("Officials said the party appears weaker than before.")
+
+
+def test_a_reporting_verb_as_the_main_verb_attributes_the_sentence(nlp):
+    from newsgraph.voice.stance import reported_main_clause
+
+    def main(text):
+        return reported_main_clause(nlp(text)[:])
+
+    assert main("Asked if she would run again, the mayor said no.")
+    assert main("The harbour master believes the channel will reopen within a week.")
+    assert not main("The company reported a loss of two million euros for the year.")  # a fact, not a claim
+    assert not main("I believe the channel will reopen within a week.")  # the writer's own
+    assert not main("The mayor is expected to open the new pier next month.")  # passive: nobody named
+    assert not main("The pier reopened on Monday after the storm.")

@@ -18,7 +18,7 @@ from .model import OpinionModel, load_model
 from .genre import article_genre, threshold_for
 from .quoting import (covered, direct_regions, is_attributed, own_clause, quoted_regions, sourced_regions,
                       trailing_frames)
-from .stance import stance_cues
+from .stance import reported_main_clause, stance_cues
 
 VOICES = ("reporting", "attributed", "opinion")
 # An explicit stance mark makes a sentence opinion unless the classifier
@@ -91,7 +91,8 @@ class VoiceStage:
         others = skip + sourced_regions(quotes) + trailing_frames(quotes, sentences)
         embeddings, words = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.model.direction)
         scores = [float(score) for score in self.model.probabilities(embeddings)]
-        attributed = [is_attributed(quotes, s.start_char, s.end_char, s) or _mostly_marked(marked, s) for s in sentences]
+        attributed = [is_attributed(quotes, s.start_char, s.end_char, s) or _mostly_marked(marked, s)
+                      or reported_main_clause(s) for s in sentences]
         asides = self._aside_scores(sentences, attributed, others)
         evidence = [Evidence(score, attr, _own_share(others, sent), aside, bool(stance_cues(sent, skip)))
                     for sent, score, attr, aside in zip(sentences, scores, attributed, asides)]
