@@ -153,15 +153,23 @@ def test_an_unnamed_source_and_a_trailing_frame_count_as_someone_elses_words(nlp
     content = "no matter what,"
     start, frame = text.index(content), text.index("one resident")
     quote = Quote("q1", "direct", content, start, start + len(content), None,
-                  Span(frame, frame + 12, "one resident"), Span(frame + 13, frame + 22, "commented"))
+                  Span(frame, frame + 12, "one resident"), Span(frame + 13, frame + 22, "commented"),
+                  cue_class="speech")
     sents = sentences(nlp(text))
     assert sourced_regions([quote])  # a speaker mention without an actor is still a source
     assert sourced_regions([Quote("q2", "indirect", content, start, start + 15, None, None, None)]) == ()
+    wants = Quote("q3", "indirect", content, start, start + 15, None, Span(0, 4, "They"), Span(5, 9, "want"),
+                  cue_class="intention")
+    assert sourced_regions([wants]) == ()  # "they want ..." unnamed: the writer's characterisation
+    you = Quote("q4", "indirect", content, start, start + 15, None, Span(0, 3, "you"), Span(4, 8, "read"),
+                cue_class="speech")
+    assert sourced_regions([you]) == ()
     regions = trailing_frames([quote], sents)
     assert covered(regions, 0, len(text)) == frame  # all before ", one resident commented"
     led = 'One resident commented that he would be a far better mayor than Ruiz "no matter what," on Sunday.'
     cue = Span(13, 22, "commented")
-    lead = Quote("q3", "indirect", led[23:], 23, len(led) - 1, None, Span(0, 12, "One resident"), cue)
+    lead = Quote("q5", "indirect", led[23:], 23, len(led) - 1, None, Span(0, 12, "One resident"), cue,
+                 cue_class="speech")
     assert trailing_frames([lead], sentences(nlp(led))) == ()  # the frame leads: nothing trails
 
 

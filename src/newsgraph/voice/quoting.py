@@ -74,23 +74,39 @@ def direct_regions(quotes: Iterable[Quote]) -> tuple[Region, ...]:
     return tuple(Region(q.start, q.end) for q in quotes if q.kind == "direct")
 
 
+# What an unnamed source is reported to say or write is theirs; what it is said to want, hope or
+# see is as often the writer's characterisation ("They want kids to hate themselves").
+UNNAMED_SOURCE_CUES = frozenset({"speech", "writing"})
+GENERIC_MENTIONS = frozenset({"you", "one"})
+
+
 def sourced_regions(quotes: Iterable[Quote]) -> tuple[Region, ...]:
     """What a source says, in anyone's words, and its frame ("the senator says").
 
     A paraphrase of a speaker is theirs, and the frame around it is neutral
-    reporting. The speaker counts when the quotes layer found a mention of
-    it, resolved to an actor or not ("one user commented", "a second person
-    said", "they know"): news attributes to unnamed sources all the time, and
-    the gold (docs/annotation.md) calls their words attributed. Content
-    without any speaker mention stays the writer's.
+    reporting. A speaker the quotes layer resolved to an actor counts for
+    every cue; an unresolved mention ("one user commented", "a second person
+    said", "the campaign points out") counts when the cue reports speech or
+    writing and the mention is not the generic "you": news attributes to
+    unnamed sources all the time, and the gold (docs/annotation.md) calls
+    their words attributed, while a claim pinned on nobody in particular
+    ("they want ...", "critics hope ...") is the writer's characterisation.
     """
     regions = []
     for quote in quotes:
-        if quote.speaker is None and quote.speaker_mention is None:
+        if not _has_source(quote):
             continue
         regions.append(Region(quote.start, quote.end))
         regions.extend(Region(span.start, span.end) for span in (quote.cue, quote.speaker_mention) if span)
     return tuple(regions)
+
+
+def _has_source(quote: Quote) -> bool:
+    if quote.speaker is not None:
+        return True
+    mention = quote.speaker_mention
+    return (mention is not None and quote.cue_class in UNNAMED_SOURCE_CUES
+            and mention.text.strip().lower() not in GENERIC_MENTIONS)
 
 
 # At most this many words may follow a trailing frame ("..., one user commented on Tuesday.").
