@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from ..nlp import DATELINE
 from .quoting import Region
 
 REPORT, WIRE, ANALYSIS, OPINION = "report", "wire", "analysis", "opinion"
@@ -29,8 +30,9 @@ MIN_SENTENCES = 5
 OPENING_CHARS = 300
 _OPINION_LABEL = re.compile(r"\b(opinion|op-ed|commentary|editorial|column|viewpoint)\b", re.IGNORECASE)
 _ANALYSIS_LABEL = re.compile(r"\b(analysis|explainer|perspective)\b", re.IGNORECASE)
-# A place, then an agency's credit in brackets and a dash: "TRENTON, N.J. (AP) —".
-_WIRE_DATELINE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){0,4} \([A-Z][\w .&-]{0,24}\)\s*[—–-]")
+# A dateline (nlp.DATELINE) whose agency's credit in brackets is followed by a dash:
+# "TRENTON, N.J. (AP) —"; not a bare "BEIJING -" nor an outlet glued on, "Hong Kong (CNN Business)A".
+_CREDIT_DASH = re.compile(r"\)\s*(?:—|–|--?)$")
 _FIRST_PERSON = re.compile(r"\b(I|[Mm]y|[Mm]e|I'm|I’m|I've|I’ve)\b")
 FIRST_PERSON_SENTENCES = 2
 COLUMN_OWN_SHARE = 2 / 3
@@ -51,13 +53,18 @@ def article_genre(text: str, sentences: Sequence, skip: Sequence[Region],
         return OPINION
     if _ANALYSIS_LABEL.search(opening):
         return ANALYSIS
-    if _WIRE_DATELINE.search(text[:OPENING_CHARS]):
+    if any(_wire_dateline(line) for line in text[:OPENING_CHARS].splitlines()):
         return WIRE
     if sum(1 for sent in sentences if _writer_first_person(sent, skip)) >= FIRST_PERSON_SENTENCES:
         return OPINION
     if _mostly_own_judgement(scores, attributed, len(sentences)):
         return OPINION
     return REPORT
+
+
+def _wire_dateline(line: str) -> bool:
+    found = DATELINE.match(line)
+    return bool(found and _CREDIT_DASH.search(found.group().rstrip()))
 
 
 def _mostly_own_judgement(scores: Sequence[float], attributed: Sequence[bool], total: int) -> bool:
