@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.records import Quote, Span
-from newsgraph.voice.genre import ANALYSIS, GENRE_SHIFT, OPINION, REPORT, article_genre, threshold_for
+from newsgraph.voice.genre import ANALYSIS, GENRE_SHIFT, OPINION, REPORT, WIRE, article_genre, threshold_for
 from newsgraph.voice.quoting import Region
 
 pytestmark = pytest.mark.slow  # loads the spaCy model
@@ -126,3 +126,96 @@ def test_a_report_with_the_writers_judgement_added_is_opinion(nlp):
 def test_a_sentence_inside_quotation_marks_is_attributed_without_a_quote_record(nlp):
     text = '"We will rebuild the pier and the fish market before the summer season starts here."'
     assert _voices(nlp, text, []) == ["attributed"]
+
+
+def test_a_wire_dateline_makes_a_wire_report():
+    lines = ["Port reopens", "ODESSA, Ukraine (AP) — The port reopened on Monday."] + REPORT_LINES[2:]
+    assert article_genre("\n".join(lines), _sents(lines), ()) == WIRE
+    credit = ["Port reopens", "The firm (Nasdaq) - shares rose."] + REPORT_LINES[2:]
+    assert article_genre("\n".join(credit), _sents(credit), ()) == REPORT  # a bracket in a sentence is no dateline
+    assert GENRE_SHIFT[WIRE] > GENRE_SHIFT[REPORT]
+
+
+def test_an_article_mostly_of_the_writers_judgement_is_a_column():
+    lines = REPORT_LINES
+    text = "\n".join(lines)
+    own, sourced = [False] * 6, [False, False, False, True, True, True]
+    assert article_genre(text, _sents(lines), (), [0.6] * 6, own) == OPINION
+    assert article_genre(text, _sents(lines), (), [0.2] * 6, own) == REPORT  # the writer's, but neutral
+    assert article_genre(text, _sents(lines), (), [0.6] * 6, sourced) == REPORT  # mostly sources' words
+
+
+def test_an_unnamed_source_and_a_trailing_frame_count_as_someone_elses_words(nlp):
+    from newsgraph.nlp import sentences
+    from newsgraph.voice.quoting import covered, sourced_regions, trailing_frames
+
+    text = 'He would be a far better mayor than Ruiz "no matter what," one resident commented on Sunday.'
+    content = "no matter what,"
+    start, frame = text.index(content), text.index("one resident")
+    quote = Quote("q1", "direct", content, start, start + len(content), None,
+                  Span(frame, frame + 12, "one resident"), Span(frame + 13, frame + 22, "commented"),
+                  cue_class="speech")
+    sents = sentences(nlp(text))
+    assert sourced_regions([quote])  # a speaker mention without an actor is still a source
+    assert sourced_regions([Quote("q2", "indirect", content, start, start + 15, None, None, None)]) == ()
+    wants = Quote("q3", "indirect", content, start, start + 15, None, Span(0, 4, "They"), Span(5, 9, "want"),
+                  cue_class="intention")
+    assert sourced_regions([wants]) == ()  # "they want ..." unnamed: the writer's characterisation
+    you = Quote("q4", "indirect", content, start, start + 15, None, Span(0, 3, "you"), Span(4, 8, "read"),
+                cue_class="speech")
+    assert sourced_regions([you]) == ()
+    regions = trailing_frames([quote], sents)
+    assert covered(regions, 0, len(text)) == frame  # all before ", one resident commented"
+    led = 'One resident commented that he would be a far better mayor than Ruiz "no matter what," on Sunday.'
+    cue = Span(13, 22, "commented")
+    lead = Quote("q5", "indirect", led[23:], 23, len(led) - 1, None, Span(0, 12, "One resident"), cue,
+                 cue_class="speech")
+    assert trailing_frames([lead], sentences(nlp(led))) == ()  # the frame leads: nothing trails
+
+
+def test_a_cue_in_a_subordinate_clause_does_not_attribute_the_sentence(nlp):
+    from newsgraph.nlp import sentences
+    from newsgraph.voice.quoting import is_attributed
+
+    def attributed(text, cue_word, content):
+        sent = sentences(nlp(text))[0]
+        at, start = text.index(cue_word), text.index(content)
+        quote = Quote("q", "indirect", content, start, start + len(content), "E1", None,
+                      Span(at, at + len(cue_word), cue_word))
+        return is_attributed([quote], 0, len(text), sent)
+
+    assert not attributed("Shares fell sharply in early trading after the agency reported that the mood was grim.",
+                          "reported", "the mood was grim")
+    assert not attributed("The mayor would not discuss whether she was hoping for a seat in the cabinet next year.",
+                          "hoping", "for a seat")
+    assert attributed("The agency reported that the mood in the capital was grim after the talks.",
+                      "reported", "the mood in the capital was grim")
+    assert attributed("As the paper noted, the mood in the capital was grim after the talks.", "noted",
+                      "the mood in the capital was grim")
+
+
+def test_an_inference_from_appearances_is_the_writers_stance_unless_someone_else_perceives_it(nlp):
+    from newsgraph.voice.stance import stance_cues
+
+    def kinds(text):
+        return stance_cues(nlp(text)[:], ())
+
+    assert "appearance" in kinds("A muddled view of the trade talks once again seems to be weighing on investors.")
+    assert "appearance" in kinds("The mayor went on, as if she had not heard the question.")
+    assert "appearance" not in kinds("The mayor appeared at a rally in the harbour on Monday.")
+    assert "appearance" not in kinds("To the professor, the mayor's stare seemed to reflect sadness.")
+    assert "appearance" not in kinds("Officials said the party appears weaker than before.")
+
+
+def test_a_reporting_verb_as_the_main_verb_attributes_the_sentence(nlp):
+    from newsgraph.voice.stance import reported_main_clause
+
+    def main(text):
+        return reported_main_clause(nlp(text)[:])
+
+    assert main("Asked if she would run again, the mayor said no.")
+    assert main("The harbour master believes the channel will reopen within a week.")
+    assert not main("The company reported a loss of two million euros for the year.")  # a fact, not a claim
+    assert not main("I believe the channel will reopen within a week.")  # the writer's own
+    assert not main("The mayor is expected to open the new pier next month.")  # passive: nobody named
+    assert not main("The pier reopened on Monday after the storm.")

@@ -8,6 +8,7 @@ in every sentence, outside quotations, whatever its voice.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Sequence
 
 from ..records import Sentence
@@ -15,8 +16,9 @@ from .encoder import SentenceEncoder, load_encoder
 from .loaded import loaded_spans
 from .model import OpinionModel, load_model
 from .genre import article_genre, threshold_for
-from .quoting import covered, direct_regions, is_attributed, own_clause, quoted_regions, sourced_regions
-from .stance import stance_cues
+from .quoting import (covered, direct_regions, is_attributed, own_clause, quoted_regions, sourced_regions,
+                      trailing_frames)
+from .stance import reported_main_clause, stance_cues
 
 VOICES = ("reporting", "attributed", "opinion")
 # An explicit stance mark makes a sentence opinion unless the classifier
@@ -37,8 +39,33 @@ MARKED_SHARE = 0.6
 ASIDE_MARGIN = 0.05
 
 
+def _own_share(others, sent) -> float:
+    return 1 - covered(others, sent.start_char, sent.end_char) / max(1, sent.end_char - sent.start_char)
+
+
 def _mostly_marked(marked, sent) -> bool:
     return covered(marked, sent.start_char, sent.end_char) >= MARKED_SHARE * max(1, sent.end_char - sent.start_char)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """What the decision weighs for one sentence."""
+
+    score: float             # the classifier's P(opinion) for the whole sentence
+    attributed: bool         # a quote's frame or content, or quotation marks, make it someone's
+    own_share: float         # share of it outside everyone else's words
+    aside: float | None      # the score of the writer's own clause beside a report, if it has one
+    stance: bool             # an explicit mark of the writer's stance outside quotations
+
+    def voice(self, threshold: float) -> str:
+        opinion = self.score >= threshold
+        if self.attributed:
+            if opinion and self.own_share >= OWN_SHARE or self.aside is not None and self.aside >= threshold + ASIDE_MARGIN:
+                return "opinion"  # the writer adds a judgement of their own to the report
+            return "attributed"
+        if opinion or (self.score >= CUE_FLOOR and self.stance):
+            return "opinion"
+        return "reporting"
 
 
 class VoiceStage:
@@ -50,18 +77,26 @@ class VoiceStage:
         self.encoder = encoder
 
     def __call__(self, ctx) -> tuple[Sentence, ...]:
+        evidence, words, skip, genre = self.evidence(ctx)
+        threshold = threshold_for(self.model.threshold, genre)
+        return tuple(self._sentence(sent, ev, found, ctx.text, skip, threshold)
+                     for sent, ev, found in zip(ctx.sentences, evidence, words))
+
+    def evidence(self, ctx) -> tuple[list[Evidence], list, tuple, str | None]:
+        """Per sentence: its Evidence and the classifier's word shares; the quoted regions; the genre."""
         quotes = tuple(ctx.layer("quotes"))
+        sentences = ctx.sentences
         marked = quoted_regions(ctx.text)
         skip = marked + direct_regions(quotes)
-        others = skip + sourced_regions(quotes)
-        sentences = ctx.sentences
-        embeddings, evidence = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.model.direction)
-        scores = self.model.probabilities(embeddings)
-        threshold = threshold_for(self.model.threshold, article_genre(ctx.text, sentences, others))
-        attributed = [is_attributed(quotes, s.start_char, s.end_char) or _mostly_marked(marked, s) for s in sentences]
+        others = skip + sourced_regions(quotes) + trailing_frames(quotes, sentences)
+        embeddings, words = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.model.direction)
+        scores = [float(score) for score in self.model.probabilities(embeddings)]
+        attributed = [is_attributed(quotes, s.start_char, s.end_char, s) or _mostly_marked(marked, s)
+                      or reported_main_clause(s) for s in sentences]
         asides = self._aside_scores(sentences, attributed, others)
-        return tuple(self._sentence(sent, float(score), words, ctx.text, skip, others, threshold, attr, aside)
-                     for sent, score, words, attr, aside in zip(sentences, scores, evidence, attributed, asides))
+        evidence = [Evidence(score, attr, _own_share(others, sent), aside, bool(stance_cues(sent, skip)))
+                    for sent, score, attr, aside in zip(sentences, scores, attributed, asides)]
+        return evidence, words, skip, article_genre(ctx.text, sentences, others, scores, attributed)
 
     def prepare(self, contexts) -> None:
         """Encode every sentence of a batch of articles in one pass (fewer, fuller batches by length)."""
@@ -74,23 +109,11 @@ class VoiceStage:
         scores = iter(self.opinion_probabilities(wanted)) if wanted else iter(())
         return [float(next(scores)) if text else None for text in asides]
 
-    def _sentence(self, sent, score, words, text, skip, others, threshold, attributed, aside) -> Sentence:
-        voice = self._voice(sent, score, skip, others, threshold, attributed, aside)
+    def _sentence(self, sent, evidence: Evidence, words, text, skip, threshold) -> Sentence:
         # The encoder's word spans count from the sentence's first character.
         shifted = [(start + sent.start_char, end + sent.start_char, share) for start, end, share in words]
-        return Sentence(sent.start_char, sent.end_char, voice, loaded_spans(sent, text, skip, shifted), score)
-
-    def _voice(self, sent, score, skip, others, threshold, attributed, aside) -> str:
-        start, end = sent.start_char, sent.end_char
-        opinion = score >= threshold
-        if attributed:
-            own = 1 - covered(others, start, end) / max(1, end - start)
-            if opinion and own >= OWN_SHARE or aside is not None and aside >= threshold + ASIDE_MARGIN:
-                return "opinion"  # the writer adds a judgement of their own to the report
-            return "attributed"
-        if opinion or (score >= CUE_FLOOR and stance_cues(sent, skip)):
-            return "opinion"
-        return "reporting"
+        return Sentence(sent.start_char, sent.end_char, evidence.voice(threshold),
+                        loaded_spans(sent, text, skip, shifted), evidence.score)
 
     def opinion_probabilities(self, texts: Sequence[str]):
         """The classifier's probability that each text (a sentence, or any span) is opinion."""

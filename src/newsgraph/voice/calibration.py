@@ -3,9 +3,9 @@
 Scores the sentences in data/voice/calibration.tsv (written for this project:
 plain wire reporting with counts, polls and dates, and sentences of the
 writer's own judgement) and prints opinion precision and recall at each
-threshold shift. The shift for reports in genre.GENRE_SHIFT is the one that
-keeps precision at 1 with the most recall; CheckThat test and BABE are never
-used for it.
+threshold shift: a check that the genre shifts (genre.GENRE_SHIFT, chosen on
+the audit gold's dev split, docs/voice.md) keep precision on plain wire
+reporting. CheckThat test and BABE are never used for them.
 """
 from __future__ import annotations
 

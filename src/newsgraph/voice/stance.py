@@ -4,7 +4,9 @@ The classifier weighs many weak signals; these few are strong enough on
 their own when the writer, not a source, uses them: speculation ("which
 is likely what he meant"), certainty the facts do not supply ("clearly"),
 prescription ("should"), a denied inference ("the actions do not suggest
-...").
+..."), and the writer's inference from appearances ("investors seem to be
+worried", "he went on, as if he had not heard her"), unless someone else is
+the one it seems to ("To the professor, his stare seemed to reflect sadness").
 The first person is left to the classifier: in news it is mostly a source
 speaking, quoted without marks.
 """
@@ -26,6 +28,9 @@ PRESCRIPTION = frozenset({"should", "ought"})
 INFERENCE_VERBS = frozenset("suggest mean show prove indicate imply".split())
 # Verbs that report a clause (said, told, believes ...): the one reporting-verb lexicon.
 REPORTING_HEADS = clause_verbs()
+# Verbs of appearance: the writer infers a state ("seems to be weighing on investors").
+APPEARANCE_VERBS = frozenset({"seem", "appear"})
+APPEARANCE_COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "oprd", "ccomp"})
 
 
 def stance_cues(sentence: SpacySpan, skip: Sequence[Region]) -> tuple[str, ...]:
@@ -48,7 +53,28 @@ def _cue_kind(token: Token) -> str | None:
         return "prescription"
     if token.lemma_ in INFERENCE_VERBS and any(c.dep_ == "neg" for c in token.children):
         return "denied inference"
+    if _appearance(token) or _as_if(token):
+        return "appearance"
     return None
+
+
+def _appearance(token: Token) -> bool:
+    """"seems to be", "appears weaker": a verb of appearance with a complement, in the writer's voice,
+    with no one named that it seems to ("seemed to the professor", "To her, it seemed ...")."""
+    if token.pos_ not in ("VERB", "AUX") or token.lemma_ not in APPEARANCE_VERBS or _reported(token):
+        return False
+    if token.dep_ in ("ccomp", "xcomp") and token.head.lemma_ in REPORTING_HEADS:
+        return False  # "officials said the party appears weaker"
+    children = list(token.children)
+    if not any(c.dep_ in APPEARANCE_COMPLEMENTS for c in children):
+        return False
+    return not any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in children)
+
+
+def _as_if(token: Token) -> bool:
+    """The conjunction of "as if" / "as though" opening a clause of the writer's inference."""
+    return (token.lower_ in ("if", "though") and token.dep_ == "mark" and token.i > 0
+            and token.nbor(-1).lower_ == "as" and not _reported(token))
 
 
 def _reported(token: Token) -> bool:
@@ -57,6 +83,25 @@ def _reported(token: Token) -> bool:
         if ancestor.dep_ in ("ccomp", "xcomp") and ancestor.head.pos_ == "VERB" and ancestor.head.lemma_ in REPORTING_HEADS:
             return True
     return False
+
+
+FIRST_PERSON = frozenset({"i", "we"})
+CLAUSE_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+
+
+def reported_main_clause(sentence: SpacySpan) -> bool:
+    """True when the sentence's main verb reports what someone said or thinks, though the quotes
+    layer found no quote in it: "Asked if he was bullied, the candidate said no". The verb needs an
+    active subject other than the writer's "I" or "we" (a passive "is expected to" names no one),
+    and a clause or nothing as its complement: "The company reported a loss" reports a fact."""
+    root = sentence.root
+    if root.lemma_ not in REPORTING_HEADS or root.pos_ != "VERB":
+        return False
+    children = list(root.children)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if not subjects or any(c.lower_ in FIRST_PERSON for c in subjects):
+        return False
+    return any(c.dep_ in CLAUSE_COMPLEMENTS for c in children) or not any(c.dep_ == "dobj" for c in children)
 
 
 def _quoted(token: Token, skip: Sequence[Region]) -> bool:
