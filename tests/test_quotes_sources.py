@@ -25,6 +25,17 @@ The minister is expected by analysts to resign on Friday. The port is expected t
 
 Murphy said he supports the bill, which includes new money for the port.
 
+The levy plan was first reported by The Harbor Gazette.
+
+A recount is unlikely; the clerk’s office says the count will finish on Monday.
+
+“We will rebuild the pier before the summer, whatever it costs.” ― Rosa Delgado
+
+HOST: Mayor, did the levees hold on Sunday night?
+RUIZ: The levees held, and the pumps kept running all night.
+HOST: What comes next for the harbor?
+RUIZ: We rebuild the pier and we raise the wall.
+
 The mayor asked her deputy to call the governor.
 
 Nikkei: UP 0.4 percent at 28,000
@@ -99,7 +110,33 @@ def test_a_passive_belief_is_its_agents(analysis):
     quote = _with(analysis, "resign on Friday")
     assert quote.speaker_mention.text == "analysts" and quote.cue.text == "expected"
     assert quote.content.startswith("The minister") and quote.cue_class == "thought"
-    assert not [q for q in analysis.quotes if "reopen" in q.content]  # nobody named: the writer's
+    # Nobody named: still an attribution (PolNeAR and the audit count it), to an unknown source.
+    unnamed = _with(analysis, "reopen in May")
+    assert unnamed.content == "The port is expected to reopen in May"
+    assert unnamed.speaker is None and unnamed.speaker_mention is None and unnamed.cue_class == "thought"
+
+
+def test_a_passive_report_is_its_agents(analysis):
+    quote = _with(analysis, "The levy plan")
+    assert quote.speaker_mention.text == "The Harbor Gazette" and quote.cue.text == "reported"
+
+
+def test_the_clause_after_the_cue_not_the_one_before_a_semicolon(analysis):
+    quote = _with(analysis, "the count will finish")
+    assert quote.content == "the count will finish on Monday" and quote.speaker_mention.text == "the clerk’s office"
+    assert not [q for q in analysis.quotes if "A recount is unlikely" in q.content]
+
+
+def test_a_signature_dash_names_the_speaker(analysis):
+    quote = _with(analysis, "We will rebuild the pier")
+    assert quote.speaker_mention.text == "Rosa Delgado" and quote.kind == "direct"
+
+
+def test_a_transcript_turn_is_its_labels(analysis):
+    turns = [q for q in analysis.quotes if q.cue is not None and q.cue.text == ":" and q.speaker_mention
+             and q.speaker_mention.text in ("HOST", "RUIZ")]
+    assert [q.speaker_mention.text for q in turns] == ["HOST", "RUIZ", "HOST", "RUIZ"]
+    assert turns[1].content == "The levees held, and the pumps kept running all night"
 
 
 def test_a_comma_set_relative_clause_is_the_writers_gloss(analysis):

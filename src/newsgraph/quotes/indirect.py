@@ -68,11 +68,11 @@ def _inside_request(cue: Cue) -> bool:
 
 def _reported(cue: Cue) -> list[Draft]:
     speaker = subject_of(cue.token)
-    if speaker is None and cue.sense == "thought":
-        return _passive_belief(cue)
+    if speaker is None and any(c.dep_ == "nsubjpass" for c in cue.token.children):
+        return _passive_report(cue)
     if not plausible_speaker(cue, speaker):
         return []
-    clause = next((c for c in cue.token.children if c.dep_ in CLAUSE_DEPS or _question(cue, c)), None)
+    clause = _reported_clause(cue)
     if clause is not None:
         return _drafts(_without_trailing_participles(clause), cue, speaker)
     if cue.cls in (SPEECH, THOUGHT) and (cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token)
@@ -86,6 +86,28 @@ def _reported(cue: Cue) -> list[Draft]:
     return []
 
 
+def _reported_clause(cue: Cue) -> Token | None:
+    """The cue's clausal complement: the one after the cue when there are two ("It is unlikely;
+    the team says she will go on" hangs both on "says"); a clause the parser took for an
+    adverbial but opened by "that" ("tweeted in the early hours that Machado was ...")."""
+    verb = cue.token
+    found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or _question(cue, c) or _that_clause(verb, c)]
+    after = [c for c in found if c.i > verb.i]
+    before = [c for c in found if c.i < verb.i and not _split_off(c, verb)]
+    return (after or before or [None])[0]
+
+
+def _that_clause(verb: Token, child: Token) -> bool:
+    return (child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "that"
+            and cue_class(lemma_of(verb)) in (SPEECH, THOUGHT))
+
+
+def _split_off(clause: Token, verb: Token) -> bool:
+    """A clause before the cue cut off by a semicolon or colon is a sentence of its own."""
+    doc = verb.doc
+    return any(doc[i].text in (";", ":") for i in range(clause.right_edge.i + 1, verb.i))
+
+
 def _request(verb: Token) -> bool:
     """"asked her to call", "told them to leave", "asked about the plan": a request's content
     is its object with the infinitive, or its topic."""
@@ -93,20 +115,27 @@ def _request(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ("about", "for") for c in verb.children)
 
 
-def _passive_belief(cue: Cue) -> list[Draft]:
-    """"The plan is regarded by most economists as modest", "she is expected by analysts to win":
-    the agent holds the belief; the content is the subject with the "as" phrase or infinitive.
-    Without an agent ("Putin is expected to meet Biden") nobody is reported: the writer speaks."""
+def _passive_report(cue: Cue) -> list[Draft]:
+    """"The plan is regarded by most economists as modest", "the issue was first reported by
+    The Post": the agent is the source; the content is the subject with the "as" phrase or
+    infinitive. Without an agent, a belief ("Putin is expected to meet Biden") is still an
+    attribution, to nobody named: the whole clause, speaker unknown."""
     verb = cue.token
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    rest = next((c for c in verb.children if c.i > verb.i and (
-        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "as")), None)
+    rest = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("xcomp", "oprd", "attr") or c.dep_ == "prep" and c.lower_ == "as")]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subject is None or rest is None or holder is None:
+    if subject is None:
         return []
-    tokens = [*subject.subtree, *rest.subtree]
-    return _drafts(tokens, cue, holder)
+    if holder is not None:
+        return _drafts([*subject.subtree, *(t for r in rest for t in r.subtree)], cue, holder)
+    if cue.sense != "thought" or not any(r.dep_ == "xcomp" or r.dep_ == "prep" for r in rest):
+        return []
+    tokens = [*subject.subtree, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")
+                                  and subject.i < c.i < verb.i), verb, *(t for r in rest for t in r.subtree)]
+    bounds = clause_range(verb.doc, tokens)
+    return [Draft(bounds[0], bounds[1], INDIRECT, cue, None, "clause")] if bounds is not None else []
 
 
 def _complement(cue: Cue, speaker: Token) -> list[Draft]:
@@ -270,7 +299,16 @@ def in_source_drafts(sentence: Span) -> list[Draft]:
     if source is None or source.lemma_.lower() not in SOURCE_NOUNS:
         return []
     cue = Cue(first, "according", first.idx, first.idx + len(first))
-    return _sourced_by_phrase(cue, source)
+    return _sourced_by_phrase(cue, _author(first.head) or source)
+
+
+def _author(head: Token) -> Token | None:
+    """"In a speech Friday, Clinton laid out ...": the clause's named subject gave the speech."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.pos_ in ("PROPN", "PRON") and subject.lower_ not in ("it", "there", "this")
+                               or subject.ent_type_ in ("PERSON", "ORG")):
+        return None
+    return subject
 
 
 def _has_own_speaker(head: Token) -> bool:

@@ -82,11 +82,25 @@ def _after_dateline(token: Token) -> Token | None:
     return None
 
 
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
 def _beside_cue(cue: Token, marks: tuple[MarkedSpan, ...]) -> Token | None:
+    """`"...," Flynn, a top surrogate, said Thursday`: the name between the quote and the cue,
+    else the word after the cue; a date ("said Monday") is never the speaker."""
     doc = cue.doc
-    for i in (cue.i + 1, cue.i - 1):
-        if 0 <= i < len(doc) and doc[i].pos_ in ("PRON", "PROPN", "NOUN") and not _inside_any(doc[i].idx, marks):
-            return phrase_head(doc[i])
+    before = None
+    for i in range(cue.i - 1, max(-1, cue.i - 12), -1):
+        if doc[i].is_quote or _inside_any(doc[i].idx, marks) or doc[i].text in ".?!":
+            break
+        if doc[i].pos_ in ("PRON", "PROPN", "NOUN"):
+            before = doc[i]
+    if before is not None and before.ent_type_ not in _NOT_SPEAKER_ENTS:
+        return phrase_head(before)
+    after = cue.i + 1
+    if after < len(doc) and doc[after].pos_ in ("PRON", "PROPN", "NOUN") and not _inside_any(doc[after].idx, marks) \
+            and doc[after].ent_type_ not in _NOT_SPEAKER_ENTS:
+        return phrase_head(doc[after])
     return None
 
 
