@@ -22,7 +22,8 @@ NOUN_CUES = frozenset({"claim", "assertion", "statement", "belief", "warning", "
                        "suggestion", "accusation", "allegation", "insistence", "contention", "remark",
                        "announcement", "prediction", "assurance", "admission", "charge", "complaint",
                        "concern", "view", "position", "message", "threat", "vow", "denial", "conclusion",
-                       "observation", "case", "point", "estimate", "hope", "fear", "expectation", "demand"})
+                       "observation", "case", "point", "estimate", "hope", "fear", "expectation", "demand",
+                       "pronouncement", "insinuation", "speculation", "rumor", "rumour", "suspicion"})
 NOUN_CUE_VERBS = frozenset({"make", "issue", "repeat", "reiterate", "voice", "express", "offer", "give",
                             "deliver", "send", "post", "renew"})
 CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
@@ -32,6 +33,8 @@ SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "statement", "int
                           "letter", "filing", "tweet", "post", "op-ed", "editorial", "speech", "column",
                           "essay", "readout", "release", "email", "message", "document", "ruling", "opinion"})
 PARENTHETICAL_DEPS = ("parataxis",)
+# Passives that say what ought to happen, not what anyone believes ("was supposed to be limited").
+MODAL_PASSIVES = frozenset({"suppose"})
 # Complements that carry what was said or meant: "accused Sanders of lying", "urged them to stay".
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "dative", "oprd", "attr", "acomp", "prt"})
 OBJECT_PREPS = frozenset({"of", "for", "on", "about", "against", "over", "as", "to", "with"})
@@ -130,7 +133,7 @@ def _passive_report(cue: Cue) -> list[Draft]:
         return []
     if holder is not None:
         return _drafts([*subject.subtree, *(t for r in rest for t in r.subtree)], cue, holder)
-    if cue.sense != "thought" or not any(r.dep_ == "xcomp" or r.dep_ == "prep" for r in rest):
+    if cue.sense != "thought" or cue.lemma in MODAL_PASSIVES or not any(r.dep_ in ("xcomp", "prep") for r in rest):
         return []
     tokens = [*subject.subtree, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")
                                   and subject.i < c.i < verb.i), verb, *(t for r in rest for t in r.subtree)]
@@ -148,7 +151,9 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
         return []
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
     # the relative clause says what was referred to, nothing is reported.
-    tokens = [t for p in parts for t in p.subtree if not (p.dep_ == "prt" and t is p) and t.i > verb.i]
+    glosses = {t.i for p in parts for c in p.children if c.i > p.i and _participle_gloss(c) for t in c.subtree}
+    tokens = [t for p in parts for t in p.subtree
+              if not (p.dep_ == "prt" and t is p) and t.i > verb.i and t.i not in glosses]
     return _drafts(tokens, cue, speaker)
 
 
@@ -272,7 +277,7 @@ def _noun_report(noun: Token) -> list[Draft]:
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     owner = _noun_owner(noun)
-    if clause is None or owner is None:
+    if clause is None:
         return []
     cue = Cue(noun, SPEECH, noun.idx, noun.idx + len(noun))
     return _drafts(list(clause.subtree), cue, owner)
@@ -287,7 +292,9 @@ def _noun_owner(noun: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in NOUN_CUE_VERBS:
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-    return None
+    # "media pronouncements that ...", "White House claims that ...": a name or group before the noun
+    return next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1
+                 and (c.pos_ == "PROPN" or is_animate(c))), None)
 
 
 def in_source_drafts(sentence: Span) -> list[Draft]:
