@@ -46,7 +46,8 @@ def clause_range(doc: Doc, tokens: list[Token]) -> tuple[int, int] | None:
     while tokens and (tokens[0].is_punct and not tokens[0].is_quote or tokens[0].lower_ in _TRIM_LEAD
                       and tokens[0].dep_ == "mark" or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].is_space or tokens[-1].text in _EDGE_PUNCT or tokens[-1].text == "."):
+    while tokens and (tokens[-1].is_space or tokens[-1].text in _EDGE_PUNCT or tokens[-1].text == "."
+                      or tokens[-1].dep_ == "cc"):
         tokens = tokens[:-1]
     if sum(1 for t in tokens if not t.is_punct and not t.is_space) < 2:
         return None

@@ -44,6 +44,9 @@ NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment"
                        "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer",
                        "see", "hear", "notice", "witness", "publish", "charge", "prove", "demonstrate",
                        "suppose", "assume", "guess", "talk", "speak", "maintain"})
+# Verbs of talking whose topic ("spoke of ...", "talked about ...") is the content.
+TOPIC_CUES = frozenset({"speak", "talk", "write", "comment", "testify", "complain", "boast", "joke", "warn"})
+TOPIC_PREPS = frozenset({"of", "about", "on"})
 # Verbs of evidence report an object only for a document or poll ("polls show Trump ahead");
 # a person who "showed his dexterity" or "found a job" reports nothing.
 EVIDENCE_OBJECT = frozenset({"show", "find", "reveal", "indicate", "suggest"})
@@ -86,7 +89,17 @@ def _reported(cue: Cue) -> list[Draft]:
         return []
     if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token):
         return _complement(cue, speaker)
-    return []
+    return _topic(cue, speaker)
+
+
+def _topic(cue: Cue, speaker: Token) -> list[Draft]:
+    """"spoke of the legacy of racism", "talked about criminal justice reform": the topic of
+    the talk is what is reported."""
+    if cue.lemma not in TOPIC_CUES:
+        return []
+    prep = next((c for c in cue.token.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and c.i > cue.token.i), None)
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    return _drafts([t for o in objects for t in o.subtree], cue, speaker) if objects else []
 
 
 def _reported_clause(cue: Cue) -> Token | None:
@@ -319,9 +332,13 @@ def _author(head: Token) -> Token | None:
 
 
 def _has_own_speaker(head: Token) -> bool:
-    for token in [head, *head.children]:
+    """Does a cue of the clause report it with a speaker of its own? A conjoined report
+    ("watched the videos, according to X, and said ...") or a cue that reports nothing here
+    ("holds a lead, according to a poll") leaves the source phrase the source."""
+    for token in [head, *(c for c in head.children if c.dep_ in ("ccomp", "parataxis"))]:
         cue = next(iter(cues_in([token])), None)
-        if cue is not None and cue.cls != "according" and plausible_speaker(cue, subject_of(token)):
+        if cue is not None and cue.cls != "according" and plausible_speaker(cue, subject_of(token)) \
+                and _reported(cue):
             return True
     return False
 
