@@ -33,8 +33,6 @@ SOURCE_NOUNS = frozenset({"poll", "survey", "study", "report", "statement", "int
                           "letter", "filing", "tweet", "post", "op-ed", "editorial", "speech", "column",
                           "essay", "readout", "release", "email", "message", "document", "ruling", "opinion"})
 PARENTHETICAL_DEPS = ("parataxis",)
-# Passives that say what ought to happen, not what anyone believes ("was supposed to be limited").
-MODAL_PASSIVES = frozenset({"suppose"})
 # Complements that carry what was said or meant: "accused Sanders of lying", "urged them to stay".
 OBJECT_DEPS = frozenset({"dobj", "xcomp", "dative", "oprd", "attr", "acomp", "prt"})
 OBJECT_PREPS = frozenset({"of", "for", "on", "about", "against", "over", "as", "to", "with"})
@@ -134,24 +132,17 @@ def _request(verb: Token) -> bool:
 def _passive_report(cue: Cue) -> list[Draft]:
     """"The plan is regarded by most economists as modest", "the issue was first reported by
     The Post": the agent is the source; the content is the subject with the "as" phrase or
-    infinitive. Without an agent, a belief ("Putin is expected to meet Biden") is still an
-    attribution, to nobody named: the whole clause, speaker unknown."""
+    infinitive. Without an agent ("Putin is expected to meet Biden") nobody is reported: the
+    writer speaks (the seed article's records hold it so)."""
     verb = cue.token
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     rest = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in ("xcomp", "oprd", "attr") or c.dep_ == "prep" and c.lower_ == "as")]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subject is None:
+    if subject is None or holder is None:
         return []
-    if holder is not None:
-        return _drafts([*subject.subtree, *(t for r in rest for t in r.subtree)], cue, holder)
-    if cue.sense != "thought" or cue.lemma in MODAL_PASSIVES or not any(r.dep_ in ("xcomp", "prep") for r in rest):
-        return []
-    tokens = [*subject.subtree, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")
-                                  and subject.i < c.i < verb.i), verb, *(t for r in rest for t in r.subtree)]
-    bounds = clause_range(verb.doc, tokens)
-    return [Draft(bounds[0], bounds[1], INDIRECT, cue, None, "clause")] if bounds is not None else []
+    return _drafts([*subject.subtree, *(t for r in rest for t in r.subtree)], cue, holder)
 
 
 def _complement(cue: Cue, speaker: Token) -> list[Draft]:
