@@ -250,6 +250,8 @@ def _outside(cue: Cue, speaker: Token) -> list[Draft]:
     """The governing clause minus the cue's own words, as one or two contiguous parts."""
     head = cue.token.head
     own = {t.i for t in cue.token.subtree}
+    # ", although it may take days to know": the writer's aside after the report
+    own |= {t.i for c in head.children if c.i > cue.token.i and _concession(c) for t in c.subtree}
     kept = [t for t in head.subtree if t.i not in own]
     before = [t for t in kept if t.i < cue.token.i]
     after = [t for t in kept if t.i > cue.token.i]
