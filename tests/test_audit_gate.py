@@ -27,9 +27,9 @@ pytestmark = [
 FLOORS = {
     "events: type": (0.37, 0.24),
     "events: type+actors+recipients": (0.10, 0.06),
-    "quotes: content": (0.80, 0.67),
-    "quotes: content+speaker": (0.74, 0.62),
-    "quotes: content+speaker, speech/writing": (0.79, 0.70),
+    "quotes: content": (0.81, 0.69),
+    "quotes: content+speaker": (0.75, 0.65),
+    "quotes: content+speaker, speech/writing": (0.80, 0.72),
     "entities: span": (0.68, 0.77),
     "entities: span+country+sector": (0.39, 0.46),
     "entities: actor (vs place)": (0.93, 0.95),

@@ -25,6 +25,25 @@ The minister is expected by analysts to resign on Friday. The port is expected t
 
 Murphy said he supports the bill, which includes new money for the port.
 
+The levy plan was first reported by The Harbor Gazette.
+
+A recount is unlikely; the clerk’s office says the count will finish on Monday.
+
+“We will rebuild the pier before the summer, whatever it costs.” ― Rosa Delgado
+
+Ruiz now holds a lead of nine points among harbor voters, according to a Gazette poll released Friday.
+Councillor Ann Lee spoke of the long fight for the sea wall.
+Bell praised the crews but stopped short of calling the repairs finished.
+The union said it was opposed to the levy and warned the council to drop it.
+“The pumps held because the crews stayed,” Lee, a harbor engineer, said Monday.
+
+Poll: Harbor Voters Back Ruiz On Levy Plan
+
+HOST: Mayor, did the levees hold on Sunday night?
+RUIZ: The levees held, and the pumps kept running all night.
+HOST: What comes next for the harbor?
+RUIZ: We rebuild the pier and we raise the wall.
+
 The mayor asked her deputy to call the governor.
 
 Nikkei: UP 0.4 percent at 28,000
@@ -102,6 +121,29 @@ def test_a_passive_belief_is_its_agents(analysis):
     assert not [q for q in analysis.quotes if "reopen" in q.content]  # nobody named: the writer's
 
 
+def test_a_passive_report_is_its_agents(analysis):
+    quote = _with(analysis, "The levy plan")
+    assert quote.speaker_mention.text == "The Harbor Gazette" and quote.cue.text == "reported"
+
+
+def test_the_clause_after_the_cue_not_the_one_before_a_semicolon(analysis):
+    quote = _with(analysis, "the count will finish")
+    assert quote.content == "the count will finish on Monday" and quote.speaker_mention.text == "the clerk’s office"
+    assert not [q for q in analysis.quotes if "A recount is unlikely" in q.content]
+
+
+def test_a_signature_dash_names_the_speaker(analysis):
+    quote = _with(analysis, "We will rebuild the pier")
+    assert quote.speaker_mention.text == "Rosa Delgado" and quote.kind == "direct"
+
+
+def test_a_transcript_turn_is_its_labels(analysis):
+    turns = [q for q in analysis.quotes if q.cue is not None and q.cue.text == ":" and q.speaker_mention
+             and q.speaker_mention.text in ("HOST", "RUIZ")]
+    assert [q.speaker_mention.text for q in turns] == ["HOST", "RUIZ", "HOST", "RUIZ"]
+    assert turns[1].content == "The levees held, and the pumps kept running all night"
+
+
 def test_a_comma_set_relative_clause_is_the_writers_gloss(analysis):
     assert _with(analysis, "he supports the bill").content == "he supports the bill"
 
@@ -120,3 +162,36 @@ def test_dateline_is_never_the_speaker(pipeline):
     quote = next(q for q in quotes if "rigged" in q.content)
     assert quote.speaker_mention is not None and "CLEVELAND" not in quote.speaker_mention.text
     assert "Doe" in quote.speaker_mention.text
+
+
+def test_a_source_phrase_is_the_source_when_no_cue_reports_the_clause(analysis):
+    quote = _with(analysis, "holds a lead of nine points")
+    assert quote.speaker_mention.text == "Gazette" and quote.cue.text == "according to"
+    assert "a Gazette poll" in [v.text for v in quote.via]  # the issuer speaks through its poll
+
+
+def test_the_topic_of_a_talk_is_reported(analysis):
+    quote = _with(analysis, "the long fight for the sea wall")
+    assert quote.speaker_mention.text == "Councillor Ann Lee" and quote.cue.text == "spoke"
+
+
+def test_stopping_short_of_a_label_is_the_subjects(analysis):
+    quote = _with(analysis, "the repairs finished")
+    assert quote.speaker_mention.text == "Bell" and quote.cue.text == "calling"
+
+
+def test_coordinated_reports_share_the_speaker(analysis):
+    opposed = _with(analysis, "it was opposed to the levy")
+    assert opposed.content == "it was opposed to the levy" and opposed.speaker_mention.text == "The union"
+    warned = _with(analysis, "to drop it")
+    assert warned.speaker_mention.text == "The union" and warned.cue.text == "warned"
+
+
+def test_a_date_after_the_cue_is_never_the_speaker(analysis):
+    quote = _with(analysis, "The pumps held because the crews stayed")
+    assert quote.speaker_mention is not None and "Lee" in quote.speaker_mention.text
+
+
+def test_a_headline_poll_speaks(analysis):
+    quote = _with(analysis, "Harbor Voters Back Ruiz")
+    assert quote.speaker_mention.text == "Poll" and quote.cue.text == ":"

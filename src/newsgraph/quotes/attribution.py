@@ -39,7 +39,7 @@ def phrase_range(head: Token) -> tuple[int, int]:
     while stack:
         token = stack.pop()
         for child in token.children:
-            if child.dep_ in _CUT_DEPS or token is head and (
+            if child.dep_ in _CUT_DEPS or child.is_space or token is head and (
                     child.dep_ == "case" or child.dep_ == "prep" and child.i > head.i and child.lower_ != "of"):
                 continue
             keep.append(child)

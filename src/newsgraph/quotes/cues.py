@@ -133,7 +133,11 @@ def subject_of(token: Token) -> Token | None:
         if token.dep_ == "advcl" and token.tag_ == "VBN":
             return None  # "Asked about it, he said ...": he was asked; the asker is unnamed
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
-            token = token.head.head  # "distanced himself by saying ...": the subject of "distanced"
+            token = _verb_above(token.head.head)  # "distanced himself by saying ...", "stopped short of calling"
+            seen += 1
+            continue
+        if token.dep_ == "conj" and _coordinated_report(token):
+            token = token.head.head  # "said it was opposed and warned Pyongyang to ...": said and warned
             seen += 1
             continue
         if token.dep_ in ("conj", "advcl", "xcomp", "relcl") and token.head is not token:
@@ -147,6 +151,23 @@ def subject_of(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _verb_above(token: Token) -> Token:
+    """From "short" in "stopped short of" up to the verb it modifies."""
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX") or token.head is token or token.dep_ not in ("advmod", "acomp", "prep", "amod"):
+            return token
+        token = token.head
+    return token
+
+
+def _coordinated_report(token: Token) -> bool:
+    """A subjectless reporting verb the parser hung on the reported clause of another report."""
+    head = token.head
+    return (head.dep_ == "ccomp" and head.head is not head and cue_class(lemma_of(token)) is not None
+            and cue_class(lemma_of(head.head)) is not None
+            and not any(c.dep_ in SUBJECT_DEPS + PASSIVE_DEPS for c in token.children))
 
 
 def _object_controller(token: Token) -> Token | None:

@@ -31,6 +31,9 @@ _TITLE_SMALL_WORDS = frozenset("a an the of in on at to for and or but with by f
 
 def mark_draft(mark: MarkedSpan, layout: Layout) -> Draft | None:
     """A draft for one unclaimed outermost mark, or None for a scare quote."""
+    signed = signature_attribution(mark, layout)
+    if signed is not None:
+        return signed
     inside = _tokens_inside(layout.doc, mark)
     linked = _governing_cue(inside, mark)
     if linked is not None:
@@ -64,6 +67,37 @@ def trailing_attribution(mark: MarkedSpan, layout: Layout) -> Draft | None:
         elif token.text in _SENTENCE_END or token.is_space or token.pos_ not in _PHRASE_POS:
             return None
     return None
+
+
+SIGNATURE_DASHES = "―—–-"
+MAX_SIGNATURE_TOKENS = 6
+
+
+def signature_attribution(mark: MarkedSpan, layout: Layout) -> Draft | None:
+    """`“...” ― Sonya Herridge`: a dash and a name closing the quote's paragraph sign the quote."""
+    if mark.close_at is None:
+        return None
+    _, para_end = layout.paragraph_bounds(mark.close_at)
+    tail = layout.text[mark.close_at + 1:para_end]
+    if not tail.strip() or tail.strip()[0] not in SIGNATURE_DASHES:
+        return None
+    dash_at = mark.close_at + 1 + tail.index(tail.strip()[0])
+    name = _signature_name(layout.doc, dash_at + 1, para_end)
+    if name is None:
+        return None
+    dash = layout.doc.char_span(dash_at, dash_at + 1, alignment_mode="expand")[0]
+    return Draft(mark.start, mark.end, DIRECT, Cue(dash, SPEECH, dash_at, dash_at + 1), name, "mark")
+
+
+def _signature_name(doc: Doc, start: int, end: int) -> Token | None:
+    """The head of a bare capitalised name filling the rest of the line, or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span if not t.is_space and t.text not in ".,"] if span is not None else []
+    if not 1 <= len(words) <= MAX_SIGNATURE_TOKENS or not any(t.pos_ == "PROPN" for t in words):
+        return None
+    if not all(t.text[:1].isupper() or t.lower_ in ("of", "the", "and", "de") or t.is_punct for t in words):
+        return None
+    return phrase_head(words[-1])
 
 
 def leading_attribution(mark: MarkedSpan, layout: Layout) -> Draft | None:

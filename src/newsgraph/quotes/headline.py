@@ -13,7 +13,8 @@ from spacy.tokens import Span, Token
 
 from .cues import Cue, lemma_of
 from .draft import INDIRECT, Draft, clause_range
-from .lexicon import SPEECH, cue_class
+from .lexicon import PERSON_NOUNS, SPEECH, cue_class
+from .sources import DOCUMENT_NOUNS
 
 MAX_NAME_TOKENS = 6
 MIN_CONTENT_WORDS = 3
@@ -71,7 +72,10 @@ def _says_something(content: list) -> bool:
     numbers = sum(1 for t in content if t.like_num or any(ch.isdigit() for ch in t.text))
     has_verb = any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" for t in content)
     shouting = words and sum(t.text.isupper() for t in words) >= 0.5 * len(words)
-    return has_verb and not (shouting and numbers)
+    # Headline case hides verbs from the tagger ("Wealthy Voters Abandon ..."): a run of
+    # words without figures still says something.
+    wordy = len(words) > MIN_CONTENT_WORDS and not numbers
+    return (has_verb or wordy) and not (shouting and numbers)
 
 
 def _is_name(name: Span) -> bool:
@@ -80,6 +84,8 @@ def _is_name(name: Span) -> bool:
         return False
     if all(t.text.isupper() and len(t.text) > 3 for t in words):
         return False  # a dateline or section label ("WASHINGTON:")
+    if len(words) == 1 and words[0].lemma_.lower() in (DOCUMENT_NOUNS | PERSON_NOUNS):
+        return words[0].text[:1].isupper()  # "Poll: ...", "Police: ..."
     return all(t.text[:1].isupper() or t.lower_ in ("of", "the", "and") for t in words) and \
         any(t.pos_ == "PROPN" or t.ent_type_ for t in words)
 

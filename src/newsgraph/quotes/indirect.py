@@ -22,7 +22,8 @@ NOUN_CUES = frozenset({"claim", "assertion", "statement", "belief", "warning", "
                        "suggestion", "accusation", "allegation", "insistence", "contention", "remark",
                        "announcement", "prediction", "assurance", "admission", "charge", "complaint",
                        "concern", "view", "position", "message", "threat", "vow", "denial", "conclusion",
-                       "observation", "case", "point", "estimate", "hope", "fear", "expectation", "demand"})
+                       "observation", "case", "point", "estimate", "hope", "fear", "expectation", "demand",
+                       "pronouncement", "insinuation", "speculation", "rumor", "rumour", "suspicion"})
 NOUN_CUE_VERBS = frozenset({"make", "issue", "repeat", "reiterate", "voice", "express", "offer", "give",
                             "deliver", "send", "post", "renew"})
 CONCESSIVE = frozenset({"although", "though", "whereas", "while"})
@@ -39,6 +40,9 @@ NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment"
                        "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer",
                        "see", "hear", "notice", "witness", "publish", "charge", "prove", "demonstrate",
                        "suppose", "assume", "guess", "talk", "speak", "maintain"})
+# Verbs of talking whose topic ("spoke of ...", "talked about ...") is the content.
+TOPIC_CUES = frozenset({"speak", "talk", "write", "comment", "testify", "complain", "boast", "joke", "warn"})
+TOPIC_PREPS = frozenset({"of", "about", "on"})
 # Verbs of evidence report an object only for a document or poll ("polls show Trump ahead");
 # a person who "showed his dexterity" or "found a job" reports nothing.
 EVIDENCE_OBJECT = frozenset({"show", "find", "reveal", "indicate", "suggest"})
@@ -66,11 +70,11 @@ def _inside_request(cue: Cue) -> bool:
 
 def _reported(cue: Cue) -> list[Draft]:
     speaker = subject_of(cue.token)
-    if speaker is None and cue.sense == "thought":
-        return _passive_belief(cue)
+    if speaker is None and any(c.dep_ == "nsubjpass" for c in cue.token.children):
+        return _passive_report(cue)
     if not plausible_speaker(cue, speaker):
         return []
-    clause = next((c for c in cue.token.children if c.dep_ in CLAUSE_DEPS or _question(cue, c)), None)
+    clause = _reported_clause(cue)
     if clause is not None:
         return _drafts(_without_trailing_participles(clause), cue, speaker)
     if cue.cls in (SPEECH, THOUGHT) and (cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token)
@@ -81,7 +85,39 @@ def _reported(cue: Cue) -> list[Draft]:
         return []
     if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token):
         return _complement(cue, speaker)
-    return []
+    return _topic(cue, speaker)
+
+
+def _topic(cue: Cue, speaker: Token) -> list[Draft]:
+    """"spoke of the legacy of racism", "talked about criminal justice reform": the topic of
+    the talk is what is reported."""
+    if cue.lemma not in TOPIC_CUES:
+        return []
+    prep = next((c for c in cue.token.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and c.i > cue.token.i), None)
+    objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
+    return _drafts([t for o in objects for t in o.subtree], cue, speaker) if objects else []
+
+
+def _reported_clause(cue: Cue) -> Token | None:
+    """The cue's clausal complement: the one after the cue when there are two ("It is unlikely;
+    the team says she will go on" hangs both on "says"); a clause the parser took for an
+    adverbial but opened by "that" ("tweeted in the early hours that Machado was ...")."""
+    verb = cue.token
+    found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or _question(cue, c) or _that_clause(verb, c)]
+    after = [c for c in found if c.i > verb.i]
+    before = [c for c in found if c.i < verb.i and not _split_off(c, verb)]
+    return (after or before or [None])[0]
+
+
+def _that_clause(verb: Token, child: Token) -> bool:
+    return (child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "that"
+            and cue_class(lemma_of(verb)) in (SPEECH, THOUGHT))
+
+
+def _split_off(clause: Token, verb: Token) -> bool:
+    """A clause before the cue cut off by a semicolon or colon is a sentence of its own."""
+    doc = verb.doc
+    return any(doc[i].text in (";", ":") for i in range(clause.right_edge.i + 1, verb.i))
 
 
 def _request(verb: Token) -> bool:
@@ -91,20 +127,20 @@ def _request(verb: Token) -> bool:
         c.dep_ == "prep" and c.lower_ in ("about", "for") for c in verb.children)
 
 
-def _passive_belief(cue: Cue) -> list[Draft]:
-    """"The plan is regarded by most economists as modest", "she is expected by analysts to win":
-    the agent holds the belief; the content is the subject with the "as" phrase or infinitive.
-    Without an agent ("Putin is expected to meet Biden") nobody is reported: the writer speaks."""
+def _passive_report(cue: Cue) -> list[Draft]:
+    """"The plan is regarded by most economists as modest", "the issue was first reported by
+    The Post": the agent is the source; the content is the subject with the "as" phrase or
+    infinitive. Without an agent ("Putin is expected to meet Biden") nobody is reported: the
+    writer speaks (the seed article's records hold it so)."""
     verb = cue.token
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    rest = next((c for c in verb.children if c.i > verb.i and (
-        c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "as")), None)
+    rest = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in ("xcomp", "oprd", "attr") or c.dep_ == "prep" and c.lower_ == "as")]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subject is None or rest is None or holder is None:
+    if subject is None or holder is None:
         return []
-    tokens = [*subject.subtree, *rest.subtree]
-    return _drafts(tokens, cue, holder)
+    return _drafts([*subject.subtree, *(t for r in rest for t in r.subtree)], cue, holder)
 
 
 def _complement(cue: Cue, speaker: Token) -> list[Draft]:
@@ -117,7 +153,9 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
         return []
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
     # the relative clause says what was referred to, nothing is reported.
-    tokens = [t for p in parts for t in p.subtree if not (p.dep_ == "prt" and t is p) and t.i > verb.i]
+    glosses = {t.i for p in parts for c in p.children if c.i > p.i and _participle_gloss(c) for t in c.subtree}
+    tokens = [t for p in parts for t in p.subtree
+              if not (p.dep_ == "prt" and t is p) and t.i > verb.i and t.i not in glosses]
     return _drafts(tokens, cue, speaker)
 
 
@@ -210,6 +248,8 @@ def _outside(cue: Cue, speaker: Token) -> list[Draft]:
     """The governing clause minus the cue's own words, as one or two contiguous parts."""
     head = cue.token.head
     own = {t.i for t in cue.token.subtree}
+    # ", although it may take days to know": the writer's aside after the report
+    own |= {t.i for c in head.children if c.i > cue.token.i and _concession(c) for t in c.subtree}
     kept = [t for t in head.subtree if t.i not in own]
     before = [t for t in kept if t.i < cue.token.i]
     after = [t for t in kept if t.i > cue.token.i]
@@ -241,7 +281,7 @@ def _noun_report(noun: Token) -> list[Draft]:
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     owner = _noun_owner(noun)
-    if clause is None or owner is None:
+    if clause is None:
         return []
     cue = Cue(noun, SPEECH, noun.idx, noun.idx + len(noun))
     return _drafts(list(clause.subtree), cue, owner)
@@ -256,7 +296,9 @@ def _noun_owner(noun: Token) -> Token | None:
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in NOUN_CUE_VERBS:
         return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
-    return None
+    # "media pronouncements that ...", "White House claims that ...": a name or group before the noun
+    return next((c for c in noun.children if c.dep_ == "compound" and c.i == noun.i - 1
+                 and (c.pos_ == "PROPN" or is_animate(c))), None)
 
 
 def in_source_drafts(sentence: Span) -> list[Draft]:
@@ -268,13 +310,26 @@ def in_source_drafts(sentence: Span) -> list[Draft]:
     if source is None or source.lemma_.lower() not in SOURCE_NOUNS:
         return []
     cue = Cue(first, "according", first.idx, first.idx + len(first))
-    return _sourced_by_phrase(cue, source)
+    return _sourced_by_phrase(cue, _author(first.head) or source)
+
+
+def _author(head: Token) -> Token | None:
+    """"In a speech Friday, Clinton laid out ...": the clause's named subject gave the speech."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if subject is None or not (subject.pos_ in ("PROPN", "PRON") and subject.lower_ not in ("it", "there", "this")
+                               or subject.ent_type_ in ("PERSON", "ORG")):
+        return None
+    return subject
 
 
 def _has_own_speaker(head: Token) -> bool:
-    for token in [head, *head.children]:
+    """Does a cue of the clause report it with a speaker of its own? A conjoined report
+    ("watched the videos, according to X, and said ...") or a cue that reports nothing here
+    ("holds a lead, according to a poll") leaves the source phrase the source."""
+    for token in [head, *(c for c in head.children if c.dep_ in ("ccomp", "parataxis"))]:
         cue = next(iter(cues_in([token])), None)
-        if cue is not None and cue.cls != "according" and plausible_speaker(cue, subject_of(token)):
+        if cue is not None and cue.cls != "according" and plausible_speaker(cue, subject_of(token)) \
+                and _reported(cue):
             return True
     return False
 

@@ -82,11 +82,25 @@ def _after_dateline(token: Token) -> Token | None:
     return None
 
 
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+
+
 def _beside_cue(cue: Token, marks: tuple[MarkedSpan, ...]) -> Token | None:
+    """`"...," Flynn, a top surrogate, said Thursday`: the name between the quote and the cue,
+    else the word after the cue; a date ("said Monday") is never the speaker."""
     doc = cue.doc
-    for i in (cue.i + 1, cue.i - 1):
-        if 0 <= i < len(doc) and doc[i].pos_ in ("PRON", "PROPN", "NOUN") and not _inside_any(doc[i].idx, marks):
-            return phrase_head(doc[i])
+    before = None
+    for i in range(cue.i - 1, max(-1, cue.i - 12), -1):
+        if doc[i].is_quote or _inside_any(doc[i].idx, marks) or doc[i].text in ".?!":
+            break
+        if doc[i].pos_ in ("PRON", "PROPN", "NOUN"):
+            before = doc[i]
+    if before is not None and before.ent_type_ not in _NOT_SPEAKER_ENTS:
+        return phrase_head(before)
+    after = cue.i + 1
+    if after < len(doc) and doc[after].pos_ in ("PRON", "PROPN", "NOUN") and not _inside_any(doc[after].idx, marks) \
+            and doc[after].ent_type_ not in _NOT_SPEAKER_ENTS:
+        return phrase_head(doc[after])
     return None
 
 
@@ -174,13 +188,23 @@ CUE_RANK = {SPEECH: 0, "according": 1, THOUGHT: 2, CONTINUE: 2, LABEL: 3, ACT: 4
 
 def dedupe(drafts: list[Draft]) -> list[Draft]:
     """Drop drafts mostly covered by a better one: attributed, by speech, then longer."""
-    ranked = sorted(drafts, key=lambda d: (not d.attributed, CUE_RANK.get(d.cue.cls, 5) if d.cue else 9,
-                                           -(d.end - d.start), d.start))
+    inner = {id(d) for d in drafts if _reported_inside(d, drafts)}
+    ranked = sorted(drafts, key=lambda d: (not d.attributed, id(d) in inner,
+                                           CUE_RANK.get(d.cue.cls, 5) if d.cue else 9, -(d.end - d.start), d.start))
     kept: list[Draft] = []
     for draft in ranked:
         if not any(_overlap_share(draft, k) > OVERLAP_DUPLICATE for k in kept):
             kept.append(draft)
     return sorted(kept, key=lambda d: (d.start, d.end))
+
+
+def _reported_inside(draft: Draft, drafts: list[Draft]) -> bool:
+    """"Lawyers wondered whether the judges would rule that ...": the judges' cue lies inside the
+    lawyers' content, so the outer report is the attribution and the inner one part of it."""
+    if draft.cue is None:
+        return False
+    return any(o is not draft and o.cue is not None and o.cue.cls in (SPEECH, THOUGHT) and o.cue.sense != "perception"
+               and o.start <= draft.cue.start < o.end and not draft.start <= o.cue.start < draft.end for o in drafts)
 
 
 def _overlap_share(a: Draft, b: Draft) -> float:

@@ -15,6 +15,7 @@ from .headline import headline_drafts
 from .indirect import clause_drafts
 from .marks import outermost, scan
 from .merge import combine, dedupe, inherit, outside_speakers
+from .transcript import transcript_drafts
 
 _TRAILING = ",;:—–- "
 
@@ -37,7 +38,9 @@ def find_quotes(doc: Doc, sentences: tuple[SpacySpan, ...], entities: tuple[Enti
     clauses = [d for sentence in sentences for d in (*clause_drafts(sentence), *headline_drafts(sentence))]
     # A marked passage with no cue stays, speaker and cue null: the voice stage needs it
     # (its words are not the writer's), and a user keeping "who said what" drops it by speaker.
-    drafts = dedupe(inherit(outside_speakers(combine(clauses, marks, layout), marks), layout))
+    found = outside_speakers(combine(clauses, marks, layout), marks)
+    # A transcript turn's label may sit inside a stray quotation mark: it is still the speaker.
+    drafts = dedupe(inherit(found + transcript_drafts(layout), layout))
     return tuple(_quote(f"Q{n}", d, layout.text, entities) for n, d in enumerate(drafts, 1))
 
 
