@@ -7,7 +7,9 @@ repository's synthetic fixtures repeated. In one process, one after the
 other: a bare parse, the pipeline on one worker (with each stage's time),
 then the pipeline on --workers processes (default 2; 1 skips it), so the
 ratios are measured side by side. The load average is printed before and
-after: on a shared machine the figures mean little without it. --profile
+after: on a shared machine wall times mean little without it, so the
+one-process runs also give their CPU time (user + system: what a loaded
+machine inflates least), and the ratio is given on both. --profile
 runs the one-worker pipeline under cProfile and prints its top functions.
 Prints figures; asserts nothing.
 """
@@ -49,16 +51,21 @@ def load() -> str:
     return "load average " + " ".join(f"{x:.2f}" for x in os.getloadavg()) + f" on {os.cpu_count()} cores"
 
 
-def bare_parse(model: str, texts: list[str]) -> float:
+def cpu_seconds(who: int = resource.RUSAGE_SELF) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+def bare_parse(model: str, texts: list[str]) -> tuple[float, float]:
     import spacy
     from threadpoolctl import threadpool_limits
 
     nlp = spacy.load(model)
     with threadpool_limits(1):  # as the pipeline runs it
-        began = time.perf_counter()
+        began, cpu = time.perf_counter(), cpu_seconds()
         for _ in nlp.pipe(texts, batch_size=16):
             pass
-        return time.perf_counter() - began
+        return time.perf_counter() - began, cpu_seconds() - cpu
 
 
 def run_pipeline(texts: list[str], workers: int, profile: cProfile.Profile | None = None):
@@ -70,17 +77,18 @@ def run_pipeline(texts: list[str], workers: int, profile: cProfile.Profile | Non
     inputs = [RawInput(f"text{i}", text=t) for i, t in enumerate(texts)]
     if profile:
         profile.enable()
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), cpu_seconds(resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN)
     outcomes = list(pipeline.analyze_many(inputs))
     seconds = time.perf_counter() - began
+    cpu = cpu_seconds(resource.RUSAGE_SELF if workers == 1 else resource.RUSAGE_CHILDREN) - cpu
     if profile:
         profile.disable()
-    return seconds, outcomes, pipeline
+    return seconds, cpu, outcomes, pipeline
 
 
-def line(label: str, texts: list[str], words: int, seconds: float, extra: str = "") -> str:
+def line(label: str, texts: list[str], words: int, seconds: float, cpu: float, extra: str = "") -> str:
     return (f"{label:<22}: {len(texts) / seconds:7.2f} articles/s {words / seconds:9.0f} words/s "
-            f"{seconds:7.1f} s{extra}")
+            f"{seconds:7.1f} s (CPU {cpu:6.1f} s){extra}")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -97,20 +105,22 @@ def main(argv: list[str] | None = None) -> None:
     config = Config.from_env()
     print(f"{len(texts)} articles ({name}), {words:,} words, model {config.model}, encoder {config.encoder}")
     print(load())
-    bare = bare_parse(config.model, texts)
-    print(line("bare spaCy parse", texts, words, bare, f"  peak RSS {peak_rss_mb():.0f} MB"))
+    bare, bare_cpu = bare_parse(config.model, texts)
+    print(line("bare spaCy parse", texts, words, bare, bare_cpu, f"  peak RSS {peak_rss_mb():.0f} MB"))
     profile = cProfile.Profile() if args.profile else None
-    one, outcomes, pipeline = run_pipeline(texts, 1, profile)
+    one, one_cpu, outcomes, pipeline = run_pipeline(texts, 1, profile)
     failed = sum(1 for o in outcomes if not hasattr(o, "as_dict"))
-    print(line("pipeline, 1 worker", texts, words, one, f"  peak RSS {peak_rss_mb():.0f} MB  failed={failed}"))
-    print(f"ratio pipeline / bare parse time: {one / bare:.2f}")
+    print(line("pipeline, 1 worker", texts, words, one, one_cpu,
+               f"  peak RSS {peak_rss_mb():.0f} MB  failed={failed}"))
+    print(f"ratio pipeline / bare parse time: {one / bare:.2f} (CPU time: {one_cpu / bare_cpu:.2f})")
     for stage, seconds in pipeline.stage_seconds.most_common():
         print(f"  {stage:<9} {seconds:7.2f} s  {100 * seconds / one:5.1f}% of pipeline time"
               f"  {1000 * seconds / len(texts):6.1f} ms/article")
     if args.workers > 1:
-        many, outcomes, _ = run_pipeline(texts, args.workers)
+        many, many_cpu, outcomes, _ = run_pipeline(texts, args.workers)
         failed = sum(1 for o in outcomes if not hasattr(o, "as_dict"))
-        print(line(f"pipeline, {args.workers} workers", texts, words, many, f"  failed={failed}"))
+        print(line(f"pipeline, {args.workers} workers", texts, words, many, many_cpu,
+                   f"  failed={failed}  (CPU: the workers' together, loading included)"))
         print(f"speed-up {args.workers} workers / 1 worker: {one / many:.2f}x;"
               f" peak RSS of one worker process {peak_worker_rss_mb():.0f} MB")
     print(load())

@@ -3,7 +3,12 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp import dateline_end, is_non_sentence
+import gc
+import weakref
+
+import spacy
+
+from newsgraph.nlp import dateline_end, doc_text, is_non_sentence
 
 WIRE = (
     "Ministers agree on fishing quotas\n\n"
@@ -138,3 +143,15 @@ def test_a_quote_never_starts_with_the_dateline(pipeline):
     assert analysis.quotes
     assert all(not q.content.startswith("OSLO") for q in analysis.quotes)
     assert any(q.content.startswith("The government criticized") for q in analysis.quotes)
+
+
+def test_doc_text_follows_the_doc_in_hand():
+    nlp = spacy.blank("en")
+    first, second = nlp("OSLO (AP) — One."), nlp("Two and three.")
+    assert doc_text(first) == first.text
+    assert doc_text(second) == second.text  # the cached text is another doc's: rebuilt
+    assert doc_text(first) == first.text
+    gone = weakref.ref(first)  # the doc whose text is held now
+    del first
+    gc.collect()
+    assert gone() is None  # the cache does not keep a doc alive

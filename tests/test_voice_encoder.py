@@ -26,6 +26,20 @@ def test_basic_tokens_lowercase_strip_accents_and_split_punctuation():
     assert basic_tokens("Café owners said: “No!”") == ["cafe", "owners", "said", ":", "“", "no", "!", "”"]
 
 
+def test_basic_words_drop_control_characters_and_keep_character_offsets():
+    from newsgraph.voice.encoder import basic_words
+
+    text = "Naïve\u200bplan\x00— e\u0301t\u00e9\tOK"
+    assert basic_words(text) == [("naive", 0, 5), ("plan", 6, 10), ("—", 11, 12), ("ete", 13, 17), ("ok", 18, 20)]
+
+
+def test_wordpiece_gives_the_same_pieces_for_a_word_seen_before():
+    tokenizer = WordPiece(["[UNK]", "[CLS]", "[SEP]", "un", "##believ", "##able", "believ"])
+    first = tokenizer.encode_spans("unbelievable unbelievable")
+    assert first == tokenizer.encode_spans("unbelievable unbelievable")  # from the word cache now
+    assert first[0] == [1, 3, 4, 5, 3, 4, 5, 2]
+
+
 def test_wordpiece_takes_the_longest_pieces_and_marks_unknown_words():
     tokenizer = WordPiece(VOCAB)
     ids = tokenizer.encode("Unwanted, running xyz")

@@ -24,6 +24,8 @@ component before the parser runs:
 from __future__ import annotations
 
 import re
+import threading
+import weakref
 from functools import lru_cache
 from typing import Iterator
 
@@ -54,6 +56,18 @@ _STAMP_WORDS = re.compile(
 _STAMP_ANCHOR = re.compile(rf"\d{{1,2}}[:.]\d{{2}}|\b{_MONTH}\b|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}")
 
 
+_LAST_TEXT = threading.local()  # per thread: the web server may analyse in several threads
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, which spaCy rebuilds from every token on each access (about a millisecond
+    for an article), kept for the doc in hand; a weak reference, so the doc is not kept alive."""
+    held = getattr(_LAST_TEXT, "doc", None)
+    if held is None or held() is not doc:
+        _LAST_TEXT.doc, _LAST_TEXT.text = weakref.ref(doc), doc.text
+    return _LAST_TEXT.text
+
+
 def dateline_end(line: str) -> int | None:
     """Where the dateline opening `line` ends (after its dash), or None if it has none."""
     m = DATELINE.match(line)
@@ -68,7 +82,7 @@ def after_dateline(doc: Doc, tokens: list) -> list:
     """
     if not tokens:
         return tokens
-    text = doc.text
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, tokens[0].idx) + 1
     line_end = text.find("\n", line_start)
     cut = dateline_end(text[line_start: line_end if line_end >= 0 else len(text)])
@@ -140,7 +154,7 @@ def line_breaks(doc: Doc) -> Doc:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
     _closing_quotes(doc)
-    text = doc.text
+    text = doc_text(doc)
     for start, end in _lines(text):
         line = text[start:end]
         if is_non_sentence(line):
@@ -220,7 +234,7 @@ def sentences(doc: Doc) -> tuple[Span, ...]:
     contract's sentence indices.
     """
     out = []
-    text = doc.text  # built from every token on each access: once per article, not per sentence
+    text = doc_text(doc)
     for sent in doc.sents:
         start, end = sent.start, sent.end
         while start < end and doc[start].is_space:

@@ -39,6 +39,8 @@ MAX_PIECES = 128
 # similar length waste little on padding and stay in cache: on 2 cores, 256
 # ran faster than batches of 16 to 128 sentences.
 BATCH_PIECES = 256
+# Distinct words whose pieces the tokenizer keeps (a few MB), so a long run's memory stays bounded.
+WORD_CACHE = 50_000
 MATRICES = ("attention.self.query", "attention.self.key", "attention.self.value",
             "attention.output.dense", "intermediate.dense", "output.dense")
 
@@ -62,24 +64,41 @@ def basic_words(text: str) -> list[tuple[str, int, int]]:
     current: list[str] = []
     begin = 0
     for i, original in enumerate(text):
-        lowered = original.lower()
-        for ch in lowered if lowered.isascii() else unicodedata.normalize("NFD", lowered):
-            category = unicodedata.category(ch)
-            if category == "Mn":
-                continue
-            if ch.isspace() or category in ("Cc", "Cf") or _is_punctuation(ch, category):
-                if current:
-                    words.append(("".join(current), begin, i))
-                    current = []
-                if not ch.isspace() and category not in ("Cc", "Cf"):
-                    words.append((ch, i, i + 1))
-            else:
+        for ch, kind in _char_kinds(original):
+            if kind == _WORD:
                 if not current:
                     begin = i
                 current.append(ch)
+                continue
+            if current:
+                words.append(("".join(current), begin, i))
+                current = []
+            if kind == _PUNCT:
+                words.append((ch, i, i + 1))
     if current:
         words.append(("".join(current), begin, len(text)))
     return words
+
+
+_WORD, _PUNCT, _SPACE = 0, 1, 2
+
+
+@lru_cache(maxsize=8192)
+def _char_kinds(original: str) -> tuple[tuple[str, int], ...]:
+    """What one character of the text becomes: lowercased, decomposed, accents dropped, each
+    remaining character a word character, a punctuation mark or a separator. Cached, since
+    a text has few distinct characters and unicodedata lookups cost more than the loop."""
+    lowered = original.lower()
+    kinds = []
+    for ch in lowered if lowered.isascii() else unicodedata.normalize("NFD", lowered):
+        category = unicodedata.category(ch)
+        if category == "Mn":
+            continue
+        if ch.isspace() or category in ("Cc", "Cf"):
+            kinds.append((ch, _SPACE))
+        else:
+            kinds.append((ch, _PUNCT if _is_punctuation(ch, category) else _WORD))
+    return tuple(kinds)
 
 
 def _is_punctuation(ch: str, category: str) -> bool:
@@ -94,6 +113,7 @@ class WordPiece:
         self.ids = {piece: i for i, piece in enumerate(vocab)}
         self.unknown = self.ids["[UNK]"]
         self.cls, self.sep = self.ids["[CLS]"], self.ids["[SEP]"]
+        self._words: dict[str, tuple[int, ...]] = {}  # word -> its pieces: news repeats its words
 
     def encode(self, text: str) -> list[int]:
         return self.encode_spans(text)[0]
@@ -102,7 +122,12 @@ class WordPiece:
         """Piece ids with [CLS] and [SEP], and the characters of `text` each piece stands for."""
         pieces, spans = [], []
         for word, start, end in basic_words(text):
-            for piece in self.word(word):
+            found = self._words.get(word)
+            if found is None:
+                found = tuple(self.word(word))
+                if len(self._words) < WORD_CACHE:
+                    self._words[word] = found
+            for piece in found:
                 pieces.append(piece)
                 spans.append((start, end))
         cut = MAX_PIECES - 2
