@@ -229,6 +229,8 @@ def _fits(sense: Sense, verb: Token, noun: Token | None) -> bool:
         return False
     if sense.transitive and _child(verb, *OBJECTS) is None:
         return False
+    if sense.clause and _child(verb, "xcomp", "ccomp") is None:
+        return False
     if sense.modifiers is not None and (noun is None or not _modifiers(noun) & sense.modifiers):
         return False
     if sense.complement is not None and not {

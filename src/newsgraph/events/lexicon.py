@@ -34,6 +34,7 @@ class Sense:
     complement: frozenset[str] | None = None  # "found ... guilty"
     modifiers: frozenset[str] | None = None  # the object's modifiers ("chemical weapons")
     transitive: bool = False  # needs a direct object
+    clause: bool = False  # needs an infinitive or that-clause ("asked X to")
     bare: bool = False
     governs: str | None = None
     needs_inner: bool = False  # only an event when it governs one ("warned that ... would")

@@ -42,6 +42,9 @@ VERBAL_FROM_CHANNEL = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # Readings of verbs of force and movement, which have everyday homonyms ("shot up",
 # "retreated from a high", "targeting voters"); verbal acts have agents.
 MATERIAL_SENSES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
+# Types whose acts are measured in money (aid paid, fines, sanctions, tariffs lifted).
+AMOUNT_TYPES = frozenset({"AID", "SANCTION", "CONCEDE", "AGREE"})
+FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +77,24 @@ def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Se
     if cand.patient is not None and any(t.like_num or t.lemma_.lower() in counts for t in cand.patient.subtree):
         return True
     return not any(_thing(t) for t in subjects)
+
+
+def figure_movement(cand: Candidate, event_type: str) -> bool:
+    """"the Nikkei declined 0.3%", "shares retreated 2%": a figure moving by an amount, not an act.
+
+    The verb's own amount (object, adverbial, or "by" phrase) is a percentage or a sum;
+    acts measured in money (aid paid, sanctions, fines, concessions) keep their reading.
+    """
+    if cand.nominal or event_type in AMOUNT_TYPES:
+        return False
+    verb = cand.verb
+    amounts = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "advmod", "attr")]
+    amounts += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    return any(_amount(t) for t in amounts)
+
+
+def _amount(tok: Token) -> bool:
+    return tok.ent_type_ in FIGURE_ENTS or tok.lower_ in ("%", "percent", "per cent")
 
 
 def _thing(tok: Token) -> bool:
