@@ -28,7 +28,7 @@ from .location import anchor, clause_tokens, consult_setting, date_entities, dat
 from .model import EventModel, load_model
 from .modality import code
 from .repeats import merge_repeats
-from .senses import domestic_rally, figure_movement, has_political_reading, legislative_threat, verbal_reading
+from .senses import doerless, domestic_rally, figure_movement, has_political_reading, legislative_threat, verbal_reading
 
 
 class Proposal(NamedTuple):
@@ -121,6 +121,8 @@ def _countries(ctx) -> dict[str, str | None]:
 def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: Lexicon) -> Event | None:
     """The event as its arguments read it: None without a political reading (senses.py)."""
     if not has_political_reading(cand, event.actors, event.recipients, entities, lexicon.quantity_nouns):
+        return None
+    if doerless(cand, event.actors, event.recipients):
         return None
     if domestic_rally(cand, event.type, event.mode, event.actors, entities) or figure_movement(cand, event.type):
         return None

@@ -58,9 +58,15 @@ def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     """All candidates of a sentence in trigger order, wrappers resolved."""
     found = [c for tok in sent if (c := _candidate(tok, lex)) is not None]
     found = _absorb(found) if found else found
-    taken = {t.i for c in found for t in (c.trigger, c.patient, c.inner and c.inner.trigger) if t is not None}
+    taken = {t.i for c in found for t in (c.trigger, _owned_patient(c), c.inner and c.inner.trigger) if t is not None}
     extra = [c for tok in sent if tok.i not in taken and (c := _standalone(tok, lex)) is not None]
     return sorted(found + extra, key=lambda c: c.trigger.i) if extra else found
+
+
+def _owned_patient(cand: Candidate) -> Token | None:
+    """The patient a candidate uses up; a rejected act stays its maker's own event
+    ("dismissed Sanders' accusations": Sanders accused, the chair rejected)."""
+    return None if cand.type == "REJECT" else cand.patient
 
 
 def _standalone(noun: Token, lex: Lexicon) -> Candidate | None:

@@ -8,6 +8,10 @@ party in the clause ("the index shot up", "shares retreated", "an ad
 campaign targeting X"), or an event whose parties are all businesses ("the
 two companies struck a deal"), has no political reading and is not coded.
 
+An act with neither a party nor any subject ("removing tariffs is a condition",
+"a strategy for ending the protests") is talk of the act in general, and a
+verb moving by a percentage or a sum ("the index declined 0.3%") a figure.
+
 A threat to make a parliamentary move ("threatened to veto the budget") is
 domestic politics, not a PLOVER threat, and is not coded either.
 
@@ -77,6 +81,15 @@ def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Se
     if cand.patient is not None and any(t.like_num or t.lemma_.lower() in counts for t in cand.patient.subtree):
         return True
     return not any(_thing(t) for t in subjects)
+
+
+def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str]) -> bool:
+    """An act with no party and no subject at all is talk of the act in general ("removing tariffs
+    is a condition", "a strategy for ending the protests", "to end the violence"), not an event."""
+    if actors or recipients or cand.trigger.pos_ == "NOUN":
+        return False
+    subjects, _ = subject_tokens(cand.verb)
+    return not subjects
 
 
 def figure_movement(cand: Candidate, event_type: str) -> bool:
