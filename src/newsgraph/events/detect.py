@@ -63,6 +63,16 @@ def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     return sorted(found + extra, key=lambda c: c.trigger.i) if extra else found
 
 
+def _owner(tok: Token) -> bool:
+    """A party named on an event noun: a possessor ("the senator's", "his") or a name
+    modifier ("US-China trade talks", "Russian accusations")."""
+    if tok.dep_ == "poss":
+        return tok.pos_ in ("PROPN", "NOUN", "PRON")
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        return tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+    return False
+
+
 def _owned_patient(cand: Candidate) -> Token | None:
     """The patient a candidate uses up; a rejected act stays its maker's own event
     ("dismissed Sanders' accusations": Sanders accused, the chair rejected)."""
@@ -79,7 +89,7 @@ def _standalone(noun: Token, lex: Lexicon) -> Candidate | None:
     event_type, mode = _noun_reading(sense, noun, noun)
     if event_type not in STANDALONE_TYPES or not _noun_fits(sense, noun, noun):
         return None
-    owned = any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in noun.children)
+    owned = any(_owner(c) for c in noun.children)
     parties = _preps(noun) & ({"between", "among", "by"} if sense.reciprocal or event_type != "CONSULT" else {"by"})
     if not owned and not parties and not (sense.reciprocal and "between" in _preps(noun)):
         return None
@@ -236,6 +246,8 @@ def _fits(sense: Sense, verb: Token, noun: Token | None) -> bool:
     if sense.transitive and _child(verb, *OBJECTS) is None:
         return False
     if sense.clause and _child(verb, "xcomp", "ccomp") is None:
+        return False
+    if sense.predicate and _child(verb, "oprd") is None:
         return False
     if sense.modifiers is not None and (noun is None or not _modifiers(noun) & sense.modifiers):
         return False

@@ -35,6 +35,7 @@ class Sense:
     modifiers: frozenset[str] | None = None  # the object's modifiers ("chemical weapons")
     transitive: bool = False  # needs a direct object
     clause: bool = False  # needs an infinitive or that-clause ("asked X to")
+    predicate: bool = False  # needs an object predicate ("called him a liar")
     bare: bool = False
     governs: str | None = None
     needs_inner: bool = False  # only an event when it governs one ("warned that ... would")
@@ -70,6 +71,7 @@ class Lexicon:
     reversal_verbs: frozenset[str] = frozenset()
     discourse_objects: frozenset[str] = frozenset()
     legislative_verbs: frozenset[str] = frozenset()
+    praise_words: frozenset[str] = frozenset()
 
     def lemma_of(self, text: str, lemma: str) -> str:
         """A verb's lemma, repairing the model's misses ("fined" -> "fin") from known forms."""
@@ -94,7 +96,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     words = {key: frozenset(raw[key]) for key in (
         "light_verbs", "statement_nouns", "quantity_nouns", "reporting_verbs",
         "future_wrappers", "hypothetical_wrappers", "negative_wrappers", "irrealis_words", "comment_verbs",
-        "reversal_verbs", "discourse_objects", "legislative_verbs")}
+        "reversal_verbs", "discourse_objects", "legislative_verbs", "praise_words")}
     known = set(verbs) | words["light_verbs"] | words["reporting_verbs"] | words["future_wrappers"] \
         | words["hypothetical_wrappers"] | words["negative_wrappers"] | words["comment_verbs"]
     return Lexicon(verbs=verbs, nouns=nouns, forms=_forms(known, raw.get("irregular", {})), known=frozenset(known),

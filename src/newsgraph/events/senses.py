@@ -86,7 +86,11 @@ def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Se
 def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str]) -> bool:
     """An act with no party and no subject at all is talk of the act in general ("removing tariffs
     is a condition", "a strategy for ending the protests", "to end the violence"), not an event."""
-    if actors or recipients or cand.trigger.pos_ == "NOUN":
+    if actors or recipients:
+        return False
+    if cand.nominal and cand.verb is cand.trigger:
+        return True  # an event noun read on its own for the party it names, which is no entity
+    if cand.trigger.pos_ == "NOUN":
         return False
     subjects, _ = subject_tokens(cand.verb)
     return not subjects
@@ -130,6 +134,14 @@ def verbal_reading(cand: Candidate, event_type: str, discourse: frozenset[str] =
         return True
     subjects, _ = subject_tokens(verb)
     return any(_is_channel(s, channels) for s in subjects)
+
+
+def praise(cand: Candidate, praise_words: frozenset[str]) -> bool:
+    """"called him a great friend": name-calling with a word of praise is SUPPORT, not ACCUSE."""
+    if not cand.sense.predicate:
+        return False
+    named = next((c for c in cand.verb.children if c.dep_ == "oprd"), None)
+    return named is not None and any(t.lemma_.lower() in praise_words for t in named.subtree)
 
 
 def legislative_threat(cand: Candidate, event_type: str, legislative: frozenset[str]) -> bool:
