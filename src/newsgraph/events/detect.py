@@ -63,6 +63,12 @@ def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     return sorted(found + extra, key=lambda c: c.trigger.i) if extra else found
 
 
+def _nations(noun: Token) -> int:
+    """How many nations modify a noun: "French and Egyptian warships" -> 2."""
+    named = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    return len({t.i for c in named for t in (c, *c.conjuncts)})
+
+
 def _owner(tok: Token) -> bool:
     """A party named on an event noun: a possessor ("the senator's", "his") or a name
     modifier ("US-China trade talks", "Russian accusations")."""
@@ -123,6 +129,9 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
     phrasal = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.particle is not None])
     if phrasal is not None:  # "called off the strike" beats the light-verb reading
         return phrasal
+    named = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.objects is not None])
+    if named is not None and noun is not None:  # "accepted demands": the verb's sense for that object
+        return named
     if lemma in lex.light_verbs and noun is not None:
         if noun.lemma_.lower() in lex.statement_nouns:
             return None
@@ -156,8 +165,13 @@ def _obligation(verb: Token, lex: Lexicon) -> Candidate | None:
 def _no_comment(verb: Token, lemma: str, lex: Lexicon) -> bool:
     """"declined to comment" is a statement (CAMEO 011), not a rejection."""
     inner = _child(verb, "xcomp")
-    return (lemma in ("decline", "refuse") and inner is not None
-            and lex.lemma_of(inner.text, inner.lemma_) in lex.comment_verbs)
+    if lemma not in ("decline", "refuse") or inner is None:
+        return False
+    if lex.lemma_of(inner.text, inner.lemma_) not in lex.comment_verbs:
+        return False
+    # "refused to respond to a demand" answers an act: a rejection, not "no comment".
+    addressed = _prep_object(inner, ("to",))
+    return addressed is None or _noun_sense(addressed, lex) is None
 
 
 def _agrees_with_view(verb: Token, lemma: str) -> bool:
@@ -227,7 +241,7 @@ def _noun_reading(sense: Sense, noun: Token, verb: Token) -> tuple[str, str | No
     if noun.lemma_.lower() == "strike" and "hunger" in modifiers:
         return "PROTEST", "hunger"
     subject = _child(verb, *SUBJECTS)
-    plural_actor = subject is not None and bool(subject.conjuncts)
+    plural_actor = subject is not None and (bool(subject.conjuncts) or _nations(subject) >= 2)
     if sense.joint and (modifiers & JOINT_WORDS or "with" in _preps(noun) | _preps(verb) or plural_actor):
         return sense.joint, None
     if sense.diplomatic and verb.lemma_.lower() in DIPLOMATIC_LIGHT:
