@@ -132,6 +132,11 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
     named = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.objects is not None])
     if named is not None and noun is not None:  # "accepted demands": the verb's sense for that object
         return named
+    under = _prep_object(verb, ("under",)) if lemma in lex.light_verbs else None
+    if under is not None:  # "was put/placed under investigation, arrest"
+        nominal = _nominal(under, verb, lex) if under is not None else None
+        if nominal is not None:
+            return nominal
     if lemma in lex.light_verbs and noun is not None:
         if noun.lemma_.lower() in lex.statement_nouns:
             return None
