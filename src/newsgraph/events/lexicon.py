@@ -18,6 +18,10 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
+# CAMEO roots that the penta classes label "no event" (0).
+PENTA_UNCODED = frozenset({"01", "02"})
+
+
 @dataclass(frozen=True)
 class Sense:
     """One reading of a trigger word and the context it needs."""
