@@ -113,3 +113,9 @@ def test_the_headline_retold_in_the_lead_is_one_event():
     later = Event("V3", "REJECT", None, ("E5",), ("E2",), Span(400, 409, "dismissed"), 6)
     merged = merge_repeats([headline, lead, later])
     assert [(e.trigger.text, e.mentions) for e in merged] == [("dismisses", (lead.trigger,)), ("dismissed", ())]
+
+
+@pytest.mark.slow
+def test_a_yield_needs_someone_who_yields(pipeline):
+    assert "CONCEDE" not in _types(pipeline, "It was a limited deal that would allow leaders to claim a victory.")
+    assert "CONCEDE" in _types(pipeline, "The Ruritanian government lifted the curfew on Monday.")

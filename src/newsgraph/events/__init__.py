@@ -122,7 +122,7 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
     """The event as its arguments read it: None without a political reading (senses.py)."""
     if not has_political_reading(cand, event.actors, event.recipients, entities, lexicon.quantity_nouns):
         return None
-    if doerless(cand, event.actors, event.recipients):
+    if doerless(cand, event.actors, event.recipients, event.type):
         return None
     if domestic_rally(cand, event.type, event.mode, event.actors, entities) or figure_movement(cand, event.type):
         return None

@@ -49,6 +49,8 @@ MATERIAL_SENSES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
 # Types whose acts are measured in money (aid paid, fines, sanctions, tariffs lifted).
 AMOUNT_TYPES = frozenset({"AID", "SANCTION", "CONCEDE", "AGREE"})
 FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
+# Yields are acts of the one who yields: with no doer named they are talk of a possibility.
+YIELDS = frozenset({"CONCEDE"})
 
 
 @lru_cache(maxsize=1)
@@ -83,9 +85,11 @@ def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Se
     return not any(_thing(t) for t in subjects)
 
 
-def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str]) -> bool:
+def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str], event_type: str = "") -> bool:
     """An act with no party and no subject at all is talk of the act in general ("removing tariffs
     is a condition", "a strategy for ending the protests", "to end the violence"), not an event."""
+    if not actors and event_type in YIELDS and not cand.nominal and not _someone(cand.verb):
+        return True  # a yield is someone's: "a deal that would allow leaders to claim a victory"
     if actors or recipients:
         return False
     if cand.nominal and cand.verb is cand.trigger:
@@ -94,6 +98,13 @@ def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str]) 
         return False
     subjects, _ = subject_tokens(cand.verb)
     return not subjects
+
+
+def _someone(verb: Token) -> bool:
+    """The verb has a subject that may be a party: a name or a personal pronoun, not a thing
+    ("the deal", "that") and not none."""
+    subjects, _ = subject_tokens(verb)
+    return any(t.tag_ == "PRP" or not (_thing(t) or t.tag_ in ("WDT", "WP")) for t in subjects)
 
 
 def figure_movement(cand: Candidate, event_type: str) -> bool:
