@@ -28,7 +28,7 @@ from .location import anchor, clause_tokens, consult_setting, date_entities, dat
 from .model import EventModel, load_model
 from .modality import code
 from .repeats import merge_repeats
-from .senses import domestic_rally, has_political_reading, legislative_threat, verbal_reading
+from .senses import doerless, domestic_rally, figure_movement, has_political_reading, legislative_threat, praise, verbal_reading
 
 
 class Proposal(NamedTuple):
@@ -122,10 +122,14 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
     """The event as its arguments read it: None without a political reading (senses.py)."""
     if not has_political_reading(cand, event.actors, event.recipients, entities, lexicon.quantity_nouns):
         return None
-    if domestic_rally(cand, event.type, event.mode, event.actors, entities):
+    if doerless(cand, event.actors, event.recipients, event.type):
+        return None
+    if domestic_rally(cand, event.type, event.mode, event.actors, entities) or figure_movement(cand, event.type):
         return None
     if legislative_threat(cand, event.type, lexicon.legislative_verbs):
         return None
+    if praise(cand, lexicon.praise_words):
+        return replace(event, type="SUPPORT", mode=None, cameo="05")
     if verbal_reading(cand, event.type, lexicon.discourse_objects):
         return replace(event, type="ACCUSE", mode="disapprove", cameo="11")
     return event

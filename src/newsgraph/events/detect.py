@@ -58,9 +58,31 @@ def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     """All candidates of a sentence in trigger order, wrappers resolved."""
     found = [c for tok in sent if (c := _candidate(tok, lex)) is not None]
     found = _absorb(found) if found else found
-    taken = {t.i for c in found for t in (c.trigger, c.patient, c.inner and c.inner.trigger) if t is not None}
+    taken = {t.i for c in found for t in (c.trigger, _owned_patient(c), c.inner and c.inner.trigger) if t is not None}
     extra = [c for tok in sent if tok.i not in taken and (c := _standalone(tok, lex)) is not None]
     return sorted(found + extra, key=lambda c: c.trigger.i) if extra else found
+
+
+def _nations(noun: Token) -> int:
+    """How many nations modify a noun: "French and Egyptian warships" -> 2."""
+    named = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    return len({t.i for c in named for t in (c, *c.conjuncts)})
+
+
+def _owner(tok: Token) -> bool:
+    """A party named on an event noun: a possessor ("the senator's", "his") or a name
+    modifier ("US-China trade talks", "Russian accusations")."""
+    if tok.dep_ == "poss":
+        return tok.pos_ in ("PROPN", "NOUN", "PRON")
+    if tok.dep_ in ("compound", "amod", "nmod"):
+        return tok.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+    return False
+
+
+def _owned_patient(cand: Candidate) -> Token | None:
+    """The patient a candidate uses up; a rejected act stays its maker's own event
+    ("dismissed Sanders' accusations": Sanders accused, the chair rejected)."""
+    return None if cand.type == "REJECT" else cand.patient
 
 
 def _standalone(noun: Token, lex: Lexicon) -> Candidate | None:
@@ -73,7 +95,7 @@ def _standalone(noun: Token, lex: Lexicon) -> Candidate | None:
     event_type, mode = _noun_reading(sense, noun, noun)
     if event_type not in STANDALONE_TYPES or not _noun_fits(sense, noun, noun):
         return None
-    owned = any(c.dep_ == "poss" and c.pos_ in ("PROPN", "NOUN") for c in noun.children)
+    owned = any(_owner(c) for c in noun.children)
     parties = _preps(noun) & ({"between", "among", "by"} if sense.reciprocal or event_type != "CONSULT" else {"by"})
     if not owned and not parties and not (sense.reciprocal and "between" in _preps(noun)):
         return None
@@ -107,6 +129,14 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
     phrasal = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.particle is not None])
     if phrasal is not None:  # "called off the strike" beats the light-verb reading
         return phrasal
+    named = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.objects is not None])
+    if named is not None and noun is not None:  # "accepted demands": the verb's sense for that object
+        return named
+    under = _prep_object(verb, ("under",)) if lemma in lex.light_verbs else None
+    if under is not None:  # "was put/placed under investigation, arrest"
+        nominal = _nominal(under, verb, lex) if under is not None else None
+        if nominal is not None:
+            return nominal
     if lemma in lex.light_verbs and noun is not None:
         if noun.lemma_.lower() in lex.statement_nouns:
             return None
@@ -140,8 +170,13 @@ def _obligation(verb: Token, lex: Lexicon) -> Candidate | None:
 def _no_comment(verb: Token, lemma: str, lex: Lexicon) -> bool:
     """"declined to comment" is a statement (CAMEO 011), not a rejection."""
     inner = _child(verb, "xcomp")
-    return (lemma in ("decline", "refuse") and inner is not None
-            and lex.lemma_of(inner.text, inner.lemma_) in lex.comment_verbs)
+    if lemma not in ("decline", "refuse") or inner is None:
+        return False
+    if lex.lemma_of(inner.text, inner.lemma_) not in lex.comment_verbs:
+        return False
+    # "refused to respond to a demand" answers an act: a rejection, not "no comment".
+    addressed = _prep_object(inner, ("to",))
+    return addressed is None or _noun_sense(addressed, lex) is None
 
 
 def _agrees_with_view(verb: Token, lemma: str) -> bool:
@@ -211,7 +246,7 @@ def _noun_reading(sense: Sense, noun: Token, verb: Token) -> tuple[str, str | No
     if noun.lemma_.lower() == "strike" and "hunger" in modifiers:
         return "PROTEST", "hunger"
     subject = _child(verb, *SUBJECTS)
-    plural_actor = subject is not None and bool(subject.conjuncts)
+    plural_actor = subject is not None and (bool(subject.conjuncts) or _nations(subject) >= 2)
     if sense.joint and (modifiers & JOINT_WORDS or "with" in _preps(noun) | _preps(verb) or plural_actor):
         return sense.joint, None
     if sense.diplomatic and verb.lemma_.lower() in DIPLOMATIC_LIGHT:
@@ -228,6 +263,10 @@ def _fits(sense: Sense, verb: Token, noun: Token | None) -> bool:
     if sense.bare and _child(verb, *OBJECTS) is not None:
         return False
     if sense.transitive and _child(verb, *OBJECTS) is None:
+        return False
+    if sense.clause and _child(verb, "xcomp", "ccomp") is None:
+        return False
+    if sense.predicate and _child(verb, "oprd") is None:
         return False
     if sense.modifiers is not None and (noun is None or not _modifiers(noun) & sense.modifiers):
         return False

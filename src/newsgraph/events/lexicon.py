@@ -20,6 +20,10 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 
+# CAMEO roots that the penta classes label "no event" (0).
+PENTA_UNCODED = frozenset({"01", "02"})
+
+
 @dataclass(frozen=True)
 class Sense:
     """One reading of a trigger word and the context it needs."""
@@ -36,6 +40,8 @@ class Sense:
     complement: frozenset[str] | None = None  # "found ... guilty"
     modifiers: frozenset[str] | None = None  # the object's modifiers ("chemical weapons")
     transitive: bool = False  # needs a direct object
+    clause: bool = False  # needs an infinitive or that-clause ("asked X to")
+    predicate: bool = False  # needs an object predicate ("called him a liar")
     bare: bool = False
     governs: str | None = None
     needs_inner: bool = False  # only an event when it governs one ("warned that ... would")
@@ -71,6 +77,7 @@ class Lexicon:
     reversal_verbs: frozenset[str] = frozenset()
     discourse_objects: frozenset[str] = frozenset()
     legislative_verbs: frozenset[str] = frozenset()
+    praise_words: frozenset[str] = frozenset()
 
     def lemma_of(self, text: str, lemma: str) -> str:
         """A verb's lemma, repairing the model's misses ("fined" -> "fin") from known forms."""
@@ -95,7 +102,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     words = {key: frozenset(raw[key]) for key in (
         "light_verbs", "statement_nouns", "quantity_nouns",
         "future_wrappers", "hypothetical_wrappers", "negative_wrappers", "irrealis_words", "comment_verbs",
-        "reversal_verbs", "discourse_objects", "legislative_verbs")}
+        "reversal_verbs", "discourse_objects", "legislative_verbs", "praise_words")}
     words["reporting_verbs"] = clause_verbs()  # the one reporting-verb lexicon (newsgraph.reporting)
     known = set(verbs) | words["light_verbs"] | words["reporting_verbs"] | words["future_wrappers"] \
         | words["hypothetical_wrappers"] | words["negative_wrappers"] | words["comment_verbs"]

@@ -6,7 +6,8 @@ Russia on Monday"). Two events are the same act when they have the same
 type, no differing modes, the same named actors (at least one), the same
 recipients, the same modality and no conflicting dates; or, within one sentence, the same type and
 modality and actors of the same countries ("Blinken met Lavrov ..., the first
-meeting between US and Russian officials"). The first report is kept; it takes the
+meeting between US and Russian officials"); or the headline's act told again in the lead
+with a recipient in common (the doer is often named differently there). The first report is kept; it takes the
 date of a later one when it has none, and the later triggers become its
 `mentions`.
 """
@@ -16,6 +17,9 @@ from dataclasses import replace
 from typing import Mapping, Sequence
 
 from ..records import Event
+
+# The lead: the sentences after the headline that retell its act.
+LEAD_SENTENCES = 2
 
 
 def merge_repeats(events: Sequence[Event], countries: Mapping[str, str | None] | None = None) -> tuple[Event, ...]:
@@ -41,9 +45,18 @@ def same_act(a: Event, b: Event, countries: Mapping[str, str | None] | None = No
         ca, cb = ({countries.get(i) for i in e.actors} for e in (a, b))
         if None not in ca | cb and ca == cb:
             return True
+    if _headline_and_lead(a, b):
+        return True
     if set(a.actors) != set(b.actors) or set(a.recipients) != set(b.recipients):
         return False
     return a.date is None or b.date is None or (a.date.start, a.date.end) == (b.date.start, b.date.end)
+
+
+def _headline_and_lead(a: Event, b: Event) -> bool:
+    """The headline's act told again in the lead, its doer named more fully ("DNC chair dismisses
+    Sanders' accusations" ... "Chair Debbie Wasserman Schultz dismissed Bernie Sanders' accusations"):
+    the same recipient is enough, since the two names of the doer are two entities."""
+    return a.sentence == 0 and 0 < b.sentence <= LEAD_SENTENCES and bool(set(a.recipients) & set(b.recipients))
 
 
 def _max(a: float | None, b: float | None) -> float | None:

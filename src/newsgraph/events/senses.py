@@ -8,6 +8,10 @@ party in the clause ("the index shot up", "shares retreated", "an ad
 campaign targeting X"), or an event whose parties are all businesses ("the
 two companies struck a deal"), has no political reading and is not coded.
 
+An act with neither a party nor any subject ("removing tariffs is a condition",
+"a strategy for ending the protests") is talk of the act in general, and a
+verb moving by a percentage or a sum ("the index declined 0.3%") a figure.
+
 A threat to make a parliamentary move ("threatened to veto the budget") is
 domestic politics, not a PLOVER threat, and is not coded either.
 
@@ -41,6 +45,11 @@ VERBAL_FROM_CHANNEL = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # Readings of verbs of force and movement, which have everyday homonyms ("shot up",
 # "retreated from a high", "targeting voters"); verbal acts have agents.
 MATERIAL_SENSES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
+# Types whose acts are measured in money (aid paid, fines, sanctions, tariffs lifted).
+AMOUNT_TYPES = frozenset({"AID", "SANCTION", "CONCEDE", "AGREE"})
+FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
+# Yields are acts of the one who yields: with no doer named they are talk of a possibility.
+YIELDS = frozenset({"CONCEDE"})
 
 
 def political(entity: Entity) -> bool:
@@ -68,6 +77,46 @@ def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Se
     return not any(_thing(t) for t in subjects)
 
 
+def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str], event_type: str = "") -> bool:
+    """An act with no party and no subject at all is talk of the act in general ("removing tariffs
+    is a condition", "a strategy for ending the protests", "to end the violence"), not an event."""
+    if not actors and event_type in YIELDS and not cand.nominal and not _someone(cand.verb):
+        return True  # a yield is someone's: "a deal that would allow leaders to claim a victory"
+    if actors or recipients:
+        return False
+    if cand.nominal and cand.verb is cand.trigger:
+        return True  # an event noun read on its own for the party it names, which is no entity
+    if cand.trigger.pos_ == "NOUN":
+        return False
+    subjects, _ = subject_tokens(cand.verb)
+    return not subjects
+
+
+def _someone(verb: Token) -> bool:
+    """The verb has a subject that may be a party: a name or a personal pronoun, not a thing
+    ("the deal", "that") and not none."""
+    subjects, _ = subject_tokens(verb)
+    return any(t.tag_ == "PRP" or not (_thing(t) or t.tag_ in ("WDT", "WP")) for t in subjects)
+
+
+def figure_movement(cand: Candidate, event_type: str) -> bool:
+    """"the Nikkei declined 0.3%", "shares retreated 2%": a figure moving by an amount, not an act.
+
+    The verb's own amount (object, adverbial, or "by" phrase) is a percentage or a sum;
+    acts measured in money (aid paid, sanctions, fines, concessions) keep their reading.
+    """
+    if cand.nominal or event_type in AMOUNT_TYPES:
+        return False
+    verb = cand.verb
+    amounts = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod", "advmod", "attr")]
+    amounts += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    return any(_amount(t) for t in amounts)
+
+
+def _amount(tok: Token) -> bool:
+    return tok.ent_type_ in FIGURE_ENTS or tok.lower_ in ("%", "percent", "per cent")
+
+
 def _thing(tok: Token) -> bool:
     """A common noun with no name or nationality in its phrase ("the index", "shares")."""
     return tok.pos_ == "NOUN" and not any(t.pos_ == "PROPN" or t.ent_type_ for t in tok.subtree)
@@ -88,6 +137,14 @@ def verbal_reading(cand: Candidate, event_type: str, discourse: frozenset[str] =
         return True
     subjects, _ = subject_tokens(verb)
     return any(_is_channel(s, channels) for s in subjects)
+
+
+def praise(cand: Candidate, praise_words: frozenset[str]) -> bool:
+    """"called him a great friend": name-calling with a word of praise is SUPPORT, not ACCUSE."""
+    if not cand.sense.predicate:
+        return False
+    named = next((c for c in cand.verb.children if c.dep_ == "oprd"), None)
+    return named is not None and any(t.lemma_.lower() in praise_words for t in named.subtree)
 
 
 def legislative_threat(cand: Candidate, event_type: str, legislative: frozenset[str]) -> bool:

@@ -102,8 +102,13 @@ def classes_from(probs: np.ndarray, proposed: Sequence[Proposed], drop_threshold
 
 
 def rule_classes(proposed: Sequence[Proposed], quad: dict[str, int]) -> list[int]:
-    """Penta class per text from the rules alone: the quad of the first real event."""
-    return [0 if (i := p.first_real()) is None else quad[p.events[i].type] for p in proposed]
+    """Penta class per text from the rules alone: the quad of the first real event (0 for an
+    appeal, CAMEO 02, which the penta labels leave uncoded)."""
+    from .lexicon import PENTA_UNCODED
+
+    def cls(event) -> int:
+        return 0 if (event.cameo or "")[:2] in PENTA_UNCODED else quad[event.type]
+    return [0 if (i := p.first_real()) is None else cls(p.events[i]) for p in proposed]
 
 
 def cross_validated(proposed: Sequence[Proposed], labels: Sequence[int], folds: int = 5, seed: int = 0,
