@@ -42,8 +42,10 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """The lookup key for a name: case-folded, quotes unified, no leading 'the'."""
+    """The lookup key for a name: case-folded, quotes unified, no leading 'the'. Cached: the
+    gazetteer asks for the same few thousand surfaces article after article."""
     key = _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
     if not key.isascii():
         key = _fold_accents(key)

@@ -9,6 +9,8 @@ places inside them ("Paris", "Lisbon") become actors. The words are data
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
 from .kb import KnowledgeBase
@@ -95,21 +97,31 @@ def _named_by_head(doc: Doc, i: int) -> tuple[int, int] | None:
 
 
 def _indices(doc: Doc, words: dict[str, frozenset[str]]) -> list[tuple[int, int]]:
+    """Market-index names ("the FTSE 100", "the Nikkei rose"), up to four tokens, longest first. A token
+    starts a name only when its text begins one (`_prefixes`), so most tokens cost one set lookup."""
     always, maybe = words.get("index", frozenset()), words.get("index-or-name", frozenset())
+    starts = _prefixes(always | maybe)
+    lowers = [t.text.casefold() for t in doc]
     spans = []
     i = 0
     while i < len(doc):
-        for n in (4, 3, 2, 1):
-            piece = doc[i:i + n]
-            if i + n > len(doc):
-                continue
-            text = piece.text.casefold()
-            if text in always or (text in maybe and _used_as_index(doc, i + n - 1, words)):
-                spans.append((i, i + n + (i + n < len(doc) and doc[i + n].lower_ in words.get("index-word", ()))))
-                i += n - 1
-                break
+        if lowers[i] in starts:
+            for n in (4, 3, 2, 1):
+                if i + n > len(doc):
+                    continue
+                text = "".join(lowers[k] + doc[k].whitespace_ for k in range(i, i + n - 1)) + lowers[i + n - 1]
+                if text in always or (text in maybe and _used_as_index(doc, i + n - 1, words)):
+                    spans.append((i, i + n + (i + n < len(doc) and doc[i + n].lower_ in words.get("index-word", ()))))
+                    i += n - 1
+                    break
         i += 1
     return spans
+
+
+@lru_cache(maxsize=8)
+def _prefixes(names: frozenset[str]) -> frozenset[str]:
+    """Every leading piece of every name: the texts a name's first token can have."""
+    return frozenset(name[:k] for name in names for k in range(1, len(name) + 1))
 
 
 def _used_as_index(doc: Doc, last: int, words: dict[str, frozenset[str]]) -> bool:
