@@ -80,6 +80,8 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         return
     if not countries and not role.country and role.type == "body" and _is_place(head):
         return  # "outside the school", "at the hospital": scenery, not an actor
+    if not countries and not role.country and head.lower_ in det.kb.non_actor_words.get("generic-people", ()):
+        return  # "people familiar with the talks", "children": nobody in particular
     if not countries and not role.country and _generic(head, article, plural, role):
         return  # "a better president", "running for president", "told reporters": nobody in particular
     if norm(role.phrase) in GOVERNMENT_HEADS and len(countries) == 1:

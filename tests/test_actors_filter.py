@@ -1,0 +1,61 @@
+"""The mention filter after clustering (actors/modifiers.py) and generic human nouns (nominals.py), issue 14.
+
+Synthetic sentences written for these tests: an adjective that only modifies a thing, a party word that
+describes a person, a bare "people" or "children", beside the same words used for actors.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(stages=("actors",))
+    return lambda text: pipeline.analyze(text, published="2016-05-01").entities
+
+
+def texts(entities) -> set[str]:
+    return {m.text for e in entities for m in e.mentions}
+
+
+def test_an_adjective_that_only_modifies_a_thing_is_no_actor(analyze):
+    ents = analyze("The major Asian market indexes were mixed on Tuesday. Traders in Tokyo sold shares. "
+                   "The Democratic-leaning state voted early.")
+    assert not {"Asian", "Democratic"} & texts(ents)
+
+
+def test_an_adjective_before_an_actor_or_a_place_noun_stays(analyze):
+    ents = analyze("Smaller Asian governments protested on Monday. Mexican troops patrolled the Guatemalan "
+                   "frontier.")
+    assert {"Mexican troops", "Guatemalan"} <= texts(ents) or {"Mexican troops", "Guatemalan frontier"} <= texts(ents)
+    assert any("Asian" in t for t in texts(ents))
+
+
+def test_a_state_mentioned_as_an_actor_elsewhere_keeps_its_modifier_mention(analyze):
+    ents = analyze("The American-led talks stalled. The United States said on Monday it would leave.")
+    usa = [e for e in ents if e.country == "USA" and any(m.text == "United States" for m in e.mentions)]
+    assert usa and "American" in {m.text for m in usa[0].mentions}
+
+
+def test_a_party_word_describing_a_person_is_no_mention_of_the_party(analyze):
+    ents = analyze("Republican Mary Walsh told reporters on Monday that the plan would fail. Senator Tom Brady, "
+                   "a Democrat, said it would pass.")
+    assert not [e for e in ents if e.sector == "PTY" and e.kind == "ORG"], [(e.name, e.kind) for e in ents]
+    assert any(m.text == "Mary Walsh" for e in ents for m in e.mentions)
+
+
+def test_the_party_acting_is_still_the_party(analyze):
+    ents = analyze("Republicans in Congress blocked the bill. The Democratic Party said it would try again.")
+    assert any(e.sector == "PTY" and "Democratic Party" in {m.text for m in e.mentions} for e in ents)
+
+
+def test_bare_people_and_children_are_nobody_in_particular(analyze):
+    ents = analyze("People familiar with the talks said Chinese officials were ready. Bullying happens to "
+                   "children, he said. The American people will decide.")
+    found = texts(ents)
+    assert not {"People", "children"} & found
+    assert "The American people" in found or "American people" in found
