@@ -337,7 +337,7 @@ def explicit_country(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None
 
 def name_sector(kb: KnowledgeBase, doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     """(sector, default country) from the role words of a name: the longest role phrase ending
-    the name ('Defence Ministry' MIL), else the last role word in it; a committee of a chamber is LEG."""
+    the name ('Interior Ministry' GOV, 'spy agency' SPY), else the last role word in it; a committee of a chamber is LEG."""
     from .titles import role_ending_at
 
     words = [t.lower_ for t in doc[start:end]]

@@ -302,7 +302,7 @@ class Detector:
 
 
 # Titles that take the sector of the organisation they are held in: a FARC commander is a rebel,
-# a Pentagon spokesman military, a Gazprom chairman business; a Tory MP stays a lawmaker.
+# a navy spokesman military, a Gazprom chairman business; a Tory MP stays a lawmaker.
 GENERIC_ROLES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
                            "commander", "commanders", "chairman", "chief", "head", "member", "members", "director",
                            "founder", "deputy", "executive", "officer", "officers", "fighters", "supporters"})
