@@ -15,7 +15,7 @@ def analyze():
     from newsgraph.pipeline import Pipeline
 
     pipeline = Pipeline(stages=("actors",))
-    return lambda text: pipeline.analyze(text, published="2016-05-01").entities
+    return lambda text, date="2016-05-01": pipeline.analyze(text, published=date).entities
 
 
 def texts(entities) -> set[str]:
@@ -59,3 +59,37 @@ def test_bare_people_and_children_are_nobody_in_particular(analyze):
     found = texts(ents)
     assert not {"People", "children"} & found
     assert "The American people" in found or "American people" in found
+
+
+# -- descriptions to names, offices (cluster.py, nominals.py) ---------------------------------------
+def entity_of(ents, text):
+    found = [e for e in ents if any(m.text == text for m in e.mentions)]
+    assert found, f"no entity mentioned as {text!r}: {[(e.name, [m.text for m in e.mentions]) for e in ents]}"
+    return found[0]
+
+
+def test_a_descriptive_title_is_the_person_in_view_not_the_clause_subject(analyze):
+    ents = analyze("Tom Baker endorsed Donald Trump last week and has appeared at the billionaire businessman's "
+                   "side since. Baker said Trump would win.")
+    businessman = entity_of(ents, "billionaire businessman")
+    assert businessman.name == "Donald Trump"
+    assert businessman.sector == "PTY"  # his office on the date (a candidate) beats the description
+
+
+def test_party_words_pick_the_nominee(analyze):
+    ents = analyze("Hillary Clinton said Russia hacked the emails. Donald Trump denied it. Clinton said it was "
+                   "troubling. The Republican presidential nominee later said he was joking.")
+    assert entity_of(ents, "Republican presidential nominee").name == "Donald Trump"
+
+
+def test_a_former_office_before_a_place_is_still_former(analyze):
+    ents = analyze("Republican Mary Walsh, the former New Jersey governor, said the plan would fail.")
+    assert entity_of(ents, "Mary Walsh").sector == "ELI"
+
+
+def test_defence_ministers_and_ministries_are_government_troops_military(analyze):
+    ents = analyze("Russian Defence Minister Sergei Shoigu said on Monday that Russian troops would leave. The "
+                   "Russian Defence Ministry said the drills had ended.", date="2020-05-01")
+    assert entity_of(ents, "Sergei Shoigu").sector == "GOV"
+    assert entity_of(ents, "Russian Defence Ministry").sector == "GOV"
+    assert entity_of(ents, "Russian troops").sector == "MIL"

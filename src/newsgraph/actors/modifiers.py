@@ -113,7 +113,9 @@ def _noun_above(token: Token) -> Token | None:
 
 
 def _actor_noun(token: Token, kb: KnowledgeBase) -> bool:
-    """A role word ('nations', 'intelligence') or a place noun ('the Mexican frontier' is a place)."""
-    if token.lower_ in kb.non_actor_words.get("place-noun", ()):
+    """A role word ('intelligence'), a collective ('nations', 'interests') or a place noun ('the Mexican
+    frontier' is a place)."""
+    words = kb.non_actor_words
+    if token.lower_ in words.get("place-noun", ()) or token.lower_ in words.get("actor-noun", ()):
         return True
     return kb.role(token.text) is not None or kb.role(token.lemma_) is not None

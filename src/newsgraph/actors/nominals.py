@@ -211,7 +211,7 @@ def _title(det, head: Token, first: int, end: int, role: Role, countries, articl
     while role_first < head.i and (doc[role_first].is_punct or doc[role_first].lower_ in ("'s", "\u2019s")):
         role_first += 1  # "Connecticut's tax commissioner": the role starts after the possessive
     words = doc[role_first:head.i + 1]
-    former = any(t.lower_ in FORMER for t in words)
+    former = any(t.lower_ in FORMER for t in doc[first:head.i + 1])  # "the former New Jersey governor"
     country = countries[-1][0] if countries else role.country
     from .detect import member_sector
 
