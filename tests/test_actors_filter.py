@@ -93,3 +93,22 @@ def test_defence_ministers_and_ministries_are_government_troops_military(analyze
     assert entity_of(ents, "Sergei Shoigu").sector == "GOV"
     assert entity_of(ents, "Russian Defence Ministry").sector == "GOV"
     assert entity_of(ents, "Russian troops").sector == "MIL"
+
+
+def test_a_state_adjective_before_an_act_is_the_doer(analyze):
+    ents = analyze("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.")
+    assert any(e.country == "ISR" for e in ents)
+
+
+# -- names that are no actors (mentions.py, nominals.py) ------------------------------------------
+def test_day_names_quoted_titles_and_bracketed_abbreviations_are_no_actors(analyze):
+    ents = analyze("Tom Baker stood behind Mary Walsh on Super Tuesday. She told ABC's \u201cGood Morning "
+                   "America\u201d on Monday that the Hang Seng Index (HSI) fell. Baker said Walsh would win.")
+    assert not {"Super", "America", "HSI"} & texts(ents)
+    assert "ABC" in texts(ents)
+
+
+def test_complements_and_offices_after_as_are_no_mentions(analyze):
+    ents = analyze("Mary Walsh pledged to stand firm against the plan. She pushed the policy as secretary of "
+                   "state, Walsh said.")
+    assert not {"firm", "secretary of state", "state"} & texts(ents)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from .kb import KnowledgeBase
+from .kb import KnowledgeBase, norm
 
 NON_ACTOR_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
 _COMPLEMENT = frozenset({"of", "on", "de", "du"})
@@ -32,6 +32,60 @@ def non_actor_spans(doc: Doc, ents, kb: KnowledgeBase, known: list[tuple[int, in
                 spans.append(span)
     spans += _indices(doc, words)
     spans += _products(doc, kb, known)
+    spans += _day_names(doc, kb, known)
+    spans += _quoted_titles(doc, words, known)
+    return [_with_abbreviation(doc, span) for span in spans]
+
+
+def _with_abbreviation(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """'Hang Seng Index (HSI)': the abbreviation in brackets after a claimed name is that name too."""
+    end = span[1]
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
+        return span[0], end + 3
+    return span
+
+
+def _day_names(doc: Doc, kb: KnowledgeBase, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Super Tuesday', 'Black Friday': a capitalised word that modifies a day's name makes a date's name;
+    a known actor before a day ('Obama Tuesday said') is left alone."""
+    days = kb.non_actor_words.get("day", frozenset())
+    spans = []
+    for token in doc:
+        if token.lower_ not in days or token.i == 0:
+            continue
+        first = doc[token.i - 1]
+        attached = first.head.i == token.i and first.dep_ in ("compound", "amod", "nmod")
+        if first.is_title and not first.is_sent_start and not _is_known(first.i, first.i + 1, known) \
+                and (attached or first.ent_type_ not in ("PERSON", "ORG", "NORP") and not kb.places.get(norm(first.text))):
+            spans.append((first.i, token.i + 1))
+    return spans
+
+
+_OPEN, _CLOSE = frozenset({'"', "\u201c"}), frozenset({'"', "\u201d"})
+_MINOR = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "&"})
+
+
+def _quoted_titles(doc: Doc, words: dict[str, frozenset[str]], known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'ABC's "Good Morning America"', '"Fox News Sunday"': a title-cased phrase of two to eight words in
+    quotation marks is the name of a work or a slogan, not the actor named inside it (a quoted name on its
+    own stays that name)."""
+    spans = []
+    for token in doc:
+        if token.text not in _OPEN:
+            continue
+        end = next((j for j in range(token.i + 1, min(len(doc), token.i + 11)) if doc[j].text in _CLOSE), None)
+        if end is None:
+            continue
+        stop = end
+        while stop > token.i + 1 and doc[stop - 1].is_punct:
+            stop -= 1
+        inner = doc[token.i + 1:stop]
+        alpha = [t for t in inner if t.is_alpha]
+        if len(alpha) < 2 or len(alpha) != len([t for t in inner if not t.is_punct]) or not alpha[0].is_title \
+                or not all(t.is_title or t.is_upper or t.lower_ in _MINOR for t in alpha):
+            continue
+        if not any(s == inner.start and e == inner.end for s, e in known):
+            spans.append((inner.start, inner.end))
     return spans
 
 

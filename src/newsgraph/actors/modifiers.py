@@ -2,12 +2,14 @@
 
 Two general shapes, judged on the parse after clustering:
 
-- an adjective-like mention (a demonym, a regional or party adjective, one word) that
-  modifies a thing rather than an actor: "the major Asian market indexes", "the
-  American-led order", "Democratic-leaning New Jersey", "a Scottish golf course", "a
-  Cabinet slot". An entity all of whose mentions are of this kind is dropped; one
-  mention that acts or modifies an actor noun ("Asian nations", "Western
-  intelligence") keeps it.
+- a stateless adjective-like mention (a regional or nationality adjective with no
+  state, a party word; one word) that modifies a thing rather than an actor: "the
+  major Asian market indexes", "Democratic-leaning New Jersey", "a Scottish golf
+  course". An entity all of whose mentions are of this kind is dropped; one mention
+  that acts or modifies an actor, collective or place noun ("Asian nations",
+  "Western interests", "Western intelligence") keeps it. A state's adjective is never
+  dropped so: before a noun of an act it names the doer ("Israeli air raids", "an
+  Indian proposal", "the US-led war"), as event coders read it.
 - a party word that describes a person: "Republican Christine Todd Whitman",
   "Democrat Hillary Clinton", "Republican rival Donald Trump", "Barack Obama, a
   Democrat". That word is the person's affiliation, not a mention of the party.
@@ -32,9 +34,20 @@ def drop_describers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list
     for cand in kept:
         if cand.mention == PRONOUN or cand.key is None:
             continue
-        modifier = _adjective_like(doc, cand) and _modifies_thing(doc, cand, kb, claimed)
+        modifier = _droppable(cand, kb) and _adjective_like(doc, cand) and _modifies_thing(doc, cand, kb, claimed)
         only_modifiers[cand.key] = only_modifiers.get(cand.key, True) and modifier
     return [c for c in kept if not only_modifiers.get(c.key, False)]
+
+
+def _droppable(cand: Candidate, kb: KnowledgeBase) -> bool:
+    """Regional and other stateless adjectives ('Asian', 'Scottish') and party words; a state's adjective
+    before a thing stays the state, the doer of a nominal act ('Israeli air raids', 'an Indian proposal',
+    'the US-led war'), as event coders read it."""
+    key = cand.key or ""
+    if key.startswith(("region:", "norp:")):
+        return cand.country is None
+    org = kb.organisations.get(key[4:]) if key.startswith("org:") else None
+    return org is not None and org.type == "party"
 
 
 def _person_tokens(cands: list[Candidate]) -> set[int]:

@@ -23,6 +23,9 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos", "ROOT", "attr", "conj"})
 ARGUMENT_PREPS = frozenset({"by", "with", "against", "between", "from", "on", "for", "among", "toward", "towards",
                             "to", "at"})
+# Where an adjective-tagged role word is a noun ("Myanmar's military seized power"), not a complement
+# ("pledges to stand firm").
+_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT"})
 QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "group", "groups", "members",
                         "number", "some", "many", "most", "all", "none", "several", "tens"})
 
@@ -51,7 +54,7 @@ def _nominal(det, token: Token) -> bool:
         return False
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     role = det.kb.role(token.text)
-    return role is not None and role.type in ("body", "group") and (
+    return role is not None and role.type in ("body", "group") and token.dep_ in _NOMINAL_DEPS and (
         after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
@@ -80,8 +83,11 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         return
     if not countries and not role.country and role.type == "body" and _is_place(head):
         return  # "outside the school", "at the hospital": scenery, not an actor
-    if not countries and not role.country and head.lower_ in det.kb.non_actor_words.get("generic-people", ()):
+    if not countries and not role.country and _generic_people(det, head):
         return  # "people familiar with the talks", "children": nobody in particular
+    if not countries and _predicative(head, article, plural, role):
+        det.claim(first, max(end, head.right_edge.i + 1))  # "as secretary of state": the office, no mention
+        return
     if not countries and not role.country and _generic(head, article, plural, role):
         return  # "a better president", "running for president", "told reporters": nobody in particular
     if norm(role.phrase) in GOVERNMENT_HEADS and len(countries) == 1:
@@ -107,6 +113,20 @@ def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool
 
         return cue_class(head.head.lemma_) is not None
     return head.dep_ == "pobj" and not _is_argument(head)  # "hundreds of protesters" stays
+
+
+def _generic_people(det, head: Token) -> bool:
+    """'people familiar with the talks', 'People are bullied', 'happens to children': a generic human noun
+    without a country word is no group acting together and named as such (docs/annotation.md)."""
+    return head.lower_ in det.kb.non_actor_words.get("generic-people", ())
+
+
+def _predicative(head: Token, article: str | None, plural: bool, role: Role) -> bool:
+    """A bare singular title after 'as' names the office someone held or holds, nobody new."""
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
+        head = head.head.head  # "secretary of state": the phrase hangs on its first noun
+    return article is None and not plural and role.type == "person" and head.dep_ == "pobj" \
+        and head.head.lower_ == "as" and not any(c.dep_ in ("poss", "compound", "det") for c in head.children)
 
 
 def _is_argument(head: Token) -> bool:
