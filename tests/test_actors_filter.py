@@ -112,3 +112,30 @@ def test_complements_and_offices_after_as_are_no_mentions(analyze):
     ents = analyze("Mary Walsh pledged to stand firm against the plan. She pushed the policy as secretary of "
                    "state, Walsh said.")
     assert not {"firm", "secretary of state", "state"} & texts(ents)
+
+
+# -- offices and sectors of people (kb.py, detect.py, roles.psv) ----------------------------------------
+def test_a_shared_surname_is_the_person_in_office_on_the_date(analyze):
+    ents = analyze("Clinton said on Monday that her campaign had raised $30 million.")
+    assert dict(entity_of(ents, "Clinton").attrs)["kb"] == "Hillary Clinton"
+    ents = analyze("Clinton said on Monday that the budget would pass.", date="1996-05-01")
+    assert dict(entity_of(ents, "Clinton").attrs)["kb"] == "Bill Clinton"
+
+
+def test_the_title_of_a_past_office_does_not_code_the_person(analyze):
+    ents = analyze("We raised money with Secretary Clinton, Tom Baker said.")
+    assert entity_of(ents, "Clinton").sector == "PTY"
+
+
+def test_a_business_title_after_a_place_name_is_that_place_s_office(analyze):
+    ents = analyze("Hong Kong Chief Executive Carrie Lam said on Monday that the law was dead. Apple Chief "
+                   "Executive Tim Cook said sales rose.", date="2019-09-01")
+    assert entity_of(ents, "Carrie Lam").sector == "GOV"
+    assert entity_of(ents, "Tim Cook").sector == "BUS"
+
+
+def test_students_and_trade_envoys_have_their_own_sectors(analyze):
+    ents = analyze("Shen Wei, a doctoral candidate at a university in Ohio, said prices rose. U.S. Trade "
+                   "Representative Robert Lighthizer said tariffs would stay.", date="2019-09-01")
+    assert entity_of(ents, "Shen Wei").sector == "EDU"
+    assert entity_of(ents, "Robert Lighthizer").sector == "GOV"
