@@ -139,3 +139,11 @@ def test_students_and_trade_envoys_have_their_own_sectors(analyze):
                    "Representative Robert Lighthizer said tariffs would stay.", date="2019-09-01")
     assert entity_of(ents, "Shen Wei").sector == "EDU"
     assert entity_of(ents, "Robert Lighthizer").sector == "GOV"
+
+
+def test_a_description_around_a_known_name_is_that_body_and_later_descriptions_find_it(analyze):
+    ents = analyze("But as the nationalist Global Times tabloid noted on Thursday, the plan failed. As the paper "
+                   "noted, nobody came.")
+    times = entity_of(ents, "nationalist Global Times tabloid")
+    assert times.name == "Global Times" and times.sector == "JRN"
+    assert "paper" in {m.text for m in times.mentions}

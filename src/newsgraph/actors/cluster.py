@@ -238,7 +238,8 @@ class Clusterer:
         from .nominals import GOVERNMENT_HEADS
 
         sentences = self._sentence_index()
-        named = [c for c in self.cands if c.mention in (NAME, ABBREVIATION) and c.etype == "ORG" and c.key and c.sector]
+        named = [c for c in self.cands if (c.mention in (NAME, ABBREVIATION) or c.source == "kb") and c.etype == "ORG"
+                 and c.key and c.sector]
         for cand in self.cands:
             if cand.mention != DESCRIPTION or cand.plural or cand.describes is not None or cand.country \
                     or cand.start == 0 or self.doc[cand.start - 1].lower_ != "the" or not cand.sector:

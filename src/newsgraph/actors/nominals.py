@@ -90,7 +90,11 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         return
     if not countries and not role.country and _generic(head, article, plural, role):
         return  # "a better president", "running for president", "told reporters": nobody in particular
-    if norm(role.phrase) in GOVERNMENT_HEADS and len(countries) == 1:
+    named = _named_body_inside(det, first, head.i, role)
+    if named is not None:
+        det.add(Candidate(first, end, DESCRIPTION, "ORG", f"org:{named.name}", named.country, named.sector,
+                          source="kb"))
+    elif norm(role.phrase) in GOVERNMENT_HEADS and len(countries) == 1:
         _government(det, first, end, countries)
     elif role.type == "person" and not plural:
         _title(det, head, first, end, role, countries, article)
@@ -113,6 +117,20 @@ def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool
 
         return cue_class(head.head.lemma_) is not None
     return head.dep_ == "pobj" and not _is_argument(head)  # "hundreds of protesters" stays
+
+
+def _named_body_inside(det, first: int, head: int, role: Role):
+    """'the nationalist Global Times tabloid', 'the state-run Xinhua news agency': a body's description
+    around the name of an organisation of the same sector is that organisation."""
+    if role.type != "body":
+        return None
+    for match in det.matches:
+        hit = match.hits[0]
+        if first <= match.start and match.end <= head and hit.kind == "org":
+            org = det.kb.organisations[hit.ref]
+            if org.sector == role.sector:
+                return org
+    return None
 
 
 def _generic_people(det, head: Token) -> bool:
