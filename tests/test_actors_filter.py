@@ -147,3 +147,11 @@ def test_a_description_around_a_known_name_is_that_body_and_later_descriptions_f
     times = entity_of(ents, "nationalist Global Times tabloid")
     assert times.name == "Global Times" and times.sector == "JRN"
     assert "paper" in {m.text for m in times.mentions}
+
+
+def test_his_country_is_the_speaker_s_state_not_the_speaker(analyze):
+    ents = analyze("Russian Foreign Minister Sergei Lavrov said on Monday that his country would respond.",
+                   date="2020-05-01")
+    russia = entity_of(ents, "his country")
+    assert russia.country == "RUS" and russia.kind == "GPE"
+    assert not {"his", "his country"} & {m.text for m in entity_of(ents, "Sergei Lavrov").mentions}
