@@ -25,7 +25,7 @@ ARGUMENT_PREPS = frozenset({"by", "with", "against", "between", "from", "on", "f
                             "to", "at"})
 # Where an adjective-tagged role word is a noun ("Myanmar's military seized power"), not a complement
 # ("pledges to stand firm").
-_NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "ROOT"})
+_COMPLEMENT_DEPS = frozenset({"acomp", "advmod", "oprd", "xcomp", "ccomp", "advcl"})
 QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "group", "groups", "members",
                         "number", "some", "many", "most", "all", "none", "several", "tens"})
 
@@ -54,7 +54,7 @@ def _nominal(det, token: Token) -> bool:
         return False
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     role = det.kb.role(token.text)
-    return role is not None and role.type in ("body", "group") and token.dep_ in _NOMINAL_DEPS and (
+    return role is not None and role.type in ("body", "group") and token.dep_ not in _COMPLEMENT_DEPS and (
         after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
