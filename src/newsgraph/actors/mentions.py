@@ -25,15 +25,16 @@ def non_actor_spans(doc: Doc, ents, kb: KnowledgeBase, known: list[tuple[int, in
     words = kb.non_actor_words
     heads = words.get("document", frozenset()) | words.get("event", frozenset())
     spans = [(e.start, e.end) for e in ents if _labelled_non_actor(e, heads) and not _is_known(e.start, e.end, known)]
-    for token in doc:
+    tokens = list(doc)  # one Token object each for the passes below
+    for token in tokens:
         if token.lower_ in heads and not any(s <= token.i < e for s, e in known):
             span = _named_by_head(doc, token.i)
             if span and (token.is_title or not _names_actor(span, token.i, known)):
                 spans.append(span)
-    spans += _indices(doc, words)
+    spans += _indices(doc, tokens, words)
     spans += _products(doc, kb, known)
-    spans += _day_names(doc, kb, known)
-    spans += _quoted_titles(doc, words, known)
+    spans += _day_names(doc, tokens, kb, known)
+    spans += _quoted_titles(doc, tokens, known)
     return [_with_abbreviation(doc, span) for span in spans]
 
 
@@ -45,12 +46,12 @@ def _with_abbreviation(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
     return span
 
 
-def _day_names(doc: Doc, kb: KnowledgeBase, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _day_names(doc: Doc, tokens: list, kb: KnowledgeBase, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'Super Tuesday', 'Black Friday': a capitalised word that modifies a day's name makes a date's name;
     a known actor before a day ('Obama Tuesday said') is left alone."""
     days = kb.non_actor_words.get("day", frozenset())
     spans = []
-    for token in doc:
+    for token in tokens:
         if token.lower_ not in days or token.i == 0:
             continue
         first = doc[token.i - 1]
@@ -65,12 +66,12 @@ _OPEN, _CLOSE = frozenset({'"', "\u201c"}), frozenset({'"', "\u201d"})
 _MINOR = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "&"})
 
 
-def _quoted_titles(doc: Doc, words: dict[str, frozenset[str]], known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _quoted_titles(doc: Doc, tokens: list, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """'ABC's "Good Morning America"', '"Fox News Sunday"': a title-cased phrase of two to eight words in
     quotation marks is the name of a work or a slogan, not the actor named inside it (a quoted name on its
     own stays that name)."""
     spans = []
-    for token in doc:
+    for token in tokens:
         if token.text not in _OPEN:
             continue
         end = next((j for j in range(token.i + 1, min(len(doc), token.i + 11)) if doc[j].text in _CLOSE), None)
@@ -150,12 +151,12 @@ def _named_by_head(doc: Doc, i: int) -> tuple[int, int] | None:
     return left, right
 
 
-def _indices(doc: Doc, words: dict[str, frozenset[str]]) -> list[tuple[int, int]]:
+def _indices(doc: Doc, tokens: list, words: dict[str, frozenset[str]]) -> list[tuple[int, int]]:
     """Market-index names ("the FTSE 100", "the Nikkei rose"), up to four tokens, longest first. A token
     starts a name only when its text begins one (`_prefixes`), so most tokens cost one set lookup."""
     always, maybe = words.get("index", frozenset()), words.get("index-or-name", frozenset())
     starts = _prefixes(always | maybe)
-    lowers = [t.text.casefold() for t in doc]
+    lowers = [t.text.casefold() for t in tokens]
     spans = []
     i = 0
     while i < len(doc):
