@@ -135,8 +135,19 @@ def _named_body_inside(det, first: int, head: int, role: Role):
 
 def _generic_people(det, head: Token) -> bool:
     """'people familiar with the talks', 'People are bullied', 'happens to children': a generic human noun
-    without a country word is no group acting together and named as such (docs/annotation.md)."""
-    return head.lower_ in det.kb.non_actor_words.get("generic-people", ())
+    without a country word is no group acting together (docs/annotation.md). Counted people ('18 people',
+    'hundreds of people'), the patients of an act ('deported children') and names ('People for the
+    Ethical Treatment of Animals') stay."""
+    if head.lower_ not in det.kb.non_actor_words.get("generic-people", ()) or head.ent_type_ in ("ORG", "PERSON"):
+        return False
+    counted = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITIES
+    if counted or any(c.dep_ == "nummod" for c in head.children):
+        return False
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        from ..quotes.lexicon import cue_class
+
+        return cue_class(head.head.lemma_) is not None
+    return True
 
 
 def _predicative(head: Token, article: str | None, plural: bool, role: Role) -> bool:
