@@ -10,6 +10,7 @@ apposition ("the Russian news agency Tass").
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -24,6 +25,8 @@ class Clusterer:
         self.doc, self.kb, self.date, self.cands = doc, kb, date, cands
         self._word_cache: dict[int, list[str]] = {}
         self._role_cache: dict[str, tuple[str | None, str | None]] = {}
+        self._genders: dict[str, str] | None = None
+        self._sentences: dict[int, int] | None = None
 
     def run(self) -> list[Candidate]:
         self.people()
@@ -234,8 +237,9 @@ class Clusterer:
         sentences), when one is."""
         from .nominals import GOVERNMENT_HEADS
 
-        sentences = {t.i: n for n, sent in enumerate(self.doc.sents) for t in sent}
-        named = [c for c in self.cands if c.mention in (NAME, ABBREVIATION) and c.etype == "ORG" and c.key and c.sector]
+        sentences = self._sentence_index()
+        named = [c for c in self.cands if (c.mention in (NAME, ABBREVIATION) or c.source == "kb") and c.etype == "ORG"
+                 and c.key and c.sector]
         for cand in self.cands:
             if cand.mention != DESCRIPTION or cand.plural or cand.describes is not None or cand.country \
                     or cand.start == 0 or self.doc[cand.start - 1].lower_ != "the" or not cand.sector:
@@ -268,14 +272,83 @@ class Clusterer:
             before = [p for p in matches if p.start < title.start]
             if before:
                 return before[-1].key
+            described = self._described_person(title, people)
+            if described:
+                if _office(self.kb, described, self.date) is not None:
+                    title.sector = None  # the office on the date beats a description ('the businessman')
+                return described.key
         suffix = "" if title.definite else f":{title.start}"
         return f"title:{title.country}:{title.role_key}{suffix}"
 
     def _fits(self, title: Candidate, person: Candidate) -> bool:
         role_key, country = self._person_role(person)
-        if role_key is None or not _roles_match(title.role_key, role_key):
+        if role_key is None or not _roles_match(title.role_key, role_key) or not self._same_party(title, person):
             return False
         return title.country is None or country is None or title.country == country
+
+    def _same_party(self, title: Candidate, person: Candidate) -> bool:
+        """'the Republican presidential nominee' is not the Democratic candidate: party words must agree
+        (the person's from their titles in the article and their office on the date)."""
+        ours = self._parties([t.text for t in self.doc[title.start:title.end]])
+        if not ours:
+            return True
+        words = [t.text for c in self.cands if c.key == person.key and c.role_key for t in self.doc[c.start:c.end]]
+        office = _office(self.kb, person, self.date)
+        theirs = self._parties(words + (office.role.split() if office and office.role else []))
+        return not theirs or bool(ours & theirs)
+
+    def _parties(self, words: list[str]) -> set[str]:
+        return {hit.ref for w in words for hit in self.kb.lookup(w)
+                if hit.kind == "org" and self.kb.organisations[hit.ref].type == "party"}
+
+    def _described_person(self, title: Candidate, people: list[Candidate]) -> Candidate | None:
+        """'the billionaire businessman', 'the New York businessman': a definite description that is no
+        office ('businessman', 'nominee', 'tycoon') is the person in view (this or the three sentences
+        before) whose gender, country, party and office allow it; of several, the one named most so far."""
+        if self.doc[max(title.start - 1, 0)].lower_ != "the" or title.sector in (None,) + OFFICE_SECTORS:
+            return None
+        sentence = self._sentence_index()
+        subjects = self._clause_subjects(title)
+        barred = {p.key for p in people if any(p.start <= i < p.end for i in subjects)}
+        view = [p for p in people if p.end <= title.start and sentence[title.start] - sentence[p.start] <= 3
+                and p.key not in barred and self._may_describe(title, p)]
+        counts = Counter(p.key for p in people if p.start < title.start)
+        keys = sorted({p.key for p in view}, key=lambda k: -counts[k])
+        if len(keys) == 1 or len(keys) > 1 and counts[keys[0]] > counts[keys[1]]:
+            return next(p for p in view if p.key == keys[0])
+        return None
+
+    def _may_describe(self, title: Candidate, person: Candidate) -> bool:
+        from .coding import genders
+
+        if self._genders is None:
+            self._genders = genders(self.kb, self.cands, self.date)
+        gender = self._genders.get(person.key)
+        if title.gender and gender and title.gender != gender:
+            return False
+        office = _office(self.kb, person, self.date)
+        if office is not None and office.sector in OFFICE_SECTORS:
+            return False  # a sitting official is described by the office
+        if not self._same_party(title, person):
+            return False
+        country = self._person_role(person)[1]
+        return title.country is None or country is None or title.country == country
+
+    def _clause_subjects(self, title: Candidate) -> set[int]:
+        """'Christie endorsed Trump and appeared at the businessman's side': the subject of the clause a
+        description stands in (not as that subject itself) is someone else."""
+        verb = self.doc[title.end - 1]
+        if verb.dep_ in ("nsubj", "nsubjpass"):
+            return set()
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        verbs = [verb] + ([verb.head] if verb.dep_ == "conj" else [])
+        return {c.i for v in verbs for c in v.children if c.dep_ in ("nsubj", "nsubjpass")}
+
+    def _sentence_index(self) -> dict[int, int]:
+        if self._sentences is None:
+            self._sentences = {t.i: n for n, sent in enumerate(self.doc.sents) for t in sent}
+        return self._sentences
 
     def _person_role(self, person: Candidate) -> tuple[str | None, str | None]:
         if person.key not in self._role_cache:
@@ -292,6 +365,9 @@ class Clusterer:
         role = self.kb.role(office.role)
         return (role.key if role else norm(office.role)), office.country
 
+
+# Sectors of offices: a title of one of these names an office holder, never a description of someone else.
+OFFICE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
 
 # Chambers named by one word inside a longer name ('House Intelligence Committee', 'Commons
 # Treasury committee'): a committee or panel of a chamber belongs to the legislature.
@@ -337,7 +413,7 @@ def explicit_country(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None
 
 def name_sector(kb: KnowledgeBase, doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     """(sector, default country) from the role words of a name: the longest role phrase ending
-    the name ('Defence Ministry' MIL), else the last role word in it; a committee of a chamber is LEG."""
+    the name ('Interior Ministry' GOV, 'spy agency' SPY), else the last role word in it; a committee of a chamber is LEG."""
     from .titles import role_ending_at
 
     words = [t.lower_ for t in doc[start:end]]

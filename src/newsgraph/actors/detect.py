@@ -98,7 +98,7 @@ class Detector:
     def people(self, ents: list[Span]) -> None:
         spans: dict[int, tuple[int, int, str | None]] = {}
         for match in self.matches:
-            ref = _person_ref(match, self.gaz)
+            ref = _person_ref(match, self.gaz, self.date)
             if ref and not _inside_other_entity(match, ents) and not _before_government(self.doc, match.end) \
                     and not self._other_first_name(match, ents):
                 spans[match.start] = (match.start, match.end, ref)
@@ -115,6 +115,27 @@ class Detector:
         for start, end, ref in sorted(spans.values()):
             self._person(start, end, ref)
         self._bare_surnames()
+
+    def _courtesy_title(self, ref: str | None, title) -> bool:
+        """A known person's title from an office that ended before the article's date ('Secretary Clinton'
+        while she runs for president)."""
+        if not ref or not ref.startswith("person:") or not self.date:
+            return False
+        offices = self.kb.offices.get(ref[len("person:"):], ())
+        word = title.role.key.split()[-1]
+        now = [o for o in offices if o.held_on(self.date)]
+        past = [o for o in offices if o.end and o.end <= self.date and word in norm(o.role or "")]
+        return bool(past) and not any(word in norm(o.role or "") for o in now)
+
+    def _title_sector(self, title, start: int) -> str:
+        """The title's sector, from the organisation it is held in; a business title after a place's name
+        is that place's office ('Hong Kong Chief Executive'), not a company's."""
+        org_sector = self.org_sector_in(title.start, start)
+        sector = member_sector(title.role, org_sector)
+        before = self.doc[title.role_start - 1] if title.role_start > title.start else None
+        if sector == "BUS" and org_sector is None and title.country and before is not None and before.tag_ == "NNP":
+            return "GOV"
+        return sector
 
     def _other_first_name(self, match: NameMatch, ents: list[Span]) -> bool:
         """'Amir Haddad' is not the knowledge base's 'Haddad' (Fernando Haddad): spaCy's name runs on to the
@@ -167,7 +188,9 @@ class Detector:
             self.add(Candidate(title.start, start, TITLE, "PERSON", None, source="rule", describes=start))
             cand.role = self.doc[title.role_start:title.end].text
             cand.role_key = title.role.key
-            cand.sector = "ELI" if title.former else member_sector(title.role, self.org_sector_in(title.start, start))
+            cand.sector = "ELI" if title.former else self._title_sector(title, start)
+            if self._courtesy_title(ref, title):
+                cand.sector = None  # "Secretary Clinton" in 2016: the title of a past office; the date's office codes
             cand.country = title.country or title.role.country
             cand.context = True
         after = of_country_after(self.doc, end, self.country_at)
@@ -303,10 +326,11 @@ class Detector:
 
 
 # Titles that take the sector of the organisation they are held in: a FARC commander is a rebel,
-# a Pentagon spokesman military, a Gazprom chairman business; a Tory MP stays a lawmaker.
+# a navy spokesman military, a Gazprom chairman business; a Tory MP stays a lawmaker.
 GENERIC_ROLES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
                            "commander", "commanders", "chairman", "chief", "head", "member", "members", "director",
-                           "founder", "deputy", "executive", "officer", "officers", "fighters", "supporters"})
+                           "founder", "deputy", "executive", "officer", "officers", "fighters", "supporters",
+                           "chair", "chairwoman", "chairperson", "president", "vice president"})
 
 
 def member_sector(role, org_sector: str | None) -> str:
@@ -332,11 +356,13 @@ def _is_short_form(surface: str, names: tuple[str, ...]) -> bool:
     return letters.isupper() and any(len(n) > len(surface) and not n.isupper() for n in names)
 
 
-def _person_ref(match: NameMatch, gaz: Gazetteer) -> str | None:
-    """The cluster key of a knowledge-base or memory person named by the match."""
+def _person_ref(match: NameMatch, gaz: Gazetteer, date: str | None = None) -> str | None:
+    """The cluster key of a knowledge-base or memory person named by the match (of several sharing the
+    name, the one in office on the date)."""
     hit = match.hits[0]
     if hit.kind == "person":
-        return f"person:{hit.ref}"
+        refs = [h.ref for h in match.hits if h.kind == "person"]
+        return f"person:{gaz.kb.likeliest_person(refs, date)}"
     if hit.kind == "memory":
         actor = gaz.memory.by_name.get(norm(hit.ref))
         if actor is not None and actor.kind == "PERSON":

@@ -44,9 +44,10 @@ class Gazetteer:
 
     def find(self, doc: Doc) -> list[NameMatch]:
         found: list[NameMatch] = []
+        tokens = list(doc)  # one Token object each, not one per look
         i = 0
         while i < len(doc):
-            match = self._longest_at(doc, i)
+            match = self._longest_at(doc, tokens, i)
             if match:
                 found.append(match)
                 i = match.end
@@ -54,13 +55,13 @@ class Gazetteer:
                 i += 1
         return found
 
-    def _longest_at(self, doc: Doc, i: int) -> NameMatch | None:
-        first = doc[i]
+    def _longest_at(self, doc: Doc, tokens: list, i: int) -> NameMatch | None:
+        first = tokens[i]
         if first.is_space or first.is_punct or norm(first.text) not in self.first_words:
             return None
         text = text_of(doc)
         for j in range(min(len(doc), i + MAX_TOKENS), i, -1):
-            last = doc[j - 1]
+            last = tokens[j - 1]
             if last.is_space or (j - 1 > i and last.is_punct and last.text not in ".)"):
                 continue
             surface = text[first.idx:last.idx + len(last.text)]

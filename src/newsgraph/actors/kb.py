@@ -42,8 +42,10 @@ _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": 
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm(text: str) -> str:
-    """The lookup key for a name: case-folded, quotes unified, no leading 'the'."""
+    """The lookup key for a name: case-folded, quotes unified, no leading 'the'. Cached: the
+    gazetteer asks for the same few thousand surfaces article after article."""
     key = _SPACE.sub(" ", text.translate(_QUOTES)).strip().casefold()
     if not key.isascii():
         key = _fold_accents(key)
@@ -194,10 +196,19 @@ class KnowledgeBase:
     def person(self, text: str, date: str | None = None) -> Office | None:
         """The office a named person held on `date` (without a date: the latest one's
         country and sector, no role)."""
-        for hit in self._names.get(norm(text), ()):
-            if hit.kind == "person":
-                return office_on(self.offices[hit.ref], date)
-        return None
+        refs = [hit.ref for hit in self._names.get(norm(text), ()) if hit.kind == "person"]
+        return office_on(self.offices[self.likeliest_person(refs, date)], date) if refs else None
+
+    def likeliest_person(self, refs: list[str], date: str | None) -> str:
+        """Of people sharing a name ('Clinton'), the one in office (or running) on the date, else the one
+        whose last office began latest before it; the first listed without a date."""
+        if len(refs) < 2 or not date:
+            return refs[0]
+        holding = [r for r in refs if any(o.held_on(date) for o in self.offices[r])]
+        if holding:
+            return holding[0]
+        started = {r: max((o.start for o in self.offices[r] if o.start <= date), default="") for r in refs}
+        return max(refs, key=lambda r: started[r])
 
     def place_country(self, text: str, prefer: Iterable[str] = ()) -> str | None:
         """The country of a city, region or territory; `prefer` breaks ties (countries in the article)."""

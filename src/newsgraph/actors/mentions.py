@@ -9,9 +9,11 @@ places inside them ("Paris", "Lisbon") become actors. The words are data
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc
 
-from .kb import KnowledgeBase
+from .kb import KnowledgeBase, norm
 
 NON_ACTOR_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
 _COMPLEMENT = frozenset({"of", "on", "de", "du"})
@@ -23,13 +25,68 @@ def non_actor_spans(doc: Doc, ents, kb: KnowledgeBase, known: list[tuple[int, in
     words = kb.non_actor_words
     heads = words.get("document", frozenset()) | words.get("event", frozenset())
     spans = [(e.start, e.end) for e in ents if _labelled_non_actor(e, heads) and not _is_known(e.start, e.end, known)]
-    for token in doc:
+    tokens = list(doc)  # one Token object each for the passes below
+    for token in tokens:
         if token.lower_ in heads and not any(s <= token.i < e for s, e in known):
             span = _named_by_head(doc, token.i)
             if span and (token.is_title or not _names_actor(span, token.i, known)):
                 spans.append(span)
-    spans += _indices(doc, words)
+    spans += _indices(doc, tokens, words)
     spans += _products(doc, kb, known)
+    spans += _day_names(doc, tokens, kb, known)
+    spans += _quoted_titles(doc, tokens, known)
+    return [_with_abbreviation(doc, span) for span in spans]
+
+
+def _with_abbreviation(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
+    """'Hang Seng Index (HSI)': the abbreviation in brackets after a claimed name is that name too."""
+    end = span[1]
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")" and doc[end + 1].is_upper:
+        return span[0], end + 3
+    return span
+
+
+def _day_names(doc: Doc, tokens: list, kb: KnowledgeBase, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Super Tuesday', 'Black Friday': a capitalised word that modifies a day's name makes a date's name;
+    a known actor before a day ('Obama Tuesday said') is left alone."""
+    days = kb.non_actor_words.get("day", frozenset())
+    spans = []
+    for token in tokens:
+        if token.lower_ not in days or token.i == 0:
+            continue
+        first = doc[token.i - 1]
+        attached = first.head.i == token.i and first.dep_ in ("compound", "amod", "nmod")
+        if first.is_title and not first.is_sent_start and not _is_known(first.i, first.i + 1, known) \
+                and (attached or first.ent_type_ not in ("PERSON", "ORG", "NORP") and not kb.places.get(norm(first.text))):
+            spans.append((first.i, token.i + 1))
+    return spans
+
+
+_OPEN, _CLOSE = frozenset({'"', "\u201c"}), frozenset({'"', "\u201d"})
+_MINOR = frozenset({"of", "the", "and", "a", "an", "in", "on", "for", "to", "with", "at", "&"})
+
+
+def _quoted_titles(doc: Doc, tokens: list, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'ABC's "Good Morning America"', '"Fox News Sunday"': a title-cased phrase of two to eight words in
+    quotation marks is the name of a work or a slogan, not the actor named inside it (a quoted name on its
+    own stays that name)."""
+    spans = []
+    for token in tokens:
+        if token.text not in _OPEN:
+            continue
+        end = next((j for j in range(token.i + 1, min(len(doc), token.i + 11)) if doc[j].text in _CLOSE), None)
+        if end is None:
+            continue
+        stop = end
+        while stop > token.i + 1 and doc[stop - 1].is_punct:
+            stop -= 1
+        inner = doc[token.i + 1:stop]
+        alpha = [t for t in inner if t.is_alpha]
+        if len(alpha) < 2 or len(alpha) != len([t for t in inner if not t.is_punct]) or not alpha[0].is_title \
+                or not all(t.is_title or t.is_upper or t.lower_ in _MINOR for t in alpha):
+            continue
+        if not any(s == inner.start and e == inner.end for s, e in known):
+            spans.append((inner.start, inner.end))
     return spans
 
 
@@ -94,22 +151,32 @@ def _named_by_head(doc: Doc, i: int) -> tuple[int, int] | None:
     return left, right
 
 
-def _indices(doc: Doc, words: dict[str, frozenset[str]]) -> list[tuple[int, int]]:
+def _indices(doc: Doc, tokens: list, words: dict[str, frozenset[str]]) -> list[tuple[int, int]]:
+    """Market-index names ("the FTSE 100", "the Nikkei rose"), up to four tokens, longest first. A token
+    starts a name only when its text begins one (`_prefixes`), so most tokens cost one set lookup."""
     always, maybe = words.get("index", frozenset()), words.get("index-or-name", frozenset())
+    starts = _prefixes(always | maybe)
+    lowers = [t.text.casefold() for t in tokens]
     spans = []
     i = 0
     while i < len(doc):
-        for n in (4, 3, 2, 1):
-            piece = doc[i:i + n]
-            if i + n > len(doc):
-                continue
-            text = piece.text.casefold()
-            if text in always or (text in maybe and _used_as_index(doc, i + n - 1, words)):
-                spans.append((i, i + n + (i + n < len(doc) and doc[i + n].lower_ in words.get("index-word", ()))))
-                i += n - 1
-                break
+        if lowers[i] in starts:
+            for n in (4, 3, 2, 1):
+                if i + n > len(doc):
+                    continue
+                text = "".join(lowers[k] + doc[k].whitespace_ for k in range(i, i + n - 1)) + lowers[i + n - 1]
+                if text in always or (text in maybe and _used_as_index(doc, i + n - 1, words)):
+                    spans.append((i, i + n + (i + n < len(doc) and doc[i + n].lower_ in words.get("index-word", ()))))
+                    i += n - 1
+                    break
         i += 1
     return spans
+
+
+@lru_cache(maxsize=8)
+def _prefixes(names: frozenset[str]) -> frozenset[str]:
+    """Every leading piece of every name: the texts a name's first token can have."""
+    return frozenset(name[:k] for name in names for k in range(1, len(name) + 1))
 
 
 def _used_as_index(doc: Doc, last: int, words: dict[str, frozenset[str]]) -> bool:

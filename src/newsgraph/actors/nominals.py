@@ -24,6 +24,9 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "some"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "agent", "appos", "ROOT", "attr", "conj"})
 ARGUMENT_PREPS = frozenset({"by", "with", "against", "between", "from", "on", "for", "among", "toward", "towards",
                             "to", "at"})
+# Where an adjective-tagged role word is a noun ("Myanmar's military seized power"), not a complement
+# ("pledges to stand firm").
+_COMPLEMENT_DEPS = frozenset({"acomp", "advmod", "oprd", "xcomp", "ccomp", "advcl"})
 QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "group", "groups", "members",
                         "number", "some", "many", "most", "all", "none", "several", "tens"})
 
@@ -52,7 +55,7 @@ def _nominal(det, token: Token) -> bool:
         return False
     after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     role = det.kb.role(token.text)
-    return role is not None and role.type in ("body", "group") and (
+    return role is not None and role.type in ("body", "group") and token.dep_ not in _COMPLEMENT_DEPS and (
         after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
@@ -81,9 +84,18 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         return
     if not countries and not role.country and role.type == "body" and _is_place(head):
         return  # "outside the school", "at the hospital": scenery, not an actor
+    if not countries and not role.country and _generic_people(det, head):
+        return  # "people familiar with the talks", "children": nobody in particular
+    if not countries and _predicative(head, article, plural, role):
+        det.claim(first, max(end, head.right_edge.i + 1))  # "as secretary of state": the office, no mention
+        return
     if not countries and not role.country and _generic(head, article, plural, role):
         return  # "a better president", "running for president", "told reporters": nobody in particular
-    if norm(role.phrase) in GOVERNMENT_HEADS and len(countries) == 1:
+    named = _named_body_inside(det, first, head.i, role)
+    if named is not None:
+        det.add(Candidate(first, end, DESCRIPTION, "ORG", f"org:{named.name}", named.country, named.sector,
+                          source="kb"))
+    elif norm(role.phrase) in GOVERNMENT_HEADS and len(countries) == 1:
         _government(det, first, end, countries)
     elif role.type == "person" and not plural:
         _title(det, head, first, end, role, countries, article)
@@ -104,6 +116,45 @@ def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool
     if head.dep_ in ("dobj", "dative"):  # "told reporters", "asked people"; "expelled diplomats" stays
         return head.head.lemma_.lower() in reporting_verbs()
     return head.dep_ == "pobj" and not _is_argument(head)  # "hundreds of protesters" stays
+
+
+def _named_body_inside(det, first: int, head: int, role: Role):
+    """'the nationalist Global Times tabloid', 'the state-run Xinhua news agency': a body's description
+    around the name of an organisation of the same sector is that organisation."""
+    if role.type != "body":
+        return None
+    for match in det.matches:
+        hit = match.hits[0]
+        if first <= match.start and match.end <= head and hit.kind == "org":
+            org = det.kb.organisations[hit.ref]
+            if org.sector == role.sector:
+                return org
+    return None
+
+
+def _generic_people(det, head: Token) -> bool:
+    """'people familiar with the talks', 'People are bullied', 'happens to children': a generic human noun
+    without a country word is no group acting together (docs/annotation.md). Counted people ('18 people',
+    'hundreds of people'), the patients of an act ('deported children') and names ('People for the
+    Ethical Treatment of Animals') stay."""
+    if head.lower_ not in det.kb.non_actor_words.get("generic-people", ()) or head.ent_type_ in ("ORG", "PERSON"):
+        return False
+    counted = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITIES
+    if counted or any(c.dep_ == "nummod" for c in head.children):
+        return False
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        from ..quotes.lexicon import cue_class
+
+        return cue_class(head.head.lemma_) is not None
+    return True
+
+
+def _predicative(head: Token, article: str | None, plural: bool, role: Role) -> bool:
+    """A bare singular title after 'as' names the office someone held or holds, nobody new."""
+    while head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i != head.head.i:
+        head = head.head.head  # "secretary of state": the phrase hangs on its first noun
+    return article is None and not plural and role.type == "person" and head.dep_ == "pobj" \
+        and head.head.lower_ == "as" and not any(c.dep_ in ("poss", "compound", "det") for c in head.children)
 
 
 def _is_argument(head: Token) -> bool:
@@ -208,7 +259,7 @@ def _title(det, head: Token, first: int, end: int, role: Role, countries, articl
     while role_first < head.i and (doc[role_first].is_punct or doc[role_first].lower_ in ("'s", "\u2019s")):
         role_first += 1  # "Connecticut's tax commissioner": the role starts after the possessive
     words = doc[role_first:head.i + 1]
-    former = any(t.lower_ in FORMER for t in words)
+    former = any(t.lower_ in FORMER for t in doc[first:head.i + 1])  # "the former New Jersey governor"
     country = countries[-1][0] if countries else role.country
     from .detect import member_sector
 

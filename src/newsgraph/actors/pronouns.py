@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .candidates import PRONOUN, Candidate
+from .candidates import DESCRIPTION, PRONOUN, Candidate
+from .kb import NON_STATE_CODES
 
 LOOKBACK_SENTENCES = 3
 GROUP_KEYS = frozenset({"group", "people", "norp"})
+STATE_NOUNS = frozenset({"country", "nation", "government", "homeland", "motherland"})
 _OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"'}
 
 
@@ -37,6 +39,25 @@ def resolve(doc: Doc, cands: list[Candidate], genders: dict[str, str]) -> None:
             cand.key = _group_antecedent(doc, cand, groups, sentences, sent_of) if subject_they else None
         else:
             cand.key = _antecedent(doc, cand, people, genders, sentences, sent_of, quoted)
+            if cand.key and _owns_state(doc, cand):
+                _to_state(doc, cand, cands)
+
+
+def _owns_state(doc: Doc, pron: Candidate) -> bool:
+    """'her country', 'his government': the possessive names the person's state, not the person."""
+    token = doc[pron.start]
+    return token.dep_ == "poss" and token.head.i == pron.start + 1 and token.head.lower_ in STATE_NOUNS
+
+
+def _to_state(doc: Doc, pron: Candidate, cands: list[Candidate]) -> None:
+    """The pronoun and its noun become a mention of the person's country (none known: no mention)."""
+    country = next((c.country for c in cands if c.key == pron.key and c.country and c.mention != PRONOUN), None)
+    if country is None or country in NON_STATE_CODES:
+        pron.key = None
+        return
+    pron.end, pron.key, pron.mention, pron.etype = pron.start + 2, f"state:{country}", DESCRIPTION, "GPE"
+    pron.country, pron.gender = country, None
+    pron.acting = doc[pron.start + 1].dep_ in ("nsubj", "nsubjpass")
 
 
 def _group_antecedent(doc, pron, groups, sentences, sent_of) -> str | None:

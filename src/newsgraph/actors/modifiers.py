@@ -1,0 +1,134 @@
+"""Mentions that only describe something else: no actor of their own (issue 14).
+
+Two general shapes, judged on the parse after clustering:
+
+- a stateless adjective-like mention (a regional or nationality adjective with no
+  state, a party word; one word) that modifies a thing rather than an actor: "the
+  major Asian market indexes", "Democratic-leaning New Jersey", "a Scottish golf
+  course". An entity all of whose mentions are of this kind is dropped; one mention
+  that acts or modifies an actor, collective or place noun ("Asian nations",
+  "Western interests", "Western intelligence") keeps it. A state's adjective is never
+  dropped so: before a noun of an act it names the doer ("Israeli air raids", "an
+  Indian proposal", "the US-led war"), as event coders read it.
+- a party word that describes a person: "Republican Christine Todd Whitman",
+  "Democrat Hillary Clinton", "Republican rival Donald Trump", "Barack Obama, a
+  Democrat". That word is the person's affiliation, not a mention of the party.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .candidates import DEMONYM, PRONOUN, Candidate
+from .kb import KnowledgeBase
+
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
+_DESCRIBING_DEPS = frozenset({"amod", "compound", "appos", "nmod"})
+
+
+def drop_describers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates less party words describing a person and less entities that only modify things."""
+    people = _person_tokens(cands)
+    kept = [c for c in cands if not (_is_party(c, kb) and _describes_person(doc, c, people))]
+    only_modifiers: dict[str, bool] = {}
+    claimed = {i for c in kept for i in range(c.start, c.end)}
+    for cand in kept:
+        if cand.mention == PRONOUN or cand.key is None:
+            continue
+        modifier = _droppable(cand, kb) and _adjective_like(doc, cand) and _modifies_thing(doc, cand, kb, claimed)
+        only_modifiers[cand.key] = only_modifiers.get(cand.key, True) and modifier
+    return [c for c in kept if not only_modifiers.get(c.key, False)]
+
+
+def _droppable(cand: Candidate, kb: KnowledgeBase) -> bool:
+    """Regional and other stateless adjectives ('Asian', 'Scottish') and party words; a state's adjective
+    before a thing stays the state, the doer of a nominal act ('Israeli air raids', 'an Indian proposal',
+    'the US-led war'), as event coders read it."""
+    key = cand.key or ""
+    if key.startswith(("region:", "norp:")):
+        return cand.country is None
+    org = kb.organisations.get(key[4:]) if key.startswith("org:") else None
+    return org is not None and org.type == "party"
+
+
+def _person_tokens(cands: list[Candidate]) -> set[int]:
+    return {i for c in cands if c.etype == "PERSON" and c.mention != PRONOUN for i in range(c.start, c.end)}
+
+
+def _is_party(cand: Candidate, kb: KnowledgeBase) -> bool:
+    """A one-word party mention ('Republican', 'Democrat', 'Tory'), by the KB or spaCy's NORP reading."""
+    if cand.end - cand.start != 1 or cand.mention == PRONOUN:
+        return False
+    key = cand.key or ""
+    org = kb.organisations.get(key[4:]) if key.startswith("org:") else None
+    if org is not None:
+        return org.type == "party"
+    return key.startswith("norp:") and cand.sector in (None, "PTY") and kb.sector_of_role(key[5:]) is None \
+        and _party_alias(kb, key[5:])
+
+
+def _party_alias(kb: KnowledgeBase, word: str) -> bool:
+    """'democrat' -> the Democratic Party: a party's nickname or member noun the KB lists."""
+    for hit in kb.lookup(word) + kb.lookup(word + "s"):
+        if hit.kind == "org" and kb.organisations[hit.ref].type == "party":
+            return True
+    return False
+
+
+def _describes_person(doc: Doc, cand: Candidate, people: set[int]) -> bool:
+    """The party word is attached to a person's name, directly or over one title word ('rival')."""
+    token = doc[cand.start]
+    for _ in range(2):
+        if token.dep_ not in _DESCRIBING_DEPS or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.i in people:
+            return True
+    return False
+
+
+def _adjective_like(doc: Doc, cand: Candidate) -> bool:
+    """One word used as an adjective: a demonym, a regional or party adjective ('Asian', 'Democratic')."""
+    if cand.end - cand.start != 1:
+        return False
+    token = doc[cand.start]
+    return cand.mention == DEMONYM or cand.etype == "NORP" or token.tag_ == "JJ" or _hyphen_adjective(doc, cand.end)
+
+
+def _hyphen_adjective(doc: Doc, end: int) -> bool:
+    """'American-led', 'Democratic-leaning': the name and a lower-case participle or adjective are one word."""
+    return end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ \
+        and doc[end + 1].is_lower and doc[end + 1].pos_ in ("VERB", "ADJ")
+
+
+def _modifies_thing(doc: Doc, cand: Candidate, kb: KnowledgeBase, claimed: set[int]) -> bool:
+    """The word modifies a noun that is no actor: not a role word and in no other mention."""
+    if _hyphen_adjective(doc, cand.end):
+        return True
+    token = doc[cand.start]
+    while token.dep_ == "conj" and token.head.i != token.i:  # "vice presidential or Cabinet slot"
+        token = token.head
+    if token.dep_ not in _MODIFIER_DEPS or token.head.i == token.i:
+        return False
+    head = _noun_above(token.head)
+    return head is not None and head.i not in claimed and not _actor_noun(head, kb)
+
+
+def _noun_above(token: Token) -> Token | None:
+    """The noun a modifier chain ends in ('market' -> 'indexes', 'presidential' -> 'slot')."""
+    for _ in range(3):
+        if token.pos_ in ("NOUN", "PROPN"):
+            if token.dep_ != "compound" or token.head.i == token.i:
+                return token
+        elif token.dep_ not in ("amod", "conj", "compound"):
+            return None
+        token = token.head
+    return token if token.pos_ in ("NOUN", "PROPN") else None
+
+
+def _actor_noun(token: Token, kb: KnowledgeBase) -> bool:
+    """A role word ('intelligence'), a collective ('nations', 'interests') or a place noun ('the Mexican
+    frontier' is a place)."""
+    words = kb.non_actor_words
+    if token.lower_ in words.get("place-noun", ()) or token.lower_ in words.get("actor-noun", ()):
+        return True
+    return kb.role(token.text) is not None or kb.role(token.lemma_) is not None
