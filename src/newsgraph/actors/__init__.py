@@ -14,7 +14,7 @@ from __future__ import annotations
 from ..records import Entity, KnownActor
 from . import pronouns
 from .cluster import Clusterer
-from .coding import Coder, genders
+from .coding import Coder
 from .detect import Detector
 from .byline import ArticleFacts, mark_authors
 from .gazetteer import Gazetteer
@@ -42,7 +42,7 @@ class ActorStage:
         mark_authors(doc, cands, facts)
         clustered = drop_describers(doc, self.kb, Clusterer(doc, self.kb, date, cands).run())
         cands = clustered + [c for c in cands if c.mention == "pronoun"]
-        pronouns.resolve(doc, cands, genders(self.kb, cands, date))
+        pronouns.resolve(doc, cands, pronouns.genders(self.kb, cands, date))
         resolved = [c for c in cands if c.key is not None]
         return Coder(doc, self.kb, self.memory, date, facts).entities(resolved)
 

@@ -16,6 +16,8 @@ from spacy.tokens import Doc
 
 from .candidates import ABBREVIATION, DEMONYM, DESCRIPTION, NAME, TITLE, Candidate
 from .kb import KnowledgeBase, norm
+from .pronouns import genders
+from .titles import role_ending_at
 
 _MINOR = frozenset("of and the for on in de du la le al el for to at by".split())
 
@@ -235,8 +237,6 @@ class Clusterer:
         """'the influential daily', 'the carmaker': a definite singular description of a body with no
         country words of its own is the organisation of that sector named last before it (within five
         sentences), when one is."""
-        from .nominals import GOVERNMENT_HEADS
-
         sentences = self._sentence_index()
         named = [c for c in self.cands if (c.mention in (NAME, ABBREVIATION) or c.source == "kb") and c.etype == "ORG"
                  and c.key and c.sector]
@@ -319,8 +319,6 @@ class Clusterer:
         return None
 
     def _may_describe(self, title: Candidate, person: Candidate) -> bool:
-        from .coding import genders
-
         if self._genders is None:
             self._genders = genders(self.kb, self.cands, self.date)
         gender = self._genders.get(person.key)
@@ -374,6 +372,8 @@ OFFICE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
 CHAMBER_WORDS = {"house": "USA", "senate": "USA", "congressional": "USA", "commons": "GBR", "lords": "GBR",
                  "parliamentary": None, "parliament's": None, "assembly": None}
 LEGISLATIVE_BODIES = frozenset({"committee", "panel", "subcommittee", "commission", "caucus", "inquiry"})
+# The government of a country named as a whole ("the government", "the regime")
+GOVERNMENT_HEADS = frozenset({"government", "administration", "regime", "cabinet"})
 
 
 def _country_in_words(kb: KnowledgeBase, words: list[str]) -> str | None:
@@ -414,8 +414,6 @@ def explicit_country(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None
 def name_sector(kb: KnowledgeBase, doc: Doc, start: int, end: int) -> tuple[str | None, str | None]:
     """(sector, default country) from the role words of a name: the longest role phrase ending
     the name ('Interior Ministry' GOV, 'spy agency' SPY), else the last role word in it; a committee of a chamber is LEG."""
-    from .titles import role_ending_at
-
     words = [t.lower_ for t in doc[start:end]]
     found = role_ending_at(doc, end - 1, kb)
     role = found[1] if found and found[0] >= start else None

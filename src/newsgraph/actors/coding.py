@@ -96,17 +96,3 @@ def _kind(members: list[Candidate]) -> str:
 
 def _first(values):
     return next((v for v in values if v), None)
-
-
-def genders(kb: KnowledgeBase, cands: list[Candidate], date: str | None) -> dict[str, str]:
-    """The known gender of each person cluster (honorific, gendered title or knowledge base)."""
-    found: dict[str, str] = {}
-    for cand in cands:
-        if cand.etype == "PERSON" and cand.key and cand.gender and cand.mention != PRONOUN:
-            found.setdefault(cand.key, cand.gender)
-        if cand.key and cand.key.startswith("person:") and cand.key not in found:
-            office = kb.person(cand.key[len("person:"):], date)
-            gender = office.gender if office is not None else kb.gender_of_name(cand.key[len("person:"):])
-            if gender:
-                found[cand.key] = gender
-    return found

@@ -11,11 +11,11 @@ from spacy.tokens import Doc, Span
 
 from ..reporting import reporting_verbs
 from . import nominals
+from .nominals import member_sector
 from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Candidate, acts, is_locative
 from .gazetteer import Gazetteer, NameMatch
 from .mentions import non_actor_spans
-from .nominals import GOVERNMENT_HEADS
-from .cluster import explicit_country
+from .cluster import CHAMBER_WORDS, GOVERNMENT_HEADS, explicit_country
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
 from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_before
 
@@ -66,8 +66,6 @@ class Detector:
         return None
 
     def _chamber_before(self, start: int) -> bool:
-        from .cluster import CHAMBER_WORDS
-
         return start > 0 and not self.claimed[start - 1] and self.doc[start - 1].is_title \
             and self.doc[start - 1].lower_ in CHAMBER_WORDS
 
@@ -323,20 +321,6 @@ class Detector:
             if cand.etype == "PERSON" and cand.mention == NAME and cand.end - cand.start > 1:
                 words.update((self.doc[cand.start].text, self.doc[cand.end - 1].text))
         return frozenset(words)
-
-
-# Titles that take the sector of the organisation they are held in: a FARC commander is a rebel,
-# a navy spokesman military, a Gazprom chairman business; a Tory MP stays a lawmaker.
-GENERIC_ROLES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
-                           "commander", "commanders", "chairman", "chief", "head", "member", "members", "director",
-                           "founder", "deputy", "executive", "officer", "officers", "fighters", "supporters",
-                           "chair", "chairwoman", "chairperson", "president", "vice president"})
-
-
-def member_sector(role, org_sector: str | None) -> str:
-    if org_sector and role.key in GENERIC_ROLES:
-        return org_sector
-    return role.sector
 
 
 def _sentence_initial(token) -> bool:

@@ -12,10 +12,10 @@ from spacy.tokens import Doc, Token
 
 from ..reporting import reporting_verbs
 from .candidates import DEMONYM, DESCRIPTION, LOCATIVE_PREPS, METONYM, TITLE, Candidate
+from .cluster import GOVERNMENT_HEADS, LEGISLATIVE_BODIES, name_sector
 from .kb import Role, norm
 from .titles import FORMER, of_country_after, role_ending_at
 
-GOVERNMENT_HEADS = frozenset({"government", "administration", "regime", "cabinet"})
 ORG_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "JRN", "REB", "PRM", "UAF"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "another", "one", "its", "their",
                           "his", "her", "our", "some", "many", "several", "two", "three", "both", "all"})
@@ -29,6 +29,20 @@ ARGUMENT_PREPS = frozenset({"by", "with", "against", "between", "from", "on", "f
 _COMPLEMENT_DEPS = frozenset({"acomp", "advmod", "oprd", "xcomp", "ccomp", "advcl"})
 QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "group", "groups", "members",
                         "number", "some", "many", "most", "all", "none", "several", "tens"})
+
+
+# Titles that take the sector of the organisation they are held in: a FARC commander is a rebel,
+# a navy spokesman military, a Gazprom chairman business; a Tory MP stays a lawmaker.
+GENERIC_ROLES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
+                           "commander", "commanders", "chairman", "chief", "head", "member", "members", "director",
+                           "founder", "deputy", "executive", "officer", "officers", "fighters", "supporters",
+                           "chair", "chairwoman", "chairperson", "president", "vice president"})
+
+
+def member_sector(role, org_sector: str | None) -> str:
+    if org_sector and role.key in GENERIC_ROLES:
+        return org_sector
+    return role.sector
 
 
 def find(det) -> None:
@@ -261,8 +275,6 @@ def _title(det, head: Token, first: int, end: int, role: Role, countries, articl
     words = doc[role_first:head.i + 1]
     former = any(t.lower_ in FORMER for t in doc[first:head.i + 1])  # "the former New Jersey governor"
     country = countries[-1][0] if countries else role.country
-    from .detect import member_sector
-
     sector = "ELI" if former else member_sector(role, det.org_sector_in(first, role_first))
     det.add(Candidate(first, end, TITLE, "PERSON", None, country, sector,
                       role=words.text, role_key=role.key, source="rule",
@@ -271,14 +283,10 @@ def _title(det, head: Token, first: int, end: int, role: Role, countries, articl
 
 
 def _group(det, head: Token, first: int, end: int, role: Role, countries) -> None:
-    from .cluster import LEGISLATIVE_BODIES, name_sector
-
     if norm(role.phrase) in LEGISLATIVE_BODIES:  # "the Commons foreign affairs committee": a chamber's body
         sector, default = name_sector(det.kb, det.doc, first, end)
         if sector == "LEG":
             role = Role(role.phrase, "LEG", role.type, role.country or default)
-    from .detect import member_sector
-
     org_sector = det.org_sector_in(first, head.i)
     if org_sector and member_sector(role, org_sector) != role.sector:  # "Pentagon officials", "Hamas fighters"
         role = Role(role.phrase, org_sector, role.type, role.country, role.same_as)

@@ -16,12 +16,26 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .candidates import DESCRIPTION, PRONOUN, Candidate
-from .kb import NON_STATE_CODES
+from .kb import NON_STATE_CODES, KnowledgeBase
 
 LOOKBACK_SENTENCES = 3
 GROUP_KEYS = frozenset({"group", "people", "norp"})
 STATE_NOUNS = frozenset({"country", "nation", "government", "homeland", "motherland"})
 _OPEN = {"\u201c": "\u201d", "\u2018": "\u2019", '"': '"'}
+
+
+def genders(kb: KnowledgeBase, cands: list[Candidate], date: str | None) -> dict[str, str]:
+    """The known gender of each person cluster (honorific, gendered title or knowledge base)."""
+    found: dict[str, str] = {}
+    for cand in cands:
+        if cand.etype == "PERSON" and cand.key and cand.gender and cand.mention != PRONOUN:
+            found.setdefault(cand.key, cand.gender)
+        if cand.key and cand.key.startswith("person:") and cand.key not in found:
+            office = kb.person(cand.key[len("person:"):], date)
+            gender = office.gender if office is not None else kb.gender_of_name(cand.key[len("person:"):])
+            if gender:
+                found[cand.key] = gender
+    return found
 
 
 def resolve(doc: Doc, cands: list[Candidate], genders: dict[str, str]) -> None:
