@@ -50,7 +50,9 @@ def test_ordinary_lines_have_no_dateline(line):
     "Published: 2016-03-04 14:22 GMT", "Last updated on Aug 31, 2016 at 9:05 PM EDT", "3/4/2016 14:22",
     "By Jane Doe", "By JANE DOE and John Roe, Reuters", "Written by Jane Doe", "Photo: Jane Doe/AP",
     "(AP Photo/Jane Doe)", "Image credit: NASA", "Read more: Why the talks failed", "Related: The deal in charts",
-    "Sign up for our morning newsletter",
+    "Sign up for our morning newsletter", "Reporting by Jane Doe; Editing by John Roe",
+    "(Reporting by Jan Smit in Paris; additional reporting by Ann Lee and Bo Chen in Oslo; editing by Mark Poe)",
+    "Writing by Ann Lee, editing by Mark Poe.", "Additional reporting by Jane Doe in New York", "(Editing by John Roe)",
 ])
 def test_furniture_lines(line):
     assert is_non_sentence(line)
@@ -61,6 +63,9 @@ def test_furniture_lines(line):
     "Markets open at 9:30 a.m. on Monday, traders said.", "Monday", "", "—",
     "By the time the debates began, Trump led.", "By contrast, Trump has 5 percent.", "By 2015, the market slid.",
     "Photos showed the damage, officials said.", "Credit markets fell sharply.", "Related talks resume on Monday.",
+    "Reporting by Jane Doe; the talks failed", "(Reporting by Jane Doe; editing by John Roe) the minister said",
+    "Reporting by the BBC showed the damage; editing by John Roe", "Research by Jane Doe showed that prices rose",
+    "Research by Harvard Scientists",
 ])
 def test_sentences_are_not_furniture(line):
     assert not is_non_sentence(line)
@@ -86,7 +91,8 @@ PAGE = (
     "Norway and Iceland agreed on Monday to share the mackerel catch, officials said.\n\n"
     "(AP Photo/Jan Smit)\n\n"
     "Read more: Why the last talks failed\n\n"
-    "By the time the talks ended, both sides were tired."
+    "By the time the talks ended, both sides were tired.\n\n"
+    "(Reporting by Jan Smit in Oslo; editing by Ann Lee)"
 )
 
 

@@ -18,8 +18,9 @@ component before the parser runs:
   voice) ever sees them and the contract's sentence indices skip them.
   Page lines are left out the same way: a byline of names only ("By Jane
   Doe and John Roe, Reuters"; article.BYLINE, the pattern that finds the
-  authors), a photo credit ("Photo: Jane Doe/AP", "(AP Photo/Jane Doe)") and a
-  link to more ("Read more: ...", "Related: ...", "Sign up for ...").
+  authors), a photo credit ("Photo: Jane Doe/AP", "(AP Photo/Jane Doe)"), a
+  wire credit line ("(Reporting by Jane Doe in Paris; editing by John Roe)")
+  and a link to more ("Read more: ...", "Related: ...", "Sign up for ...").
 """
 from __future__ import annotations
 
@@ -96,6 +97,16 @@ _MORE = re.compile(r"^(?:Read (?:more|also)|See also|Related(?: coverage| storie
                    r"|^(?:Read more|Click here|Sign up|Subscribe)\b", re.I)
 _NAME = re.compile(r"^[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|van|von|der|al|bin))*$")
 MAX_PAGE_LINE_WORDS = 14
+# A wire credit line: clauses "<task> by <names>[ in <place>]" joined by ";" (or ", " before the next
+# task), in parentheses or not: "Reporting by Jane Doe in Paris; additional reporting by John Roe;
+# editing by Mark Poe". Every clause must be one, so no prose passes.
+_TASK = (r"(?:(?:additional|further|extra)\s+)?"
+         r"(?:reporting|writing|editing|research|compiled|compiling|production|graphics|photography|translation)")
+_CREDIT_CLAUSE = re.compile(rf"^{_TASK}(?:\s+(?:and|&)\s+{_TASK})?\s+by\s+(?P<names>\S.*)$", re.I)
+_CREDIT_SPLIT = re.compile(rf"\s*;\s*|,\s*(?={_TASK}\s+(?:(?:and|&)\s+\w+\s+)?by\b)", re.I)
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}$")
+_ADDITIONAL = re.compile(r"^(?:additional|further|extra)\s", re.I)
+MAX_CREDIT_LINE_WORDS = 60
 
 
 def is_non_sentence(line: str) -> bool:
@@ -114,14 +125,34 @@ def is_non_sentence(line: str) -> bool:
 
 
 def _page_line(body: str) -> bool:
-    """A byline of names only, a photo credit or a link to more: short, and no prose."""
+    """A byline of names only, a photo credit, a wire credit line or a link to more: short, and no prose."""
+    if _wire_credit(body):
+        return True
     if len(body.split()) > MAX_PAGE_LINE_WORDS:
         return False
     if _CREDIT.match(body) or _MORE.match(body):
         return True
     m = BYLINE.match(body)
     names = NAME_SPLIT.split(m.group("names").rstrip(".")) if m and body[:1].isupper() else []
+    return _all_names(names)
+
+
+def _all_names(names: list[str]) -> bool:
     return bool(names) and all(_NAME.match(n.strip()) and len(n.split()) <= 4 for n in names)
+
+
+def _wire_credit(body: str) -> bool:
+    """ "(Reporting by Jane Doe in Paris; editing by John Roe)": every clause a task done by named people."""
+    if len(body.split()) > MAX_CREDIT_LINE_WORDS or not body[:2].lstrip("(")[:1].isupper():
+        return False
+    inner = body.rstrip(". ")
+    bracketed = inner.startswith("(") and inner.endswith(")")
+    parts = _CREDIT_SPLIT.split(inner[1:-1] if bracketed else inner)
+    if len(parts) < 2 and not bracketed and not _ADDITIONAL.match(inner):
+        return False  # one bare clause may be a headline ("Research by Harvard Scientists")
+    clauses = [_CREDIT_CLAUSE.match(c.strip(" .")) for c in parts]
+    return all(m and _all_names([_IN_PLACE.sub("", n) for n in NAME_SPLIT.split(m.group("names").strip())])
+               for m in clauses)
 
 
 def _covered(word: str) -> bool:
