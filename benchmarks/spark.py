@@ -1,6 +1,6 @@
 """Spark against the plain pipeline on the same articles, at one and two cores.
 
-    python benchmarks/spark.py [--articles 50] [--shards 10] [--runs 1]
+    python benchmarks/spark.py [--articles 200] [--shards 12] [--runs 1]
 
 Texts: PolNeAR dev articles from ../shared/data (up to 84; with --articles up
 to 200 the list is repeated with distinct ids), written as JSON Lines shards
@@ -123,8 +123,8 @@ def timed(cmd: list[str]) -> tuple[float, float, float, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--articles", type=int, default=50, help=f"how many articles (at most {MAX_ARTICLES})")
-    ap.add_argument("--shards", type=int, default=10, help="JSON Lines files (Spark runs one task per file)")
+    ap.add_argument("--articles", type=int, default=MAX_ARTICLES, help=f"how many articles (at most {MAX_ARTICLES})")
+    ap.add_argument("--shards", type=int, default=12, help="JSON Lines files (Spark runs one task per file)")
     ap.add_argument("--runs", type=int, default=1, help="rounds of the four runs; the best of each is reported")
     args = ap.parse_args()
     n = max(1, min(args.articles, MAX_ARTICLES))
@@ -191,8 +191,14 @@ def report(results: dict[str, tuple[float, float, float]], n: int, work: Path,
         # CPU per article beyond start-up: what a long task on a cluster pays per record.
         plain = (cpu[a1] - startup[a1]) / (n - 1)
         marginal = (cpu[s1] - startup[s1]) / (n - 1)
-        print(f"start-up CPU: analyze {startup[a1]:.1f} s, spark {startup[s1]:.1f} s; CPU per further article: "
-              f"analyze {plain:.3f} s, spark local[1] {marginal:.3f} s ({100 * (marginal - plain) / plain:+.1f}%)")
+        print(f"start-up CPU (one article): analyze {startup[a1]:.1f} s, spark {startup[s1]:.1f} s; CPU per further "
+              f"article: analyze {plain:.3f} s, spark local[1] {marginal:.3f} s ({100 * (marginal - plain) / plain:+.1f}%)")
+    for cores, spark, plain_run in ((1, s1, a1), (2, s2, a2)):
+        inside = _task_cpu(work / f"out{cores}")
+        if inside:
+            print(f"spark local[{cores}]: {inside:.1f} s CPU inside its tasks ({inside / n:.3f} s per article, "
+                  f"Pipeline loads included), {cpu[spark] - inside:.1f} s outside them (JVM, driver, Python "
+                  f"workers' start); analyze --workers {cores}: {cpu[plain_run] / n:.3f} s per article in all")
     tasks = _task_seconds(work / "out2")
     if tasks:
         print(f"spark local[2]: {tasks:.1f} s inside its tasks (summed over both slots) of {wall[s2]:.1f} s wall")
@@ -200,15 +206,23 @@ def report(results: dict[str, tuple[float, float, float]], n: int, work: Path,
         cores = 2 if name in (a2, s2) else 1
         print(f"projected core-hours per million articles, {name}: {wall[name] * cores / n * 1e6 / 3600:,.0f} "
               f"from wall x cores, {cpu[name] / n * 1e6 / 3600:,.0f} from CPU time")
+    if n > 1:
+        print(f"projected core-hours per million articles once started (CPU per further article): analyze "
+              f"{plain * 1e6 / 3600:,.0f}, spark {marginal * 1e6 / 3600:,.0f}")
 
 
-def _task_seconds(out: Path) -> float:
+def _task_seconds(out: Path, column: str = "seconds") -> float:
     try:
         import pyarrow.parquet as pq
 
-        return sum(r["seconds"] for r in pq.read_table(out / "_done").to_pylist())
+        return sum(r.get(column) or 0.0 for r in pq.read_table(out / "_done").to_pylist())
     except Exception:
         return 0.0
+
+
+def _task_cpu(out: Path) -> float:
+    """CPU seconds the tasks themselves used (the _done rows' cpu_seconds)."""
+    return _task_seconds(out, "cpu_seconds")
 
 
 if __name__ == "__main__":

@@ -77,11 +77,11 @@ def spark():
     reason = _java_missing()
     if reason:
         pytest.skip(reason)
-    from newsgraph.spark.job import session
+    from newsgraph.spark.job import spark_context
 
-    session_ = session("local[2]", app_name="newsgraph-tests")
-    yield session_
-    session_.stop()
+    context = spark_context("local[2]", app_name="newsgraph-tests")
+    yield context
+    context.stop()
 
 
 def _table(out: Path, name: str) -> list[dict]:

@@ -20,6 +20,14 @@ from .output import Output
 # Environment of every executor's Python: one BLAS thread, no process pool inside a task.
 EXECUTOR_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                 "NEWSGRAPH_WORKERS": "1"}
+# A local master's JVM only schedules tasks (the articles never enter it), yet its optimising
+# JIT compiler and parallel GC threads cost seconds of CPU at start-up and more while it runs.
+# The quick JIT alone and one GC thread halve that; PYSPARK_SUBMIT_ARGS setting
+# spark.driver.extraJavaOptions replaces them.
+LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+# A local run's web UI (Jetty) and console progress bar cost start-up CPU and a thread that
+# redraws five times a second; spark-defaults.conf or PYSPARK_SUBMIT_ARGS can turn them back on.
+LOCAL_SETTINGS = {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false"}
 
 
 @dataclass
@@ -62,27 +70,43 @@ def plan(inputs: list[str], manifest: str | None = None, prefix: str | None = No
     return files
 
 
-def session(master: str | None = None, app_name: str = "newsgraph"):
-    """A SparkSession whose master comes from Spark's own settings (spark-submit --master,
-    spark-defaults.conf, PYSPARK_SUBMIT_ARGS); `master` only overrides; local[*] when none is set."""
+def spark_context(master: str | None = None, app_name: str = "newsgraph"):
+    """A SparkContext whose master comes from Spark's own settings (spark-submit --master,
+    spark-defaults.conf, PYSPARK_SUBMIT_ARGS); `master` only overrides; local[*] when none is set.
+
+    The job is plain RDD work, so no SparkSession: building one loads Spark SQL's planner
+    into the JVM, seconds of CPU for nothing."""
     from pyspark import SparkConf, SparkContext
-    from pyspark.sql import SparkSession
 
     if master is None or master.startswith("local"):
         # Local workers must run the interpreter that has newsgraph installed,
         # which need not be the `python3` on PATH (e.g. an unactivated venv).
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    SparkContext._ensure_initialized()  # starts the JVM, which reads Spark's own settings
+    SparkContext._ensure_initialized(conf=_launch_conf(master))  # starts the JVM, which reads Spark's own settings
     conf = SparkConf()
     if master:
         conf.setMaster(master)
     elif not conf.contains("spark.master"):
         conf.setMaster("local[*]")
+    if conf.get("spark.master", "").startswith("local"):
+        for name, value in LOCAL_SETTINGS.items():
+            conf.setIfMissing(name, value)
     conf.setAppName(conf.get("spark.app.name", app_name))
     for name, value in EXECUTOR_ENV.items():
         conf.setIfMissing(f"spark.executorEnv.{name}", value)
     conf.setIfMissing("spark.python.worker.reuse", "true")
-    return SparkSession.builder.config(conf=conf).getOrCreate()
+    return SparkContext.getOrCreate(conf)
+
+
+def _launch_conf(master: str | None):
+    """Settings for the JVM this process starts (none when spark-submit started it already)."""
+    from pyspark import SparkConf
+
+    conf = SparkConf(loadDefaults=False)
+    ours = "PYSPARK_GATEWAY_PORT" not in os.environ and (master or "").startswith("local")
+    if ours and "extraJavaOptions" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+        conf.set("spark.driver.extraJavaOptions", LOCAL_JAVA_OPTIONS)
+    return conf
 
 
 def run_job(inputs: list[str], output: str, manifest: str | None = None, prefix: str | None = None,
@@ -105,9 +129,10 @@ def run_job(inputs: list[str], output: str, manifest: str | None = None, prefix:
     if todo:
         settings = portable(config or Config.from_env())
         own = spark is None
-        spark = spark or session(master)
+        spark = spark or spark_context(master)
         try:
-            rdd = spark.sparkContext.parallelize(todo, len(todo))  # one task per file
+            sc = getattr(spark, "sparkContext", spark)  # a SparkSession given by the caller, or a context
+            rdd = sc.parallelize(todo, len(todo))  # one task per file
             summaries = rdd.mapPartitions(lambda part: process_partition(part, settings, output)).collect()
         finally:
             if own:
