@@ -8,11 +8,13 @@ to a temporary folder outside the repository. Rounds (--runs) of four runs,
 each a fresh process: `newsgraph analyze --workers 1|2` over the shards and
 `newsgraph spark --master local[1]|local[2]` over the same shards (one task a
 shard), all with one BLAS thread, plus each tool's start-up on one article.
-Prints wall and CPU seconds (the best of the rounds), speed-ups,
-Spark's per-article overhead against `analyze` at the same parallelism, the
-peak memory of each run's whole process tree, and the projected core-hours
-per million articles. The machine may be shared: read the figures with its
-load, which is printed too. Asserts nothing.
+Prints wall and CPU seconds (the best of the rounds), speed-ups, Spark's
+per-article overhead against `analyze` at the same parallelism (in all, and
+per article past start-up), the CPU inside Spark's tasks (their _done rows'
+cpu_seconds) against that outside them, the peak memory of each run's whole
+process tree, and the projected core-hours per million articles (in all, and
+once started). The machine may be shared: read the figures with its load,
+which is printed too. Asserts nothing.
 """
 from __future__ import annotations
 
