@@ -71,6 +71,18 @@ def _java_missing() -> str | None:
     return None
 
 
+def test_a_local_jvm_gets_the_light_settings_and_a_cluster_its_own(monkeypatch):
+    pytest.importorskip("pyspark", reason="the spark extra is not installed (pip install 'newsgraph[spark]')")
+    from newsgraph.spark.job import LOCAL_JAVA_OPTIONS, _launch_conf
+
+    monkeypatch.delenv("PYSPARK_GATEWAY_PORT", raising=False)
+    monkeypatch.delenv("PYSPARK_SUBMIT_ARGS", raising=False)
+    assert _launch_conf("local[2]").get("spark.driver.extraJavaOptions") == LOCAL_JAVA_OPTIONS
+    assert _launch_conf("yarn").get("spark.driver.extraJavaOptions") is None
+    monkeypatch.setenv("PYSPARK_SUBMIT_ARGS", "--conf spark.driver.extraJavaOptions=-Xmx2g pyspark-shell")
+    assert _launch_conf("local[2]").get("spark.driver.extraJavaOptions") is None
+
+
 @pytest.fixture(scope="module")
 def spark():
     pytest.importorskip("pyspark", reason="the spark extra is not installed (pip install 'newsgraph[spark]')")
