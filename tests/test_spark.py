@@ -78,7 +78,9 @@ def test_a_local_jvm_gets_the_light_settings_and_a_cluster_its_own(monkeypatch):
     monkeypatch.delenv("PYSPARK_GATEWAY_PORT", raising=False)
     monkeypatch.delenv("PYSPARK_SUBMIT_ARGS", raising=False)
     assert _launch_conf("local[2]").get("spark.driver.extraJavaOptions") == LOCAL_JAVA_OPTIONS
+    assert _launch_conf("local[2]").get("spark.ui.showConsoleProgress") == "false"
     assert _launch_conf("yarn").get("spark.driver.extraJavaOptions") is None
+    assert _launch_conf("yarn").get("spark.ui.showConsoleProgress") is None
     monkeypatch.setenv("PYSPARK_SUBMIT_ARGS", "--conf spark.driver.extraJavaOptions=-Xmx2g pyspark-shell")
     assert _launch_conf("local[2]").get("spark.driver.extraJavaOptions") is None
 

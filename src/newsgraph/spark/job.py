@@ -25,9 +25,10 @@ EXECUTOR_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_TH
 # The quick JIT alone and one GC thread halve that; PYSPARK_SUBMIT_ARGS setting
 # spark.driver.extraJavaOptions replaces them.
 LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
-# A local run's web UI (Jetty) and console progress bar cost start-up CPU and a thread that
-# redraws five times a second; spark-defaults.conf or PYSPARK_SUBMIT_ARGS can turn them back on.
-LOCAL_SETTINGS = {"spark.ui.enabled": "false", "spark.ui.showConsoleProgress": "false"}
+# A local run's web UI (Jetty) costs start-up CPU; spark-defaults.conf or PYSPARK_SUBMIT_ARGS
+# can turn it back on. (Its console progress bar, redrawn five times a second, is turned off
+# when the JVM starts: see _launch_conf.)
+LOCAL_SETTINGS = {"spark.ui.enabled": "false"}
 
 
 @dataclass
@@ -104,8 +105,11 @@ def _launch_conf(master: str | None):
 
     conf = SparkConf(loadDefaults=False)
     ours = "PYSPARK_GATEWAY_PORT" not in os.environ and (master or "").startswith("local")
-    if ours and "extraJavaOptions" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
+    submit_args = os.environ.get("PYSPARK_SUBMIT_ARGS", "")
+    if ours and "extraJavaOptions" not in submit_args:
         conf.set("spark.driver.extraJavaOptions", LOCAL_JAVA_OPTIONS)
+    if ours and "showConsoleProgress" not in submit_args:  # pyspark's launcher turns it on otherwise
+        conf.set("spark.ui.showConsoleProgress", "false")
     return conf
 
 
