@@ -6,9 +6,12 @@ to the output folder, in one pass, with nothing cached.
 """
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import sys
 import time
+from pathlib import Path
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -25,6 +28,7 @@ EXECUTOR_ENV = {"OMP_NUM_THREADS": "1", "OPENBLAS_NUM_THREADS": "1", "MKL_NUM_TH
 # The quick JIT alone and one GC thread halve that; PYSPARK_SUBMIT_ARGS setting
 # spark.driver.extraJavaOptions replaces them.
 LOCAL_JAVA_OPTIONS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+ARCHIVE_ENV = "NEWSGRAPH_SPARK_CLASS_ARCHIVE"
 # A local run's web UI (Jetty) costs start-up CPU; spark-defaults.conf or PYSPARK_SUBMIT_ARGS
 # can turn it back on. (Its console progress bar, redrawn five times a second, is turned off
 # when the JVM starts: see _launch_conf.)
@@ -107,10 +111,35 @@ def _launch_conf(master: str | None):
     ours = "PYSPARK_GATEWAY_PORT" not in os.environ and (master or "").startswith("local")
     submit_args = os.environ.get("PYSPARK_SUBMIT_ARGS", "")
     if ours and "extraJavaOptions" not in submit_args:
-        conf.set("spark.driver.extraJavaOptions", LOCAL_JAVA_OPTIONS)
+        conf.set("spark.driver.extraJavaOptions", " ".join(filter(None, (LOCAL_JAVA_OPTIONS, class_archive()))))
     if ours and "showConsoleProgress" not in submit_args:  # pyspark's launcher turns it on otherwise
         conf.set("spark.ui.showConsoleProgress", "false")
     return conf
+
+
+def class_archive() -> str:
+    """JVM options for a class-data archive of the classes a local Spark run loads: written
+    by the first run (-XX:ArchiveClassesAtExit), mapped by the next ones (-XX:SharedArchiveFile),
+    which halves the JVM's start-up CPU. One archive per pyspark install and Java; a stale
+    or broken one is ignored by the JVM. NEWSGRAPH_SPARK_CLASS_ARCHIVE names the file, or
+    turns it off ("off")."""
+    import pyspark
+
+    path = os.environ.get(ARCHIVE_ENV)
+    if path in ("off", ""):
+        return ""
+    if path is None:
+        java = os.environ.get("JAVA_HOME") or shutil.which("java") or ""
+        key = hashlib.sha1(f"{pyspark.__file__}|{pyspark.__version__}|{java}".encode()).hexdigest()[:12]
+        path = str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsgraph" /
+                   f"spark-classes-{key}.jsa")
+    if os.path.isfile(path) and os.path.getsize(path) > 0:
+        return f"-XX:SharedArchiveFile={path} -Xlog:cds*=off"
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    except OSError:
+        return ""
+    return f"-XX:ArchiveClassesAtExit={path} -Xlog:cds*=off"
 
 
 def run_job(inputs: list[str], output: str, manifest: str | None = None, prefix: str | None = None,
