@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -71,17 +72,54 @@ def _java_missing() -> str | None:
     return None
 
 
+def test_a_local_jvm_gets_the_light_settings_and_a_cluster_its_own(monkeypatch):
+    pytest.importorskip("pyspark", reason="the spark extra is not installed (pip install 'newsgraph[spark]')")
+    from newsgraph.spark.job import LOCAL_JAVA_OPTIONS, _launch_conf
+
+    monkeypatch.delenv("PYSPARK_GATEWAY_PORT", raising=False)
+    monkeypatch.delenv("PYSPARK_SUBMIT_ARGS", raising=False)
+    monkeypatch.setenv("NEWSGRAPH_SPARK_CLASS_ARCHIVE", "off")
+    assert _launch_conf("local[2]").get("spark.driver.extraJavaOptions") == LOCAL_JAVA_OPTIONS
+    assert _launch_conf("local[2]").get("spark.ui.showConsoleProgress") == "false"
+    assert _launch_conf("yarn").get("spark.driver.extraJavaOptions") is None
+    assert _launch_conf("yarn").get("spark.ui.showConsoleProgress") is None
+    monkeypatch.setenv("PYSPARK_SUBMIT_ARGS", "--conf spark.driver.extraJavaOptions=-Xmx2g pyspark-shell")
+    assert _launch_conf("local[2]").get("spark.driver.extraJavaOptions") is None
+
+
+def test_the_class_archive_is_written_once_then_mapped(monkeypatch, tmp_path):
+    pytest.importorskip("pyspark", reason="the spark extra is not installed (pip install 'newsgraph[spark]')")
+    from newsgraph.spark.job import ARCHIVE_ENV, class_archive
+
+    archive = tmp_path / "cds" / "spark.jsa"
+    monkeypatch.setenv(ARCHIVE_ENV, str(archive))
+    assert class_archive().startswith(f"-XX:ArchiveClassesAtExit={archive} ") and archive.parent.is_dir()
+    archive.write_bytes(b"x")  # what the first JVM leaves at exit
+    assert class_archive().startswith(f"-XX:SharedArchiveFile={archive} ")
+    monkeypatch.setenv(ARCHIVE_ENV, "off")
+    assert class_archive() == ""
+
+
 @pytest.fixture(scope="module")
 def spark():
     pytest.importorskip("pyspark", reason="the spark extra is not installed (pip install 'newsgraph[spark]')")
     reason = _java_missing()
     if reason:
         pytest.skip(reason)
-    from newsgraph.spark.job import session
+    from newsgraph.spark.job import spark_context
 
-    session_ = session("local[2]", app_name="newsgraph-tests")
-    yield session_
-    session_.stop()
+    # No class-data archive: the tests leave nothing in the user's cache.
+    saved = os.environ.get("NEWSGRAPH_SPARK_CLASS_ARCHIVE")
+    os.environ["NEWSGRAPH_SPARK_CLASS_ARCHIVE"] = "off"
+    try:
+        context = spark_context("local[2]", app_name="newsgraph-tests")
+    finally:
+        if saved is None:
+            os.environ.pop("NEWSGRAPH_SPARK_CLASS_ARCHIVE")
+        else:
+            os.environ["NEWSGRAPH_SPARK_CLASS_ARCHIVE"] = saved
+    yield context
+    context.stop()
 
 
 def _table(out: Path, name: str) -> list[dict]:

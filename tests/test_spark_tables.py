@@ -152,3 +152,22 @@ def test_remote_files_are_streamed_through_the_same_readers(tmp_path, monkeypatc
              for name in ("crawl.warc.gz", "records.jsonl")}
     assert kinds == {"crawl.warc.gz": ["RawInput", "MalformedRecord", "RawInput", "MalformedRecord"],
                      "records.jsonl": ["RawInput", "MalformedRecord", "RawInput"]}
+
+
+@pytest.mark.slow
+def test_a_profiled_task_writes_its_profile_and_cpu_by_phase(committed, tmp_path, monkeypatch):
+    import pstats
+
+    from newsgraph.spark.task import PROFILE_ENV, process_partition
+
+    folder, out, settings, done = committed
+    assert all(d["cpu_seconds"] > 0 for d in done)
+    jsonl = str(folder / "records.jsonl")
+    monkeypatch.setenv(PROFILE_ENV, str(tmp_path / "prof"))
+    [row] = process_partition([(jsonl, file_key(jsonl))], settings, str(out))
+    phases = json.loads((tmp_path / "prof" / f"{file_key(jsonl)}.json").read_text())
+    assert phases["articles"] == row["articles"] > 0
+    assert phases["analysis"] > 0 and {"read", "rows", "parquet writes", "commit"} <= set(phases)
+    # The phases split the task's CPU; only the profiler's own bookkeeping falls outside them.
+    assert sum(v for k, v in phases.items() if k not in ("input_file", "articles")) <= row["cpu_seconds"] + 0.05
+    assert pstats.Stats(str(tmp_path / "prof" / f"{file_key(jsonl)}.prof")).total_calls > 0

@@ -10,7 +10,7 @@ atomically and recorded in `_done` so a rerun skips it.
     newsgraph spark --manifest warc.paths --prefix s3://commoncrawl/ s3a://bucket/out
     newsgraph load out/ --db newsgraph.db        # back into the store, for search and the web app
 
-From Python: `run_job(inputs, output, manifest=..., spark=an_existing_session)`.
+From Python: `run_job(inputs, output, manifest=..., spark=sc)` with an existing SparkContext or SparkSession.
 Modules: job (driver), task (executor), files (paths, streams), output (the
 folder layout and commits), tables (schemas and rows), cli.
 """

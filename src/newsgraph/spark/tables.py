@@ -58,7 +58,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     # One row per finished input file: what a rerun skips and what `newsgraph load` trusts.
     "_done": pa.schema([
         ("input_file", _S), ("file_key", _S), ("status", _S), ("records", pa.int64()), ("articles", pa.int64()),
-        ("errors", pa.int64()), ("seconds", _F), ("finished_at", _S)]),
+        ("errors", pa.int64()), ("seconds", _F), ("cpu_seconds", _F), ("finished_at", _S)]),
 }
 # Tables partitioned by the article's publication month (month=YYYY-MM or month=unknown).
 ARTICLE_TABLES = ("articles", "entities", "mentions", "quotes", "events", "sentences")
