@@ -1,0 +1,40 @@
+"""Quotes: reported clauses and speakers the parser misattaches (synthetic sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.quotes import find_quotes
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+ARTICLE = """Levy vote delayed
+
+Mayor Ana Ruiz said after the meeting she would not sign the levy if it passed.
+
+At a rally with supporters of the Green Party Ruiz said that the levy was unfair.
+
+"""
+
+
+@pytest.fixture(scope="module")
+def quotes(pipeline):
+    from newsgraph.nlp import sentences
+
+    doc = pipeline.nlp(ARTICLE)
+    return find_quotes(doc, sentences(doc))
+
+
+def _with(quotes, words):
+    found = [q for q in quotes if words in q.content]
+    assert found, f"no quote contains {words!r}: {[q.content for q in quotes]}"
+    return found[0]
+
+
+def test_a_bare_clause_hung_as_adverbial_is_reported(quotes):
+    quote = _with(quotes, "she would not sign the levy")
+    assert quote.speaker_mention.text.endswith("Ana Ruiz")
+
+
+def test_a_name_taken_into_the_phrase_before_the_verb_is_its_subject(quotes):
+    quote = _with(quotes, "the levy was unfair")
+    assert quote.speaker_mention.text.endswith("Ruiz")
