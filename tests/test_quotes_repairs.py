@@ -13,6 +13,8 @@ Mayor Ana Ruiz said after the meeting she would not sign the levy if it passed.
 
 At a rally with supporters of the Green Party Ruiz said that the levy was unfair.
 
+"The levy will not pass, and the harbor will pay for it," Bell said in an interview with "Harbor News Tonight."
+
 """
 
 
@@ -38,3 +40,8 @@ def test_a_bare_clause_hung_as_adverbial_is_reported(quotes):
 def test_a_name_taken_into_the_phrase_before_the_verb_is_its_subject(quotes):
     quote = _with(quotes, "the levy was unfair")
     assert quote.speaker_mention.text.endswith("Ruiz")
+
+
+def test_a_show_name_ending_the_sentence_is_no_quote(quotes):
+    assert not [q for q in quotes if "Harbor News Tonight" in q.content]
+    assert _with(quotes, "The levy will not pass").speaker_mention.text == "Bell"
