@@ -15,6 +15,16 @@ At a rally with supporters of the Green Party Ruiz said that the levy was unfair
 
 "The levy will not pass, and the harbor will pay for it," Bell said in an interview with "Harbor News Tonight."
 
+Here is the exchange:
+
+"HOST: Mayor, will the levy pass on Friday?
+
+"RUIZ: Well, the council has the votes, and the harbor needs the money.
+
+"HOST: And if it fails?
+
+"RUIZ: Then we will try again in the spring.
+
 """
 
 
@@ -45,3 +55,9 @@ def test_a_name_taken_into_the_phrase_before_the_verb_is_its_subject(quotes):
 def test_a_show_name_ending_the_sentence_is_no_quote(quotes):
     assert not [q for q in quotes if "Harbor News Tonight" in q.content]
     assert _with(quotes, "The levy will not pass").speaker_mention.text == "Bell"
+
+
+def test_turns_opened_by_a_quotation_mark_are_each_their_speakers(quotes):
+    quote = _with(quotes, "the council has the votes")
+    assert quote.speaker_mention.text == "RUIZ" and "HOST" not in quote.content
+    assert _with(quotes, "try again in the spring").speaker_mention.text == "RUIZ"
