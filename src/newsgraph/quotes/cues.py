@@ -130,6 +130,8 @@ def subject_of(token: Token) -> Token | None:
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
             return subject
+        if token.dep_ == "ROOT" and _stranded_subject(token) is not None:
+            return _stranded_subject(token)
         if token.dep_ == "advcl" and token.tag_ == "VBN":
             return None  # "Asked about it, he said ...": he was asked; the asker is unnamed
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
@@ -151,6 +153,17 @@ def subject_of(token: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _stranded_subject(verb: Token) -> Token | None:
+    """A name the parser took into the phrase before a subjectless finite verb ("In a meeting with
+    the Post Trump said that ..."): the name right before the verb is its subject."""
+    if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.dep_ != "pobj" or before.ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    return before
 
 
 def _verb_above(token: Token) -> Token:

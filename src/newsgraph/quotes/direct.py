@@ -18,6 +18,7 @@ from .layout import Layout
 from .lexicon import CONTINUE, LABEL, SPEECH, THOUGHT
 from .marks import MarkedSpan
 
+MAX_TITLE_STOP = 5         # words of a title that may end in the sentence's full stop
 MIN_SPEECH_WORDS = 4       # shorter unlinked marks are scare quotes or titles
 MAX_TRAILING = 12          # tokens between a closing mark and its reporting verb
 _PHRASE_POS = frozenset({"PROPN", "PRON", "NOUN", "DET", "ADJ", "NUM", "ADP", "PART", "CCONJ", "PUNCT"})
@@ -138,8 +139,11 @@ def speech_like(text: str, mark: MarkedSpan) -> bool:
 
 
 def looks_like_title(content: str) -> bool:
-    """"Orange Is the New Black", "Flip the Script": capitalised content words, no full stop."""
+    """"Orange Is the New Black", "Flip the Script": capitalised content words, no full stop; a
+    short name may carry the sentence's own full stop inside the marks ('with "Fox News Sunday."')."""
     words = [w for w in content.split() if any(ch.isalpha() for ch in w)]
+    if content.rstrip().endswith(".") and not content.rstrip().endswith("..") and len(words) <= MAX_TITLE_STOP:
+        content = content.rstrip()[:-1]
     content_words = [w for w in words if w.lower() not in _TITLE_SMALL_WORDS]
     if not content_words or content.rstrip()[-1:] in _SENTENCE_END:
         return False

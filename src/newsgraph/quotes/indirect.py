@@ -103,7 +103,8 @@ def _reported_clause(cue: Cue) -> Token | None:
     the team says she will go on" hangs both on "says"); a clause the parser took for an
     adverbial but opened by "that" ("tweeted in the early hours that Machado was ...")."""
     verb = cue.token
-    found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or _question(cue, c) or _that_clause(verb, c)]
+    found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or _question(cue, c) or _that_clause(verb, c)
+             or _bare_clause(verb, c)]
     after = [c for c in found if c.i > verb.i]
     before = [c for c in found if c.i < verb.i and not _split_off(c, verb)]
     return (after or before or [None])[0]
@@ -112,6 +113,22 @@ def _reported_clause(cue: Cue) -> Token | None:
 def _that_clause(verb: Token, child: Token) -> bool:
     return (child.dep_ == "advcl" and child.i > verb.i and child.left_edge.lower_ == "that"
             and cue_class(lemma_of(verb)) in (SPEECH, THOUGHT))
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP", "MD")
+
+
+def _bare_clause(verb: Token, child: Token) -> bool:
+    """A finite clause with its own subject and no conjunction that the parser hung on the cue as
+    an adverbial ("said after the convention he would not accept ..."): the reported clause."""
+    if child.dep_ != "advcl" or child.i < verb.i or cue_class(lemma_of(verb)) not in (SPEECH, THOUGHT):
+        return False
+    if any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in child.children):
+        return False
+    subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    finite = child.tag_ in FINITE_TAGS or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE_TAGS
+                                              for c in child.children)
+    return subject is not None and subject.i > verb.i and finite
 
 
 def _split_off(clause: Token, verb: Token) -> bool:

@@ -40,8 +40,16 @@ def find_quotes(doc: Doc, sentences: tuple[SpacySpan, ...], entities: tuple[Enti
     # (its words are not the writer's), and a user keeping "who said what" drops it by speaker.
     found = outside_speakers(combine(clauses, marks, layout), marks)
     # A transcript turn's label may sit inside a stray quotation mark: it is still the speaker.
-    drafts = dedupe(inherit(found + transcript_drafts(layout), layout))
+    turns = transcript_drafts(layout)
+    found = [d for d in found if not _spans_turn(d, turns)]
+    drafts = dedupe(inherit(found + turns, layout))
     return tuple(_quote(f"Q{n}", d, layout.text, entities) for n, d in enumerate(drafts, 1))
+
+
+def _spans_turn(draft: Draft, turns: list[Draft]) -> bool:
+    """A passage that holds a transcript turn's label ("PENCE:") mixes turns (every paragraph
+    opening with a quotation mark): the turns stand in for it."""
+    return any(t is not draft and t.cue is not None and draft.start <= t.cue.start < draft.end for t in turns)
 
 
 def _quote(quote_id: str, draft: Draft, text: str, entities: tuple[Entity, ...]) -> Quote:
