@@ -169,11 +169,17 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None) -> list[To
     dative = _child(cand.verb, "dative")
     if dative is not None and dative.pos_ != "ADP":
         out += _conjuncts(dative)  # "gave Ukraine aid"
-    if cand.inner is not None:
+    if cand.inner is not None and not _objects_named(cand):
+        # "threatened to attack X": X; but "accused X of intimidating Y": Y is the inner act's, not the accusation's
         out += _recipient_tokens(cand.inner, None)
     if cand.sense.governs == "request" and cand.patient is not None and cand.patient.dep_.startswith("nsubj"):
         out += _conjuncts(cand.patient)  # "said Libya must hand over": Libya is asked
     return out
+
+
+def _objects_named(cand: Candidate) -> bool:
+    """The wrapper verb has a direct or indirect object of its own."""
+    return not cand.nominal and _child(cand.verb, "dobj", "dative") is not None
 
 
 def _partner_tokens(cand: Candidate) -> list[Token]:
