@@ -294,3 +294,13 @@ def test_accused_party_not_the_victim_of_the_inner_act(pipeline):
     accuse = next((ev, a, r) for ev, a, r in events if ev.type == "ACCUSE")
     assert any("Poland" in a for a in accuse[1])
     assert accuse[2] and all("Russia" in r for r in accuse[2]), accuse[2]
+
+
+@pytest.mark.slow
+def test_hyphen_joined_names_on_an_event_noun_are_both_parties(pipeline):
+    """'Russia-Ukraine talks': both names are participants, not only the one next to the noun."""
+    _, events = _events(pipeline, "Russia-Ukraine talks resumed in Istanbul on Monday.")
+    talks = [(ev, a) for ev, a, _ in events if ev.type == "CONSULT"]
+    assert talks, [(ev.type, ev.trigger.text) for ev, _, _ in events]
+    actors = talks[0][1]
+    assert any("Russia" in a for a in actors) and any("Ukraine" in a for a in actors), actors

@@ -193,7 +193,15 @@ def _partner_tokens(cand: Candidate) -> list[Token]:
 def _owner_tokens(noun: Token, possessive_only: bool = False) -> list[Token]:
     """"Russia's sanctions", "US sanctions": the noun's possessor or name modifier."""
     deps = ("poss",) if possessive_only else ("poss", "compound", "amod", "nmod")
-    return [c for c in noun.children if c.dep_ in deps]
+    owners = [c for c in noun.children if c.dep_ in deps]
+    return owners + [h for o in owners for h in _hyphen_partners(o)]
+
+
+def _hyphen_partners(tok: Token) -> list[Token]:
+    """"US-China talks": the name joined to a modifier by a hyphen is a party too."""
+    doc = tok.doc
+    return [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i + 2 == tok.i
+            and doc[c.i + 1].text in ("-", "\u2013") and not doc[c.i].whitespace_]
 
 
 def _ids(tokens: Iterable[Token], entities: Sequence[Entity]) -> tuple[str, ...]:
