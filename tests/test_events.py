@@ -285,3 +285,22 @@ def test_seed_gains_the_proposal_to_start_a_dialogue(seed_analysis):
     assert proposal.type in ("AGREE", "CONSULT") and proposal.quote is not None
     assert "Lavrov" in " ".join(_names(seed_analysis, proposal.actors))
     assert all(e.confidence is not None and 0 <= e.confidence <= 1 for e in seed_analysis.events)
+
+
+@pytest.mark.slow
+def test_accused_party_not_the_victim_of_the_inner_act(pipeline):
+    """'accused X of threatening Y': X is the accused; Y is the inner act's recipient, not the accusation's."""
+    _, events = _events(pipeline, "Poland accused Russia of threatening Lithuania.")
+    accuse = next((ev, a, r) for ev, a, r in events if ev.type == "ACCUSE")
+    assert any("Poland" in a for a in accuse[1])
+    assert accuse[2] and all("Russia" in r for r in accuse[2]), accuse[2]
+
+
+@pytest.mark.slow
+def test_hyphen_joined_names_on_an_event_noun_are_both_parties(pipeline):
+    """'Russia-Ukraine talks': both names are participants, not only the one next to the noun."""
+    _, events = _events(pipeline, "Russia-Ukraine talks resumed in Istanbul on Monday.")
+    talks = [(ev, a) for ev, a, _ in events if ev.type == "CONSULT"]
+    assert talks, [(ev.type, ev.trigger.text) for ev, _, _ in events]
+    actors = talks[0][1]
+    assert any("Russia" in a for a in actors) and any("Ukraine" in a for a in actors), actors

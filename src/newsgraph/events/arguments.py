@@ -169,11 +169,17 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None) -> list[To
     dative = _child(cand.verb, "dative")
     if dative is not None and dative.pos_ != "ADP":
         out += _conjuncts(dative)  # "gave Ukraine aid"
-    if cand.inner is not None:
+    if cand.inner is not None and not _objects_named(cand):
+        # "threatened to attack X": X; but "accused X of intimidating Y": Y is the inner act's, not the accusation's
         out += _recipient_tokens(cand.inner, None)
     if cand.sense.governs == "request" and cand.patient is not None and cand.patient.dep_.startswith("nsubj"):
         out += _conjuncts(cand.patient)  # "said Libya must hand over": Libya is asked
     return out
+
+
+def _objects_named(cand: Candidate) -> bool:
+    """The wrapper verb has a direct or indirect object of its own."""
+    return not cand.nominal and _child(cand.verb, "dobj", "dative") is not None
 
 
 def _partner_tokens(cand: Candidate) -> list[Token]:
@@ -187,7 +193,15 @@ def _partner_tokens(cand: Candidate) -> list[Token]:
 def _owner_tokens(noun: Token, possessive_only: bool = False) -> list[Token]:
     """"Russia's sanctions", "US sanctions": the noun's possessor or name modifier."""
     deps = ("poss",) if possessive_only else ("poss", "compound", "amod", "nmod")
-    return [c for c in noun.children if c.dep_ in deps]
+    owners = [c for c in noun.children if c.dep_ in deps]
+    return owners + [h for o in owners for h in _hyphen_partners(o)]
+
+
+def _hyphen_partners(tok: Token) -> list[Token]:
+    """"US-China talks": the name joined to a modifier by a hyphen is a party too."""
+    doc = tok.doc
+    return [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i + 2 == tok.i
+            and doc[c.i + 1].text in ("-", "\u2013") and not doc[c.i].whitespace_]
 
 
 def _ids(tokens: Iterable[Token], entities: Sequence[Entity]) -> tuple[str, ...]:
