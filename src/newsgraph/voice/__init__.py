@@ -94,8 +94,9 @@ class VoiceStage:
         marked_in, skip_in, others_in = (regions_by_sentence(r, sentences) for r in (marked, skip, others))
         embeddings, words = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.model.direction)
         scores = [float(score) for score in self.model.probabilities(embeddings)]
-        attributed = [is_attributed(quotes, s.start_char, s.end_char, s) or _mostly_marked(here, s)
-                      or reported_main_clause(s) for s, here in zip(sentences, marked_in)]
+        quotes_in = regions_by_sentence(quotes, sentences)
+        attributed = [is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
+                      or reported_main_clause(s) for s, near, here in zip(sentences, quotes_in, marked_in)]
         asides = self._aside_scores(sentences, attributed, others_in)
         evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)))
                     for sent, score, attr, aside, own, here
