@@ -338,3 +338,22 @@ def test_a_loaded_span_says_what_found_it(nlp):
         "shameless": ("lexicon",),
     }
     assert spans[-1].as_dict()["basis"] == ["lexicon"]
+
+
+def test_regions_by_sentence_gives_each_sentence_exactly_the_regions_that_overlap_it():
+    import random
+    from types import SimpleNamespace
+
+    from newsgraph.voice.quoting import regions_by_sentence
+
+    rng = random.Random(7)
+    sentences = [SimpleNamespace(start_char=s, end_char=s + 40) for s in range(0, 2000, 50)]
+    regions = []
+    for _ in range(300):  # long and short, overlapping, unsorted, some empty
+        start = rng.randrange(0, 2100)
+        regions.append(Region(start, start + rng.choice([0, 1, 5, 30, 120, 900])))
+    found = regions_by_sentence(regions, sentences)
+    assert len(found) == len(sentences)
+    for sent, here in zip(sentences, found):
+        assert list(here) == [r for r in regions if r.overlap(sent.start_char, sent.end_char)]
+    assert any(len(here) > 1 for here in found) and regions_by_sentence((), sentences) == [()] * len(sentences)

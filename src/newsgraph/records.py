@@ -281,7 +281,7 @@ def entity_at(entities: Iterable[Entity], start: int, end: int) -> Entity | None
     best: tuple[int, Entity] | None = None
     for ent in entities:
         for m in ent.mentions:
-            if m.overlaps(start, end):
+            if m.start < end and start < m.end:  # m.overlaps(start, end), inlined: called per token
                 width = m.end - m.start
                 if best is None or width < best[0]:
                     best = (width, ent)

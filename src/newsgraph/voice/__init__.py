@@ -16,8 +16,8 @@ from .encoder import SentenceEncoder, load_encoder
 from .loaded import loaded_spans
 from .model import OpinionModel, load_model
 from .genre import article_genre, threshold_for
-from .quoting import (covered, direct_regions, is_attributed, own_clause, quoted_regions, sourced_regions,
-                      trailing_frames)
+from .quoting import (covered, direct_regions, is_attributed, own_clause, quoted_regions, regions_by_sentence,
+                      sourced_regions, trailing_frames)
 from .stance import reported_main_clause, stance_cues
 
 VOICES = ("reporting", "attributed", "opinion")
@@ -79,8 +79,9 @@ class VoiceStage:
     def __call__(self, ctx) -> tuple[Sentence, ...]:
         evidence, words, skip, genre = self.evidence(ctx)
         threshold = threshold_for(self.model.threshold, genre)
-        return tuple(self._sentence(sent, ev, found, ctx.text, skip, threshold)
-                     for sent, ev, found in zip(ctx.sentences, evidence, words))
+        skips = regions_by_sentence(skip, ctx.sentences)
+        return tuple(self._sentence(sent, ev, found, ctx.text, here, threshold)
+                     for sent, ev, found, here in zip(ctx.sentences, evidence, words, skips))
 
     def evidence(self, ctx) -> tuple[list[Evidence], list, tuple, str | None]:
         """Per sentence: its Evidence and the classifier's word shares; the quoted regions; the genre."""
@@ -89,13 +90,17 @@ class VoiceStage:
         marked = quoted_regions(ctx.text)
         skip = marked + direct_regions(quotes)
         others = skip + sourced_regions(quotes) + trailing_frames(quotes, sentences)
+        # Each sentence weighs only the regions that overlap it.
+        marked_in, skip_in, others_in = (regions_by_sentence(r, sentences) for r in (marked, skip, others))
         embeddings, words = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.model.direction)
         scores = [float(score) for score in self.model.probabilities(embeddings)]
-        attributed = [is_attributed(quotes, s.start_char, s.end_char, s) or _mostly_marked(marked, s)
-                      or reported_main_clause(s) for s in sentences]
-        asides = self._aside_scores(sentences, attributed, others)
-        evidence = [Evidence(score, attr, _own_share(others, sent), aside, bool(stance_cues(sent, skip)))
-                    for sent, score, attr, aside in zip(sentences, scores, attributed, asides)]
+        quotes_in = regions_by_sentence(quotes, sentences)
+        attributed = [is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
+                      or reported_main_clause(s) for s, near, here in zip(sentences, quotes_in, marked_in)]
+        asides = self._aside_scores(sentences, attributed, others_in)
+        evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)))
+                    for sent, score, attr, aside, own, here
+                    in zip(sentences, scores, attributed, asides, others_in, skip_in)]
         return evidence, words, skip, article_genre(ctx.text, sentences, others, scores, attributed)
 
     def prepare(self, contexts) -> None:
@@ -103,8 +108,9 @@ class VoiceStage:
         self.encoder.prime([sent.text for ctx in contexts for sent in ctx.sentences], self.model.direction)
 
     def _aside_scores(self, sentences, attributed, others) -> list[float | None]:
-        """The opinion score of the writer's own clause in each attributed sentence, if it has one."""
-        asides = [own_clause(sent, others) if attr else None for sent, attr in zip(sentences, attributed)]
+        """The opinion score of the writer's own clause in each attributed sentence, if it has one
+        (`others`: per sentence, the regions of everyone else's words that overlap it)."""
+        asides = [own_clause(sent, own) if attr else None for sent, attr, own in zip(sentences, attributed, others)]
         wanted = [text for text in asides if text]
         scores = iter(self.opinion_probabilities(wanted)) if wanted else iter(())
         return [float(next(scores)) if text else None for text in asides]

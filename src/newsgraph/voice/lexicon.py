@@ -23,12 +23,14 @@ class Lexicon:
     # first word -> phrases starting with it, longest first
     phrases: dict[str, tuple[tuple[str, ...], ...]]
 
-    def matches(self, tokens: Sequence[Token]) -> list[tuple[int, int]]:
-        """(first, last+1) token positions of every entry found, longest first at each start."""
+    def matches(self, tokens: Sequence[Token], forms: Sequence[tuple[str, str]] | None = None) -> list[tuple[int, int]]:
+        """(first, last+1) token positions of every entry found, longest first at each start.
+        `forms`: token_forms(tokens), when the caller matches several lexicons on the same tokens."""
+        forms = token_forms(tokens) if forms is None else forms
         found: list[tuple[int, int]] = []
         i = 0
-        while i < len(tokens):
-            width = self._match_at(tokens, i)
+        while i < len(forms):
+            width = self._match_at(forms, i)
             if width:
                 found.append((i, i + width))
                 i += width
@@ -36,23 +38,28 @@ class Lexicon:
                 i += 1
         return found
 
-    def _match_at(self, tokens: Sequence[Token], i: int) -> int:
-        token = tokens[i]
-        for key in {token.lower_, token.lemma_.lower()}:
+    def _match_at(self, forms: Sequence[tuple[str, str]], i: int) -> int:
+        lower, lemma = forms[i]
+        for key in {lower, lemma}:
             for phrase in self.phrases.get(key, ()):
-                if _phrase_at(tokens, i, phrase):
+                if _phrase_at(forms, i, phrase):
                     return len(phrase)
-        return 1 if token_in(token, self.words) else 0
+        return 1 if lower in self.words or lemma in self.words else 0
+
+
+def token_forms(tokens: Sequence[Token]) -> list[tuple[str, str]]:
+    """Each token's lowercase form and lowercase lemma: what an entry matches."""
+    return [(token.lower_, token.lemma_.lower()) for token in tokens]
 
 
 def token_in(token: Token, words: frozenset[str]) -> bool:
     return token.lower_ in words or token.lemma_.lower() in words
 
 
-def _phrase_at(tokens: Sequence[Token], i: int, phrase: tuple[str, ...]) -> bool:
-    if i + len(phrase) > len(tokens):
+def _phrase_at(forms: Sequence[tuple[str, str]], i: int, phrase: tuple[str, ...]) -> bool:
+    if i + len(phrase) > len(forms):
         return False
-    return all(tokens[i + k].lower_ == w or tokens[i + k].lemma_.lower() == w for k, w in enumerate(phrase))
+    return all(forms[i + k][0] == w or forms[i + k][1] == w for k, w in enumerate(phrase))
 
 
 def _as_tokens(entry: str) -> str:

@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..records import LoadedSpan
-from .lexicon import lexicon, token_in
+from .lexicon import lexicon, token_forms, token_in
 from .quoting import Region
 
 NAME_ENTS = frozenset("PERSON ORG GPE NORP FAC LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
@@ -42,9 +42,10 @@ def loaded_spans(sentence: SpacySpan, text: str, skip: Sequence[Region],
     characters of `text`: each word's share of the opinion classifier's margin.
     """
     tokens = list(sentence)
+    forms = token_forms(tokens)
     found: list[tuple[int, int, str]] = []
     for name in ("charged", "evaluative"):
-        for first, last in lexicon(name).matches(tokens):
+        for first, last in lexicon(name).matches(tokens, forms):
             if _eligible(tokens[first:last], skip):
                 found.append((_with_intensifier(tokens, first, skip), last, "lexicon"))
     found.extend((a, b, "lexicon") for a, b in _intensified_adjectives(tokens, skip))

@@ -6,7 +6,7 @@ quoted phrase without a speaker is still not the writer's own wording.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
@@ -140,6 +140,26 @@ def _trails(sent, quote: Quote, frame_start: int, frame_end: int) -> bool:
     before = sent.text[: frame_start - offset].rstrip().rstrip("\"'”’")
     after = sent.text[frame_end - offset:]
     return before.endswith(",") and len([w for w in after.split() if any(c.isalnum() for c in w)]) <= TRAILING_WORDS
+
+
+def regions_by_sentence(regions: Sequence, sentences: Sequence) -> list[tuple]:
+    """Per sentence, the regions (Regions, Quotes: anything with a start and an end) that overlap
+    it, in their given order: the only ones that can touch its words, so a sentence never tests
+    a long article's every region (or every token)."""
+    order = sorted(range(len(regions)), key=lambda i: regions[i].start)
+    starts = [regions[i].start for i in order]
+    longest = max((r.end - r.start for r in regions), default=0)
+    found = []
+    for sent in sentences:
+        lo, hi = bisect_left(starts, sent.start_char - longest), bisect_left(starts, sent.end_char)
+        here = sorted(i for i in order[lo:hi] if _overlaps(regions[i], sent.start_char, sent.end_char))
+        found.append(tuple(regions[i] for i in here))
+    return found
+
+
+
+def _overlaps(region, start: int, end: int) -> bool:
+    return min(region.end, end) > max(region.start, start)
 
 
 def covered(regions: Sequence[Region], start: int, end: int) -> int:

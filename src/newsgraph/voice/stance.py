@@ -37,7 +37,7 @@ def stance_cues(sentence: SpacySpan, skip: Sequence[Region]) -> tuple[str, ...]:
     """Kinds of writer's-stance marks found in the sentence's unquoted words."""
     found = []
     for token in sentence:
-        if _quoted(token, skip):
+        if skip and _quoted(token, skip):
             continue
         kind = _cue_kind(token)
         if kind:
