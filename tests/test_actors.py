@@ -166,6 +166,17 @@ def test_ethnic_groups_are_not_coded_as_the_kin_state(analyse):
     assert by_text(ents, "Albanians").country != "ALB"
 
 
+def test_a_people_named_as_a_group_are_civilians(analyse):
+    ents = analyse("Ethnic Albanians in Macedonia protested on Friday. Muslims gathered outside the mosque.")
+    assert by_text(ents, "Albanians").sector == "CVL"
+    assert by_text(ents, "Muslims").sector == "CVL"
+
+
+def test_a_singular_group_adjective_gets_no_civilian_sector(analyse):
+    ents = analyse("The Asian delegation arrived in Geneva on Monday.")
+    assert all(e.sector != "CVL" for e in ents if "Asian" in [m.text for m in e.mentions])
+
+
 # -- NER corrections ---------------------------------------------------------------------
 def test_knowledge_base_corrects_spacy_labels(analyse):
     ents = analyse("Biden spoke on Monday. Follow the author on Twitter for updates.")
