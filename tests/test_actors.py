@@ -172,6 +172,12 @@ def test_a_people_named_as_a_group_are_civilians(analyse):
     assert by_text(ents, "Muslims").sector == "CVL"
 
 
+def test_service_members_and_military_police_are_military(analyse):
+    ents = analyse("Two Canadian servicemen died on Monday. Danish military police opened an inquiry.")
+    assert by_text(ents, "Canadian servicemen").sector == "MIL"
+    assert by_text(ents, "Danish military police").sector == "MIL"
+
+
 def test_a_singular_group_adjective_gets_no_civilian_sector(analyse):
     ents = analyse("The Asian delegation arrived in Geneva on Monday.")
     assert all(e.sector != "CVL" for e in ents if "Asian" in [m.text for m in e.mentions])
