@@ -178,6 +178,12 @@ def test_service_members_and_military_police_are_military(analyse):
     assert by_text(ents, "Danish military police").sector == "MIL"
 
 
+def test_people_online_are_civilians(analyse):
+    ents = analyse("Angry netizens mocked the minister on Monday. Chinese internet users shared the video.")
+    assert by_text(ents, "Angry netizens").sector == "CVL"
+    assert by_text(ents, "Chinese internet users").sector == "CVL"
+
+
 def test_a_singular_group_adjective_gets_no_civilian_sector(analyse):
     ents = analyse("The Asian delegation arrived in Geneva on Monday.")
     assert all(e.sector != "CVL" for e in ents if "Asian" in [m.text for m in e.mentions])
