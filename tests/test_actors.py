@@ -166,6 +166,29 @@ def test_ethnic_groups_are_not_coded_as_the_kin_state(analyse):
     assert by_text(ents, "Albanians").country != "ALB"
 
 
+def test_a_people_named_as_a_group_are_civilians(analyse):
+    ents = analyse("Ethnic Albanians in Macedonia protested on Friday. Muslims gathered outside the mosque.")
+    assert by_text(ents, "Albanians").sector == "CVL"
+    assert by_text(ents, "Muslims").sector == "CVL"
+
+
+def test_service_members_and_military_police_are_military(analyse):
+    ents = analyse("Two Canadian servicemen died on Monday. Danish military police opened an inquiry.")
+    assert by_text(ents, "Canadian servicemen").sector == "MIL"
+    assert by_text(ents, "Danish military police").sector == "MIL"
+
+
+def test_people_online_are_civilians(analyse):
+    ents = analyse("Angry netizens mocked the minister on Monday. Chinese internet users shared the video.")
+    assert by_text(ents, "Angry netizens").sector == "CVL"
+    assert by_text(ents, "Chinese internet users").sector == "CVL"
+
+
+def test_a_singular_group_adjective_gets_no_civilian_sector(analyse):
+    ents = analyse("The Asian delegation arrived in Geneva on Monday.")
+    assert all(e.sector != "CVL" for e in ents if "Asian" in [m.text for m in e.mentions])
+
+
 # -- NER corrections ---------------------------------------------------------------------
 def test_knowledge_base_corrects_spacy_labels(analyse):
     ents = analyse("Biden spoke on Monday. Follow the author on Twitter for updates.")

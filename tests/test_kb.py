@@ -66,6 +66,12 @@ def test_office_holders_by_date(kb):
     assert kb.person("Rutte", "2020-01-10").country == "NLD"
 
 
+def test_the_elder_bush_is_his_own_person(kb):
+    assert kb.person("George H.W. Bush", "1990-05-01").role == "President"
+    assert kb.person("George H. W. Bush", "2016-03-01").sector == "ELI"  # former President
+    assert kb.person("Bush", "2006-05-01").name == "George W. Bush"  # the bare surname stays the son's
+
+
 def test_organisations_media_and_igos(kb):
     assert (kb.organisation("TASS").country, kb.organisation("Tass").sector) == ("RUS", "JRN")
     assert kb.organisation("RFE/RL").name == "Radio Free Europe/Radio Liberty"

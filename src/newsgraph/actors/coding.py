@@ -51,6 +51,12 @@ class Coder:
         return Entity(id=entity_id, name=self._name(key, members), kind=kind, mentions=mentions,
                       country=country, sector=sector, role=role, attrs=attrs)
 
+    def _people(self, cand: Candidate) -> bool:
+        """A plural group word of people, not a pronoun ('they' says nothing of who they are)."""
+        if cand.mention == PRONOUN:
+            return False
+        return cand.plural or self.doc[cand.end - 1].tag_ in ("NNS", "NNPS")
+
     def _mention(self, cand: Candidate) -> Mention:
         start, end = cand.chars(self.doc)
         return Mention(start, end, text_of(self.doc)[start:end], cand.mention)
@@ -81,6 +87,8 @@ class Coder:
             or (known.role if known else None) or (office.role if office else None)
         if key.startswith("state:"):
             sector = "GOV" if any(c.acting for c in members) else None
+        if sector is None and kind == "NORP" and any(self._people(c) for c in members):
+            sector = "CVL"  # a people named as a group ("Muslims", "ethnic Albanians", "netizens"): civilians
         if kind == "PERSON" and country is None and role:
             default = self.kb.role(role)
             country = default.country if default else None
