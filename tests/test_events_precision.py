@@ -4,24 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import events_pipeline, rule_events
+
 PUBLISHED = "2021-05-20"
 
 
 @pytest.fixture(scope="module")
 def pipeline():
-    from newsgraph.pipeline import Pipeline
-
-    return Pipeline(stages=("actors", "quotes", "events"), check_language=False)
+    return events_pipeline()
 
 
 def _rules(pipeline, text):
-    """The rules' events before the classifier (so these tests check the rules themselves)."""
-    stage = next(s for s in pipeline.stages if s.name == "events")
-    model, stage.model = stage.model, None
-    try:
-        return pipeline.analyze(text, published=PUBLISHED).events
-    finally:
-        stage.model = model
+    return rule_events(pipeline, text, PUBLISHED)
 
 
 @pytest.mark.slow

@@ -5,6 +5,8 @@ import pytest
 
 from newsgraph.quotes import find_quotes
 
+from .helpers import quote_with
+
 pytestmark = pytest.mark.slow  # loads the spaCy model
 
 ARTICLE = """Levy vote delayed
@@ -36,10 +38,7 @@ def quotes(pipeline):
     return find_quotes(doc, sentences(doc))
 
 
-def _with(quotes, words):
-    found = [q for q in quotes if words in q.content]
-    assert found, f"no quote contains {words!r}: {[q.content for q in quotes]}"
-    return found[0]
+_with = quote_with
 
 
 def test_a_bare_clause_hung_as_adverbial_is_reported(quotes):
