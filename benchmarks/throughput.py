@@ -101,6 +101,8 @@ def main(argv: list[str] | None = None) -> None:
     from newsgraph.config import Config
 
     name, texts = load_texts(args.limit)
+    if not texts:  # run outside the repository, or --limit 0: nothing to time
+        parser.error(f"no texts to time ({name}, --limit {args.limit}); run from the repository or raise --limit")
     words = sum(len(t.split()) for t in texts)
     config = Config.from_env()
     print(f"{len(texts)} articles ({name}), {words:,} words, model {config.model}, encoder {config.encoder}")
