@@ -77,14 +77,14 @@ class VoiceStage:
         self.encoder = encoder
 
     def __call__(self, ctx) -> tuple[Sentence, ...]:
-        evidence, words, skip, genre = self.evidence(ctx)
+        evidence, words, skips, genre = self.evidence(ctx)
         threshold = threshold_for(self.model.threshold, genre)
-        skips = regions_by_sentence(skip, ctx.sentences)
         return tuple(self._sentence(sent, ev, found, ctx.text, here, threshold)
                      for sent, ev, found, here in zip(ctx.sentences, evidence, words, skips))
 
-    def evidence(self, ctx) -> tuple[list[Evidence], list, tuple, str | None]:
-        """Per sentence: its Evidence and the classifier's word shares; the quoted regions; the genre."""
+    def evidence(self, ctx) -> tuple[list[Evidence], list, list, str | None]:
+        """Per sentence: its Evidence, the classifier's word shares and the quoted regions that
+        overlap it; and the article's genre."""
         quotes = tuple(ctx.layer("quotes"))
         sentences = ctx.sentences
         marked = quoted_regions(ctx.text)
@@ -101,7 +101,7 @@ class VoiceStage:
         evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)))
                     for sent, score, attr, aside, own, here
                     in zip(sentences, scores, attributed, asides, others_in, skip_in)]
-        return evidence, words, skip, article_genre(ctx.text, sentences, others, scores, attributed)
+        return evidence, words, skip_in, article_genre(ctx.text, sentences, others, scores, attributed)
 
     def prepare(self, contexts) -> None:
         """Encode every sentence of a batch of articles in one pass (fewer, fuller batches by length)."""
