@@ -208,7 +208,7 @@ def test_an_inference_from_appearances_is_the_writers_stance_unless_someone_else
 
 
 def test_a_reporting_verb_as_the_main_verb_attributes_the_sentence(nlp):
-    from newsgraph.voice.stance import reported_main_clause
+    from newsgraph.voice.attribution import reported_main_clause
 
     def main(text):
         return reported_main_clause(nlp(text)[:])
@@ -219,3 +219,29 @@ def test_a_reporting_verb_as_the_main_verb_attributes_the_sentence(nlp):
     assert not main("I believe the channel will reopen within a week.")  # the writer's own
     assert not main("The mayor is expected to open the new pier next month.")  # passive: nobody named
     assert not main("The pier reopened on Monday after the storm.")
+
+
+def test_grammatical_frames_the_quotes_layer_may_miss_give_the_sentence_to_a_source(nlp):
+    from newsgraph.voice.attribution import source_frame
+
+    def frame(text):
+        return source_frame(nlp(text)[:])
+
+    assert frame("If the town can build a bridge, the mayor argued on Monday, then it can build a port.") == "parenthetical"
+    assert frame("According to the ministry, forty people were hurt in the storm.") == "according to"
+    assert frame("To the retired teacher, the mayor's smile seemed to hide regret.") == "experiencer"
+    assert frame("The minister sees the vote as a test of her plan.") == "view"
+    assert frame("The bridge opened on Monday, and traffic moved freely.") is None
+    assert frame("The mayor's smile seemed to hide regret.") is None  # the writer's inference
+    assert frame("I see the vote as a test of the plan.") is None  # the writer's own view
+    # A relative clause the parser hangs on the main verb is no frame.
+    assert frame("If you live here, who believes in the harbour, the plan hurts you.") is None
+
+
+def test_a_main_reporting_verb_needs_a_claim_not_a_linking_sense(nlp):
+    from newsgraph.voice.attribution import source_frame
+
+    assert source_frame(nlp("The harbour master believes the channel will reopen soon.")[:]) == "main verb"
+    assert source_frame(nlp("The harbour police are proving unable to stop the looting.")[:]) is None
+    assert source_frame(nlp("The council's actions do not suggest it wants a new pier.")[:]) is None  # denied inference
+

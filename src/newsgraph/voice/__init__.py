@@ -18,7 +18,8 @@ from .model import OpinionModel, load_model
 from .genre import article_genre, threshold_for
 from .quoting import (covered, direct_regions, is_attributed, own_clause, quoted_regions, regions_by_sentence,
                       sourced_regions, trailing_frames)
-from .stance import reported_main_clause, stance_cues
+from .attribution import reported_main_clause
+from .stance import stance_cues
 
 VOICES = ("reporting", "attributed", "opinion")
 # An explicit stance mark makes a sentence opinion unless the classifier
@@ -92,11 +93,15 @@ class VoiceStage:
         others = skip + sourced_regions(quotes) + trailing_frames(quotes, sentences)
         # Each sentence weighs only the regions that overlap it.
         marked_in, skip_in, others_in = (regions_by_sentence(r, sentences) for r in (marked, skip, others))
+        # A grammatical frame the quotes layer missed makes the sentence attributed; like the quotes
+        # layer's own unresolved frames, it does not take the sentence's words from the writer (a
+        # column's "He sees it as a great test" stays the writer's opinion when it scores as one).
+        frames = [reported_main_clause(s) for s in sentences]
         embeddings, words = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.model.direction)
         scores = [float(score) for score in self.model.probabilities(embeddings)]
         quotes_in = regions_by_sentence(quotes, sentences)
-        attributed = [is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
-                      or reported_main_clause(s) for s, near, here in zip(sentences, quotes_in, marked_in)]
+        attributed = [frame or is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
+                      for s, near, here, frame in zip(sentences, quotes_in, marked_in, frames)]
         asides = self._aside_scores(sentences, attributed, others_in)
         evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)))
                     for sent, score, attr, aside, own, here

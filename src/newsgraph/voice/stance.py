@@ -85,25 +85,6 @@ def _reported(token: Token) -> bool:
     return False
 
 
-FIRST_PERSON = frozenset({"i", "we"})
-CLAUSE_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
-
-
-def reported_main_clause(sentence: SpacySpan) -> bool:
-    """True when the sentence's main verb reports what someone said or thinks, though the quotes
-    layer found no quote in it: "Asked if he was bullied, the candidate said no". The verb needs an
-    active subject other than the writer's "I" or "we" (a passive "is expected to" names no one),
-    and a clause or nothing as its complement: "The company reported a loss" reports a fact."""
-    root = sentence.root
-    if root.lemma_ not in REPORTING_HEADS or root.pos_ != "VERB":
-        return False
-    children = list(root.children)
-    subjects = [c for c in children if c.dep_ == "nsubj"]
-    if not subjects or any(c.lower_ in FIRST_PERSON for c in subjects):
-        return False
-    return any(c.dep_ in CLAUSE_COMPLEMENTS for c in children) or not any(c.dep_ == "dobj" for c in children)
-
-
 def _quoted(token: Token, skip: Sequence[Region]) -> bool:
     end = token.idx + len(token.text)
     return any(region.overlap(token.idx, end) for region in skip)
