@@ -245,3 +245,27 @@ def test_a_main_reporting_verb_needs_a_claim_not_a_linking_sense(nlp):
     assert source_frame(nlp("The harbour police are proving unable to stop the looting.")[:]) is None
     assert source_frame(nlp("The council's actions do not suggest it wants a new pier.")[:]) is None  # denied inference
 
+
+
+def test_a_hard_news_headline_is_opinion_only_by_an_explicit_mark():
+    from newsgraph.voice import Evidence
+    from newsgraph.voice.genre import is_headline, judged_by_marks_only
+
+    lines = ["Storm stirs fury and mockery", "The storm closed the port on Monday.", "Ships waited."]
+    text = "\n".join(lines)
+    sents = _sents(lines)
+    for sent in sents:
+        sent.end_char = sent.start_char + len(sent.text)
+    assert is_headline(text, sents, 0) and not is_headline(text, sents, 1)
+    assert judged_by_marks_only(WIRE) and judged_by_marks_only(REPORT) and not judged_by_marks_only(OPINION)
+    vivid = Evidence(0.9, False, 1.0, None, False, headline=True)
+    assert vivid.voice(0.5) == "reporting"
+    assert Evidence(0.9, False, 1.0, None, True, headline=True).voice(0.5) == "opinion"  # "Storm likely to ..."
+    assert Evidence(0.9, False, 1.0, None, False).voice(0.5) == "opinion"  # a body sentence
+
+
+def test_an_adjective_before_its_noun_does_not_speculate(nlp):
+    from newsgraph.voice.stance import stance_cues
+
+    assert "speculation" not in stance_cues(nlp("The storm churns up unlikely allies in the harbour town.")[:], ())
+    assert "speculation" in stance_cues(nlp("The mayor is likely to resign before the vote.")[:], ())

@@ -15,7 +15,7 @@ from ..records import Sentence
 from .encoder import SentenceEncoder, load_encoder
 from .loaded import loaded_spans
 from .model import OpinionModel, load_model
-from .genre import article_genre, threshold_for
+from .genre import article_genre, is_headline, judged_by_marks_only, threshold_for
 from .quoting import (covered, direct_regions, is_attributed, own_clause, quoted_regions, regions_by_sentence,
                       sourced_regions, trailing_frames)
 from .attribution import reported_main_clause
@@ -57,9 +57,10 @@ class Evidence:
     own_share: float         # share of it outside everyone else's words
     aside: float | None      # the score of the writer's own clause beside a report, if it has one
     stance: bool             # an explicit mark of the writer's stance outside quotations
+    headline: bool = False   # a hard-news headline: opinion only by an explicit stance mark
 
     def voice(self, threshold: float) -> str:
-        opinion = self.score >= threshold
+        opinion = self.score >= threshold and not self.headline
         if self.attributed:
             if opinion and self.own_share >= OWN_SHARE or self.aside is not None and self.aside >= threshold + ASIDE_MARGIN:
                 return "opinion"  # the writer adds a judgement of their own to the report
@@ -103,10 +104,13 @@ class VoiceStage:
         attributed = [frame or is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
                       for s, near, here, frame in zip(sentences, quotes_in, marked_in, frames)]
         asides = self._aside_scores(sentences, attributed, others_in)
-        evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)))
-                    for sent, score, attr, aside, own, here
-                    in zip(sentences, scores, attributed, asides, others_in, skip_in)]
-        return evidence, words, skip_in, article_genre(ctx.text, sentences, others, scores, attributed)
+        genre = article_genre(ctx.text, sentences, others, scores, attributed)
+        marks_only = judged_by_marks_only(genre)
+        evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)),
+                             marks_only and is_headline(ctx.text, sentences, i))
+                    for i, (sent, score, attr, aside, own, here)
+                    in enumerate(zip(sentences, scores, attributed, asides, others_in, skip_in))]
+        return evidence, words, skip_in, genre
 
     def prepare(self, contexts) -> None:
         """Encode every sentence of a batch of articles in one pass (fewer, fuller batches by length)."""

@@ -47,7 +47,7 @@ def stance_cues(sentence: SpacySpan, skip: Sequence[Region]) -> tuple[str, ...]:
 
 def _cue_kind(token: Token) -> str | None:
     word = token.lower_
-    if word in SPECULATION and token.pos_ in ("ADV", "ADJ") and not _reported(token):
+    if word in SPECULATION and token.pos_ in ("ADV", "ADJ") and not _reported(token) and not _attributive(token):
         return "speculation"
     if word in PRESCRIPTION and token.tag_ == "MD" and not _reported(token):
         return "prescription"
@@ -56,6 +56,12 @@ def _cue_kind(token: Token) -> str | None:
     if _appearance(token) or _as_if(token):
         return "appearance"
     return None
+
+
+def _attributive(token: Token) -> bool:
+    """An adjective before its noun describes the thing: "unlikely supporters" are surprising ones,
+    while "is likely to", "likely designed to" speculate."""
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i > token.i
 
 
 def _appearance(token: Token) -> bool:
