@@ -69,6 +69,12 @@ def test_the_writers_own_clause_outside_a_report(nlp):
     assert own_clause(sent, frame) == "although the town has been badly let down for years"
     assert own_clause(sent, (Region(0, len(text)),)) is None
     assert own_clause(sent, (Region(0, 10), Region(11, 70))) is None  # "for years." is no clause
+    # Words before the frame are the source's content, not a clause the writer appends to it.
+    lead = "But the town has one thing in common with its rivals, the mayor suggested: growth."
+    first = sentences(nlp(lead))[0]
+    cue = lead.index("suggested")
+    assert own_clause(first, (Region(cue - 10, cue + 9),)) == "But the town has one thing in common with its rivals"
+    assert own_clause(first, (Region(cue - 10, cue + 9),), after=cue - 10) is None
 
 
 class _Scores:

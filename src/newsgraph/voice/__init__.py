@@ -44,6 +44,12 @@ def _own_share(others, sent) -> float:
     return 1 - covered(others, sent.start_char, sent.end_char) / max(1, sent.end_char - sent.start_char)
 
 
+def _first_cue(sent, quotes) -> int | None:
+    """Where the first quote cue in the sentence starts, if any."""
+    cues = [q.cue.start for q in quotes if q.cue is not None and sent.start_char <= q.cue.start < sent.end_char]
+    return min(cues, default=None)
+
+
 def _mostly_marked(marked, sent) -> bool:
     return covered(marked, sent.start_char, sent.end_char) >= MARKED_SHARE * max(1, sent.end_char - sent.start_char)
 
@@ -103,7 +109,7 @@ class VoiceStage:
         quotes_in = regions_by_sentence(quotes, sentences)
         attributed = [frame or is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
                       for s, near, here, frame in zip(sentences, quotes_in, marked_in, frames)]
-        asides = self._aside_scores(sentences, attributed, others_in)
+        asides = self._aside_scores(sentences, attributed, others_in, quotes_in)
         genre = article_genre(ctx.text, sentences, others, scores, attributed)
         marks_only = judged_by_marks_only(genre)
         evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)),
@@ -116,10 +122,12 @@ class VoiceStage:
         """Encode every sentence of a batch of articles in one pass (fewer, fuller batches by length)."""
         self.encoder.prime([sent.text for ctx in contexts for sent in ctx.sentences], self.model.direction)
 
-    def _aside_scores(self, sentences, attributed, others) -> list[float | None]:
+    def _aside_scores(self, sentences, attributed, others, quotes) -> list[float | None]:
         """The opinion score of the writer's own clause in each attributed sentence, if it has one
-        (`others`: per sentence, the regions of everyone else's words that overlap it)."""
-        asides = [own_clause(sent, own) if attr else None for sent, attr, own in zip(sentences, attributed, others)]
+        (`others`: per sentence, the regions of everyone else's words that overlap it; `quotes`:
+        the quotes that overlap it, whose first cue starts the frame the clause must follow)."""
+        asides = [own_clause(sent, own, _first_cue(sent, near)) if attr else None
+                  for sent, attr, own, near in zip(sentences, attributed, others, quotes)]
         wanted = [text for text in asides if text]
         scores = iter(self.opinion_probabilities(wanted)) if wanted else iter(())
         return [float(next(scores)) if text else None for text in asides]
