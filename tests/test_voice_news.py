@@ -275,3 +275,16 @@ def test_an_adjective_before_its_noun_does_not_speculate(nlp):
 
     assert "speculation" not in stance_cues(nlp("The storm churns up unlikely allies in the harbour town.")[:], ())
     assert "speculation" in stance_cues(nlp("The mayor is likely to resign before the vote.")[:], ())
+
+
+def test_the_turns_of_a_question_and_answer_interview_are_the_speakers_words():
+    from newsgraph.voice.interview import interview_turns
+
+    text = ("Mayor talks ports\nThe mayor spoke to us on Monday.\nQ: Will the port reopen?\n"
+            "A: I think it will. We have worked hard.\nAnd I am proud of the crews.\nQ. When?\nA. Soon.")
+    turns = interview_turns(text)
+    assert turns[0].start == text.index("Q: Will")  # the introduction stays the writer's
+    assert turns[-1].end == len(text)
+    covered = "".join(text[r.start:r.end] for r in turns)
+    assert "I am proud of the crews." in covered  # an answer running on past its label
+    assert interview_turns("A. Smith said the port would reopen.\nQ: Why?\nIt had to.") == ()  # one question

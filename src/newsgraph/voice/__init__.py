@@ -15,6 +15,7 @@ from ..records import Sentence
 from .encoder import SentenceEncoder, load_encoder
 from .loaded import loaded_spans
 from .model import OpinionModel, load_model
+from .interview import interview_turns
 from .genre import article_genre, is_headline, judged_by_marks_only, threshold_for
 from .quoting import (covered, direct_regions, is_attributed, own_clause, quoted_regions, regions_by_sentence,
                       sourced_regions, trailing_frames)
@@ -95,7 +96,8 @@ class VoiceStage:
         overlap it; and the article's genre."""
         quotes = tuple(ctx.layer("quotes"))
         sentences = ctx.sentences
-        marked = quoted_regions(ctx.text)
+        # A Q&A interview's turns are the speakers' words, as if in quotation marks.
+        marked = quoted_regions(ctx.text) + interview_turns(ctx.text)
         skip = marked + direct_regions(quotes)
         others = skip + sourced_regions(quotes) + trailing_frames(quotes, sentences)
         # Each sentence weighs only the regions that overlap it.
