@@ -34,9 +34,9 @@ FLOORS = {
     "entities: span+country+sector": (0.43, 0.47),
     "entities: actor (vs place)": (0.93, 0.95),
     "entities: place (vs actor)": (0.77, 0.69),
-    "voice: reporting": (0.72, 0.76),
+    "voice: reporting": (0.72, 0.78),
     "voice: attributed": (0.85, 0.82),
-    "voice: opinion": (0.62, 0.65),
+    "voice: opinion": (0.66, 0.65),
     "sentences: boundaries": (0.84, 0.94),
 }
 MIN_ARTICLES = 30

@@ -69,6 +69,12 @@ def test_the_writers_own_clause_outside_a_report(nlp):
     assert own_clause(sent, frame) == "although the town has been badly let down for years"
     assert own_clause(sent, (Region(0, len(text)),)) is None
     assert own_clause(sent, (Region(0, 10), Region(11, 70))) is None  # "for years." is no clause
+    # Words before the frame are the source's content, not a clause the writer appends to it.
+    lead = "But the town has one thing in common with its rivals, the mayor suggested: growth."
+    first = sentences(nlp(lead))[0]
+    cue = lead.index("suggested")
+    assert own_clause(first, (Region(cue - 10, cue + 9),)) == "But the town has one thing in common with its rivals"
+    assert own_clause(first, (Region(cue - 10, cue + 9),), after=cue - 10) is None
 
 
 class _Scores:
@@ -208,7 +214,7 @@ def test_an_inference_from_appearances_is_the_writers_stance_unless_someone_else
 
 
 def test_a_reporting_verb_as_the_main_verb_attributes_the_sentence(nlp):
-    from newsgraph.voice.stance import reported_main_clause
+    from newsgraph.voice.attribution import reported_main_clause
 
     def main(text):
         return reported_main_clause(nlp(text)[:])
@@ -219,3 +225,66 @@ def test_a_reporting_verb_as_the_main_verb_attributes_the_sentence(nlp):
     assert not main("I believe the channel will reopen within a week.")  # the writer's own
     assert not main("The mayor is expected to open the new pier next month.")  # passive: nobody named
     assert not main("The pier reopened on Monday after the storm.")
+
+
+def test_grammatical_frames_the_quotes_layer_may_miss_give_the_sentence_to_a_source(nlp):
+    from newsgraph.voice.attribution import source_frame
+
+    def frame(text):
+        return source_frame(nlp(text)[:])
+
+    assert frame("If the town can build a bridge, the mayor argued on Monday, then it can build a port.") == "parenthetical"
+    assert frame("According to the ministry, forty people were hurt in the storm.") == "according to"
+    assert frame("To the retired teacher, the mayor's smile seemed to hide regret.") == "experiencer"
+    assert frame("The minister sees the vote as a test of her plan.") == "view"
+    assert frame("The bridge opened on Monday, and traffic moved freely.") is None
+    assert frame("The mayor's smile seemed to hide regret.") is None  # the writer's inference
+    assert frame("I see the vote as a test of the plan.") is None  # the writer's own view
+    # A relative clause the parser hangs on the main verb is no frame.
+    assert frame("If you live here, who believes in the harbour, the plan hurts you.") is None
+
+
+def test_a_main_reporting_verb_needs_a_claim_not_a_linking_sense(nlp):
+    from newsgraph.voice.attribution import source_frame
+
+    assert source_frame(nlp("The harbour master believes the channel will reopen soon.")[:]) == "main verb"
+    assert source_frame(nlp("The harbour police are proving unable to stop the looting.")[:]) is None
+    assert source_frame(nlp("The council's actions do not suggest it wants a new pier.")[:]) is None  # denied inference
+
+
+
+def test_a_hard_news_headline_is_opinion_only_by_an_explicit_mark():
+    from newsgraph.voice import Evidence
+    from newsgraph.voice.genre import is_headline, judged_by_marks_only
+
+    lines = ["Storm stirs fury and mockery", "The storm closed the port on Monday.", "Ships waited."]
+    text = "\n".join(lines)
+    sents = _sents(lines)
+    for sent in sents:
+        sent.end_char = sent.start_char + len(sent.text)
+    assert is_headline(text, sents, 0) and not is_headline(text, sents, 1)
+    assert judged_by_marks_only(WIRE) and judged_by_marks_only(REPORT) and not judged_by_marks_only(OPINION)
+    vivid = Evidence(0.9, False, 1.0, None, False, headline=True)
+    assert vivid.voice(0.5) == "reporting"
+    assert Evidence(0.9, False, 1.0, None, True, headline=True).voice(0.5) == "opinion"  # "Storm likely to ..."
+    assert Evidence(0.9, False, 1.0, None, False).voice(0.5) == "opinion"  # a body sentence
+
+
+def test_an_adjective_before_its_noun_does_not_speculate(nlp):
+    from newsgraph.voice.stance import stance_cues
+
+    assert "speculation" not in stance_cues(nlp("The storm churns up unlikely allies in the harbour town.")[:], ())
+    assert "speculation" in stance_cues(nlp("The mayor is likely to resign before the vote.")[:], ())
+
+
+def test_the_turns_of_a_question_and_answer_interview_are_the_speakers_words():
+    from newsgraph.voice.interview import interview_turns
+
+    text = ("Mayor talks ports\nThe mayor spoke to us on Monday.\nQ: Will the port reopen?\n"
+            "A: I think it will. We have worked hard.\nAnd I am proud of the crews.\nQ. When?\nA. Soon.")
+    turns = interview_turns(text)
+    assert turns[0].start == text.index("Q: Will")  # the introduction stays the writer's
+    assert turns[-1].end == len(text)
+    covered = "".join(text[r.start:r.end] for r in turns)
+    assert "I am proud of the crews." in covered  # an answer running on past its label
+    assert interview_turns("A. Smith said the port would reopen.\nQ: Why?\nIt had to.") == ()  # one question

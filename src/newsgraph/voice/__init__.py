@@ -15,10 +15,12 @@ from ..records import Sentence
 from .encoder import SentenceEncoder, load_encoder
 from .loaded import loaded_spans
 from .model import OpinionModel, load_model
-from .genre import article_genre, threshold_for
+from .interview import interview_turns
+from .genre import article_genre, is_headline, judged_by_marks_only, threshold_for
 from .quoting import (covered, direct_regions, is_attributed, own_clause, quoted_regions, regions_by_sentence,
                       sourced_regions, trailing_frames)
-from .stance import reported_main_clause, stance_cues
+from .attribution import reported_main_clause
+from .stance import stance_cues
 
 VOICES = ("reporting", "attributed", "opinion")
 # An explicit stance mark makes a sentence opinion unless the classifier
@@ -43,6 +45,12 @@ def _own_share(others, sent) -> float:
     return 1 - covered(others, sent.start_char, sent.end_char) / max(1, sent.end_char - sent.start_char)
 
 
+def _first_cue(sent, quotes) -> int | None:
+    """Where the first quote cue in the sentence starts, if any."""
+    cues = [q.cue.start for q in quotes if q.cue is not None and sent.start_char <= q.cue.start < sent.end_char]
+    return min(cues, default=None)
+
+
 def _mostly_marked(marked, sent) -> bool:
     return covered(marked, sent.start_char, sent.end_char) >= MARKED_SHARE * max(1, sent.end_char - sent.start_char)
 
@@ -56,9 +64,10 @@ class Evidence:
     own_share: float         # share of it outside everyone else's words
     aside: float | None      # the score of the writer's own clause beside a report, if it has one
     stance: bool             # an explicit mark of the writer's stance outside quotations
+    headline: bool = False   # a hard-news headline: opinion only by an explicit stance mark
 
     def voice(self, threshold: float) -> str:
-        opinion = self.score >= threshold
+        opinion = self.score >= threshold and not self.headline
         if self.attributed:
             if opinion and self.own_share >= OWN_SHARE or self.aside is not None and self.aside >= threshold + ASIDE_MARGIN:
                 return "opinion"  # the writer adds a judgement of their own to the report
@@ -87,30 +96,40 @@ class VoiceStage:
         overlap it; and the article's genre."""
         quotes = tuple(ctx.layer("quotes"))
         sentences = ctx.sentences
-        marked = quoted_regions(ctx.text)
+        # A Q&A interview's turns are the speakers' words, as if in quotation marks.
+        marked = quoted_regions(ctx.text) + interview_turns(ctx.text)
         skip = marked + direct_regions(quotes)
         others = skip + sourced_regions(quotes) + trailing_frames(quotes, sentences)
         # Each sentence weighs only the regions that overlap it.
         marked_in, skip_in, others_in = (regions_by_sentence(r, sentences) for r in (marked, skip, others))
+        # A grammatical frame the quotes layer missed makes the sentence attributed; like the quotes
+        # layer's own unresolved frames, it does not take the sentence's words from the writer (a
+        # column's "He sees it as a great test" stays the writer's opinion when it scores as one).
+        frames = [reported_main_clause(s) for s in sentences]
         embeddings, words = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.model.direction)
         scores = [float(score) for score in self.model.probabilities(embeddings)]
         quotes_in = regions_by_sentence(quotes, sentences)
-        attributed = [is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
-                      or reported_main_clause(s) for s, near, here in zip(sentences, quotes_in, marked_in)]
-        asides = self._aside_scores(sentences, attributed, others_in)
-        evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)))
-                    for sent, score, attr, aside, own, here
-                    in zip(sentences, scores, attributed, asides, others_in, skip_in)]
-        return evidence, words, skip_in, article_genre(ctx.text, sentences, others, scores, attributed)
+        attributed = [frame or is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
+                      for s, near, here, frame in zip(sentences, quotes_in, marked_in, frames)]
+        asides = self._aside_scores(sentences, attributed, others_in, quotes_in)
+        genre = article_genre(ctx.text, sentences, others, scores, attributed)
+        marks_only = judged_by_marks_only(genre)
+        evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)),
+                             marks_only and is_headline(ctx.text, sentences, i))
+                    for i, (sent, score, attr, aside, own, here)
+                    in enumerate(zip(sentences, scores, attributed, asides, others_in, skip_in))]
+        return evidence, words, skip_in, genre
 
     def prepare(self, contexts) -> None:
         """Encode every sentence of a batch of articles in one pass (fewer, fuller batches by length)."""
         self.encoder.prime([sent.text for ctx in contexts for sent in ctx.sentences], self.model.direction)
 
-    def _aside_scores(self, sentences, attributed, others) -> list[float | None]:
+    def _aside_scores(self, sentences, attributed, others, quotes) -> list[float | None]:
         """The opinion score of the writer's own clause in each attributed sentence, if it has one
-        (`others`: per sentence, the regions of everyone else's words that overlap it)."""
-        asides = [own_clause(sent, own) if attr else None for sent, attr, own in zip(sentences, attributed, others)]
+        (`others`: per sentence, the regions of everyone else's words that overlap it; `quotes`:
+        the quotes that overlap it, whose first cue starts the frame the clause must follow)."""
+        asides = [own_clause(sent, own, _first_cue(sent, near)) if attr else None
+                  for sent, attr, own, near in zip(sentences, attributed, others, quotes)]
         wanted = [text for text in asides if text]
         scores = iter(self.opinion_probabilities(wanted)) if wanted else iter(())
         return [float(next(scores)) if text else None for text in asides]

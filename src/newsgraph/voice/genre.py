@@ -80,5 +80,20 @@ def _writer_first_person(sent, skip: Sequence[Region]) -> bool:
     return False
 
 
+def is_headline(text: str, sentences: Sequence, index: int) -> bool:
+    """The article's first sentence, alone on its line: its title."""
+    if index != 0 or not sentences:
+        return False
+    first = sentences[0]
+    return not text[:first.start_char].strip() and text[first.end_char:first.end_char + 1] in ("", "\n")
+
+
+def judged_by_marks_only(genre: str | None) -> bool:
+    """A hard-news headline is the writer's opinion only by an explicit mark of stance: headlines are
+    compressed and vivid ("stirs mockery", "swipes at"), which the classifier, trained on body
+    sentences, reads as judgement; a report's headline sums up what the report states."""
+    return genre in (REPORT, WIRE, ANALYSIS)
+
+
 def threshold_for(base: float, genre: str | None) -> float:
     return base + GENRE_SHIFT.get(genre, 0.0) if genre else base

@@ -220,12 +220,18 @@ OWN_CLAUSE_WORDS = 5   # a shorter remainder ("Lavrov that") is frame, not a sta
 _EDGE = " ,;:—–-.\"'“”‘’()"
 
 
-def own_clause(sentence, regions: Sequence[Region]) -> str | None:
+def own_clause(sentence, regions: Sequence[Region], after: int | None = None) -> str | None:
     """The longest stretch of the sentence outside everyone else's words, if it is a clause
-    of its own ("Blinken said the US seeks ..., although Biden has been extremely hostile")."""
+    of its own ("Blinken said the US seeks ..., although Biden has been extremely hostile").
+
+    Only what comes after the report's frame (`after`, the offset of its first cue) is appended
+    to it: in "But X has one thing in common with Y, the columnist suggested: ..." the words
+    before the frame are the columnist's."""
     start, end = sentence.start_char, sentence.end_char
     text = sentence.text
     marks = bytearray(end - start)
+    if after is not None and after > start:
+        regions = (*regions, Region(start, after))
     for region in regions:
         lo, hi = max(region.start, start), min(region.end, end)
         if lo < hi:

@@ -47,7 +47,7 @@ def stance_cues(sentence: SpacySpan, skip: Sequence[Region]) -> tuple[str, ...]:
 
 def _cue_kind(token: Token) -> str | None:
     word = token.lower_
-    if word in SPECULATION and token.pos_ in ("ADV", "ADJ") and not _reported(token):
+    if word in SPECULATION and token.pos_ in ("ADV", "ADJ") and not _reported(token) and not _attributive(token):
         return "speculation"
     if word in PRESCRIPTION and token.tag_ == "MD" and not _reported(token):
         return "prescription"
@@ -56,6 +56,12 @@ def _cue_kind(token: Token) -> str | None:
     if _appearance(token) or _as_if(token):
         return "appearance"
     return None
+
+
+def _attributive(token: Token) -> bool:
+    """An adjective before its noun describes the thing: "unlikely supporters" are surprising ones,
+    while "is likely to", "likely designed to" speculate."""
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.i > token.i
 
 
 def _appearance(token: Token) -> bool:
@@ -83,25 +89,6 @@ def _reported(token: Token) -> bool:
         if ancestor.dep_ in ("ccomp", "xcomp") and ancestor.head.pos_ == "VERB" and ancestor.head.lemma_ in REPORTING_HEADS:
             return True
     return False
-
-
-FIRST_PERSON = frozenset({"i", "we"})
-CLAUSE_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
-
-
-def reported_main_clause(sentence: SpacySpan) -> bool:
-    """True when the sentence's main verb reports what someone said or thinks, though the quotes
-    layer found no quote in it: "Asked if he was bullied, the candidate said no". The verb needs an
-    active subject other than the writer's "I" or "we" (a passive "is expected to" names no one),
-    and a clause or nothing as its complement: "The company reported a loss" reports a fact."""
-    root = sentence.root
-    if root.lemma_ not in REPORTING_HEADS or root.pos_ != "VERB":
-        return False
-    children = list(root.children)
-    subjects = [c for c in children if c.dep_ == "nsubj"]
-    if not subjects or any(c.lower_ in FIRST_PERSON for c in subjects):
-        return False
-    return any(c.dep_ in CLAUSE_COMPLEMENTS for c in children) or not any(c.dep_ == "dobj" for c in children)
 
 
 def _quoted(token: Token, skip: Sequence[Region]) -> bool:
