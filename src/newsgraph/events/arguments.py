@@ -18,6 +18,7 @@ from spacy.tokens import Token
 
 from ..records import Entity, entity_at
 from .detect import Candidate
+from .referents import referent
 
 RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "at", "into", "upon", "from"})
 NOUN_RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "with", "at", "for"})
@@ -29,6 +30,8 @@ PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 OBJECT_PREPS = frozenset({"by", "from", "against", "on", "to", "toward", "towards", "with"})
 # Wrappers whose that-clause subject is the one addressed: "demanded that X withdraw".
 CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+# Prepositions whose gerund is done by the object before them: "accused X of", "blamed X for".
+CONTROL_PREPS = frozenset({"of", "for", "from"})
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,7 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     """Actor and recipient entity ids for one candidate event."""
     subjects, agentive = subject_tokens(cand.verb)
     actors = _ids(subjects, entities)
-    recipients = _ids(_recipient_tokens(cand, agentive), entities)
+    recipients = _ids(_recipient_tokens(cand, agentive, entities), entities)
     if cand.nominal and not actors:
         # "Russia's sanctions", "US sanctions", "the investigation by the police".
         actors = _ids(_owner_tokens(cand.trigger) + _prep_objects(cand.trigger, {"by"}), entities)
@@ -143,10 +146,36 @@ def subject_tokens(verb: Token) -> tuple[list[Token], Token | None]:
             return (_conjuncts(passive), None) if tok is not verb else ([], passive)
         if tok.dep_ in ("relcl", "acl"):
             return _conjuncts(tok.head), None
+        controller = _controller(tok)
+        if controller is not None:
+            return _conjuncts(controller), None
+        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
+            tok = tok.head.head  # "after meeting X", "by refusing": the doer of the verb the phrase is on
+            continue
         if tok.dep_ not in CLIMB and not _participle_clause(tok):
             break
         tok = tok.head
     return [], None
+
+
+def _controller(clause: Token) -> Token | None:
+    """The object that does a controlled clause's act: "urged Iran to release", "accused X of showing".
+
+    An infinitive after an object ("forced them to leave") and a gerund in an
+    of/for/from phrase on the object or its verb ("blamed Y for seizing",
+    "stopped Z from entering") have the object as their doer.
+    """
+    if clause.dep_ == "xcomp":
+        obj = _child(clause.head, "dobj")
+        return obj if obj is not None and obj.i < clause.i else None
+    if clause.dep_ != "pcomp" or clause.tag_ != "VBG" or clause.head.lower_ not in CONTROL_PREPS:
+        return None
+    host = clause.head.head
+    if host.dep_ in ("dobj", "nsubjpass") and host.pos_ in ("NOUN", "PROPN", "PRON"):
+        return host
+    if host.pos_ in ("VERB", "AUX"):
+        return _child(host, "dobj", "nsubjpass")
+    return None
 
 
 def _participle_clause(tok: Token) -> bool:
@@ -154,15 +183,16 @@ def _participle_clause(tok: Token) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and _child(tok, "mark") is None
 
 
-def _recipient_tokens(cand: Candidate, passive_patient: Token | None) -> list[Token]:
+def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: Sequence[Entity]) -> list[Token]:
     out: list[Token] = []
     if passive_patient is not None:
         out += _conjuncts(passive_patient)
     if not cand.nominal:
-        obj = _child(cand.verb, "dobj")
-        if obj is not None and cand.type not in INSTRUMENT_OBJECT:
-            out += _conjuncts(obj) + _appositions(obj)
-        out += _prep_objects(cand.verb, RECIPIENT_PREPS)
+        objects = _verb_objects(cand.verb) if cand.type not in INSTRUMENT_OBJECT else []
+        out += objects
+        # "savaged her on Twitter": with a party as object, "on"/"at" say where, not to whom.
+        named = any(_entities_of(o, entities) for o in objects)
+        out += _prep_objects(cand.verb, RECIPIENT_PREPS - SETTING_PREPS if named else RECIPIENT_PREPS)
     else:
         out += _prep_objects(cand.trigger, NOUN_RECIPIENT_PREPS)
         out += _prep_objects(cand.verb, RECIPIENT_PREPS - {"on"})
@@ -171,10 +201,21 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None) -> list[To
         out += _conjuncts(dative)  # "gave Ukraine aid"
     if cand.inner is not None and not _objects_named(cand):
         # "threatened to attack X": X; but "accused X of intimidating Y": Y is the inner act's, not the accusation's
-        out += _recipient_tokens(cand.inner, None)
+        out += _recipient_tokens(cand.inner, None, entities)
     if cand.sense.governs == "request" and cand.patient is not None and cand.patient.dep_.startswith("nsubj"):
         out += _conjuncts(cand.patient)  # "said Libya must hand over": Libya is asked
     return out
+
+
+def _verb_objects(verb: Token) -> list[Token]:
+    """The direct object with its conjuncts and appositions; "called her a liar" read as "her"."""
+    obj = _child(verb, "dobj")
+    if obj is not None:
+        return _conjuncts(obj) + _appositions(obj)
+    # The parser often reads "called her a liar" as a possessive on the predicate noun.
+    pred = _child(verb, "oprd", "attr")
+    owner = _child(pred, "poss") if pred is not None else None
+    return [owner] if owner is not None and owner.i == verb.i + 1 and owner.tag_ in ("PRP", "PRP$") else []
 
 
 def _objects_named(cand: Candidate) -> bool:
@@ -239,7 +280,7 @@ def _entities_of(tok: Token, entities: Sequence[Entity]) -> list[Entity]:
     "Hungarian and Romanian officials" are two parties; "leaders of Romania's
     government" and "Belarus's rulers" act for the country that owns them.
     """
-    ent = entity_of(tok, entities)
+    ent = entity_of(tok, entities) or referent(tok, entities)
     found = [ent] if ent is not None else []
     found += [e for m in _coordinated_modifiers(tok) if (e := entity_of(m, entities)) is not None]
     # A setting ("on the sidelines of the Arctic Council", "at a meeting of
