@@ -158,3 +158,27 @@ def _unambiguous(fits: list[Entity], sent: Span, entities: Sequence[Entity]) -> 
     subjects = {e.id for t in sent if t.dep_ in SUBJECT_DEPS
                 for e in [entity_at(entities, t.idx, t.idx + len(t.text))] if e is not None and e.id in ids}
     return next((e for e in fits if e.id in subjects), None) if len(subjects) == 1 else None
+
+
+FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
+PLURAL_FIRST = frozenset({"we", "our", "us"})
+
+
+def first_person(words: Sequence[Token], speaker: str | None, entities: Sequence[Entity]) -> tuple[str, ...]:
+    """Inside a quotation, "we"/"our" doing the act is its speaker ("we confirmed our proposal"),
+    or the body the speaker has just named as the doer of a clause joined to it ("The United
+    States opposes ..., and we call for ...")."""
+    word = next((w for w in words if w.lower_ in FIRST_PERSON), None)
+    if word is None or speaker is None:
+        return ()
+    body = _named_body(word, entities) if word.lower_ in PLURAL_FIRST else None
+    return (body.id,) if body is not None else (speaker,)
+
+
+def _named_body(word: Token, entities: Sequence[Entity]) -> Entity | None:
+    verb = word.head
+    if verb.dep_ != "conj":
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
+    ent = entity_at(entities, subj.idx, subj.idx + len(subj.text)) if subj is not None else None
+    return ent if ent is not None and agrees(ent, "n", word.doc.text) else None
