@@ -57,7 +57,7 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     elif cand.sense.host:
         actors, recipients = recipients, actors
     recipients = tuple(r for r in recipients if r not in actors)
-    if not cand.sense.reciprocal and not _with_country(recipients, entities):
+    if not cand.sense.reciprocal and not _settled(recipients, entities):
         fallback, placed = _fallback_recipients(cand, entities, actors)
         if fallback:
             return Arguments(actors, fallback, placed=placed)
@@ -66,6 +66,11 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
 
 def _with_country(ids: Sequence[str], entities: Sequence[Entity]) -> bool:
     return any(e.id in ids and e.country for e in entities)
+
+
+def _settled(ids: Sequence[str], entities: Sequence[Entity]) -> bool:
+    """A recipient with a country, or a named person: a looser reading would only replace it."""
+    return any(e.id in ids and (e.country or e.kind == "PERSON") for e in entities)
 
 
 def _fallback_recipients(cand: Candidate, entities: Sequence[Entity],
