@@ -114,6 +114,9 @@ def test_a_pronoun_in_a_fronted_clause_is_the_main_subject(pipeline):
     ("Ghana blamed Togo for closing the border.", "closing", "Togo"),
     ("Merkel spoke to reporters after meeting Macron.", "meeting", "Merkel"),
     ("Spain wants to sign the deal.", "sign", "Spain"),
+    ("The governor wants the option of signing a deal with Ohio.", "signing", "governor"),
+    ("Norway has shown a willingness to support Chile.", "support", "Norway"),
+    ("Egypt sent troops to support the rebels.", "support", "Egypt"),
 ])
 def test_the_doer_of_a_controlled_clause(pipeline, text, verb, doer):
     from newsgraph.events.arguments import subject_tokens

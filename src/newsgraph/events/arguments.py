@@ -12,7 +12,7 @@ hosted visit the visitor is the actor and the host the recipient.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from spacy.tokens import Token
 
@@ -45,7 +45,7 @@ class Arguments:
 
 def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     """Actor and recipient entity ids for one candidate event."""
-    subjects, agentive = subject_tokens(cand.verb)
+    subjects, agentive = subject_tokens(cand.verb, lambda t: bool(_entities_of(t, entities)))
     actors = _ids(subjects, entities)
     recipients = _ids(_recipient_tokens(cand, agentive, entities), entities)
     if cand.nominal and not actors:
@@ -70,7 +70,12 @@ def _with_country(ids: Sequence[str], entities: Sequence[Entity]) -> bool:
 
 def _settled(ids: Sequence[str], entities: Sequence[Entity]) -> bool:
     """A recipient with a country, or a named person: a looser reading would only replace it."""
-    return any(e.id in ids and (e.country or e.kind == "PERSON") for e in entities)
+    return any(e.id in ids and (e.country or _named_person(e)) for e in entities)
+
+
+def _named_person(ent: Entity) -> bool:
+    """A person the text names ("Senator Ann Ruiz"), not one only described ("the ambassador")."""
+    return ent.kind == "PERSON" and any(m.kind == "name" for m in ent.mentions)
 
 
 def _fallback_recipients(cand: Candidate, entities: Sequence[Entity],
@@ -134,36 +139,97 @@ def _place_tokens(verb: Token, objects: Sequence[Token]) -> list[Token]:
     return out
 
 
-def subject_tokens(verb: Token) -> tuple[list[Token], Token | None]:
-    """The verb's subject words (with conjuncts) and, for a passive, its patient."""
+def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) -> tuple[list[Token], Token | None]:
+    """The verb's subject words (with conjuncts) and, for a passive, its patient.
+
+    `party` says whether a noun names a party (the entities layer, when the
+    caller has it): "accused Iran of seizing" has Iran as the seizer, "the
+    option of having" has the one who wants the option.
+    """
+    party = party or _looks_party
     tok = verb
     for _ in range(6):
-        agent = _agent(tok)
-        passive = _child(tok, "nsubjpass")
-        if agent is not None:
-            return _conjuncts(agent), passive
-        # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
-        if subj is not None:
-            return _conjuncts(subj), None
-        if passive is not None:
-            # Raising: "Putin is expected to meet" -> Putin meets.
-            return (_conjuncts(passive), None) if tok is not verb else ([], passive)
-        if tok.dep_ in ("relcl", "acl"):
-            return _conjuncts(tok.head), None
-        controller = _controller(tok)
-        if controller is not None:
-            return _conjuncts(controller), None
-        if tok.dep_ == "pcomp" and tok.tag_ == "VBG" and tok.head.head.pos_ in ("VERB", "AUX"):
-            tok = tok.head.head  # "after meeting X", "by refusing": the doer of the verb the phrase is on
-            continue
-        if tok.dep_ not in CLIMB and not _participle_clause(tok):
+        found = _own_subject(tok, verb)
+        if found is not None:
+            return found
+        step = _step_up(tok, party)
+        if isinstance(step, list):
+            return step, None
+        if step is None:
             break
-        tok = tok.head
+        tok = step
     return [], None
 
 
-def _controller(clause: Token) -> Token | None:
+def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | None:
+    agent = _agent(tok)
+    passive = _child(tok, "nsubjpass")
+    if agent is not None:
+        return _conjuncts(agent), passive
+    # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
+    if subj is not None:
+        return _conjuncts(subj), None
+    if passive is not None:
+        # Raising: "Putin is expected to meet" -> Putin meets.
+        return (_conjuncts(passive), None) if tok is not verb else ([], passive)
+    return None
+
+
+def _step_up(tok: Token, party: Callable[[Token], bool]) -> list[Token] | Token | None:
+    """Where a clause without a subject of its own finds its doer: the doer's words, a word
+    higher up whose subject it shares, or None."""
+    if tok.dep_ == "relcl":
+        return _conjuncts(tok.head)
+    if tok.dep_ == "acl":
+        return _noun_clause_doer(tok, party)
+    controller = _controller(tok, party)
+    if controller is not None:
+        return _conjuncts(controller)
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
+        # "after meeting X", "by refusing": the doer of the verb the phrase is on;
+        # "wants the option of having": of the verb whose object the noun is.
+        host = tok.head.head
+        if host.pos_ in ("VERB", "AUX"):
+            return host
+        return host.head if host.dep_ in ("dobj", "attr") and host.head.pos_ in ("VERB", "AUX") else None
+    if tok.dep_ in CLIMB or _participle_clause(tok) or _purpose_clause(tok):
+        return tok.head
+    return None
+
+
+def _noun_clause_doer(clause: Token, party: Callable[[Token], bool]) -> list[Token] | Token:
+    """"troops stationed in X": the troops; "a willingness to support X": the noun's owner, else
+    the doer of the verb whose object the noun is ("Trump has shown a willingness to")."""
+    noun = clause.head
+    if not _infinitive(clause) or party(noun):
+        return _conjuncts(noun)
+    owner = _child(noun, "poss")
+    if owner is not None:
+        return [owner]
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return _conjuncts(noun)
+
+
+def _infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """"sent troops to support the rebels": an infinitive adverbial shares the main subject."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and _infinitive(tok) and _child(tok, "mark") is None
+
+
+PARTY_ENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _looks_party(tok: Token) -> bool:
+    """Without the entities layer: a name, a pronoun, or a word the parser tags as a party."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in PARTY_ENT_TYPES
+
+
+def _controller(clause: Token, party: Callable[[Token], bool]) -> Token | None:
     """The object that does a controlled clause's act: "urged Iran to release", "accused X of showing".
 
     An infinitive after an object ("forced them to leave") and a gerund in an
@@ -176,10 +242,11 @@ def _controller(clause: Token) -> Token | None:
     if clause.dep_ != "pcomp" or clause.tag_ != "VBG" or clause.head.lower_ not in CONTROL_PREPS:
         return None
     host = clause.head.head
-    if host.dep_ in ("dobj", "nsubjpass") and host.pos_ in ("NOUN", "PROPN", "PRON"):
+    if host.dep_ in ("dobj", "nsubjpass") and party(host):
         return host
     if host.pos_ in ("VERB", "AUX"):
-        return _child(host, "dobj", "nsubjpass")
+        obj = _child(host, "dobj", "nsubjpass")
+        return obj if obj is not None and party(obj) else None
     return None
 
 
