@@ -152,3 +152,16 @@ def test_we_joined_to_a_clause_of_the_speakers_state_is_that_state(pipeline):
                                "Foreign Minister Ana Ruiz said.")
     request = [e for e in events if e[0] == "REQUEST"]
     assert request and request[0][1] == ["Germany"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Costa and Polish leader Jan Nowak have been expected to sign a trade deal.",
+    "Merkel and French leader Emmanuel Macron are expected to sign a deal.",
+])
+def test_a_name_stranded_by_a_broken_coordination_is_a_subject_too(pipeline, text):
+    from newsgraph.events.arguments import subject_tokens
+
+    doc = pipeline.nlp(text)
+    subjects, _ = subject_tokens(_token(doc, "sign"))
+    assert {t.text for t in subjects} == {doc[0].text, doc[5].text}

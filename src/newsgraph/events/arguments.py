@@ -412,7 +412,17 @@ def _agent(tok: Token) -> Token | None:
 
 
 def _conjuncts(tok: Token) -> list[Token]:
-    return [tok, *tok.conjuncts]
+    return [tok, *tok.conjuncts, *_stranded_conjuncts(tok)]
+
+
+def _stranded_conjuncts(tok: Token) -> list[Token]:
+    """"Trump and Chinese leader Xi Jinping" parsed with "Trump" as a modifier of "leader" holding
+    the "and": a capitalised modifier before the head that heads a coordination is a party too."""
+    if tok.pos_ != "PROPN" or not tok.n_lefts:
+        return []
+    # The stranded name is often tagged an adjective ("Trump/JJ"): its capital is what is left to go on.
+    return [t for t in tok.subtree if t.i < tok.i and t.text[:1].isupper() and t.dep_ in ("amod", "compound", "nmod")
+            and any(c.dep_ == "cc" for c in t.children)]
 
 
 def _appositions(tok: Token) -> list[Token]:
