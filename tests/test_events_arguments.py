@@ -165,3 +165,20 @@ def test_a_name_stranded_by_a_broken_coordination_is_a_subject_too(pipeline, tex
     doc = pipeline.nlp(text)
     subjects, _ = subject_tokens(_token(doc, "sign"))
     assert {t.text for t in subjects} == {doc[0].text, doc[5].text}
+
+
+@pytest.mark.slow
+def test_a_threats_condition_names_its_recipient(pipeline):
+    events = _events(pipeline, "Russia threatened to end the talks if Norway deploys the new missiles.")
+    threat = [e for e in events if e[0] == "THREATEN"]
+    assert threat and threat[0][1] == ["Russia"] and threat[0][2] == ["Norway"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("Chad launched its invasion of Sudan on Monday.", "ASSAULT", "Sudan"),
+    ("Senator Ann Ruiz repeated her criticism of Governor Tom Hale on Monday.", "ACCUSE", "Tom Hale"),
+])
+def test_of_on_an_event_noun_names_the_one_it_is_done_to(pipeline, text, event_type, recipient):
+    events = [e for e in _events(pipeline, text) if e[0] == event_type]
+    assert events and recipient in events[0][2], events

@@ -22,6 +22,9 @@ from .referents import referent
 
 RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "at", "into", "upon", "from"})
 NOUN_RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "with", "at", "for"})
+# Event nouns whose "of" names the one the act is done to: "criticism of X", "the arrest of X",
+# "the blockade of X" (for meetings, support and demands "of X" is more often the doer's).
+PATIENT_OF = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT"})
 CLIMB = frozenset({"xcomp", "conj", "acomp"})
 # Types whose object is what is moved or given (troops, aid, hostages), not the recipient.
 INSTRUMENT_OBJECT = frozenset({"MOBILIZE", "AID", "RETREAT", "PROTEST", "AGREE", "CONCEDE"})
@@ -30,6 +33,7 @@ PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 OBJECT_PREPS = frozenset({"by", "from", "against", "on", "to", "toward", "towards", "with"})
 # Wrappers whose that-clause subject is the one addressed: "demanded that X withdraw".
 CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+CONDITION_MARKS = frozenset({"if", "unless"})
 # Prepositions whose gerund is done by the object before them: "accused X of", "blamed X for".
 CONTROL_PREPS = frozenset({"of", "for", "from"})
 
@@ -84,8 +88,10 @@ def _fallback_recipients(cand: Candidate, entities: Sequence[Entity],
 
     Tried in order: the addressee of a that-clause, the parties named on the
     object noun, the arguments of a governed clause that is no event of its
-    own ("threatened to break relations with X"), a "with" partner, and last
-    the country where the act takes place ("lifted the curfew in X").
+    own ("threatened to break relations with X"), for a threat the one whose
+    conduct is its condition ("threatened to stop the talks if X goes ahead"),
+    a "with" partner, and last the country where the act takes place ("lifted
+    the curfew in X").
     """
     for level, tokens in _fallback_levels(cand):
         ids = tuple(i for i in _ids(tokens, entities) if i not in actors)
@@ -105,8 +111,17 @@ def _fallback_levels(cand: Candidate):
         inner_objects = [c for c in inner.children if c.dep_ == "dobj"]
         yield "governed", (inner_objects + _prep_objects(inner, RECIPIENT_PREPS | {"with"})
                            + [t for o in inner_objects for t in _prep_objects(o, OBJECT_PREPS)])
+    if cand.type == "THREATEN":
+        yield "condition", [t for v in (verb, *_governed_verbs(verb)) for t in _condition_subjects(v)]
     yield "partner", _prep_objects(verb, {"with"})
     yield "place", _place_tokens(verb, objects)
+
+
+def _condition_subjects(verb: Token) -> list[Token]:
+    """"threatened to stop the talks if the United States goes ahead": who must comply."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)]
+    return [t for c in clauses for t in _clause_subjects(c)]
 
 
 def _clause_subjects(clause: Token) -> list[Token]:
@@ -266,7 +281,7 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: 
         named = any(_entities_of(o, entities) for o in objects)
         out += _prep_objects(cand.verb, RECIPIENT_PREPS - SETTING_PREPS if named else RECIPIENT_PREPS)
     else:
-        out += _prep_objects(cand.trigger, NOUN_RECIPIENT_PREPS)
+        out += _prep_objects(cand.trigger, NOUN_RECIPIENT_PREPS | ({"of"} if cand.type in PATIENT_OF else set()))
         out += _prep_objects(cand.verb, RECIPIENT_PREPS - {"on"})
     dative = _child(cand.verb, "dative")
     if dative is not None and dative.pos_ != "ADP":
