@@ -84,7 +84,8 @@ def _named_person(ent: Entity) -> bool:
 
 def _fallback_recipients(cand: Candidate, entities: Sequence[Entity],
                          actors: Sequence[str]) -> tuple[tuple[str, ...], bool]:
-    """When the parse names no recipient with a country, the nearest looser reading that does.
+    """When the parse names no recipient with a country, the nearest looser reading that names
+    one with a country or a named person.
 
     Tried in order: the addressee of a that-clause, the parties named on the
     object noun, the arguments of a governed clause that is no event of its
@@ -95,8 +96,8 @@ def _fallback_recipients(cand: Candidate, entities: Sequence[Entity],
     """
     for level, tokens in _fallback_levels(cand):
         ids = tuple(i for i in _ids(tokens, entities) if i not in actors)
-        if _with_country(ids, entities):
-            return tuple(e.id for e in entities if e.id in ids and e.country), level == "place"
+        if _settled(ids, entities):
+            return tuple(e.id for e in entities if e.id in ids and (e.country or _named_person(e))), level == "place"
     return (), False
 
 
