@@ -182,3 +182,10 @@ def test_a_threats_condition_names_its_recipient(pipeline):
 def test_of_on_an_event_noun_names_the_one_it_is_done_to(pipeline, text, event_type, recipient):
     events = [e for e in _events(pipeline, text) if e[0] == event_type]
     assert events and recipient in events[0][2], events
+
+
+@pytest.mark.slow
+def test_a_relative_pronoun_is_the_noun_its_clause_hangs_on(pipeline):
+    events = _events(pipeline, "Mayor Tom Hale, who was criticised by the union last week, defended the budget.")
+    accuse = [e for e in events if e[0] == "ACCUSE"]
+    assert accuse and accuse[0][1] == ["union"] and accuse[0][2] == ["Tom Hale"], events

@@ -179,17 +179,27 @@ def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) ->
 
 def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | None:
     agent = _agent(tok)
-    passive = _child(tok, "nsubjpass")
+    passive = _antecedent(_child(tok, "nsubjpass"))
     if agent is not None:
         return _conjuncts(agent), passive
     # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
     if subj is not None:
-        return _conjuncts(subj), None
+        return _conjuncts(_antecedent(subj)), None
     if passive is not None:
         # Raising: "Putin is expected to meet" -> Putin meets.
         return (_conjuncts(passive), None) if tok is not verb else ([], passive)
     return None
+
+
+RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """A relative pronoun is the noun its clause hangs on: "Hale, who was criticised by X"."""
+    if tok is None or tok.lower_ not in RELATIVE_WORDS or tok.head.dep_ != "relcl":
+        return tok
+    return tok.head.head
 
 
 def _step_up(tok: Token, party: Callable[[Token], bool]) -> list[Token] | Token | None:
