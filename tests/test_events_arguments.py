@@ -189,3 +189,10 @@ def test_a_relative_pronoun_is_the_noun_its_clause_hangs_on(pipeline):
     events = _events(pipeline, "Mayor Tom Hale, who was criticised by the union last week, defended the budget.")
     accuse = [e for e in events if e[0] == "ACCUSE"]
     assert accuse and accuse[0][1] == ["union"] and accuse[0][2] == ["Tom Hale"], events
+
+
+@pytest.mark.slow
+def test_the_addressee_of_a_letter_is_the_recipient_of_its_demand(pipeline):
+    events = _events(pipeline, "In a letter to Governor Tom Hale, the union demanded higher wages.")
+    request = [e for e in events if e[0] == "REQUEST"]
+    assert request and request[0][2] == ["Tom Hale"], events

@@ -17,6 +17,7 @@ from typing import Callable, Iterable, Sequence
 from spacy.tokens import Token
 
 from ..records import Entity, entity_at
+from ..reporting import channel_nouns
 from .detect import Candidate
 from .referents import referent
 
@@ -34,6 +35,7 @@ OBJECT_PREPS = frozenset({"by", "from", "against", "on", "to", "toward", "toward
 # Wrappers whose that-clause subject is the one addressed: "demanded that X withdraw".
 CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 CONDITION_MARKS = frozenset({"if", "unless"})
+CHANNELS = channel_nouns()
 # Prepositions whose gerund is done by the object before them: "accused X of", "blamed X for".
 CONTROL_PREPS = frozenset({"of", "for", "from"})
 
@@ -105,6 +107,7 @@ def _fallback_levels(cand: Candidate):
     verb = cand.verb
     if cand.type in CLAUSE_ADDRESSEE or cand.sense.governs is not None:
         yield "clause", [t for c in verb.children if c.dep_ == "ccomp" for t in _clause_subjects(c)]
+        yield "channel", _channel_addressees(verb)
     objects = [cand.trigger] if cand.nominal else [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     yield "object", [t for o in objects for t in _owner_tokens(o, possessive_only=True)
                      + _prep_objects(o, OBJECT_PREPS)]
@@ -116,6 +119,12 @@ def _fallback_levels(cand: Candidate):
         yield "condition", [t for v in (verb, *_governed_verbs(verb)) for t in _condition_subjects(v)]
     yield "partner", _prep_objects(verb, {"with"})
     yield "place", _place_tokens(verb, objects)
+
+
+def _channel_addressees(verb: Token) -> list[Token]:
+    """"In a letter to the governor, the union demanded ...": whom the statement was sent to."""
+    channels = [o for o in _prep_objects(verb, {"in"}) if o.lemma_.lower() in CHANNELS]
+    return [t for c in channels for t in _prep_objects(c, {"to"})]
 
 
 def _condition_subjects(verb: Token) -> list[Token]:
