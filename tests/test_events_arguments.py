@@ -196,3 +196,11 @@ def test_the_addressee_of_a_letter_is_the_recipient_of_its_demand(pipeline):
     events = _events(pipeline, "In a letter to Governor Tom Hale, the union demanded higher wages.")
     request = [e for e in events if e[0] == "REQUEST"]
     assert request and request[0][2] == ["Tom Hale"], events
+
+
+@pytest.mark.slow
+def test_an_object_pronoun_on_a_noun_is_not_its_possessor(pipeline):
+    text = "Governor Tom Hale lost the vote. The senator's allegations against him were dismissed."
+    hale = _entity("E1", "PERSON", text, ["Tom Hale"], "USA", "GOV")
+    senator = _entity("E2", "PERSON", text, ["senator"], "USA", "LEG")
+    assert _referent(pipeline, text, [hale, senator], "him") == "E1"

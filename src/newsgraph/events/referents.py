@@ -84,11 +84,13 @@ def gender_of(ent: Entity, text: str) -> str | None:
 
 
 def _bound_subject(tok: Token, entities: Sequence[Entity]) -> str | None:
-    """The entity of the clause subject an object pronoun cannot be ("He urged him")."""
+    """The entity of the clause subject an object pronoun cannot be ("He urged him"); on a noun,
+    its possessor ("the senator's allegations against him")."""
     if tok.dep_ not in OBJECT_DEPS:
         return None
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    host = tok.head.head if tok.dep_ == "pobj" else tok.head
+    deps = ("poss",) if host.pos_ in ("NOUN", "PROPN") else SUBJECT_DEPS
+    subj = next((c for c in host.children if c.dep_ in deps), None)
     if subj is None or subj.i == tok.i:
         return None
     ent = entity_at(entities, subj.idx, subj.idx + len(subj.text))
