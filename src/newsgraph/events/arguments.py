@@ -1,10 +1,12 @@
 """Who did it and to whom: actors and recipients as actor-stage entity ids.
 
 Arguments are read off the dependency parse around the trigger: the subject
-(climbing through "is expected to", conjoined verbs and relative clauses),
-the passive "by" agent, the object and the directional prepositions. Each
-argument word is mapped to an entity with `records.entity_at`, so pronouns,
-titles and metonyms resolve as well as the actors stage resolves them.
+(climbing through "is expected to", conjoined verbs, relative, purpose and
+controlled clauses: "urged X to", "accused X of"), the passive "by" agent,
+the object and the directional prepositions. Each argument word is mapped to
+an entity with `records.entity_at`, so pronouns, titles and metonyms resolve
+as well as the actors stage resolves them; a pronoun it left unlinked is read
+on the entities layer by `referents.py`. docs/plover-mapping.md lists the rules.
 PLOVER conventions: compound arguments become lists; in a reciprocal
 meeting every participant is an actor and there is no recipient; in a
 hosted visit the visitor is the actor and the host the recipient.
