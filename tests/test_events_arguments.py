@@ -204,3 +204,12 @@ def test_an_object_pronoun_on_a_noun_is_not_its_possessor(pipeline):
     hale = _entity("E1", "PERSON", text, ["Tom Hale"], "USA", "GOV")
     senator = _entity("E2", "PERSON", text, ["senator"], "USA", "LEG")
     assert _referent(pipeline, text, [hale, senator], "him") == "E1"
+
+
+@pytest.mark.slow
+def test_they_and_them_go_to_a_group_named_in_the_plural(pipeline):
+    text = "The rebels seized the town on Monday, the ministry said. The army later accused them of looting."
+    rebels = _entity("E1", "ORG", text, ["rebels"], "TCD", "REB")
+    ministry = _entity("E2", "ORG", text, ["ministry"], "TCD", "GOV")
+    army = _entity("E3", "ORG", text, ["army"], "TCD", "MIL")
+    assert _referent(pipeline, text, [rebels, ministry, army], "them") == "E1"

@@ -8,7 +8,7 @@ entities layer alone, by the general rules of English reference:
 - the referent agrees with the pronoun: he/him/his a person who is not known
   to be a woman, she/her one not known to be a man (known from the entity's
   own pronoun mentions and honorifics), it/its a state, organisation or
-  group, never a person;
+  group, never a person, they/them/their a group named in the plural;
 - an object pronoun is not its own clause's subject ("He urged him");
 - a pronoun in a fronted subordinate clause points forward to the main
   clause's subject ("After he met her, the senator said");
@@ -29,6 +29,7 @@ from ..records import Entity, entity_at
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "themselves"})
 HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
               "madam": "f", "dame": "f"}
 PARTY_KINDS = frozenset({"GPE", "ORG", "NORP"})
@@ -47,27 +48,40 @@ def referent(tok: Token, entities: Sequence[Entity]) -> Entity | None:
     if forward is not None and forward.id != barred:
         return forward
     for sent, found in _earlier(tok, entities):
-        fits = [e for e in found if e.id != barred and agrees(e, want, tok.doc.text)]
+        fits = [e for e in found if e.id != barred and agrees(e, want, tok.doc)]
         if fits:
             return _unambiguous(fits, sent, entities)
     return None
 
 
 def pronoun_class(tok: Token) -> str | None:
-    """'m', 'f' or 'n' for a third-person singular pronoun; None for any other word."""
+    """'m', 'f', 'n' (it) or 'p' (they) for a third-person pronoun; None for any other word."""
     word = tok.lower_
     if tok.pos_ not in ("PRON", "DET") and tok.tag_ not in ("PRP", "PRP$"):
         return None
-    return "m" if word in MALE else "f" if word in FEMALE else "n" if word in NEUTER else None
+    for cls, words in (("m", MALE), ("f", FEMALE), ("n", NEUTER), ("p", PLURAL)):
+        if word in words:
+            return cls
+    return None
 
 
-def agrees(ent: Entity, want: str, text: str) -> bool:
-    if want == "n":
-        return ent.kind in PARTY_KINDS and bool(ent.country or ent.sector)
+def agrees(ent: Entity, want: str, doc: Doc) -> bool:
+    if want in ("n", "p"):
+        party = ent.kind in PARTY_KINDS and bool(ent.country or ent.sector)
+        return party and (want == "n" or ent.kind == "NORP" or _plural(ent, doc))
     if ent.kind != "PERSON":
         return False
-    gender = gender_of(ent, text)
+    gender = gender_of(ent, doc.text)
     return gender is None or gender == want
+
+
+def _plural(ent: Entity, doc: Doc) -> bool:
+    """A group named in the plural ("the rebels", "Chinese officials"): what "they" can be."""
+    for m in ent.mentions:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and m.kind != "pronoun" and span.root.tag_ in ("NNS", "NNPS"):
+            return True
+    return False
 
 
 def gender_of(ent: Entity, text: str) -> str | None:
@@ -109,7 +123,7 @@ def _cataphor(tok: Token, entities: Sequence[Entity], want: str) -> Entity | Non
     if subj is None or subj.i < clause.i or not (clause.i < main.i):
         return None
     ent = entity_at(entities, subj.idx, subj.idx + len(subj.text))
-    return ent if ent is not None and agrees(ent, want, tok.doc.text) else None
+    return ent if ent is not None and agrees(ent, want, tok.doc) else None
 
 
 def _clause_of(tok: Token) -> Token | None:
@@ -183,4 +197,4 @@ def _named_body(word: Token, entities: Sequence[Entity]) -> Entity | None:
         return None
     subj = next((c for c in verb.head.children if c.dep_ in SUBJECT_DEPS), None)
     ent = entity_at(entities, subj.idx, subj.idx + len(subj.text)) if subj is not None else None
-    return ent if ent is not None and agrees(ent, "n", word.doc.text) else None
+    return ent if ent is not None and agrees(ent, "n", word.doc) else None
