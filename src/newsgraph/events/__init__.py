@@ -26,6 +26,7 @@ from .features import entity_kind, event_names, vector
 from .lexicon import Lexicon, load_lexicon
 from .location import anchor, clause_tokens, consult_setting, date_entities, date_phrases, location
 from .model import EventModel, load_model
+from .referents import first_person
 from .modality import code
 from .repeats import merge_repeats
 from .senses import doerless, domestic_rally, figure_movement, has_political_reading, legislative_threat, praise, verbal_reading
@@ -102,7 +103,7 @@ class EventsStage:
             mode = content_mode(cand.patient, self.lexicon)
         args = arguments(cand, entities)
         quote = _quote_for(cand, quotes)
-        actors = args.actors or _speaker_as_actor(cand, quote, quotes)
+        actors = args.actors or _speaker_as_actor(cand, quote, quotes, entities)
         return Event(
             id=event_id, type=coded.type, mode=mode, actors=actors, recipients=args.recipients,
             trigger=TextSpan.of(ctx.text, cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)),
@@ -159,18 +160,14 @@ def _event_date(phrase: Span | None, published: str | None, text: str) -> EventD
                      granularity=resolved.granularity, span=span)
 
 
-FIRST_PERSON = frozenset({"i", "we", "my", "our", "me", "us"})
-
-
-def _speaker_as_actor(cand: Candidate, quote_id: str | None, quotes: Sequence[Quote]) -> tuple[str, ...]:
-    """Inside a quotation, "we"/"our" doing the act is its speaker ("we confirmed our proposal")."""
+def _speaker_as_actor(cand: Candidate, quote_id: str | None, quotes: Sequence[Quote],
+                      entities: Sequence) -> tuple[str, ...]:
+    """Inside a quotation, the first person doing the act (referents.first_person)."""
     if quote_id is None:
         return ()
     speaker = next((q.speaker for q in quotes if q.id == quote_id), None)
-    if speaker is None:
-        return ()
     words = [c for c in (*cand.trigger.children, *cand.verb.children) if c.dep_ in ("poss", "nsubj")]
-    return (speaker,) if any(w.lower_ in FIRST_PERSON for w in words) else ()
+    return first_person(words, speaker, entities)
 
 
 def _quote_for(cand: Candidate, quotes: Sequence[Quote]) -> str | None:

@@ -1,10 +1,12 @@
 """Who did it and to whom: actors and recipients as actor-stage entity ids.
 
 Arguments are read off the dependency parse around the trigger: the subject
-(climbing through "is expected to", conjoined verbs and relative clauses),
-the passive "by" agent, the object and the directional prepositions. Each
-argument word is mapped to an entity with `records.entity_at`, so pronouns,
-titles and metonyms resolve as well as the actors stage resolves them.
+(climbing through "is expected to", conjoined verbs, relative, purpose and
+controlled clauses: "urged X to", "accused X of"), the passive "by" agent,
+the object and the directional prepositions. Each argument word is mapped to
+an entity with `records.entity_at`, so pronouns, titles and metonyms resolve
+as well as the actors stage resolves them; a pronoun it left unlinked is read
+on the entities layer by `referents.py`. docs/plover-mapping.md lists the rules.
 PLOVER conventions: compound arguments become lists; in a reciprocal
 meeting every participant is an actor and there is no recipient; in a
 hosted visit the visitor is the actor and the host the recipient.
@@ -12,15 +14,20 @@ hosted visit the visitor is the actor and the host the recipient.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from spacy.tokens import Token
 
 from ..records import Entity, entity_at
+from ..reporting import channel_nouns
 from .detect import Candidate
+from .referents import referent
 
 RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "at", "into", "upon", "from"})
 NOUN_RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "with", "at", "for"})
+# Event nouns whose "of" names the one the act is done to: "criticism of X", "the arrest of X",
+# "the blockade of X" (for meetings, support and demands "of X" is more often the doer's).
+PATIENT_OF = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT"})
 CLIMB = frozenset({"xcomp", "conj", "acomp"})
 # Types whose object is what is moved or given (troops, aid, hostages), not the recipient.
 INSTRUMENT_OBJECT = frozenset({"MOBILIZE", "AID", "RETREAT", "PROTEST", "AGREE", "CONCEDE"})
@@ -29,6 +36,10 @@ PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 OBJECT_PREPS = frozenset({"by", "from", "against", "on", "to", "toward", "towards", "with"})
 # Wrappers whose that-clause subject is the one addressed: "demanded that X withdraw".
 CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+CONDITION_MARKS = frozenset({"if", "unless"})
+CHANNELS = channel_nouns()
+# Prepositions whose gerund is done by the object before them: "accused X of", "blamed X for".
+CONTROL_PREPS = frozenset({"of", "for", "from"})
 
 
 @dataclass(frozen=True)
@@ -42,9 +53,9 @@ class Arguments:
 
 def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     """Actor and recipient entity ids for one candidate event."""
-    subjects, agentive = subject_tokens(cand.verb)
+    subjects, agentive = subject_tokens(cand.verb, lambda t: bool(_entities_of(t, entities)))
     actors = _ids(subjects, entities)
-    recipients = _ids(_recipient_tokens(cand, agentive), entities)
+    recipients = _ids(_recipient_tokens(cand, agentive, entities), entities)
     if cand.nominal and not actors:
         # "Russia's sanctions", "US sanctions", "the investigation by the police".
         actors = _ids(_owner_tokens(cand.trigger) + _prep_objects(cand.trigger, {"by"}), entities)
@@ -54,7 +65,7 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     elif cand.sense.host:
         actors, recipients = recipients, actors
     recipients = tuple(r for r in recipients if r not in actors)
-    if not cand.sense.reciprocal and not _with_country(recipients, entities):
+    if not cand.sense.reciprocal and not _settled(recipients, entities):
         fallback, placed = _fallback_recipients(cand, entities, actors)
         if fallback:
             return Arguments(actors, fallback, placed=placed)
@@ -65,19 +76,32 @@ def _with_country(ids: Sequence[str], entities: Sequence[Entity]) -> bool:
     return any(e.id in ids and e.country for e in entities)
 
 
+def _settled(ids: Sequence[str], entities: Sequence[Entity]) -> bool:
+    """A recipient with a country, or a named person: a looser reading would only replace it."""
+    return any(e.id in ids and (e.country or _named_person(e)) for e in entities)
+
+
+def _named_person(ent: Entity) -> bool:
+    """A person the text names ("Senator Ann Ruiz"), not one only described ("the ambassador")."""
+    return ent.kind == "PERSON" and any(m.kind == "name" for m in ent.mentions)
+
+
 def _fallback_recipients(cand: Candidate, entities: Sequence[Entity],
                          actors: Sequence[str]) -> tuple[tuple[str, ...], bool]:
-    """When the parse names no recipient with a country, the nearest looser reading that does.
+    """When the parse names no recipient with a country, the nearest looser reading that names
+    one with a country or a named person.
 
     Tried in order: the addressee of a that-clause, the parties named on the
     object noun, the arguments of a governed clause that is no event of its
-    own ("threatened to break relations with X"), a "with" partner, and last
-    the country where the act takes place ("lifted the curfew in X").
+    own ("threatened to break relations with X"), for a threat the one whose
+    conduct is its condition ("threatened to stop the talks if X goes ahead"),
+    a "with" partner, and last the country where the act takes place ("lifted
+    the curfew in X").
     """
     for level, tokens in _fallback_levels(cand):
         ids = tuple(i for i in _ids(tokens, entities) if i not in actors)
-        if _with_country(ids, entities):
-            return tuple(e.id for e in entities if e.id in ids and e.country), level == "place"
+        if _settled(ids, entities):
+            return tuple(e.id for e in entities if e.id in ids and (e.country or _named_person(e))), level == "place"
     return (), False
 
 
@@ -85,6 +109,7 @@ def _fallback_levels(cand: Candidate):
     verb = cand.verb
     if cand.type in CLAUSE_ADDRESSEE or cand.sense.governs is not None:
         yield "clause", [t for c in verb.children if c.dep_ == "ccomp" for t in _clause_subjects(c)]
+        yield "channel", _channel_addressees(verb)
     objects = [cand.trigger] if cand.nominal else [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     yield "object", [t for o in objects for t in _owner_tokens(o, possessive_only=True)
                      + _prep_objects(o, OBJECT_PREPS)]
@@ -92,8 +117,23 @@ def _fallback_levels(cand: Candidate):
         inner_objects = [c for c in inner.children if c.dep_ == "dobj"]
         yield "governed", (inner_objects + _prep_objects(inner, RECIPIENT_PREPS | {"with"})
                            + [t for o in inner_objects for t in _prep_objects(o, OBJECT_PREPS)])
+    if cand.type == "THREATEN":
+        yield "condition", [t for v in (verb, *_governed_verbs(verb)) for t in _condition_subjects(v)]
     yield "partner", _prep_objects(verb, {"with"})
     yield "place", _place_tokens(verb, objects)
+
+
+def _channel_addressees(verb: Token) -> list[Token]:
+    """"In a letter to the governor, the union demanded ...": whom the statement was sent to."""
+    channels = [o for o in _prep_objects(verb, {"in"}) if o.lemma_.lower() in CHANNELS]
+    return [t for c in channels for t in _prep_objects(c, {"to"})]
+
+
+def _condition_subjects(verb: Token) -> list[Token]:
+    """"threatened to stop the talks if the United States goes ahead": who must comply."""
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children)]
+    return [t for c in clauses for t in _clause_subjects(c)]
 
 
 def _clause_subjects(clause: Token) -> list[Token]:
@@ -126,27 +166,125 @@ def _place_tokens(verb: Token, objects: Sequence[Token]) -> list[Token]:
     return out
 
 
-def subject_tokens(verb: Token) -> tuple[list[Token], Token | None]:
-    """The verb's subject words (with conjuncts) and, for a passive, its patient."""
+def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) -> tuple[list[Token], Token | None]:
+    """The verb's subject words (with conjuncts) and, for a passive, its patient.
+
+    `party` says whether a noun names a party (the entities layer, when the
+    caller has it): "accused Iran of seizing" has Iran as the seizer, "the
+    option of having" has the one who wants the option.
+    """
+    party = party or _looks_party
     tok = verb
     for _ in range(6):
-        agent = _agent(tok)
-        passive = _child(tok, "nsubjpass")
-        if agent is not None:
-            return _conjuncts(agent), passive
-        # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
-        if subj is not None:
-            return _conjuncts(subj), None
-        if passive is not None:
-            # Raising: "Putin is expected to meet" -> Putin meets.
-            return (_conjuncts(passive), None) if tok is not verb else ([], passive)
-        if tok.dep_ in ("relcl", "acl"):
-            return _conjuncts(tok.head), None
-        if tok.dep_ not in CLIMB and not _participle_clause(tok):
+        found = _own_subject(tok, verb)
+        if found is not None:
+            return found
+        step = _step_up(tok, party)
+        if isinstance(step, list):
+            return step, None
+        if step is None:
             break
-        tok = tok.head
+        tok = step
     return [], None
+
+
+def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | None:
+    agent = _agent(tok)
+    passive = _antecedent(_child(tok, "nsubjpass"))
+    if agent is not None:
+        return _conjuncts(agent), passive
+    # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
+    if subj is not None:
+        return _conjuncts(_antecedent(subj)), None
+    if passive is not None:
+        # Raising: "Putin is expected to meet" -> Putin meets.
+        return (_conjuncts(passive), None) if tok is not verb else ([], passive)
+    return None
+
+
+RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
+
+
+def _antecedent(tok: Token | None) -> Token | None:
+    """A relative pronoun is the noun its clause hangs on: "Hale, who was criticised by X"."""
+    if tok is None or tok.lower_ not in RELATIVE_WORDS or tok.head.dep_ != "relcl":
+        return tok
+    return tok.head.head
+
+
+def _step_up(tok: Token, party: Callable[[Token], bool]) -> list[Token] | Token | None:
+    """Where a clause without a subject of its own finds its doer: the doer's words, a word
+    higher up whose subject it shares, or None."""
+    if tok.dep_ == "relcl":
+        return _conjuncts(tok.head)
+    if tok.dep_ == "acl":
+        return _noun_clause_doer(tok, party)
+    controller = _controller(tok, party)
+    if controller is not None:
+        return _conjuncts(controller)
+    if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
+        # "after meeting X", "by refusing": the doer of the verb the phrase is on;
+        # "wants the option of having": of the verb whose object the noun is.
+        host = tok.head.head
+        if host.pos_ in ("VERB", "AUX"):
+            return host
+        return host.head if host.dep_ in ("dobj", "attr") and host.head.pos_ in ("VERB", "AUX") else None
+    if tok.dep_ in CLIMB or _participle_clause(tok) or _purpose_clause(tok):
+        return tok.head
+    return None
+
+
+def _noun_clause_doer(clause: Token, party: Callable[[Token], bool]) -> list[Token] | Token:
+    """"troops stationed in X": the troops; "a willingness to support X": the noun's owner, else
+    the doer of the verb whose object the noun is ("Trump has shown a willingness to")."""
+    noun = clause.head
+    if not _infinitive(clause) or party(noun):
+        return _conjuncts(noun)
+    owner = _child(noun, "poss")
+    if owner is not None:
+        return [owner]
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return _conjuncts(noun)
+
+
+def _infinitive(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """"sent troops to support the rebels": an infinitive adverbial shares the main subject."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VB" and _infinitive(tok) and _child(tok, "mark") is None
+
+
+PARTY_ENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+
+def _looks_party(tok: Token) -> bool:
+    """Without the entities layer: a name, a pronoun, or a word the parser tags as a party."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in PARTY_ENT_TYPES
+
+
+def _controller(clause: Token, party: Callable[[Token], bool]) -> Token | None:
+    """The object that does a controlled clause's act: "urged Iran to release", "accused X of showing".
+
+    An infinitive after an object ("forced them to leave") and a gerund in an
+    of/for/from phrase on the object or its verb ("blamed Y for seizing",
+    "stopped Z from entering") have the object as their doer.
+    """
+    if clause.dep_ == "xcomp":
+        obj = _child(clause.head, "dobj")
+        return obj if obj is not None and obj.i < clause.i else None
+    if clause.dep_ != "pcomp" or clause.tag_ != "VBG" or clause.head.lower_ not in CONTROL_PREPS:
+        return None
+    host = clause.head.head
+    if host.dep_ in ("dobj", "nsubjpass") and party(host):
+        return host
+    if host.pos_ in ("VERB", "AUX"):
+        obj = _child(host, "dobj", "nsubjpass")
+        return obj if obj is not None and party(obj) else None
+    return None
 
 
 def _participle_clause(tok: Token) -> bool:
@@ -154,27 +292,39 @@ def _participle_clause(tok: Token) -> bool:
     return tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and _child(tok, "mark") is None
 
 
-def _recipient_tokens(cand: Candidate, passive_patient: Token | None) -> list[Token]:
+def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: Sequence[Entity]) -> list[Token]:
     out: list[Token] = []
     if passive_patient is not None:
         out += _conjuncts(passive_patient)
     if not cand.nominal:
-        obj = _child(cand.verb, "dobj")
-        if obj is not None and cand.type not in INSTRUMENT_OBJECT:
-            out += _conjuncts(obj) + _appositions(obj)
-        out += _prep_objects(cand.verb, RECIPIENT_PREPS)
+        objects = _verb_objects(cand.verb) if cand.type not in INSTRUMENT_OBJECT else []
+        out += objects
+        # "savaged her on Twitter": with a party as object, "on"/"at" say where, not to whom.
+        named = any(_entities_of(o, entities) for o in objects)
+        out += _prep_objects(cand.verb, RECIPIENT_PREPS - SETTING_PREPS if named else RECIPIENT_PREPS)
     else:
-        out += _prep_objects(cand.trigger, NOUN_RECIPIENT_PREPS)
+        out += _prep_objects(cand.trigger, NOUN_RECIPIENT_PREPS | ({"of"} if cand.type in PATIENT_OF else set()))
         out += _prep_objects(cand.verb, RECIPIENT_PREPS - {"on"})
     dative = _child(cand.verb, "dative")
     if dative is not None and dative.pos_ != "ADP":
         out += _conjuncts(dative)  # "gave Ukraine aid"
     if cand.inner is not None and not _objects_named(cand):
         # "threatened to attack X": X; but "accused X of intimidating Y": Y is the inner act's, not the accusation's
-        out += _recipient_tokens(cand.inner, None)
+        out += _recipient_tokens(cand.inner, None, entities)
     if cand.sense.governs == "request" and cand.patient is not None and cand.patient.dep_.startswith("nsubj"):
         out += _conjuncts(cand.patient)  # "said Libya must hand over": Libya is asked
     return out
+
+
+def _verb_objects(verb: Token) -> list[Token]:
+    """The direct object with its conjuncts and appositions; "called her a liar" read as "her"."""
+    obj = _child(verb, "dobj")
+    if obj is not None:
+        return _conjuncts(obj) + _appositions(obj)
+    # The parser often reads "called her a liar" as a possessive on the predicate noun.
+    pred = _child(verb, "oprd", "attr")
+    owner = _child(pred, "poss") if pred is not None else None
+    return [owner] if owner is not None and owner.i == verb.i + 1 and owner.tag_ in ("PRP", "PRP$") else []
 
 
 def _objects_named(cand: Candidate) -> bool:
@@ -239,7 +389,7 @@ def _entities_of(tok: Token, entities: Sequence[Entity]) -> list[Entity]:
     "Hungarian and Romanian officials" are two parties; "leaders of Romania's
     government" and "Belarus's rulers" act for the country that owns them.
     """
-    ent = entity_of(tok, entities)
+    ent = entity_of(tok, entities) or referent(tok, entities)
     found = [ent] if ent is not None else []
     found += [e for m in _coordinated_modifiers(tok) if (e := entity_of(m, entities)) is not None]
     # A setting ("on the sidelines of the Arctic Council", "at a meeting of
@@ -299,7 +449,17 @@ def _agent(tok: Token) -> Token | None:
 
 
 def _conjuncts(tok: Token) -> list[Token]:
-    return [tok, *tok.conjuncts]
+    return [tok, *tok.conjuncts, *_stranded_conjuncts(tok)]
+
+
+def _stranded_conjuncts(tok: Token) -> list[Token]:
+    """"Trump and Chinese leader Xi Jinping" parsed with "Trump" as a modifier of "leader" holding
+    the "and": a capitalised modifier before the head that heads a coordination is a party too."""
+    if tok.pos_ != "PROPN" or not tok.n_lefts:
+        return []
+    # The stranded name is often tagged an adjective ("Trump/JJ"): its capital is what is left to go on.
+    return [t for t in tok.subtree if t.i < tok.i and t.text[:1].isupper() and t.dep_ in ("amod", "compound", "nmod")
+            and any(c.dep_ == "cc" for c in t.children)]
 
 
 def _appositions(tok: Token) -> list[Token]:

@@ -1,0 +1,215 @@
+"""Event arguments: pronouns read on the entities layer, controlled clauses, objects and settings.
+
+The referent tests give hand-made entities to a parsed sentence, so they test
+events/referents.py alone, whatever the actors stage links; the stage tests
+run the pipeline on synthetic sentences.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.records import Entity, Mention
+
+PUBLISHED = "2021-05-20"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from newsgraph.pipeline import Pipeline
+
+    return Pipeline(stages=("actors", "quotes", "events"), check_language=False)
+
+
+def _entity(eid, kind, text, words, country=None, sector=None, pronouns=()):
+    """An entity with a mention for each of `words` (each the first occurrence in `text`) and
+    each of `pronouns` (word, occurrence) linked to it."""
+    mentions = [Mention(text.index(w), text.index(w) + len(w), w, "name") for w in words]
+    for word, nth in pronouns:
+        start = _nth(text, word, nth)
+        mentions.append(Mention(start, start + len(word), word, "pronoun"))
+    return Entity(eid, words[0], kind, tuple(mentions), country=country, sector=sector)
+
+
+def _nth(text, word, nth):
+    start = -1
+    for _ in range(nth):
+        start = text.index(word, start + 1)
+    return start
+
+
+def _token(doc, word, nth=1):
+    return [t for t in doc if t.text == word][nth - 1]
+
+
+def _referent(pipeline, text, entities, word, nth=1):
+    from newsgraph.events.referents import referent
+
+    doc = pipeline.nlp(text)
+    found = referent(_token(doc, word, nth), entities)
+    return found.id if found is not None else None
+
+
+@pytest.mark.slow
+def test_object_pronoun_goes_to_the_one_person_in_view(pipeline):
+    text = "Mayor Tom Hale closed the port on Monday. The dockers' union urged him to resign."
+    hale = _entity("E1", "PERSON", text, ["Tom Hale"], "USA", "GOV")
+    union = _entity("E2", "ORG", text, ["dockers' union"], "USA", "LAB")
+    assert _referent(pipeline, text, [hale, union], "him") == "E1"
+
+
+@pytest.mark.slow
+def test_it_and_its_go_to_a_state_never_to_a_person(pipeline):
+    text = "Chile signed the treaty in May, Minister Ana Soto said. Peru accused it of breaking its terms."
+    chile = _entity("E1", "GPE", text, ["Chile"], "CHL", "GOV")
+    soto = _entity("E2", "PERSON", text, ["Ana Soto"], "CHL", "GOV")
+    peru = _entity("E3", "GPE", text, ["Peru"], "PER", "GOV")
+    assert _referent(pipeline, text, [chile, soto, peru], "it") == "E1"
+
+
+@pytest.mark.slow
+def test_a_name_modifying_a_noun_is_no_antecedent(pipeline):
+    """'Chilean ports' names no party for 'it' to point back to: Peru does."""
+    text = "Peru protested on Monday. Officials said Chilean ports were closed. Bolivia urged it to reopen talks."
+    peru = _entity("E1", "GPE", text, ["Peru"], "PER", "GOV")
+    chile = _entity("E2", "GPE", text, ["Chilean"], "CHL", "GOV")
+    bolivia = _entity("E3", "GPE", text, ["Bolivia"], "BOL", "GOV")
+    assert _referent(pipeline, text, [peru, chile, bolivia], "it") == "E1"
+
+
+@pytest.mark.slow
+def test_an_object_pronoun_is_not_its_own_clause_subject(pipeline):
+    text = "Governor Tom Hale spoke on Monday. Later he praised him."
+    hale = _entity("E1", "PERSON", text, ["Tom Hale"], "USA", "GOV", pronouns=[("he", 1)])
+    assert _referent(pipeline, text, [hale], "him") is None
+
+
+@pytest.mark.slow
+def test_gender_known_from_linked_pronouns_and_honorifics(pipeline):
+    text = "Mr. Tom Hale met Senator Ann Ruiz, and she thanked him. Later the union criticised her."
+    hale = _entity("E1", "PERSON", text, ["Tom Hale"], "USA", "GOV")
+    ruiz = _entity("E2", "PERSON", text, ["Ann Ruiz"], "USA", "LEG", pronouns=[("she", 1)])
+    assert _referent(pipeline, text, [hale, ruiz], "her") == "E2"
+    assert _referent(pipeline, text, [hale, ruiz], "him") == "E1"
+
+
+@pytest.mark.slow
+def test_two_people_of_one_gender_leave_the_pronoun_unresolved(pipeline):
+    text = "Governor Tom Hale said Senator Bob Reyes would lose and Reyes said Hale would lose. Critics urged him to stop."
+    hale = _entity("E1", "PERSON", text, ["Tom Hale", "Hale"], "USA", "GOV")
+    reyes = _entity("E2", "PERSON", text, ["Bob Reyes", "Reyes "], "USA", "LEG")
+    assert _referent(pipeline, text, [hale, reyes], "him") is None
+
+
+@pytest.mark.slow
+def test_a_pronoun_in_a_fronted_clause_is_the_main_subject(pipeline):
+    text = "After he met the envoy, Governor Tom Hale criticised the plan."
+    hale = _entity("E1", "PERSON", text, ["Tom Hale"], "USA", "GOV")
+    assert _referent(pipeline, text, [hale], "he") == "E1"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, verb, doer", [
+    ("The council urged Iran to release the sailors.", "release", "Iran"),
+    ("Poland accused Russia of sending troops to the border.", "sending", "Russia"),
+    ("Ghana blamed Togo for closing the border.", "closing", "Togo"),
+    ("Merkel spoke to reporters after meeting Macron.", "meeting", "Merkel"),
+    ("Spain wants to sign the deal.", "sign", "Spain"),
+    ("The governor wants the option of signing a deal with Ohio.", "signing", "governor"),
+    ("Norway has shown a willingness to support Chile.", "support", "Norway"),
+    ("Egypt sent troops to support the rebels.", "support", "Egypt"),
+])
+def test_the_doer_of_a_controlled_clause(pipeline, text, verb, doer):
+    from newsgraph.events.arguments import subject_tokens
+
+    doc = pipeline.nlp(text)
+    subjects, _ = subject_tokens(_token(doc, verb))
+    assert [t.text for t in subjects] == [doer]
+
+
+def _events(pipeline, text):
+    analysis = pipeline.analyze(text, published=PUBLISHED)
+    names = {e.id: e.name for e in analysis.entities}
+    return [(ev.type, [names[i] for i in ev.actors], [names[i] for i in ev.recipients]) for ev in analysis.events]
+
+
+@pytest.mark.slow
+def test_a_setting_after_a_party_object_is_no_recipient(pipeline):
+    events = _events(pipeline, "Governor Tom Hale attacked Senator Ann Ruiz on Twitter on Monday.")
+    recipients = [r for _, _, rs in events for r in rs]
+    assert any("Ruiz" in r for r in recipients) and not any("Twitter" in r for r in recipients), events
+
+
+@pytest.mark.slow
+def test_called_her_a_name_has_her_as_recipient(pipeline):
+    events = _events(pipeline, "Senator Ann Ruiz won the primary. Governor Tom Hale later called her “third-rate”.")
+    accuse = [e for e in events if e[0] == "ACCUSE"]
+    assert accuse and any("Ruiz" in r for r in accuse[0][2]), events
+
+
+@pytest.mark.slow
+def test_we_joined_to_a_clause_of_the_speakers_state_is_that_state(pipeline):
+    events = _events(pipeline, "“Germany firmly opposes the tariffs, and we call for an end to the blockade,” "
+                               "Foreign Minister Ana Ruiz said.")
+    request = [e for e in events if e[0] == "REQUEST"]
+    assert request and request[0][1] == ["Germany"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Costa and Polish leader Jan Nowak have been expected to sign a trade deal.",
+    "Merkel and French leader Emmanuel Macron are expected to sign a deal.",
+])
+def test_a_name_stranded_by_a_broken_coordination_is_a_subject_too(pipeline, text):
+    from newsgraph.events.arguments import subject_tokens
+
+    doc = pipeline.nlp(text)
+    subjects, _ = subject_tokens(_token(doc, "sign"))
+    assert {t.text for t in subjects} == {doc[0].text, doc[5].text}
+
+
+@pytest.mark.slow
+def test_a_threats_condition_names_its_recipient(pipeline):
+    events = _events(pipeline, "Russia threatened to end the talks if Norway deploys the new missiles.")
+    threat = [e for e in events if e[0] == "THREATEN"]
+    assert threat and threat[0][1] == ["Russia"] and threat[0][2] == ["Norway"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, event_type, recipient", [
+    ("Chad launched its invasion of Sudan on Monday.", "ASSAULT", "Sudan"),
+    ("Senator Ann Ruiz repeated her criticism of Governor Tom Hale on Monday.", "ACCUSE", "Tom Hale"),
+])
+def test_of_on_an_event_noun_names_the_one_it_is_done_to(pipeline, text, event_type, recipient):
+    events = [e for e in _events(pipeline, text) if e[0] == event_type]
+    assert events and recipient in events[0][2], events
+
+
+@pytest.mark.slow
+def test_a_relative_pronoun_is_the_noun_its_clause_hangs_on(pipeline):
+    events = _events(pipeline, "Mayor Tom Hale, who was criticised by the union last week, defended the budget.")
+    accuse = [e for e in events if e[0] == "ACCUSE"]
+    assert accuse and accuse[0][1] == ["union"] and accuse[0][2] == ["Tom Hale"], events
+
+
+@pytest.mark.slow
+def test_the_addressee_of_a_letter_is_the_recipient_of_its_demand(pipeline):
+    events = _events(pipeline, "In a letter to Governor Tom Hale, the union demanded higher wages.")
+    request = [e for e in events if e[0] == "REQUEST"]
+    assert request and request[0][2] == ["Tom Hale"], events
+
+
+@pytest.mark.slow
+def test_an_object_pronoun_on_a_noun_is_not_its_possessor(pipeline):
+    text = "Governor Tom Hale lost the vote. The senator's allegations against him were dismissed."
+    hale = _entity("E1", "PERSON", text, ["Tom Hale"], "USA", "GOV")
+    senator = _entity("E2", "PERSON", text, ["senator"], "USA", "LEG")
+    assert _referent(pipeline, text, [hale, senator], "him") == "E1"
+
+
+@pytest.mark.slow
+def test_they_and_them_go_to_a_group_named_in_the_plural(pipeline):
+    text = "The rebels seized the town on Monday, the ministry said. The army later accused them of looting."
+    rebels = _entity("E1", "ORG", text, ["rebels"], "TCD", "REB")
+    ministry = _entity("E2", "ORG", text, ["ministry"], "TCD", "GOV")
+    army = _entity("E3", "ORG", text, ["army"], "TCD", "MIL")
+    assert _referent(pipeline, text, [rebels, ministry, army], "them") == "E1"
