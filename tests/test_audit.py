@@ -300,3 +300,17 @@ def test_source_is_read_back_and_drift_reported(tmp_path, gold):
     source.unlink()
     with pytest.raises(Drift, match="not found"):
         read_article(GoldArticle.from_dict(gold), tmp_path, _Reader())
+
+
+def test_meeting_scores_participants_not_sides(gold):
+    """A CONSULT's host and visitor are conventional: both on the actor side is right; for
+    other types the sides are scored."""
+    ev = analysis()["events"][0]
+    together = dict(ev, actors=["E1", "E2"], recipients=[])
+    score = score_article(gold, analysis(events=[together]), TEXT)
+    assert kinds(score) == []
+    assert score.tallies["events: type+actors+recipients"].correct == 1
+    accusing = json.loads(json.dumps(gold))
+    accusing["events"][0]["type"] = "ACCUSE"
+    score = score_article(accusing, analysis(events=[dict(together, type="ACCUSE")]), TEXT)
+    assert score.tallies["events: type+actors+recipients"].correct == 0
