@@ -96,12 +96,20 @@ class Clusterer:
         return _first_names_agree(words[0], theirs[0])
 
     def person_surnames(self) -> dict[str, str]:
+        """Surnames and full names of the article's people, then first names one person alone has
+        ('Mika' after 'Mika Brzezinski', whatever spaCy calls it)."""
         found: dict[str, str] = {}
+        firsts: dict[str, set[str]] = {}
         for cand in self.cands:
             if cand.etype == "PERSON" and cand.mention == NAME and cand.key:
                 words = self._words(cand)
                 found.setdefault(norm(words[-1]), cand.key)
                 found.setdefault(norm(" ".join(words)), cand.key)
+                if len(words) > 1 and words[0][:1].isupper() and len(words[0].rstrip(".")) > 1:
+                    firsts.setdefault(norm(words[0]), set()).add(cand.key)
+        for first, keys in firsts.items():
+            if len(keys) == 1 and first not in found:
+                found[first] = next(iter(keys))
         return found
 
     # -- names spaCy found -----------------------------------------------------------

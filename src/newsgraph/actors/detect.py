@@ -14,7 +14,7 @@ from . import nominals
 from .nominals import member_sector
 from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Candidate, acts, is_locative
 from .gazetteer import Gazetteer, NameMatch
-from .mentions import non_actor_spans
+from .mentions import abbreviated_state, non_actor_spans, party_state
 from .cluster import CHAMBER_WORDS, GOVERNMENT_HEADS, explicit_country
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
 from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_before
@@ -26,6 +26,8 @@ _TRIM_LEFT = frozenset({"the", "a", "an", "'s", "\u2019s"})
 # Organisations of one state whose name other states' bodies share ("Conservative Party", "Supreme Court").
 NATIONAL_ORG_TYPES = frozenset({"party", "government", "legislature", "military", "police", "intelligence",
                                 "judiciary"})
+# Tokens no mention starts with: a possessive ending, a hyphen left of a split compound.
+_NO_START = frozenset({"'s", "\u2019s", "'", "\u2019", "-", "\u2010", "\u2011", "\u2013", "--"})
 _OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "(", "[", ":", ";", "\u2014", "\u2013", "-", "."})
 
 
@@ -43,10 +45,18 @@ class Detector:
         return not any(self.claimed[start:end])
 
     def add(self, cand: Candidate) -> Candidate:
+        while cand.end - cand.start > 1 and (self.doc[cand.start].text in _NO_START or self._prefix(cand)):
+            cand.start += 1  # "Xi's regime" read from "'s", "pro-Cruz" from "pro-": a mention starts on a word
         for i in range(cand.start, cand.end):
             self.claimed[i] = True
         self.out.append(cand)
         return cand
+
+    def _prefix(self, cand: Candidate) -> bool:
+        """A lower-case prefix hyphenated to a name ('pro-Cruz', 'anti-Trump'): the name is the mention."""
+        first = self.doc[cand.start]
+        return cand.mention == NAME and first.is_lower and first.is_alpha and not first.whitespace_ \
+            and cand.end - cand.start > 2 and self.doc[cand.start + 1].text in _NO_START
 
     def claim(self, start: int, end: int) -> None:
         for i in range(start, end):
@@ -89,6 +99,7 @@ class Detector:
         self.people(spacy_ents)
         nominals.find(self)
         self.kb_names()
+        self.abbreviated_states()
         self.other_ents(spacy_ents)
         self.pronouns()
         return sorted(self.out, key=lambda c: c.start)
@@ -289,6 +300,21 @@ class Detector:
         if code is None or self.kb.organisation(surface) is not None:
             return None
         return Candidate(start, end, NAME, "GPE", f"place:{norm(surface)}", code, source="kb")
+
+    def abbreviated_states(self) -> None:
+        """'Trenton, N.J.', 'Sen. Marco Rubio (R-Fla.)': the state, one entity with its full name's mentions."""
+        for token in self.doc:
+            if self.claimed[token.i]:
+                continue
+            name = party_state(self.doc, token.i) or (abbreviated_state(token.text) if token.is_title or
+                                                      token.is_upper else None)
+            if name is None:
+                continue
+            if token.i > 1 and self.doc[token.i - 1].text == "," and self.doc[token.i - 2].text == "Washington" \
+                    and name == "District of Columbia":
+                self.claim(token.i, token.i + 1)  # "Washington, D.C." names the town once
+                continue
+            self.add(Candidate(token.i, token.i + 1, NAME, "GPE", f"place:{norm(name)}", "USA", source="rule"))
 
     def other_ents(self, ents: list[Span]) -> None:
         for ent in ents:

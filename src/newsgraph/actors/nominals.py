@@ -27,6 +27,7 @@ ARGUMENT_PREPS = frozenset({"by", "with", "against", "between", "from", "on", "f
 # Where an adjective-tagged role word is a noun ("Myanmar's military seized power"), not a complement
 # ("pledges to stand firm").
 _COMPLEMENT_DEPS = frozenset({"acomp", "advmod", "oprd", "xcomp", "ccomp", "advcl"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "group", "groups", "members",
                         "number", "some", "many", "most", "all", "none", "several", "tens"})
 
@@ -52,8 +53,8 @@ def find(det) -> None:
     for token in doc:
         if det.claimed[token.i] or not _nominal(det, token) or token.dep_ == "compound":
             continue
-        if token.i in proper:
-            continue
+        if token.i in proper or _hyphen_modifier(doc, token.i) or _hyphen_tail(token):
+            continue  # "party-controlled website", "one-party state": "party" only modifies
         found = role_ending_at(doc, token.i, det.kb)
         if found is None or not det.free(found[0], token.i + 1):
             continue
@@ -194,13 +195,24 @@ def _left_edge(det, head: Token, role_start: int) -> tuple[int, str | None]:
     lowest = head.left_edge.i
     while k >= lowest and not det.claimed[k]:
         word = doc_word(det.doc, k)
-        if word in _DETERMINERS or det.doc[k].pos_ == "DET":
+        if (word in _DETERMINERS or det.doc[k].pos_ == "DET") and not _hyphen_modifier(det.doc, k):
             first = _skip_punct(det.doc, k + 1, role_start)
             return first, word
         if _ends_phrase(det.doc[k]):
             break
         k -= 1
     return _skip_punct(det.doc, k + 1, role_start), None
+
+
+def _hyphen_modifier(doc: Doc, k: int) -> bool:
+    """The first part of a hyphenated modifier ('one-party', 'party-controlled'), tokenised apart."""
+    return k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text in _HYPHENS \
+        and not doc[k + 1].whitespace_
+
+
+def _hyphen_tail(token: Token) -> bool:
+    """The last part of a hyphenated modifier of a later noun ('one-party' in 'one-party state')."""
+    return token.i > 1 and _hyphen_modifier(token.doc, token.i - 2) and token.head.i > token.i
 
 
 def _ends_phrase(token: Token) -> bool:
