@@ -319,7 +319,7 @@ class Detector:
     def other_ents(self, ents: list[Span]) -> None:
         for ent in ents:
             start, end = _trim(self.doc, ent.start, ent.end)
-            if start >= end or not self.free(start, end) or ent.label_ == "PERSON":
+            if start >= end or not self.free(start, end) or ent.label_ == "PERSON" or _no_name(ent, start, end):
                 continue
             town = self.town_used_as_place(start, end) if ent.label_ in ("ORG", "NORP", "FAC") else None
             if town is not None:
@@ -347,6 +347,19 @@ class Detector:
             if cand.etype == "PERSON" and cand.mention == NAME and cand.end - cand.start > 1:
                 words.update((self.doc[cand.start].text, self.doc[cand.end - 1].text))
         return frozenset(words)
+
+
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "INTJ", "PRON", "DET", "SCONJ", "CCONJ"})
+
+
+def _no_name(ent: Span, start: int, end: int) -> bool:
+    """A one-word 'name' spaCy labelled that is a lower-case word ('maladroit') or a capitalised verb or
+    adjective opening a sentence ('Check', 'Wholesale'): no proper name, so no actor. A people's adjective
+    ('Kurdish') is left to the describers filter."""
+    if end - start != 1:
+        return False
+    token = ent.doc[start]
+    return token.is_lower or token.pos_ in _NOT_NAME_POS and ent.label_ != "NORP"
 
 
 def _sentence_initial(token) -> bool:

@@ -13,13 +13,20 @@ Two general shapes, judged on the parse after clustering:
 - a party word that describes a person: "Republican Christine Todd Whitman",
   "Democrat Hillary Clinton", "Republican rival Donald Trump", "Barack Obama, a
   Democrat". That word is the person's affiliation, not a mention of the party.
+
+And one shape of reference to nobody in particular: an entity whose only mentions are
+indefinite singular descriptions ("a strongman in the White House", "an arrogant,
+hawkish candidate like him", "X is a businessman") names a kind of actor, not one; the
+doer or patient of an act ("a police officer shot ...") and "an Indian diplomat"
+(placed by its own words) stay.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .candidates import DEMONYM, PRONOUN, Candidate
+from .candidates import DEMONYM, DESCRIPTION, PRONOUN, TITLE, Candidate
 from .kb import KnowledgeBase
+from .nominals import ARGUMENT_PREPS
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _DESCRIBING_DEPS = frozenset({"amod", "compound", "appos", "nmod"})
@@ -37,6 +44,42 @@ def drop_describers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list
         modifier = _droppable(cand, kb) and _adjective_like(doc, cand) and _modifies_thing(doc, cand, kb, claimed)
         only_modifiers[cand.key] = only_modifiers.get(cand.key, True) and modifier
     return [c for c in kept if not only_modifiers.get(c.key, False)]
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "any"})
+
+
+def drop_indefinites(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates less entities named only by indefinite singular descriptions."""
+    only_indefinite: dict[str, bool] = {}
+    for cand in cands:
+        if cand.mention != PRONOUN and cand.key is not None:
+            only_indefinite[cand.key] = only_indefinite.get(cand.key, True) and _indefinite(doc, cand)
+    return [c for c in cands if not only_indefinite.get(c.key, False)]
+
+
+def _indefinite(doc: Doc, cand: Candidate) -> bool:
+    if cand.mention not in (TITLE, DESCRIPTION) or cand.plural or cand.describes is not None or cand.start == 0 \
+            or cand.country:
+        return False  # "an Indian diplomat met ...": placed by its own words, someone in particular
+    if doc[cand.start - 1].lower_ not in _INDEFINITE:
+        return False
+    return _names_a_kind(doc[cand.end - 1])
+
+
+def _names_a_kind(head: Token) -> bool:
+    """'a strongman might not be bad news', 'X is a candidate', 'a candidate like him', 'by a foreign
+    government' (a role in a predication, a comparison, or after a preposition that takes no participant);
+    the doer or patient of an act ('a police officer shot ...', 'killed a soldier') is someone."""
+    if any(c.dep_ == "prep" and c.lower_ in ("like", "unlike") for c in head.children):
+        return True
+    if head.dep_ == "conj" and head.head.i != head.i:
+        return _names_a_kind(head.head)
+    if head.dep_ in ("attr", "appos"):
+        return True
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return head.head.lemma_.lower() == "be"
+    return head.dep_ == "pobj" and head.head.lower_ not in ARGUMENT_PREPS
 
 
 def _droppable(cand: Candidate, kb: KnowledgeBase) -> bool:
