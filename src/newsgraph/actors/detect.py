@@ -117,8 +117,8 @@ class Detector:
                 self.add(town)
                 continue
             if ent.label_ == "PERSON" and not _names_non_person(ent, self.matches) \
-                    and not _before_government(self.doc, ent.end):
-                start = self._strip_title(ent.start, ent.end)
+                    and not _before_government(self.doc, ent.end) and not _lower_case(ent.doc[ent.start:ent.end]):
+                start = _skip_function_words(self.doc, self._strip_title(ent.start, ent.end), ent.end)
                 if start < ent.end and not any(s <= start < e or start <= s < ent.end for s, e, _ in spans.values()):
                     spans[start] = (start, _strip_headline_verb(self.doc, start, _strip_possessive(self.doc, start, ent.end)), None)
         for start, end, ref in sorted(spans.values()):
@@ -322,6 +322,10 @@ class Detector:
             if start >= end or not self.free(start, end) or ent.label_ == "PERSON" or _no_name(ent, start, end):
                 continue
             town = self.town_used_as_place(start, end) if ent.label_ in ("ORG", "NORP", "FAC") else None
+            if is_dateline(self.doc, start, end):  # "CONCORD, N.H. --" read as an organisation
+                surface = self.doc[start:end].text
+                town = Candidate(start, end, NAME, "GPE", f"place:{norm(surface)}", self.kb.place_country(surface),
+                                 source="kb")
             if town is not None:
                 self.add(town)
                 continue
@@ -352,14 +356,30 @@ class Detector:
 _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "INTJ", "PRON", "DET", "SCONJ", "CCONJ"})
 
 
+_FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "INTJ", "PART"})
+
+
+def _skip_function_words(doc: Doc, start: int, end: int) -> int:
+    """"Beneath Clinton's wins": a capitalised preposition opening the line is no part of the name."""
+    while start < end - 1 and doc[start].pos_ in _FUNCTION_POS and doc[start].is_title:
+        start += 1
+    return start
+
+
+def _lower_case(span: Span) -> bool:
+    """'albeit modest', 'gaunt': spaCy's name of lower-case words is none."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(t.is_lower for t in words)
+
+
 def _no_name(ent: Span, start: int, end: int) -> bool:
     """A one-word 'name' spaCy labelled that is a lower-case word ('maladroit') or a capitalised verb or
-    adjective opening a sentence ('Check', 'Wholesale'): no proper name, so no actor. A people's adjective
-    ('Kurdish') is left to the describers filter."""
-    if end - start != 1:
-        return False
+    adjective or a common noun opening a sentence ('Check', 'Wholesale', 'Exit polling'): no proper name, so
+    no actor. A people's adjective ('Kurdish') is left to the describers filter."""
     token = ent.doc[start]
-    return token.is_lower or token.pos_ in _NOT_NAME_POS and ent.label_ != "NORP"
+    if end - start != 1 or ent.label_ == "NORP" and not token.is_lower:
+        return False
+    return token.is_lower or token.pos_ in _NOT_NAME_POS or token.pos_ == "NOUN" and _sentence_initial(token)
 
 
 def _sentence_initial(token) -> bool:
@@ -394,7 +414,9 @@ def _person_ref(match: NameMatch, gaz: Gazetteer, date: str | None = None) -> st
 
 
 def _before_government(doc: Doc, end: int) -> bool:
-    """'the Biden administration' stands for the state, not the person."""
+    """'the Biden administration', "Xi's regime" stand for the state, not the person."""
+    if end + 1 < len(doc) and doc[end].lower_ in ("'s", "\u2019s"):
+        end += 1
     return end < len(doc) and doc[end].lower_ in GOVERNMENT_HEADS
 
 
@@ -434,16 +456,22 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
 
 
 def _strip_headline_verb(doc: Doc, start: int, end: int) -> int:
-    """'Haddad Vows to Fight On': in a title-cased headline spaCy glues the verb to the name."""
-    last = doc[end - 1]
-    if end - start < 2 or not last.is_title or not _headline_cased(last):
+    """'Haddad Vows to Fight On', 'Kovacs Slams Lind': in a title-cased headline spaCy glues the verb
+    (and what follows it) to the name; the name ends before the first inflected verb."""
+    if end - start < 2 or not _headline_cased(doc[end - 1]):
         return end
+    for k in range(start + 1, end):
+        if doc[k].is_title and _inflected_verb(doc[k].lower_):
+            return k
+    return end
+
+
+def _inflected_verb(word: str) -> bool:
     from ..events.lexicon import load_lexicon
 
     lex = load_lexicon()
-    word = last.lower_
     lemma = lex.forms.get(word) or (word[:-1] if word.endswith("s") else word)
-    return end - 1 if (lemma in lex.known or lemma in reporting_verbs()) and word != lemma else end
+    return (lemma in lex.known or lemma in reporting_verbs()) and word != lemma
 
 
 def _headline_cased(token) -> bool:

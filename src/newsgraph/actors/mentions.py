@@ -36,7 +36,26 @@ def non_actor_spans(doc: Doc, ents, kb: KnowledgeBase, known: list[tuple[int, in
     spans += _products(doc, kb, known)
     spans += _day_names(doc, tokens, kb, known)
     spans += _quoted_titles(doc, tokens, known)
+    spans += _doctrines(tokens, ents, known)
     return [_with_abbreviation(doc, span) for span in spans]
+
+
+DOCTRINES_FILE = Path(__file__).resolve().parents[1] / "data" / "mentions" / "doctrines.txt"
+
+
+@lru_cache(maxsize=1)
+def _doctrine_words() -> frozenset[str]:
+    lines = DOCTRINES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _doctrines(tokens: list, ents, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Islam', 'Marxism', 'Trumpism': a capitalised religion or -ism is an idea, not an actor; one inside a
+    longer name ('Nation of Islam') is left to that name."""
+    inside = {i for e in ents if len(e) > 1 for i in range(e.start, e.end)}
+    words = _doctrine_words()
+    return [(t.i, t.i + 1) for t in tokens if t.is_title and t.i not in inside and not _is_known(t.i, t.i + 1, known)
+            and (t.lower_ in words or t.lower_.endswith(("ism", "isms")) and len(t) > 5)]
 
 
 def _with_abbreviation(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:

@@ -124,6 +124,8 @@ def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool
     ('safe for children'); subjects and the patients of acts stay actors."""
     if any(c.tag_ in ("JJR", "JJS", "RBR") for c in head.children):
         return True
+    if article is None and not plural and role.type == "person" and _bare_common(head):
+        return True  # "criminal justice", "a role for true leader": a lower-case singular title alone
     if article is not None or any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in head.children):
         return False
     if not plural:
@@ -131,6 +133,14 @@ def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool
     if head.dep_ in ("dobj", "dative"):  # "told reporters", "asked people"; "expelled diplomats" stays
         return head.head.lemma_.lower() in reporting_verbs()
     return head.dep_ == "pobj" and not _is_argument(head)  # "hundreds of protesters" stays
+
+
+def _bare_common(head: Token) -> bool:
+    """A lower-case singular role noun with no determiner, possessor, number or name beside it, and no
+    name it stands for ('Buck, spokesman for Ryan' stands for Buck): English names no one so."""
+    if not head.is_lower or _described(head) is not None:
+        return False
+    return not any(c.dep_ in ("poss", "nummod", "det") or c.pos_ == "PROPN" for c in head.children)
 
 
 def _named_body_inside(det, first: int, head: int, role: Role):
