@@ -117,13 +117,20 @@ class Detector:
                 self.add(town)
                 continue
             if ent.label_ == "PERSON" and not _names_non_person(ent, self.matches) \
-                    and not _before_government(self.doc, ent.end) and not _lower_case(ent.doc[ent.start:ent.end]):
+                    and not _before_government(self.doc, ent.end) and not _lower_case(ent.doc[ent.start:ent.end]) \
+                    and not self._title_alone(ent):
                 start = _skip_function_words(self.doc, self._strip_title(ent.start, ent.end), ent.end)
                 if start < ent.end and not any(s <= start < e or start <= s < ent.end for s, e, _ in spans.values()):
                     spans[start] = (start, _strip_headline_verb(self.doc, start, _strip_possessive(self.doc, start, ent.end)), None)
         for start, end, ref in sorted(spans.values()):
             self._person(start, end, ref)
         self._bare_surnames()
+
+    def _title_alone(self, ent: Span) -> bool:
+        """'Cmdr', 'Gen.': a title or honorific spaCy read as a name names no one by itself."""
+        word = norm(ent.text).rstrip(".")
+        return len(ent) == 1 and (word in HONORIFICS or f"{word}." in HONORIFICS or self.kb.role(ent.text) is not None
+                                  or self.kb.role(f"{word}.") is not None)
 
     def _courtesy_title(self, ref: str | None, title) -> bool:
         """A known person's title from an office that ended before the article's date ('Secretary Clinton'
@@ -367,9 +374,9 @@ def _skip_function_words(doc: Doc, start: int, end: int) -> int:
 
 
 def _lower_case(span: Span) -> bool:
-    """'albeit modest', 'gaunt': spaCy's name of lower-case words is none."""
+    """'albeit modest', 'gaunt': spaCy's name of lower-case words is none; nor one without a letter ('½')."""
     words = [t for t in span if t.is_alpha]
-    return bool(words) and all(t.is_lower for t in words)
+    return all(t.is_lower for t in words) and not any(c.isalpha() and c.isupper() for c in span.text[:1])
 
 
 def _no_name(ent: Span, start: int, end: int) -> bool:
@@ -461,7 +468,7 @@ def _strip_headline_verb(doc: Doc, start: int, end: int) -> int:
     if end - start < 2 or not _headline_cased(doc[end - 1]):
         return end
     for k in range(start + 1, end):
-        if doc[k].is_title and _inflected_verb(doc[k].lower_):
+        if doc[k].is_title and (_inflected_verb(doc[k].lower_) or doc[k].tag_ in ("VBZ", "VBD")):
             return k
     return end
 
