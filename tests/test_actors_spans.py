@@ -116,3 +116,18 @@ def test_a_dateline_city_is_a_place_whatever_spacys_label(analyze):
     ents = analyze("CONCORD, N.H. -- The governor signed the bill on Monday.")
     concord = [e for e in ents if any(m.text == "CONCORD" for m in e.mentions)]
     assert not concord or concord[0].kind == "GPE" and concord[0].sector is None
+
+
+def test_an_outlets_name_before_a_role_is_not_cut_by_the_role(analyze):
+    ents = analyze("Fox News anchor Dana Whitcombe interviewed the senator on Tuesday.")
+    whitcombe = entity_with(ents, "Dana Whitcombe")
+    assert "Fox News anchor" in {m.text for m in whitcombe.mentions} and whitcombe.sector == "JRN"
+    assert "News anchor" not in texts(ents)
+
+
+def test_a_platform_named_only_as_a_channel_is_no_actor(analyze):
+    ents = analyze("Months after he savaged her on Twitter, Tom Brill met the mayor. Comments spread across "
+                   "Chinese social media.")
+    assert not {"Twitter", "Chinese social media"} & texts(ents), texts(ents)
+    ents = analyze("Twitter suspended his account on Monday after he savaged her on Twitter.")
+    assert "Twitter" in texts(ents)

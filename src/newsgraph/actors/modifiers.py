@@ -14,11 +14,12 @@ Two general shapes, judged on the parse after clustering:
   "Democrat Hillary Clinton", "Republican rival Donald Trump", "Barack Obama, a
   Democrat". That word is the person's affiliation, not a mention of the party.
 
-And one shape of reference to nobody in particular: an entity whose only mentions are
+And two shapes of reference to no actor: an entity whose only mentions are
 indefinite singular descriptions ("a strongman in the White House", "an arrogant,
 hawkish candidate like him", "X is a businessman") names a kind of actor, not one; the
 doer or patient of an act ("a police officer shot ...") and "an Indian diplomat"
-(placed by its own words) stay.
+(placed by its own words) stay; and a platform or medium named only as the channel
+things are said on ("savaged her on Twitter", "comments across social media").
 """
 from __future__ import annotations
 
@@ -49,13 +50,31 @@ def drop_describers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list
 _INDEFINITE = frozenset({"a", "an", "another", "any"})
 
 
-def drop_indefinites(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """The candidates less entities named only by indefinite singular descriptions."""
-    only_indefinite: dict[str, bool] = {}
+def drop_unreferring(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates less entities named only by indefinite singular descriptions of a kind, or only as
+    a channel things are said on."""
+    only: dict[str, bool] = {}
     for cand in cands:
         if cand.mention != PRONOUN and cand.key is not None:
-            only_indefinite[cand.key] = only_indefinite.get(cand.key, True) and _indefinite(doc, cand)
-    return [c for c in cands if not only_indefinite.get(c.key, False)]
+            only[cand.key] = only.get(cand.key, True) and (_indefinite(doc, cand) or _channel(doc, kb, cand))
+    return [c for c in cands if not only.get(c.key, False)]
+
+
+_CHANNEL_PREPS = frozenset({"on", "across", "via", "through", "over"})
+
+
+def _channel(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> bool:
+    """'savaged her on Twitter', 'comments across Chinese social media': a company's platform or a
+    lower-case medium after a preposition of medium is where things are said, no actor ('Twitter
+    suspended him' is one). News outlets ('said on CNN') stay actors."""
+    head = doc[cand.end - 1]
+    if head.dep_ != "pobj" or head.head.lower_ not in _CHANNEL_PREPS:
+        return False
+    key = cand.key or ""
+    org = kb.organisations.get(key[4:]) if key.startswith("org:") else None
+    if org is not None:
+        return org.type == "company"
+    return cand.mention == DESCRIPTION and cand.sector == "JRN" and head.is_lower and head.lower_ == "media"
 
 
 def _indefinite(doc: Doc, cand: Candidate) -> bool:
