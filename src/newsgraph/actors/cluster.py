@@ -165,7 +165,8 @@ class Clusterer:
         elif cand.etype == "ORG":
             cand.key = f"org:{norm(text)}"
             country, sector = self._inner_coding(cand)
-            cand.country, cand.sector = country, cand.sector or sector  # the publisher is already JRN
+            # the publisher is already JRN; a place inside the name ('Hong Kong Stock Exchange') gives a country
+            cand.country, cand.sector = country or cand.country, cand.sector or sector
             cand.context = cand.country is not None  # read from the name itself
         else:
             cand.key = f"{cand.etype.lower()}:{norm(text)}"

@@ -38,6 +38,7 @@ class Detector:
         self.ents = tuple(doc.ents)  # spaCy rebuilds doc.ents on every access
         self.match_ending = {m.end - 1: m for m in self.matches}
         self.claimed = [False] * len(doc)
+        self.inner_country: dict[int, str | None] = {}  # spaCy name start -> the country of a place inside it
         self.out: list[Candidate] = []
 
     # -- helpers -------------------------------------------------------------------
@@ -222,10 +223,24 @@ class Detector:
                          for s, e in named_bodies)
             if match.hits[0].kind in ("state", "org") and inside:
                 continue  # "Latvian Constitutional Court", "Egyptian Republican Guard": the body is the actor
+            name = self._longer_name(match) if match.hits[0].kind == "state" else None
+            if name is not None:  # "Hong Kong Stock Exchange", "Socialists of America": the place is part of a name
+                self.inner_country.setdefault(name.start, match.hits[0].country)
+                continue
             if self.free(match.start, match.end):
                 cand = self._from_hits(match)
                 if cand is not None:
                     self.add(cand)
+
+    def _longer_name(self, match: NameMatch) -> Span | None:
+        """A place's name inside a spaCy organisation or facility name that goes on past it in capitalised
+        words ('Hong Kong Stock Exchange', 'Democratic Socialists of America Inc.'); the name is the actor."""
+        for ent in self.ents:
+            if ent.label_ in ("ORG", "FAC") and ent.start <= match.start and match.end <= ent.end \
+                    and len(ent) - (match.end - match.start) >= 2 and ent[-1].is_title \
+                    and not self._is_kb_name(ent.start, ent.end) and self.free(ent.start, ent.end):
+                return ent
+        return None
 
     def _named_bodies(self) -> list[tuple[int, int]]:
         """spaCy organisation names ending in a role word: 'Kenya Anti-Corruption Commission'."""
@@ -336,8 +351,8 @@ class Detector:
             if town is not None:
                 self.add(town)
                 continue
-            self.add(Candidate(start, end, NAME, SPACY_KINDS[ent.label_], None, source="spacy",
-                               acting=acts(self.doc, end - 1)))
+            self.add(Candidate(start, end, NAME, SPACY_KINDS[ent.label_], None, self.inner_country.get(ent.start),
+                               source="spacy", acting=acts(self.doc, end - 1)))
 
     def pronouns(self) -> None:
         name_words = self._name_words()
