@@ -131,3 +131,21 @@ def test_a_platform_named_only_as_a_channel_is_no_actor(analyze):
     assert not {"Twitter", "Chinese social media"} & texts(ents), texts(ents)
     ents = analyze("Twitter suspended his account on Monday after he savaged her on Twitter.")
     assert "Twitter" in texts(ents)
+
+
+def test_a_place_inside_a_longer_name_is_part_of_it(analyze):
+    ents = analyze("The Hong Kong Stock Exchange suspended trading on Monday.")
+    exchange = entity_with(ents, "Hong Kong Stock Exchange")
+    assert exchange.kind == "ORG" and exchange.country == "HKG"
+    assert "Hong Kong" not in texts(ents)
+
+
+def test_a_wished_for_one_is_no_actor(analyze):
+    ents = analyze("Voters said they need a leader who listens. Almost half wanted a nominee from outside Ruritania.")
+    assert not {"leader", "nominee"} & texts(ents), texts(ents)
+
+
+def test_a_common_noun_opening_a_sentence_is_no_person(analyze):
+    ents = analyze("Exit polls told a tale of two parties on Monday. Law professor Tim Carrow spoke.")
+    assert not {"Exit", "Law"} & texts(ents), texts(ents)
+    assert "Tim Carrow" in texts(ents)

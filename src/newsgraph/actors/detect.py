@@ -128,8 +128,11 @@ class Detector:
         self._bare_surnames()
 
     def _title_alone(self, ent: Span) -> bool:
-        """'Cmdr', 'Gen.': a title or honorific spaCy read as a name names no one by itself."""
+        """'Cmdr', 'Gen.': a title or honorific spaCy read as a name names no one by itself; nor a common
+        noun opening a sentence ('Exit polls showed', 'Law professor X')."""
         word = norm(ent.text).rstrip(".")
+        if len(ent) == 1 and ent[0].pos_ == "NOUN" and _sentence_initial(ent[0]) and not self.kb.person(ent.text):
+            return True
         return len(ent) == 1 and (word in HONORIFICS or f"{word}." in HONORIFICS or self.kb.role(ent.text) is not None
                                   or self.kb.role(f"{word}.") is not None)
 

@@ -86,6 +86,10 @@ def _indefinite(doc: Doc, cand: Candidate) -> bool:
     return _names_a_kind(doc[cand.end - 1])
 
 
+# Verbs whose indefinite object is wished for, not met: "need a leader", "want a nominee".
+_WANTING = frozenset({"want", "need", "seek", "deserve", "require", "prefer", "expect", "lack"})
+
+
 def _names_a_kind(head: Token) -> bool:
     """'a strongman might not be bad news', 'X is a candidate', 'a candidate like him', 'by a foreign
     government' (a role in a predication, a comparison, or after a preposition that takes no participant);
@@ -98,6 +102,8 @@ def _names_a_kind(head: Token) -> bool:
         return True
     if head.dep_ in ("nsubj", "nsubjpass"):
         return head.head.lemma_.lower() == "be"
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _WANTING:
+        return True  # "we need a leader who ...", "wanted a nominee from outside": one yet to be found
     return head.dep_ == "pobj" and head.head.lower_ not in ARGUMENT_PREPS
 
 
