@@ -149,3 +149,12 @@ def test_a_common_noun_opening_a_sentence_is_no_person(analyze):
     ents = analyze("Exit polls told a tale of two parties on Monday. Law professor Tim Carrow spoke.")
     assert not {"Exit", "Law"} & texts(ents), texts(ents)
     assert "Tim Carrow" in texts(ents)
+
+
+def test_an_honorific_picks_the_spouse_of_its_gender(analyze):
+    ents = analyze("Tom Varga and his wife, Maria Varga, arrived on Monday. Mrs. Varga said the trip was long. "
+                   "Mr. Varga agreed.")
+    tom, maria = entity_with(ents, "Tom Varga"), entity_with(ents, "Maria Varga")
+    assert tom is not maria and len(tom.mentions) >= 2 and len(maria.mentions) >= 2
+    ents = analyze("Joe Biden met voters on Monday. Jill Biden spoke. Mrs. Biden said the trip was long.")
+    assert len([m for m in entity_with(ents, "Jill Biden").mentions if m.text == "Biden"]) == 1

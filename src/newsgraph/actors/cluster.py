@@ -55,7 +55,8 @@ class Clusterer:
             words = self._words(cand)
             if len(words) != 1 or cand.source != "kb":
                 continue
-            fuller = {c.key for c in names if len(self._words(c)) > 1 and self._words(c)[-1] == words[0]}
+            fuller = {c.key for c in names if len(self._words(c)) > 1 and self._words(c)[-1] == words[0]
+                      and self._same_person(cand, words, c)}  # "Mrs. Biden" beside both: Jill
             if len(fuller) == 1 and cand.key not in fuller:  # 'Biden' beside 'Joe Biden' and 'Jill Biden': Joe
                 cand.key, cand.source = fuller.pop(), "spacy"
 
@@ -83,12 +84,13 @@ class Clusterer:
         return key
 
     def _same_person(self, cand: Candidate, words: list[str], other: Candidate) -> bool:
-        """Two names sharing a surname are one person unless their first names or genders differ:
-        'Jill Biden' is not 'Joe Biden', 'Amir Haddad' not the knowledge base's Fernando Haddad,
-        'Mrs Smith' not 'Mr Smith'."""
-        if cand.gender and other.gender and cand.gender != other.gender:
-            return False
+        """Two names sharing a surname are one person unless their first names or genders (an honorific,
+        a common first name) differ: 'Jill Biden' is not 'Joe Biden', 'Amir Haddad' not the knowledge
+        base's Fernando Haddad, 'Mrs Smith' not 'Mr Smith' nor 'Tom Smith'."""
         theirs = self._words(other)
+        other_gender = other.gender or (self.kb.gender_of_name(" ".join(theirs)) if len(theirs) > 1 else None)
+        if cand.gender and other_gender and cand.gender != other_gender:
+            return False  # "Mrs. Varga" is Maria Varga, not her husband Tom Varga
         if len(theirs) == 1 and other.key and other.key.startswith("person:") and other.source == "kb":
             theirs = other.key[len("person:"):].split()
         if len(words) < 2 or len(theirs) < 2:
