@@ -158,3 +158,10 @@ def test_an_honorific_picks_the_spouse_of_its_gender(analyze):
     assert tom is not maria and len(tom.mentions) >= 2 and len(maria.mentions) >= 2
     ents = analyze("Joe Biden met voters on Monday. Jill Biden spoke. Mrs. Biden said the trip was long.")
     assert len([m for m in entity_with(ents, "Jill Biden").mentions if m.text == "Biden"]) == 1
+
+
+def test_a_candidates_campaign_is_an_actor_of_its_own(analyze):
+    ents = analyze("The Pell campaign said on Monday that Dana Pell would win. Dana Pell's campaign manager spoke.")
+    campaign = entity_with(ents, "Pell campaign")
+    assert campaign.kind == "ORG" and campaign.sector == "PTY"
+    assert "Pell campaign" not in {m.text for m in entity_with(ents, "Dana Pell").mentions}

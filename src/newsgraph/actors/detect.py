@@ -97,6 +97,7 @@ class Detector:
         for start, end in non_actor_spans(self.doc, self.ents, self.kb, known):
             self.claim(start, end)  # "the Paris Agreement", "the FTSE 100": no actor, nor "Paris" inside
         spacy_ents = [e for e in self.ents if e.label_ in SPACY_KINDS]
+        self.campaigns(spacy_ents)
         self.people(spacy_ents)
         nominals.find(self)
         self.kb_names()
@@ -135,6 +136,24 @@ class Detector:
             return True
         return len(ent) == 1 and (word in HONORIFICS or f"{word}." in HONORIFICS or self.kb.role(ent.text) is not None
                                   or self.kb.role(f"{word}.") is not None)
+
+    def campaigns(self, ents: list[Span]) -> None:
+        """'the Clinton campaign', "Sanders's campaign": a candidate's campaign is an actor of its own (a
+        party-sector organisation), not a mention of the candidate; 'campaign manager' is a title."""
+        people = [(e.start, e.end) for e in ents if e.label_ in ("PERSON", "ORG")]
+        people += [(m.start, m.end) for m in self.matches if m.hits[0].kind == "person"]
+        for token in self.doc:
+            if token.lower_ not in ("campaign", "campaigns") or token.dep_ == "compound" or token.i == 0:
+                continue
+            end = token.i - 1 if self.doc[token.i - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") else token.i
+            start = next((s for s, e in people if e == end and self.free(s, token.i + 1)), None)
+            if start is None or not self.doc[end - 1].is_title:
+                continue
+            name = self.doc[start:end].text
+            office = self.kb.person(name, self.date)
+            self.add(Candidate(start, token.i + 1, DESCRIPTION, "ORG", f"org:{norm(self.doc[end - 1].text)} campaign",
+                               office.country if office else None, "PTY", role="campaign", source="rule",
+                               context=True))
 
     def _courtesy_title(self, ref: str | None, title) -> bool:
         """A known person's title from an office that ended before the article's date ('Secretary Clinton'
