@@ -165,3 +165,8 @@ def test_a_candidates_campaign_is_an_actor_of_its_own(analyze):
     campaign = entity_with(ents, "Pell campaign")
     assert campaign.kind == "ORG" and campaign.sector == "PTY"
     assert "Pell campaign" not in {m.text for m in entity_with(ents, "Dana Pell").mentions}
+
+
+def test_a_mixed_case_short_name_is_not_the_word_written_otherwise(analyze):
+    ents = analyze("Let the police do their job, the mayor said on Monday.")
+    assert "Let" not in texts(ents), texts(ents)

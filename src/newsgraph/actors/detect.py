@@ -288,6 +288,8 @@ class Detector:
         if hit.kind == "org":
             org = self.kb.organisations[hit.ref]
             surface = self.doc[match.start:match.end].text
+            if _case_clash(surface, (org.name,) + org.aliases):
+                return None  # "Let" is not "LeT" (Lashkar-e-Taiba): a mixed-case short name is written so
             kind = "abbreviation" if _is_short_form(surface, (org.name,) + org.aliases) else NAME
             cand = Candidate(match.start, match.end, kind, "ORG", f"org:{org.name}", org.country, org.sector, source="kb")
             if org.type == "party" and self._chamber_before(match.start):
@@ -404,8 +406,9 @@ _FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "INTJ", "PART"})
 
 
 def _skip_function_words(doc: Doc, start: int, end: int) -> int:
-    """"Beneath Clinton's wins": a capitalised preposition opening the line is no part of the name."""
-    while start < end - 1 and doc[start].pos_ in _FUNCTION_POS and doc[start].is_title:
+    """"Beneath Clinton's wins", "Questioning Vindman, ...": a capitalised preposition or gerund opening the
+    line is no part of the name."""
+    while start < end - 1 and (doc[start].pos_ in _FUNCTION_POS or doc[start].tag_ == "VBG") and doc[start].is_title:
         start += 1
     return start
 
@@ -435,6 +438,14 @@ def _sentence_initial(token) -> bool:
         return True
     words = [t for t in token.sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title for t in words) > 0.6 * len(words)
+
+
+def _case_clash(surface: str, names: tuple[str, ...]) -> bool:
+    """The surface is written otherwise than the only forms that fit it, which mix cases inside a word."""
+    if surface in names:
+        return False
+    fits = [n for n in names if n.casefold() == surface.casefold()]
+    return bool(fits) and all(any(c.isupper() for c in n[1:]) and any(c.islower() for c in n) for n in fits)
 
 
 def _is_short_form(surface: str, names: tuple[str, ...]) -> bool:
