@@ -170,3 +170,8 @@ def test_a_candidates_campaign_is_an_actor_of_its_own(analyze):
 def test_a_mixed_case_short_name_is_not_the_word_written_otherwise(analyze):
     ents = analyze("Let the police do their job, the mayor said on Monday.")
     assert "Let" not in texts(ents), texts(ents)
+
+
+def test_a_person_after_an_outlets_possessive_is_a_person_of_their_own(analyze):
+    ents = analyze("Sanders told FOX Business Network\u2019s Maria Bartlow this morning that he would win.")
+    assert entity_with(ents, "Maria Bartlow").kind == "PERSON"

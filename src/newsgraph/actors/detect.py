@@ -124,9 +124,23 @@ class Detector:
                 start = _skip_function_words(self.doc, self._strip_title(ent.start, ent.end), ent.end)
                 if start < ent.end and not any(s <= start < e or start <= s < ent.end for s, e, _ in spans.values()):
                     spans[start] = (start, _strip_headline_verb(self.doc, start, _strip_possessive(self.doc, start, ent.end)), None)
+        for start, end in self._owned_names(ents):
+            if not any(s <= start < e or start <= s < end for s, e, _ in spans.values()):
+                spans[start] = (start, end, None)
         for start, end, ref in sorted(spans.values()):
             self._person(start, end, ref)
         self._bare_surnames()
+
+    def _owned_names(self, ents: list[Span]) -> list[tuple[int, int]]:
+        """"FOX Business Network's Maria Bartiromo" read as one name: after the possessive, a common first
+        name and a capitalised surname are a person of their own."""
+        found = []
+        for ent in ents:
+            for k in range(ent.start + 1, ent.end - 2):
+                if self.doc[k].text in ("'s", "\u2019s") and self.doc[k + 1].text in self.kb.first_names \
+                        and all(t.is_title for t in self.doc[k + 1:ent.end]):
+                    found.append((k + 1, ent.end))
+        return found
 
     def _title_alone(self, ent: Span) -> bool:
         """'Cmdr', 'Gen.': a title or honorific spaCy read as a name names no one by itself; nor a common
