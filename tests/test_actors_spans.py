@@ -175,3 +175,9 @@ def test_a_mixed_case_short_name_is_not_the_word_written_otherwise(analyze):
 def test_a_person_after_an_outlets_possessive_is_a_person_of_their_own(analyze):
     ents = analyze("Sanders told FOX Business Network\u2019s Maria Bartlow this morning that he would win.")
     assert entity_with(ents, "Maria Bartlow").kind == "PERSON"
+
+
+def test_a_body_named_inside_a_description_is_what_a_later_back_reference_means(analyze):
+    ents = analyze("Ruritania may deploy Royal Ruritanian Army forces onto the streets. Leaders do not want to send "
+                   "the army into the city.")
+    assert "army" in {m.text for m in entity_with(ents, "Royal Ruritanian Army forces").mentions}

@@ -249,8 +249,8 @@ class Clusterer:
         country words of its own is the organisation of that sector named last before it (within five
         sentences), when one is."""
         sentences = self._sentence_index()
-        named = [c for c in self.cands if (c.mention in (NAME, ABBREVIATION) or c.source == "kb") and c.etype == "ORG"
-                 and c.key and c.sector]
+        named = [c for c in self.cands if (c.mention in (NAME, ABBREVIATION) or c.source == "kb" or self._built_on_name(c))
+                 and c.etype == "ORG" and c.key and c.sector]
         for cand in self.cands:
             if cand.mention != DESCRIPTION or cand.plural or cand.describes is not None or cand.country \
                     or cand.start == 0 or self.doc[cand.start - 1].lower_ != "the" or not cand.sector:
@@ -263,6 +263,10 @@ class Clusterer:
             if before:
                 target = before[-1]
                 cand.key, cand.etype, cand.country = target.key, target.etype, target.country
+
+    def _built_on_name(self, cand: Candidate) -> bool:
+        """'Peoples Liberation Army forces': a description around a proper name counts as named."""
+        return cand.mention == DESCRIPTION and any(t.pos_ == "PROPN" for t in self.doc[cand.start:cand.end - 1])
 
     def _name_at(self, i: int) -> list[Candidate]:
         tokens = {i} | {t.i for t in self.doc[i].conjuncts}
