@@ -181,3 +181,9 @@ def test_a_body_named_inside_a_description_is_what_a_later_back_reference_means(
     ents = analyze("Ruritania may deploy Royal Ruritanian Army forces onto the streets. Leaders do not want to send "
                    "the army into the city.")
     assert "army" in {m.text for m in entity_with(ents, "Royal Ruritanian Army forces").mentions}
+
+
+def test_a_region_the_kb_folds_into_its_state_is_a_place_of_its_own(analyze):
+    ents = analyze("Britain voted to leave on Monday. The senator arrived for a visit to Scotland on Friday.")
+    scotland, britain = entity_with(ents, "Scotland"), entity_with(ents, "Britain")
+    assert scotland is not britain and scotland.country == "GBR" and scotland.sector is None

@@ -337,8 +337,20 @@ class Detector:
             return Candidate(match.start, match.end, DEMONYM, "GPE", f"state:{hit.country}", hit.country, source="kb")
         if hit.form == "seat":
             return self._seat(match, hit)
+        if self._region_of_state(match, hit.country):  # "a visit to Scotland": a place of its own, in GBR
+            surface = self.doc[match.start:match.end].text
+            return Candidate(match.start, match.end, NAME, "GPE", f"place:{norm(surface)}", hit.country, source="kb",
+                             acting=acts(self.doc, last))
         return Candidate(match.start, match.end, NAME, "GPE", f"state:{hit.country}", hit.country, source="kb",
                          acting=acts(self.doc, last))
+
+    def _region_of_state(self, match: NameMatch, code: str | None) -> bool:
+        """A name the knowledge base gives a state that is also one of its sub-national places ('Scotland',
+        'Wales', 'Gaza' beside the United Kingdom and Palestine): that region, not the state."""
+        key = norm(self.doc[match.start:match.end].text)
+        state = self.kb.state(code) if code else None
+        places = self.kb.places.get(key)
+        return state is not None and bool(places) and places[0][0] == code and key != norm(state.display)
 
     def _seat(self, match: NameMatch, hit) -> Candidate:
         state = self.kb.state(hit.country)
