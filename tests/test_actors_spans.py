@@ -187,3 +187,10 @@ def test_a_region_the_kb_folds_into_its_state_is_a_place_of_its_own(analyze):
     ents = analyze("Britain voted to leave on Monday. The senator arrived for a visit to Scotland on Friday.")
     scotland, britain = entity_with(ents, "Scotland"), entity_with(ents, "Britain")
     assert scotland is not britain and scotland.country == "GBR" and scotland.sector is None
+
+
+def test_a_seat_of_government_as_the_place_someone_is_is_a_place(analyze):
+    ents = analyze("Voters fear an autocrat in the Kremlin. The Kremlin denied it on Monday.")
+    places = [e for e in ents if any(m.text == "Kremlin" for m in e.mentions) and e.sector is None]
+    actors = [e for e in ents if any(m.text == "Kremlin" for m in e.mentions) and e.sector == "GOV"]
+    assert places and actors and places[0] is not actors[0]

@@ -353,11 +353,10 @@ class Detector:
         return state is not None and bool(places) and places[0][0] == code and key != norm(state.display)
 
     def _seat(self, match: NameMatch, hit) -> Candidate:
-        state = self.kb.state(hit.country)
         surface = self.doc[match.start:match.end].text
-        is_capital = state is not None and norm(surface) == norm(state.capital)
-        is_town = is_capital or self.kb.place_country(surface) == hit.country  # "in Lagos", a former capital
-        if is_town and is_locative(self.doc, match.end - 1):
+        # "in Lagos" (a former capital), "an autocrat in the Kremlin", "a businessman in the White House": the
+        # town or building where someone is, a place of its own
+        if is_locative(self.doc, match.end - 1):
             return Candidate(match.start, match.end, NAME, "GPE", f"place:{norm(surface)}", hit.country, source="kb")
         return Candidate(match.start, match.end, METONYM, "GPE", f"state:{hit.country}", hit.country,
                          source="kb", acting=True)
