@@ -194,3 +194,9 @@ def test_a_seat_of_government_as_the_place_someone_is_is_a_place(analyze):
     places = [e for e in ents if any(m.text == "Kremlin" for m in e.mentions) and e.sector is None]
     actors = [e for e in ents if any(m.text == "Kremlin" for m in e.mentions) and e.sector == "GOV"]
     assert places and actors and places[0] is not actors[0]
+
+
+def test_a_state_inside_a_longer_place_name_is_part_of_it(analyze):
+    ents = analyze("Ruritania sent ships to the South China Sea and the Gulf of Mexico on Monday.")
+    assert {"South China Sea", "Gulf of Mexico"} <= texts(ents), texts(ents)
+    assert not {"China", "Mexico"} & texts(ents)

@@ -260,8 +260,9 @@ class Detector:
             if match.hits[0].kind in ("state", "org") and inside:
                 continue  # "Latvian Constitutional Court", "Egyptian Republican Guard": the body is the actor
             name = self._longer_name(match) if match.hits[0].kind == "state" else None
-            if name is not None:  # "Hong Kong Stock Exchange", "Socialists of America": the place is part of a name
-                self.inner_country.setdefault(name.start, match.hits[0].country)
+            if name is not None:  # "Hong Kong Stock Exchange", "the South China Sea": the place is part of a name
+                if name.label_ != "LOC":  # a body takes the country of the place it is named after; a sea does not
+                    self.inner_country.setdefault(name.start, match.hits[0].country)
                 continue
             if self.free(match.start, match.end):
                 cand = self._from_hits(match)
@@ -269,10 +270,11 @@ class Detector:
                     self.add(cand)
 
     def _longer_name(self, match: NameMatch) -> Span | None:
-        """A place's name inside a spaCy organisation or facility name that goes on past it in capitalised
-        words ('Hong Kong Stock Exchange', 'Democratic Socialists of America Inc.'); the name is the actor."""
+        """A place's name inside a spaCy organisation, facility or location name that goes on past it in
+        capitalised words ('Hong Kong Stock Exchange', 'Democratic Socialists of America Inc.', 'the South China
+        Sea', 'the Gulf of Mexico'); the longer name is the actor or place."""
         for ent in self.ents:
-            if ent.label_ in ("ORG", "FAC") and ent.start <= match.start and match.end <= ent.end \
+            if ent.label_ in ("ORG", "FAC", "LOC") and ent.start <= match.start and match.end <= ent.end \
                     and len(ent) - (match.end - match.start) >= 2 and ent[-1].is_title \
                     and not self._is_kb_name(ent.start, ent.end) and self.free(ent.start, ent.end):
                 return ent
