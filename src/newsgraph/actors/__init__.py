@@ -20,7 +20,7 @@ from .byline import ArticleFacts, mark_authors
 from .gazetteer import Gazetteer
 from .kb import KnowledgeBase, load_kb
 from .memory import build_memory, load_actors_file
-from .modifiers import drop_describers
+from .modifiers import drop_describers, drop_unreferring
 
 
 class ActorStage:
@@ -40,7 +40,7 @@ class ActorStage:
         facts = ArticleFacts.of(article)
         cands = Detector(doc, self.kb, self.gazetteer, date).run()
         mark_authors(doc, cands, facts)
-        clustered = drop_describers(doc, self.kb, Clusterer(doc, self.kb, date, cands).run())
+        clustered = drop_unreferring(doc, self.kb, drop_describers(doc, self.kb, Clusterer(doc, self.kb, date, cands).run()))
         cands = clustered + [c for c in cands if c.mention == "pronoun"]
         pronouns.resolve(doc, cands, pronouns.genders(self.kb, cands, date))
         resolved = [c for c in cands if c.key is not None]

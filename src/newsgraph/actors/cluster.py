@@ -55,7 +55,8 @@ class Clusterer:
             words = self._words(cand)
             if len(words) != 1 or cand.source != "kb":
                 continue
-            fuller = {c.key for c in names if len(self._words(c)) > 1 and self._words(c)[-1] == words[0]}
+            fuller = {c.key for c in names if len(self._words(c)) > 1 and self._words(c)[-1] == words[0]
+                      and self._same_person(cand, words, c)}  # "Mrs. Biden" beside both: Jill
             if len(fuller) == 1 and cand.key not in fuller:  # 'Biden' beside 'Joe Biden' and 'Jill Biden': Joe
                 cand.key, cand.source = fuller.pop(), "spacy"
 
@@ -83,12 +84,13 @@ class Clusterer:
         return key
 
     def _same_person(self, cand: Candidate, words: list[str], other: Candidate) -> bool:
-        """Two names sharing a surname are one person unless their first names or genders differ:
-        'Jill Biden' is not 'Joe Biden', 'Amir Haddad' not the knowledge base's Fernando Haddad,
-        'Mrs Smith' not 'Mr Smith'."""
-        if cand.gender and other.gender and cand.gender != other.gender:
-            return False
+        """Two names sharing a surname are one person unless their first names or genders (an honorific,
+        a common first name) differ: 'Jill Biden' is not 'Joe Biden', 'Amir Haddad' not the knowledge
+        base's Fernando Haddad, 'Mrs Smith' not 'Mr Smith' nor 'Tom Smith'."""
         theirs = self._words(other)
+        other_gender = other.gender or (self.kb.gender_of_name(" ".join(theirs)) if len(theirs) > 1 else None)
+        if cand.gender and other_gender and cand.gender != other_gender:
+            return False  # "Mrs. Varga" is Maria Varga, not her husband Tom Varga
         if len(theirs) == 1 and other.key and other.key.startswith("person:") and other.source == "kb":
             theirs = other.key[len("person:"):].split()
         if len(words) < 2 or len(theirs) < 2:
@@ -96,12 +98,20 @@ class Clusterer:
         return _first_names_agree(words[0], theirs[0])
 
     def person_surnames(self) -> dict[str, str]:
+        """Surnames and full names of the article's people, then first names one person alone has
+        ('Mika' after 'Mika Brzezinski', whatever spaCy calls it)."""
         found: dict[str, str] = {}
+        firsts: dict[str, set[str]] = {}
         for cand in self.cands:
             if cand.etype == "PERSON" and cand.mention == NAME and cand.key:
                 words = self._words(cand)
                 found.setdefault(norm(words[-1]), cand.key)
                 found.setdefault(norm(" ".join(words)), cand.key)
+                if len(words) > 1 and words[0][:1].isupper() and len(words[0].rstrip(".")) > 1:
+                    firsts.setdefault(norm(words[0]), set()).add(cand.key)
+        for first, keys in firsts.items():
+            if len(keys) == 1 and first not in found:
+                found[first] = next(iter(keys))
         return found
 
     # -- names spaCy found -----------------------------------------------------------
@@ -157,7 +167,8 @@ class Clusterer:
         elif cand.etype == "ORG":
             cand.key = f"org:{norm(text)}"
             country, sector = self._inner_coding(cand)
-            cand.country, cand.sector = country, cand.sector or sector  # the publisher is already JRN
+            # the publisher is already JRN; a place inside the name ('Hong Kong Stock Exchange') gives a country
+            cand.country, cand.sector = country or cand.country, cand.sector or sector
             cand.context = cand.country is not None  # read from the name itself
         else:
             cand.key = f"{cand.etype.lower()}:{norm(text)}"
@@ -238,8 +249,8 @@ class Clusterer:
         country words of its own is the organisation of that sector named last before it (within five
         sentences), when one is."""
         sentences = self._sentence_index()
-        named = [c for c in self.cands if (c.mention in (NAME, ABBREVIATION) or c.source == "kb") and c.etype == "ORG"
-                 and c.key and c.sector]
+        named = [c for c in self.cands if (c.mention in (NAME, ABBREVIATION) or c.source == "kb" or self._built_on_name(c))
+                 and c.etype == "ORG" and c.key and c.sector]
         for cand in self.cands:
             if cand.mention != DESCRIPTION or cand.plural or cand.describes is not None or cand.country \
                     or cand.start == 0 or self.doc[cand.start - 1].lower_ != "the" or not cand.sector:
@@ -252,6 +263,10 @@ class Clusterer:
             if before:
                 target = before[-1]
                 cand.key, cand.etype, cand.country = target.key, target.etype, target.country
+
+    def _built_on_name(self, cand: Candidate) -> bool:
+        """'Peoples Liberation Army forces': a description around a proper name counts as named."""
+        return cand.mention == DESCRIPTION and any(t.pos_ == "PROPN" for t in self.doc[cand.start:cand.end - 1])
 
     def _name_at(self, i: int) -> list[Candidate]:
         tokens = {i} | {t.i for t in self.doc[i].conjuncts}

@@ -14,7 +14,7 @@ from . import nominals
 from .nominals import member_sector
 from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Candidate, acts, is_locative
 from .gazetteer import Gazetteer, NameMatch
-from .mentions import non_actor_spans
+from .mentions import abbreviated_state, non_actor_spans, party_state
 from .cluster import CHAMBER_WORDS, GOVERNMENT_HEADS, explicit_country
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
 from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_before
@@ -26,6 +26,8 @@ _TRIM_LEFT = frozenset({"the", "a", "an", "'s", "\u2019s"})
 # Organisations of one state whose name other states' bodies share ("Conservative Party", "Supreme Court").
 NATIONAL_ORG_TYPES = frozenset({"party", "government", "legislature", "military", "police", "intelligence",
                                 "judiciary"})
+# Tokens no mention starts with: a possessive ending, a hyphen left of a split compound.
+_NO_START = frozenset({"'s", "\u2019s", "'", "\u2019", "-", "\u2010", "\u2011", "\u2013", "--"})
 _OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "(", "[", ":", ";", "\u2014", "\u2013", "-", "."})
 
 
@@ -36,6 +38,7 @@ class Detector:
         self.ents = tuple(doc.ents)  # spaCy rebuilds doc.ents on every access
         self.match_ending = {m.end - 1: m for m in self.matches}
         self.claimed = [False] * len(doc)
+        self.inner_country: dict[int, str | None] = {}  # spaCy name start -> the country of a place inside it
         self.out: list[Candidate] = []
 
     # -- helpers -------------------------------------------------------------------
@@ -43,10 +46,18 @@ class Detector:
         return not any(self.claimed[start:end])
 
     def add(self, cand: Candidate) -> Candidate:
+        while cand.end - cand.start > 1 and (self.doc[cand.start].text in _NO_START or self._prefix(cand)):
+            cand.start += 1  # "Xi's regime" read from "'s", "pro-Cruz" from "pro-": a mention starts on a word
         for i in range(cand.start, cand.end):
             self.claimed[i] = True
         self.out.append(cand)
         return cand
+
+    def _prefix(self, cand: Candidate) -> bool:
+        """A lower-case prefix hyphenated to a name ('pro-Cruz', 'anti-Trump'): the name is the mention."""
+        first = self.doc[cand.start]
+        return cand.mention == NAME and first.is_lower and first.is_alpha and not first.whitespace_ \
+            and cand.end - cand.start > 2 and self.doc[cand.start + 1].text in _NO_START
 
     def claim(self, start: int, end: int) -> None:
         for i in range(start, end):
@@ -86,9 +97,11 @@ class Detector:
         for start, end in non_actor_spans(self.doc, self.ents, self.kb, known):
             self.claim(start, end)  # "the Paris Agreement", "the FTSE 100": no actor, nor "Paris" inside
         spacy_ents = [e for e in self.ents if e.label_ in SPACY_KINDS]
+        self.campaigns(spacy_ents)
         self.people(spacy_ents)
         nominals.find(self)
         self.kb_names()
+        self.abbreviated_states()
         self.other_ents(spacy_ents)
         self.pronouns()
         return sorted(self.out, key=lambda c: c.start)
@@ -106,13 +119,55 @@ class Detector:
                 self.add(town)
                 continue
             if ent.label_ == "PERSON" and not _names_non_person(ent, self.matches) \
-                    and not _before_government(self.doc, ent.end):
-                start = self._strip_title(ent.start, ent.end)
+                    and not _before_government(self.doc, ent.end) and not _lower_case(ent.doc[ent.start:ent.end]) \
+                    and not self._title_alone(ent):
+                start = _skip_function_words(self.doc, self._strip_title(ent.start, ent.end), ent.end)
                 if start < ent.end and not any(s <= start < e or start <= s < ent.end for s, e, _ in spans.values()):
                     spans[start] = (start, _strip_headline_verb(self.doc, start, _strip_possessive(self.doc, start, ent.end)), None)
+        for start, end in self._owned_names(ents):
+            if not any(s <= start < e or start <= s < end for s, e, _ in spans.values()):
+                spans[start] = (start, end, None)
         for start, end, ref in sorted(spans.values()):
             self._person(start, end, ref)
         self._bare_surnames()
+
+    def _owned_names(self, ents: list[Span]) -> list[tuple[int, int]]:
+        """"FOX Business Network's Maria Bartiromo" read as one name: after the possessive, a common first
+        name and a capitalised surname are a person of their own."""
+        found = []
+        for ent in ents:
+            for k in range(ent.start + 1, ent.end - 2):
+                if self.doc[k].text in ("'s", "\u2019s") and self.doc[k + 1].text in self.kb.first_names \
+                        and all(t.is_title for t in self.doc[k + 1:ent.end]):
+                    found.append((k + 1, ent.end))
+        return found
+
+    def _title_alone(self, ent: Span) -> bool:
+        """'Cmdr', 'Gen.': a title or honorific spaCy read as a name names no one by itself; nor a common
+        noun opening a sentence ('Exit polls showed', 'Law professor X')."""
+        word = norm(ent.text).rstrip(".")
+        if len(ent) == 1 and ent[0].pos_ == "NOUN" and _sentence_initial(ent[0]) and not self.kb.person(ent.text):
+            return True
+        return len(ent) == 1 and (word in HONORIFICS or f"{word}." in HONORIFICS or self.kb.role(ent.text) is not None
+                                  or self.kb.role(f"{word}.") is not None)
+
+    def campaigns(self, ents: list[Span]) -> None:
+        """'the Clinton campaign', "Sanders's campaign": a candidate's campaign is an actor of its own (a
+        party-sector organisation), not a mention of the candidate; 'campaign manager' is a title."""
+        people = [(e.start, e.end) for e in ents if e.label_ in ("PERSON", "ORG")]
+        people += [(m.start, m.end) for m in self.matches if m.hits[0].kind == "person"]
+        for token in self.doc:
+            if token.lower_ not in ("campaign", "campaigns") or token.dep_ == "compound" or token.i == 0:
+                continue
+            end = token.i - 1 if self.doc[token.i - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") else token.i
+            start = next((s for s, e in people if e == end and self.free(s, token.i + 1)), None)
+            if start is None or not self.doc[end - 1].is_title:
+                continue
+            name = self.doc[start:end].text
+            office = self.kb.person(name, self.date)
+            self.add(Candidate(start, token.i + 1, DESCRIPTION, "ORG", f"org:{norm(self.doc[end - 1].text)} campaign",
+                               office.country if office else None, "PTY", role="campaign", source="rule",
+                               context=True))
 
     def _courtesy_title(self, ref: str | None, title) -> bool:
         """A known person's title from an office that ended before the article's date ('Secretary Clinton'
@@ -204,10 +259,26 @@ class Detector:
                          for s, e in named_bodies)
             if match.hits[0].kind in ("state", "org") and inside:
                 continue  # "Latvian Constitutional Court", "Egyptian Republican Guard": the body is the actor
+            name = self._longer_name(match) if match.hits[0].kind == "state" else None
+            if name is not None:  # "Hong Kong Stock Exchange", "the South China Sea": the place is part of a name
+                if name.label_ != "LOC":  # a body takes the country of the place it is named after; a sea does not
+                    self.inner_country.setdefault(name.start, match.hits[0].country)
+                continue
             if self.free(match.start, match.end):
                 cand = self._from_hits(match)
                 if cand is not None:
                     self.add(cand)
+
+    def _longer_name(self, match: NameMatch) -> Span | None:
+        """A place's name inside a spaCy organisation, facility or location name that goes on past it in
+        capitalised words ('Hong Kong Stock Exchange', 'Democratic Socialists of America Inc.', 'the South China
+        Sea', 'the Gulf of Mexico'); the longer name is the actor or place."""
+        for ent in self.ents:
+            if ent.label_ in ("ORG", "FAC", "LOC") and ent.start <= match.start and match.end <= ent.end \
+                    and len(ent) - (match.end - match.start) >= 2 and ent[-1].is_title \
+                    and not self._is_kb_name(ent.start, ent.end) and self.free(ent.start, ent.end):
+                return ent
+        return None
 
     def _named_bodies(self) -> list[tuple[int, int]]:
         """spaCy organisation names ending in a role word: 'Kenya Anti-Corruption Commission'."""
@@ -233,6 +304,8 @@ class Detector:
         if hit.kind == "org":
             org = self.kb.organisations[hit.ref]
             surface = self.doc[match.start:match.end].text
+            if _case_clash(surface, (org.name,) + org.aliases):
+                return None  # "Let" is not "LeT" (Lashkar-e-Taiba): a mixed-case short name is written so
             kind = "abbreviation" if _is_short_form(surface, (org.name,) + org.aliases) else NAME
             cand = Candidate(match.start, match.end, kind, "ORG", f"org:{org.name}", org.country, org.sector, source="kb")
             if org.type == "party" and self._chamber_before(match.start):
@@ -266,15 +339,26 @@ class Detector:
             return Candidate(match.start, match.end, DEMONYM, "GPE", f"state:{hit.country}", hit.country, source="kb")
         if hit.form == "seat":
             return self._seat(match, hit)
+        if self._region_of_state(match, hit.country):  # "a visit to Scotland": a place of its own, in GBR
+            surface = self.doc[match.start:match.end].text
+            return Candidate(match.start, match.end, NAME, "GPE", f"place:{norm(surface)}", hit.country, source="kb",
+                             acting=acts(self.doc, last))
         return Candidate(match.start, match.end, NAME, "GPE", f"state:{hit.country}", hit.country, source="kb",
                          acting=acts(self.doc, last))
 
+    def _region_of_state(self, match: NameMatch, code: str | None) -> bool:
+        """A name the knowledge base gives a state that is also one of its sub-national places ('Scotland',
+        'Wales', 'Gaza' beside the United Kingdom and Palestine): that region, not the state."""
+        key = norm(self.doc[match.start:match.end].text)
+        state = self.kb.state(code) if code else None
+        places = self.kb.places.get(key)
+        return state is not None and bool(places) and places[0][0] == code and key != norm(state.display)
+
     def _seat(self, match: NameMatch, hit) -> Candidate:
-        state = self.kb.state(hit.country)
         surface = self.doc[match.start:match.end].text
-        is_capital = state is not None and norm(surface) == norm(state.capital)
-        is_town = is_capital or self.kb.place_country(surface) == hit.country  # "in Lagos", a former capital
-        if is_town and is_locative(self.doc, match.end - 1):
+        # "in Lagos" (a former capital), "an autocrat in the Kremlin", "a businessman in the White House": the
+        # town or building where someone is, a place of its own
+        if is_locative(self.doc, match.end - 1):
             return Candidate(match.start, match.end, NAME, "GPE", f"place:{norm(surface)}", hit.country, source="kb")
         return Candidate(match.start, match.end, METONYM, "GPE", f"state:{hit.country}", hit.country,
                          source="kb", acting=True)
@@ -290,17 +374,36 @@ class Detector:
             return None
         return Candidate(start, end, NAME, "GPE", f"place:{norm(surface)}", code, source="kb")
 
+    def abbreviated_states(self) -> None:
+        """'Trenton, N.J.', 'Sen. Marco Rubio (R-Fla.)': the state, one entity with its full name's mentions."""
+        for token in self.doc:
+            if self.claimed[token.i]:
+                continue
+            name = party_state(self.doc, token.i) or (abbreviated_state(token.text) if token.is_title or
+                                                      token.is_upper else None)
+            if name is None:
+                continue
+            if token.i > 1 and self.doc[token.i - 1].text == "," and self.doc[token.i - 2].text == "Washington" \
+                    and name == "District of Columbia":
+                self.claim(token.i, token.i + 1)  # "Washington, D.C." names the town once
+                continue
+            self.add(Candidate(token.i, token.i + 1, NAME, "GPE", f"place:{norm(name)}", "USA", source="rule"))
+
     def other_ents(self, ents: list[Span]) -> None:
         for ent in ents:
             start, end = _trim(self.doc, ent.start, ent.end)
-            if start >= end or not self.free(start, end) or ent.label_ == "PERSON":
+            if start >= end or not self.free(start, end) or ent.label_ == "PERSON" or _no_name(ent, start, end):
                 continue
             town = self.town_used_as_place(start, end) if ent.label_ in ("ORG", "NORP", "FAC") else None
+            if is_dateline(self.doc, start, end):  # "CONCORD, N.H. --" read as an organisation
+                surface = self.doc[start:end].text
+                town = Candidate(start, end, NAME, "GPE", f"place:{norm(surface)}", self.kb.place_country(surface),
+                                 source="kb")
             if town is not None:
                 self.add(town)
                 continue
-            self.add(Candidate(start, end, NAME, SPACY_KINDS[ent.label_], None, source="spacy",
-                               acting=acts(self.doc, end - 1)))
+            self.add(Candidate(start, end, NAME, SPACY_KINDS[ent.label_], None, self.inner_country.get(ent.start),
+                               source="spacy", acting=acts(self.doc, end - 1)))
 
     def pronouns(self) -> None:
         name_words = self._name_words()
@@ -323,6 +426,36 @@ class Detector:
         return frozenset(words)
 
 
+_NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "INTJ", "PRON", "DET", "SCONJ", "CCONJ"})
+
+
+_FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "INTJ", "PART"})
+
+
+def _skip_function_words(doc: Doc, start: int, end: int) -> int:
+    """"Beneath Clinton's wins", "Questioning Vindman, ...": a capitalised preposition or gerund opening the
+    line is no part of the name."""
+    while start < end - 1 and (doc[start].pos_ in _FUNCTION_POS or doc[start].tag_ == "VBG") and doc[start].is_title:
+        start += 1
+    return start
+
+
+def _lower_case(span: Span) -> bool:
+    """'albeit modest', 'gaunt': spaCy's name of lower-case words is none; nor one without a letter ('½')."""
+    words = [t for t in span if t.is_alpha]
+    return all(t.is_lower for t in words) and not any(c.isalpha() and c.isupper() for c in span.text[:1])
+
+
+def _no_name(ent: Span, start: int, end: int) -> bool:
+    """A one-word 'name' spaCy labelled that is a lower-case word ('maladroit') or a capitalised verb or
+    adjective or a common noun opening a sentence ('Check', 'Wholesale', 'Exit polling'): no proper name, so
+    no actor. A people's adjective ('Kurdish') is left to the describers filter."""
+    token = ent.doc[start]
+    if end - start != 1 or ent.label_ == "NORP" and not token.is_lower:
+        return False
+    return token.is_lower or token.pos_ in _NOT_NAME_POS or token.pos_ == "NOUN" and _sentence_initial(token)
+
+
 def _sentence_initial(token) -> bool:
     """First word of its sentence, line or quotation, or inside a headline-cased line ('Why He Won')."""
     if token.is_sent_start or token.i == 0:
@@ -332,6 +465,14 @@ def _sentence_initial(token) -> bool:
         return True
     words = [t for t in token.sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title for t in words) > 0.6 * len(words)
+
+
+def _case_clash(surface: str, names: tuple[str, ...]) -> bool:
+    """The surface is written otherwise than the only forms that fit it, which mix cases inside a word."""
+    if surface in names:
+        return False
+    fits = [n for n in names if n.casefold() == surface.casefold()]
+    return bool(fits) and all(any(c.isupper() for c in n[1:]) and any(c.islower() for c in n) for n in fits)
 
 
 def _is_short_form(surface: str, names: tuple[str, ...]) -> bool:
@@ -355,7 +496,9 @@ def _person_ref(match: NameMatch, gaz: Gazetteer, date: str | None = None) -> st
 
 
 def _before_government(doc: Doc, end: int) -> bool:
-    """'the Biden administration' stands for the state, not the person."""
+    """'the Biden administration', "Xi's regime" stand for the state, not the person."""
+    if end + 1 < len(doc) and doc[end].lower_ in ("'s", "\u2019s"):
+        end += 1
     return end < len(doc) and doc[end].lower_ in GOVERNMENT_HEADS
 
 
@@ -395,16 +538,22 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
 
 
 def _strip_headline_verb(doc: Doc, start: int, end: int) -> int:
-    """'Haddad Vows to Fight On': in a title-cased headline spaCy glues the verb to the name."""
-    last = doc[end - 1]
-    if end - start < 2 or not last.is_title or not _headline_cased(last):
+    """'Haddad Vows to Fight On', 'Kovacs Slams Lind': in a title-cased headline spaCy glues the verb
+    (and what follows it) to the name; the name ends before the first inflected verb."""
+    if end - start < 2 or not _headline_cased(doc[end - 1]):
         return end
+    for k in range(start + 1, end):
+        if doc[k].is_title and (_inflected_verb(doc[k].lower_) or doc[k].tag_ in ("VBZ", "VBD")):
+            return k
+    return end
+
+
+def _inflected_verb(word: str) -> bool:
     from ..events.lexicon import load_lexicon
 
     lex = load_lexicon()
-    word = last.lower_
     lemma = lex.forms.get(word) or (word[:-1] if word.endswith("s") else word)
-    return end - 1 if (lemma in lex.known or lemma in reporting_verbs()) and word != lemma else end
+    return (lemma in lex.known or lemma in reporting_verbs()) and word != lemma
 
 
 def _headline_cased(token) -> bool:

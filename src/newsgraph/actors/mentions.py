@@ -10,6 +10,7 @@ places inside them ("Paris", "Lisbon") become actors. The words are data
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc
 
@@ -35,7 +36,26 @@ def non_actor_spans(doc: Doc, ents, kb: KnowledgeBase, known: list[tuple[int, in
     spans += _products(doc, kb, known)
     spans += _day_names(doc, tokens, kb, known)
     spans += _quoted_titles(doc, tokens, known)
+    spans += _doctrines(tokens, ents, known)
     return [_with_abbreviation(doc, span) for span in spans]
+
+
+DOCTRINES_FILE = Path(__file__).resolve().parents[1] / "data" / "mentions" / "doctrines.txt"
+
+
+@lru_cache(maxsize=1)
+def _doctrine_words() -> frozenset[str]:
+    lines = DOCTRINES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _doctrines(tokens: list, ents, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Islam', 'Marxism', 'Trumpism': a capitalised religion or -ism is an idea, not an actor; one inside a
+    longer name ('Nation of Islam') is left to that name."""
+    inside = {i for e in ents if len(e) > 1 for i in range(e.start, e.end)}
+    words = _doctrine_words()
+    return [(t.i, t.i + 1) for t in tokens if t.is_title and t.i not in inside and not _is_known(t.i, t.i + 1, known)
+            and (t.lower_ in words or t.lower_.endswith(("ism", "isms")) and len(t) > 5)]
 
 
 def _with_abbreviation(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:
@@ -185,3 +205,35 @@ def _used_as_index(doc: Doc, last: int, words: dict[str, frozenset[str]]) -> boo
         return True
     token = doc[last]
     return token.dep_ in ("nsubj", "nsubjpass") and token.head.lemma_.lower() in words.get("market-verb", ())
+
+
+# -- abbreviated US states ------------------------------------------------------------
+STATES_FILE = Path(__file__).resolve().parents[1] / "data" / "mentions" / "state_abbreviations.psv"
+PARTY_LETTERS = frozenset({"R", "D", "I"})
+
+
+@lru_cache(maxsize=1)
+def _state_forms() -> tuple[dict[str, str], dict[str, str]]:
+    """(AP abbreviation -> state, postal code -> state) from `data/mentions/state_abbreviations.psv`."""
+    dotted, postal = {}, {}
+    for line in STATES_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, forms, code = (part.strip() for part in line.split("|"))
+        dotted.update((form, name) for form in forms.split(";") if form)
+        postal[code] = name
+    return dotted, postal
+
+
+def abbreviated_state(text: str) -> str | None:
+    """'N.J.' -> 'New Jersey', 'Fla.' -> 'Florida': an AP-style abbreviation, the way datelines and
+    party-state brackets ("R-Fla.") name a state."""
+    return _state_forms()[0].get(text.strip())
+
+
+def party_state(doc: Doc, i: int) -> str | None:
+    """'R-NY', 'D-Calif.': the state after a party letter and a hyphen (postal codes only there)."""
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 2].text not in PARTY_LETTERS:
+        return None
+    dotted, postal = _state_forms()
+    return dotted.get(doc[i].text) or postal.get(doc[i].text)

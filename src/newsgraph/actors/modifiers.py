@@ -13,13 +13,21 @@ Two general shapes, judged on the parse after clustering:
 - a party word that describes a person: "Republican Christine Todd Whitman",
   "Democrat Hillary Clinton", "Republican rival Donald Trump", "Barack Obama, a
   Democrat". That word is the person's affiliation, not a mention of the party.
+
+And two shapes of reference to no actor: an entity whose only mentions are
+indefinite singular descriptions ("a strongman in the White House", "an arrogant,
+hawkish candidate like him", "X is a businessman") names a kind of actor, not one; the
+doer or patient of an act ("a police officer shot ...") and "an Indian diplomat"
+(placed by its own words) stay; and a platform or medium named only as the channel
+things are said on ("savaged her on Twitter", "comments across social media").
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .candidates import DEMONYM, PRONOUN, Candidate
+from .candidates import DEMONYM, DESCRIPTION, PRONOUN, TITLE, Candidate
 from .kb import KnowledgeBase
+from .nominals import ARGUMENT_PREPS
 
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _DESCRIBING_DEPS = frozenset({"amod", "compound", "appos", "nmod"})
@@ -37,6 +45,66 @@ def drop_describers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list
         modifier = _droppable(cand, kb) and _adjective_like(doc, cand) and _modifies_thing(doc, cand, kb, claimed)
         only_modifiers[cand.key] = only_modifiers.get(cand.key, True) and modifier
     return [c for c in kept if not only_modifiers.get(c.key, False)]
+
+
+_INDEFINITE = frozenset({"a", "an", "another", "any"})
+
+
+def drop_unreferring(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list[Candidate]:
+    """The candidates less entities named only by indefinite singular descriptions of a kind, or only as
+    a channel things are said on."""
+    only: dict[str, bool] = {}
+    for cand in cands:
+        if cand.mention != PRONOUN and cand.key is not None:
+            only[cand.key] = only.get(cand.key, True) and (_indefinite(doc, cand) or _channel(doc, kb, cand))
+    return [c for c in cands if not only.get(c.key, False)]
+
+
+_CHANNEL_PREPS = frozenset({"on", "across", "via", "through", "over"})
+
+
+def _channel(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> bool:
+    """'savaged her on Twitter', 'comments across Chinese social media': a company's platform or a
+    lower-case medium after a preposition of medium is where things are said, no actor ('Twitter
+    suspended him' is one). News outlets ('said on CNN') stay actors."""
+    head = doc[cand.end - 1]
+    if head.dep_ != "pobj" or head.head.lower_ not in _CHANNEL_PREPS:
+        return False
+    key = cand.key or ""
+    org = kb.organisations.get(key[4:]) if key.startswith("org:") else None
+    if org is not None:
+        return org.type == "company"
+    return cand.mention == DESCRIPTION and cand.sector == "JRN" and head.is_lower and head.lower_ == "media"
+
+
+def _indefinite(doc: Doc, cand: Candidate) -> bool:
+    if cand.mention not in (TITLE, DESCRIPTION) or cand.plural or cand.describes is not None or cand.start == 0 \
+            or cand.country:
+        return False  # "an Indian diplomat met ...": placed by its own words, someone in particular
+    if doc[cand.start - 1].lower_ not in _INDEFINITE:
+        return False
+    return _names_a_kind(doc[cand.end - 1])
+
+
+# Verbs whose indefinite object is wished for, not met: "need a leader", "want a nominee".
+_WANTING = frozenset({"want", "need", "seek", "deserve", "require", "prefer", "expect", "lack"})
+
+
+def _names_a_kind(head: Token) -> bool:
+    """'a strongman might not be bad news', 'X is a candidate', 'a candidate like him', 'by a foreign
+    government' (a role in a predication, a comparison, or after a preposition that takes no participant);
+    the doer or patient of an act ('a police officer shot ...', 'killed a soldier') is someone."""
+    if any(c.dep_ == "prep" and c.lower_ in ("like", "unlike") for c in head.children):
+        return True
+    if head.dep_ == "conj" and head.head.i != head.i:
+        return _names_a_kind(head.head)
+    if head.dep_ in ("attr", "appos"):
+        return True
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return head.head.lemma_.lower() == "be"
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _WANTING:
+        return True  # "we need a leader who ...", "wanted a nominee from outside": one yet to be found
+    return head.dep_ == "pobj" and head.head.lower_ not in ARGUMENT_PREPS
 
 
 def _droppable(cand: Candidate, kb: KnowledgeBase) -> bool:

@@ -27,6 +27,7 @@ ARGUMENT_PREPS = frozenset({"by", "with", "against", "between", "from", "on", "f
 # Where an adjective-tagged role word is a noun ("Myanmar's military seized power"), not a complement
 # ("pledges to stand firm").
 _COMPLEMENT_DEPS = frozenset({"acomp", "advmod", "oprd", "xcomp", "ccomp", "advcl"})
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
 QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores", "group", "groups", "members",
                         "number", "some", "many", "most", "all", "none", "several", "tens"})
 
@@ -52,8 +53,8 @@ def find(det) -> None:
     for token in doc:
         if det.claimed[token.i] or not _nominal(det, token) or token.dep_ == "compound":
             continue
-        if token.i in proper:
-            continue
+        if token.i in proper or _hyphen_modifier(doc, token.i) or _hyphen_tail(token):
+            continue  # "party-controlled website", "one-party state": "party" only modifies
         found = role_ending_at(doc, token.i, det.kb)
         if found is None or not det.free(found[0], token.i + 1):
             continue
@@ -123,6 +124,8 @@ def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool
     ('safe for children'); subjects and the patients of acts stay actors."""
     if any(c.tag_ in ("JJR", "JJS", "RBR") for c in head.children):
         return True
+    if article is None and not plural and role.type == "person" and _bare_common(head):
+        return True  # "criminal justice", "a role for true leader": a lower-case singular title alone
     if article is not None or any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in head.children):
         return False
     if not plural:
@@ -130,6 +133,14 @@ def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool
     if head.dep_ in ("dobj", "dative"):  # "told reporters", "asked people"; "expelled diplomats" stays
         return head.head.lemma_.lower() in reporting_verbs()
     return head.dep_ == "pobj" and not _is_argument(head)  # "hundreds of protesters" stays
+
+
+def _bare_common(head: Token) -> bool:
+    """A lower-case singular role noun with no determiner, possessor, number or name beside it, and no
+    name it stands for ('Buck, spokesman for Ryan' stands for Buck): English names no one so."""
+    if not head.is_lower or _described(head) is not None:
+        return False
+    return not any(c.dep_ in ("poss", "nummod", "det") or c.pos_ == "PROPN" for c in head.children)
 
 
 def _named_body_inside(det, first: int, head: int, role: Role):
@@ -194,13 +205,24 @@ def _left_edge(det, head: Token, role_start: int) -> tuple[int, str | None]:
     lowest = head.left_edge.i
     while k >= lowest and not det.claimed[k]:
         word = doc_word(det.doc, k)
-        if word in _DETERMINERS or det.doc[k].pos_ == "DET":
+        if (word in _DETERMINERS or det.doc[k].pos_ == "DET") and not _hyphen_modifier(det.doc, k):
             first = _skip_punct(det.doc, k + 1, role_start)
             return first, word
         if _ends_phrase(det.doc[k]):
             break
         k -= 1
     return _skip_punct(det.doc, k + 1, role_start), None
+
+
+def _hyphen_modifier(doc: Doc, k: int) -> bool:
+    """The first part of a hyphenated modifier ('one-party', 'party-controlled'), tokenised apart."""
+    return k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text in _HYPHENS \
+        and not doc[k + 1].whitespace_
+
+
+def _hyphen_tail(token: Token) -> bool:
+    """The last part of a hyphenated modifier of a later noun ('one-party' in 'one-party state')."""
+    return token.i > 1 and _hyphen_modifier(token.doc, token.i - 2) and token.head.i > token.i
 
 
 def _ends_phrase(token: Token) -> bool:

@@ -60,6 +60,10 @@ def title_before(doc: Doc, i: int, kb: KnowledgeBase, country_at) -> Title | Non
     if found is None or found[1].type != "person":
         return None
     role_start, role = found
+    inside = _name_into_role(doc, role_start, j, kb, country_at)
+    if inside is not None:  # "Fox News anchor X": the outlet's name, then the role "anchor"
+        (first, code), k, role = inside
+        return Title(first, k, j + 1, role, False, first, code) if role is not None else None
     role_start = _modifiers_before(doc, role_start)
     former = any(norm(t.text) in FORMER for t in doc[role_start:found[0]])
     country = _country_before(doc, role_start, country_at)
@@ -69,6 +73,18 @@ def title_before(doc: Doc, i: int, kb: KnowledgeBase, country_at) -> Title | Non
     if country:
         return Title(country[0], role_start, j + 1, role, former, country[0], country[1])
     return Title(role_start, role_start, j + 1, role, former)
+
+
+def _name_into_role(doc: Doc, role_start: int, j: int, kb: KnowledgeBase, country_at):
+    """((name start, code), role start, role) when a state's or organisation's name that began before the role
+    phrase ends inside it ('Fox News' in 'Fox News anchor', read as the role 'news anchor'); the role is the
+    words after the name (None when they are no role)."""
+    for k in range(role_start, j):
+        hit = country_at(k)
+        if hit and hit[0] < role_start:
+            words = doc[k + 1:j + 1]
+            return hit, k + 1, kb.role(words.text)
+    return None
 
 
 def _modifiers_before(doc: Doc, k: int) -> int:
