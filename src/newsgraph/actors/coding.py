@@ -83,6 +83,8 @@ class Coder:
             or (office.country if office else None) or _first(c.country for c in members)
         sector = _first(c.sector for c in context) or (known.sector if known else None) \
             or (office.sector if office else None) or _first(c.sector for c in members)
+        if known is None and _date_wins(office, sector, [c.role for c in context if c.role]):
+            sector = office.sector
         role = _first(c.role for c in members if c.mention == NAME) or _first(c.role for c in members) \
             or (known.role if known else None) or (office.role if office else None)
         if key.startswith("state:"):
@@ -93,6 +95,28 @@ class Coder:
             default = self.kb.role(role)
             country = default.country if default else None
         return country, sector, role
+
+
+# Sectors of offices and candidacies: those the office held on the article's date decides.
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
+
+
+def _date_wins(office: Office | None, sector: str | None, roles: list[str]) -> bool:
+    """Whether the knowledge base's office on the article's date beats an office the article's words name.
+
+    "Secretary Clinton" in 2016 is the candidate (PTY), "Republican hopeful Ted Cruz" the sitting senator
+    (LEG), "Reagan, president of the United States" in 2016 a former president (ELI). A description
+    that is no office ("the businessman") keeps its sector; a former office only beats a title of that
+    same office, since the knowledge base does not know every later career.
+    """
+    if office is None or not office.role or not office.sector or sector == office.sector:
+        return False
+    if sector not in OFFICE_SECTORS:
+        return False
+    if not office.role.startswith("former "):
+        return True
+    held = set(office.role.lower().split()[1:])
+    return any(role.lower().split()[-1] in held for role in roles)
 
 
 def _kind(members: list[Candidate]) -> str:
