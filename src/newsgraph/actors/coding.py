@@ -13,9 +13,11 @@ from spacy.tokens import Doc
 from ..records import Entity, Mention
 from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .byline import ArticleFacts, trailer_start
+from .detect import is_dateline
 from .fallback import home_country, may_guess
-from .kb import KnowledgeBase, Office
+from .kb import KnowledgeBase, Office, norm
 from .memory import Memory
+from .nominals import GENERIC_ROLES
 
 _MENTION_RANK = {NAME: 0, "abbreviation": 1, TITLE: 2, "description": 3, "metonym": 4, "demonym": 5, PRONOUN: 6}
 
@@ -32,6 +34,7 @@ class Coder:
         for cand in sorted(cands, key=lambda c: c.start):
             groups.setdefault(cand.key, []).append(cand)
         self.home = home_country(self.doc, cands, self.trailer)
+        held_in_organisations(self.doc, cands)
         return tuple(self._entity(f"E{n}", key, members)
                      for n, (key, members) in enumerate(groups.items(), start=1))
 
@@ -56,6 +59,14 @@ class Coder:
         if cand.mention == PRONOUN:
             return False
         return cand.plural or self.doc[cand.end - 1].tag_ in ("NNS", "NNPS")
+
+    def _governs(self, cand: Candidate) -> bool:
+        """A place named as the subject of a verb of doing ("Ohio sued", not "Ohio has 11 million people")."""
+        token = self.doc[cand.end - 1]
+        if cand.mention == PRONOUN or is_dateline(self.doc, cand.start, cand.end):
+            return False  # "HANOI (Reuters) -" is parsed as a subject of the first clause
+        return token.dep_ == "nsubj" and token.head.pos_ == "VERB" \
+            and token.head.lemma_.lower() not in STATIVE_VERBS
 
     def _mention(self, cand: Candidate) -> Mention:
         start, end = cand.chars(self.doc)
@@ -89,6 +100,10 @@ class Coder:
             or (known.role if known else None) or (office.role if office else None)
         if key.startswith("state:"):
             sector = "GOV" if any(c.acting for c in members) else None
+        elif key.startswith("place:") and sector is None and any(self._governs(c) for c in members):
+            sector = "GOV"  # "Texas sued the federal government": a region's or town's government acting
+        if country in IGO_CODES and kind in ("PERSON", "NORP") and _igo_staff(sector, role):
+            sector = "GOV"  # IGO staff are GOV with the IGO's code: "IMF economists", "a NATO official"
         if sector is None and kind == "NORP" and any(self._people(c) for c in members):
             sector = "CVL"  # a people named as a group ("Muslims", "ethnic Albanians", "netizens"): civilians
         if kind == "PERSON" and country is None and role:
@@ -117,6 +132,52 @@ def _date_wins(office: Office | None, sector: str | None, roles: list[str]) -> b
         return True
     held = set(office.role.lower().split()[1:])
     return any(role.lower().split()[-1] in held for role in roles)
+
+
+IGO_CODES = frozenset({"IGO", "UNO", "EUR"})
+# Verbs whose subject is a place, not its government acting.
+STATIVE_VERBS = frozenset("be have see remain become lie sit border experience record get suffer host "
+                          "boast count contain include face".split())
+# Occupations that, held in an international organisation, make its staff (its doctors, refugee workers,
+# troops and commanders keep their own sectors).
+_IGO_STAFF_SECTORS = frozenset({"BUS", "EDU", "CVL", "LAB", "ELI"})
+_IGO_MIL_ROLES = frozenset({"commander", "commanders", "fighters", "troops", "forces", "soldiers", "peacekeepers"})
+
+
+def _igo_staff(sector: str | None, role: str | None) -> bool:
+    if sector == "MIL":  # a NATO official is GOV, a NATO commander MIL
+        return bool(role) and role.lower().split()[-1] in GENERIC_ROLES - _IGO_MIL_ROLES
+    return sector in _IGO_STAFF_SECTORS
+
+
+# Prepositions that attach a title to the organisation it is held in ("a spokeswoman for the company").
+HELD_IN = frozenset({"for", "of", "at", "with"})
+
+
+def held_in_organisations(doc: Doc, cands: list[Candidate]) -> None:
+    """A generic title held in an organisation takes its sector: "a spokeswoman for the carmaker" BUS,
+    "an official at the central bank" GOV, "the director of the think tank" NGO; its country too when
+    it has none. People are no organisation: "an aide to the senator" keeps its own sector."""
+    by_token = {i: c for c in cands if c.mention != PRONOUN and c.etype != "PERSON" for i in range(c.start, c.end)}
+    for cand in cands:
+        if cand.role is None or norm(cand.role).split()[-1:] == [] or cand.mention == PRONOUN:
+            continue
+        if norm(cand.role) not in GENERIC_ROLES or norm(cand.role) in ("supporters", "fighters"):
+            continue
+        org = _organisation_after(doc, cand, by_token)
+        if org is not None and org.sector and org.key != cand.key:
+            cand.sector = org.sector
+            cand.country = cand.country or org.country
+
+
+def _organisation_after(doc: Doc, cand: Candidate, by_token: dict) -> Candidate | None:
+    head = doc[cand.end - 1]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in HELD_IN and prep.i >= cand.end:
+            objects = [t for t in prep.children if t.dep_ == "pobj"]
+            if objects and objects[0].i in by_token:
+                return by_token[objects[0].i]
+    return None
 
 
 def _kind(members: list[Candidate]) -> str:
