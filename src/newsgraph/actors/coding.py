@@ -68,6 +68,20 @@ class Coder:
         return token.dep_ == "nsubj" and token.head.pos_ == "VERB" \
             and token.head.lemma_.lower() not in STATIVE_VERBS
 
+    def _kind_of_name(self, members: list[Candidate]) -> str | None:
+        """An unknown organisation's sector from its name's head word: "the Springfield Enquirer" JRN,
+        "Hartwell Holdings" BUS, "the Center for Coastal Studies" NGO (the word before "for"/"of")."""
+        for cand in members:
+            if cand.mention not in (NAME, "abbreviation"):
+                continue
+            words = [t.lower_ for t in self.doc[cand.start:cand.end] if not t.is_punct or t.text == "."]
+            cut = next((k for k, w in enumerate(words) if w in ("for", "of") and k > 0), len(words))
+            sector = self.kb.name_heads.get(words[cut - 1].rstrip(".,")) if cut else None
+            sector = sector or (self.kb.name_heads.get(words[cut - 1]) if cut else None)
+            if sector:
+                return sector
+        return None
+
     def _mention(self, cand: Candidate) -> Mention:
         start, end = cand.chars(self.doc)
         return Mention(start, end, text_of(self.doc)[start:end], cand.mention)
@@ -106,6 +120,8 @@ class Coder:
             sector = "GOV"  # IGO staff are GOV with the IGO's code: "IMF economists", "a NATO official"
         if sector is None and kind == "NORP" and any(self._people(c) for c in members):
             sector = "CVL"  # a people named as a group ("Muslims", "ethnic Albanians", "netizens"): civilians
+        if sector is None and kind == "ORG":
+            sector = self._kind_of_name(members)
         if kind == "PERSON" and country is None and role:
             default = self.kb.role(role)
             country = default.country if default else None

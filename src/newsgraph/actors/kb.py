@@ -145,6 +145,7 @@ class KnowledgeBase:
         self.role_last_words: frozenset[str] = frozenset()
         self.supranational_words: dict[str, Supranational] = {}
         self.non_actor_words: dict[str, frozenset[str]] = {}  # class -> words (non_actors.psv)
+        self.name_heads: dict[str, str] = {}  # last word of an organisation's name -> sector (org_name_heads.psv)
         self._names: dict[str, list[Hit]] = {}
 
     @property
@@ -380,6 +381,11 @@ def _load_non_actor_words(kb: KnowledgeBase, path: Path) -> None:
         kb.non_actor_words[kind] = frozenset(w.casefold() for w in _split(words))
 
 
+def _load_name_heads(kb: KnowledgeBase, path: Path) -> None:
+    for sector, words in _rows(path, 2):
+        kb.name_heads.update((w.casefold(), sector) for w in _split(words))
+
+
 def _load_first_names(kb: KnowledgeBase, path: Path) -> None:
     for gender, names in _rows(path, 2):
         kb.first_names.update((name, gender) for name in _split(names))
@@ -398,4 +404,5 @@ def load_kb(directory: str | None = None) -> KnowledgeBase:
     _load_first_names(kb, base / "first_names.psv")
     _load_supranational(kb, base / "supranational.psv")
     _load_non_actor_words(kb, base / "non_actors.psv")
+    _load_name_heads(kb, base / "org_name_heads.psv")
     return kb
