@@ -15,7 +15,7 @@ from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .byline import ArticleFacts, trailer_start
 from .detect import is_dateline
 from .fallback import home_country, may_guess
-from .kb import KnowledgeBase, Office, norm
+from .kb import NON_STATE_CODES, KnowledgeBase, Office, norm
 from .memory import Memory
 from .nominals import GENERIC_ROLES
 
@@ -34,7 +34,9 @@ class Coder:
         for cand in sorted(cands, key=lambda c: c.start):
             groups.setdefault(cand.key, []).append(cand)
         self.home = home_country(self.doc, cands, self.trailer)
-        held_in_organisations(self.doc, cands)
+        held_in_organisations(self.doc, self.kb, cands)
+        for pron in (c for c in cands if c.mention == PRONOUN and c.key and c.gender in ("m", "f")):
+            self._lend_country(pron, cands)
         return tuple(self._entity(f"E{n}", key, members)
                      for n, (key, members) in enumerate(groups.items(), start=1))
 
@@ -59,6 +61,21 @@ class Coder:
         if cand.mention == PRONOUN:
             return False
         return cand.plural or self.doc[cand.end - 1].tag_ in ("NNS", "NNPS")
+
+    def _lend_country(self, pron: Candidate, cands: list[Candidate]) -> None:
+        """'his party', 'her administration', 'his Navy jet': a body a person's possessive qualifies is of
+        the person's state when its own words name none."""
+        token = self.doc[pron.start]
+        if token.dep_ != "poss" or token.head.i <= pron.start:
+            return
+        office = self.office(pron.key)
+        country = _first(c.country for c in cands if c.key == pron.key and c.mention != PRONOUN) \
+            or (office.country if office else None)
+        if country is None or country in NON_STATE_CODES:
+            return
+        for cand in cands:
+            if pron.start < cand.start <= token.head.i and cand.etype in ("ORG", "NORP") and not cand.country:
+                cand.country = country
 
     def _governs(self, cand: Candidate) -> bool:
         """A place named as the subject of a verb of doing ("Ohio sued", not "Ohio has 11 million people")."""
@@ -168,22 +185,47 @@ def _igo_staff(sector: str | None, role: str | None) -> bool:
 
 # Prepositions that attach a title to the organisation it is held in ("a spokeswoman for the company").
 HELD_IN = frozenset({"for", "of", "at", "with"})
+# Occupations that, like the generic titles, are of the organisation they are held in ("a scholar with the
+# think tank" NGO, "an economist at the bank" BUS, "an analyst at the ministry" GOV).
+HELD_OCCUPATIONS = frozenset({"scholar", "scholars", "fellow", "senior fellow", "researcher", "researchers",
+                              "analyst", "analysts", "economist", "economists", "chief economist", "strategist",
+                              "market strategist", "expert", "experts", "specialist", "adviser", "advisor"})
+# Expertise nouns after a state's NAME make it their subject, not their nationality ("a China scholar").
+EXPERTISE = frozenset({"scholar", "scholars", "expert", "experts", "analyst", "analysts", "specialist",
+                       "specialists", "researcher", "researchers", "watcher", "watchers", "hand", "hands"})
 
 
-def held_in_organisations(doc: Doc, cands: list[Candidate]) -> None:
+def held_in_organisations(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> None:
     """A generic title held in an organisation takes its sector: "a spokeswoman for the carmaker" BUS,
-    "an official at the central bank" GOV, "the director of the think tank" NGO; its country too when
-    it has none. People are no organisation: "an aide to the senator" keeps its own sector."""
+    "an official at the central bank" GOV, "a scholar with the think tank" NGO; its country too when it
+    has none, or only a subject of expertise ("a China scholar at a Washington institute"). People are no
+    organisation: "an aide to the senator" keeps its own sector."""
     by_token = {i: c for c in cands if c.mention != PRONOUN and c.etype != "PERSON" for i in range(c.start, c.end)}
     for cand in cands:
-        if cand.role is None or norm(cand.role).split()[-1:] == [] or cand.mention == PRONOUN:
+        if cand.role is None or cand.mention == PRONOUN:
             continue
-        if norm(cand.role) not in GENERIC_ROLES or norm(cand.role) in ("supporters", "fighters"):
+        role = norm(cand.role)
+        if role not in GENERIC_ROLES | HELD_OCCUPATIONS or role in ("supporters", "fighters"):
             continue
+        # An apposition ("Derek Scissors, a China scholar") copied the title's codes to the name: change both.
+        kin = [c for c in cands if c is cand or c.key == cand.key and c.context and c.sector == cand.sector]
+        if _topic_country(doc, kb, cand, role):
+            for other in (c for c in kin if c.country == cand.country):
+                other.country = None
         org = _organisation_after(doc, cand, by_token)
         if org is not None and org.sector and org.key != cand.key:
-            cand.sector = org.sector
-            cand.country = cand.country or org.country
+            for other in kin:
+                other.sector, other.country = org.sector, other.country or org.country
+
+
+def _topic_country(doc: Doc, kb: KnowledgeBase, cand: Candidate, role: str) -> bool:
+    """'a China scholar', 'Russia experts': the state's name (not its adjective) before an expertise noun."""
+    if role.split()[-1] not in EXPERTISE or not cand.country:
+        return False
+    head = doc[cand.end - 1]
+    return any(t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.i == head.i
+               and kb.country_of(t.text) == cand.country and norm(t.text) == norm(kb.state(cand.country).display)
+               for t in doc[cand.start:cand.end - 1])
 
 
 def _organisation_after(doc: Doc, cand: Candidate, by_token: dict) -> Candidate | None:
