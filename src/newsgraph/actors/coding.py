@@ -93,8 +93,11 @@ class Coder:
                 continue
             words = [t.lower_ for t in self.doc[cand.start:cand.end] if not t.is_punct or t.text == "."]
             cut = next((k for k, w in enumerate(words) if w in ("for", "of") and k > 0), len(words))
-            sector = self.kb.name_heads.get(words[cut - 1].rstrip(".,")) if cut else None
-            sector = sector or (self.kb.name_heads.get(words[cut - 1]) if cut else None)
+            if not cut:
+                continue
+            heads = self.kb.name_heads
+            sector = heads.get(f"={words[0]}") if len(words) == 1 else None  # "the House", not "Freedom House"
+            sector = sector or heads.get(words[cut - 1]) or heads.get(words[cut - 1].rstrip(".,"))
             if sector:
                 return sector
         return None

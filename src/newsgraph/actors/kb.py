@@ -52,6 +52,13 @@ def norm(text: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+def _without_initials(key: str) -> str:
+    """'patrick j. leahy' -> 'patrick leahy': a middle initial the knowledge base's name leaves out."""
+    words = key.split()
+    kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and len(w.rstrip(".")) == 1)]
+    return " ".join(kept) if len(kept) >= 2 and len(kept) < len(words) else ""
+
+
 def _fold_accents(key: str) -> str:
     """'erdoğan' -> 'erdogan', 'sāmarrā'' -> 'samarra''."""
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
@@ -197,8 +204,11 @@ class KnowledgeBase:
     def person(self, text: str, date: str | None = None) -> Office | None:
         """The office a named person held on `date` (without a date: the latest one's
         country and sector, no role)."""
-        refs = [hit.ref for hit in self._names.get(norm(text), ()) if hit.kind == "person"]
+        refs = self._person_refs(norm(text)) or self._person_refs(_without_initials(norm(text)))
         return office_on(self.offices[self.likeliest_person(refs, date)], date) if refs else None
+
+    def _person_refs(self, key: str) -> list[str]:
+        return [hit.ref for hit in self._names.get(key, ()) if hit.kind == "person"]
 
     def likeliest_person(self, refs: list[str], date: str | None) -> str:
         """Of people sharing a name ('Clinton'), the one in office (or running) on the date, else the one
