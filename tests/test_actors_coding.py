@@ -139,3 +139,17 @@ def test_object_and_possessive_pronouns_are_mentions(analyse):
 def test_body_a_person_possesses_is_of_the_persons_state(analyse):
     ents = analyse("Senator Ted Cruz spoke in Paris. He said his party would win.")
     assert codes(ents, "party") == ("USA", "PTY")
+
+
+# -- the country of an unplaced actor in an article of two countries -----------------------------------------
+def test_unplaced_group_takes_the_one_country_its_lines_name(analyse):
+    text = ("Japan and Peru signed a fishing accord. Japanese officials praised it. Peruvian officials "
+            "praised it too. Later the minister flew to Lima. There he met top government officials.")
+    ents = analyse(text)
+    assert by_text(ents, "top government officials").country == "PER"
+
+
+def test_no_local_country_when_its_lines_name_two(analyse):
+    text = ("Japan and Peru signed a fishing accord. Japanese officials praised it. Peruvian officials "
+            "praised it too. Talks in Tokyo and Lima went on. Top government officials met.")
+    assert by_text(analyse(text), "Top government officials").country is None

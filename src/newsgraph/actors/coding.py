@@ -14,7 +14,7 @@ from ..records import Entity, Mention
 from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .byline import ArticleFacts, trailer_start
 from .detect import is_dateline
-from .fallback import home_country, may_guess
+from .fallback import home_country, local_country, may_guess
 from .kb import NON_STATE_CODES, KnowledgeBase, Office, norm
 from .memory import Memory
 from .nominals import GENERIC_ROLES
@@ -34,6 +34,7 @@ class Coder:
         for cand in sorted(cands, key=lambda c: c.start):
             groups.setdefault(cand.key, []).append(cand)
         self.home = home_country(self.doc, cands, self.trailer)
+        self.cands = cands
         held_in_organisations(self.doc, self.kb, cands)
         for pron in (c for c in cands if c.mention == PRONOUN and c.key and c.gender in ("m", "f")):
             self._lend_country(pron, cands)
@@ -50,9 +51,12 @@ class Coder:
         kind = _kind(members)
         country, sector, role = self._code(key, members, kind)
         attrs = (("kb", key.split(":", 1)[1]),) if members[0].source in ("kb", "memory") and ":" in key else ()
-        if country is None and self.home and may_guess(self.doc, self.kb, members, kind, self.facts, self.trailer):
-            # A careful coder reads an unplaced "President X" or "the rebels" as of the article's country.
-            country, attrs = self.home, attrs + (("country_from", "article"),)
+        if country is None and may_guess(self.doc, self.kb, members, kind, self.facts, self.trailer):
+            # A careful coder reads an unplaced "President X" or "the rebels" as of the article's country,
+            # or in an article of two countries, of the one its own lines name.
+            guess = self.home or local_country(self.doc, self.cands, members, self.trailer)
+            if guess:
+                country, attrs = guess, attrs + (("country_from", "article" if self.home else "context"),)
         return Entity(id=entity_id, name=self._name(key, members), kind=kind, mentions=mentions,
                       country=country, sector=sector, role=role, attrs=attrs)
 

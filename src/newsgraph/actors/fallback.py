@@ -66,6 +66,26 @@ def home_country(doc, cands: list[Candidate], before: int | None = None) -> str 
     return leader
 
 
+def local_country(doc, cands: list[Candidate], members: list[Candidate], before: int | None = None) -> str | None:
+    """With no home country, the one country named in the sentences of the actor's first mention (its own
+    and the one before): "Esper flew to Hanoi. He met top government officials" reads them as Vietnamese.
+    Only states, places and groups count (people travel); two countries there, or none, give nothing."""
+    first = min((c for c in members if c.mention != "pronoun"), key=lambda c: c.start, default=None)
+    if first is None:
+        return None
+    sent = doc[first.start].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    found = set()
+    for cand in cands:
+        if not start <= cand.start < sent.end or not cand.country or cand.country in NON_STATE_CODES:
+            continue
+        if before is not None and cand.start >= before or cand in members:
+            continue
+        if cand.key and cand.key.split(":", 1)[0] in ("state", "place", "people"):
+            found.add(cand.country)
+    return found.pop() if len(found) == 1 else None
+
+
 def _at_dateline(doc, cand: Candidate) -> bool:
     return is_dateline(doc, cand.start, cand.end)
 
