@@ -153,3 +153,9 @@ def test_no_local_country_when_its_lines_name_two(analyse):
     text = ("Japan and Peru signed a fishing accord. Japanese officials praised it. Peruvian officials "
             "praised it too. Talks in Tokyo and Lima went on. Top government officials met.")
     assert by_text(analyse(text), "Top government officials").country is None
+
+
+def test_foreign_party_nickname_in_a_story_of_another_country_is_believers(analyse):
+    text = "Ohio voters were split. Conservatives and liberals in Ohio disagree on guns. Iowa voted later."
+    assert by_text(analyse(text), "Conservatives").sector == "CVL"
+    assert codes(analyse("The Conservatives won the election."), "Conservatives") == ("GBR", "PTY")

@@ -89,6 +89,22 @@ class Coder:
         return token.dep_ == "nsubj" and token.head.pos_ == "VERB" \
             and token.head.lemma_.lower() not in STATIVE_VERBS
 
+    def _ideology_not_party(self, key: str, members: list[Candidate]) -> bool:
+        """A foreign party's nickname that is also a plural of believers ("Conservatives", "Liberals") names
+        the believers when written in lower case, or in a story of another country where nothing else is of the
+        party's country."""
+        org = self.kb.organisations.get(key[4:])
+        if org is None or org.type != "party":
+            return False
+        for cand in members:
+            role = self.kb.role(cand.text(self.doc))
+            if cand.mention != NAME or role is None or role.sector != "CVL" or role.type != "group":
+                return False
+        if any(c.country == org.country and c.key != key for c in self.cands):
+            return False
+        lower = all(self.doc[c.start].is_lower for c in members)
+        return lower or self.home is not None and self.home != org.country  # a story of another country
+
     def _kind_of_name(self, members: list[Candidate]) -> str | None:
         """An unknown organisation's sector from its name's head word: "the Springfield Enquirer" JRN,
         "Hartwell Holdings" BUS, "the Center for Coastal Studies" NGO (the word before "for"/"of")."""
@@ -146,6 +162,8 @@ class Coder:
             sector = "CVL"  # a people named as a group ("Muslims", "ethnic Albanians", "netizens"): civilians
         if sector is None and kind == "ORG":
             sector = self._kind_of_name(members)
+        if key.startswith("org:") and self._ideology_not_party(key, members):
+            country, sector = None, "CVL"  # "conservatives" in an American story: no British party
         if kind == "PERSON" and country is None and role:
             default = self.kb.role(role)
             country = default.country if default else None
