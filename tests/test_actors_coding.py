@@ -159,3 +159,9 @@ def test_foreign_party_nickname_in_a_story_of_another_country_is_believers(analy
     text = "Ohio voters were split. Conservatives and liberals in Ohio disagree on guns. Iowa voted later."
     assert by_text(analyse(text), "Conservatives").sector == "CVL"
     assert codes(analyse("The Conservatives won the election."), "Conservatives") == ("GBR", "PTY")
+
+
+def test_kb_knows_firms_and_outlets_of_business_news():
+    kb = load_kb()
+    assert (kb.organisation("Moody's").sector, kb.organisation("Wells Fargo").country) == ("BUS", "USA")
+    assert kb.organisation("Huffington Post").sector == "JRN"
