@@ -165,3 +165,9 @@ def test_kb_knows_firms_and_outlets_of_business_news():
     kb = load_kb()
     assert (kb.organisation("Moody's").sector, kb.organisation("Wells Fargo").country) == ("BUS", "USA")
     assert kb.organisation("Huffington Post").sector == "JRN"
+
+
+def test_spokesperson_of_the_one_body_the_sentence_names(analyse):
+    ents = analyse("Hartwell Holdings fired the workers, a spokeswoman said.")
+    assert by_text(ents, "spokeswoman").sector == "BUS"
+    assert by_text(analyse("A spokesman said the talks would resume."), "spokesman").sector == "GOV"

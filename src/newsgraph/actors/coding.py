@@ -238,9 +238,22 @@ def held_in_organisations(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -
             for other in (c for c in kin if c.country == cand.country):
                 other.country = None
         org = _organisation_after(doc, cand, by_token)
+        if org is None and role in SPOKESPEOPLE and not cand.country:
+            org = _one_body_in_sentence(doc, cand, cands)
         if org is not None and org.sector and org.key != cand.key:
             for other in kin:
                 other.sector, other.country = org.sector, other.country or org.country
+
+
+# Who speaks for a body the sentence names: "Wells Fargo fired them, a spokeswoman said" (BUS, not GOV).
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen"})
+
+
+def _one_body_in_sentence(doc: Doc, cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+    sent = doc[cand.start].sent
+    bodies = {c.key: c for c in cands if sent.start <= c.start < sent.end and c.key and c.key != cand.key
+              and c.mention != PRONOUN and c.etype == "ORG" and c.sector}
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 def _topic_country(doc: Doc, kb: KnowledgeBase, cand: Candidate, role: str) -> bool:
