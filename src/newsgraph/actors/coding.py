@@ -35,6 +35,10 @@ class Coder:
             groups.setdefault(cand.key, []).append(cand)
         self.home = home_country(self.doc, cands, self.trailer)
         self.cands = cands
+        coded = {c.key for c in cands if c.sector}
+        for cand in cands:
+            if cand.etype == "ORG" and cand.key not in coded:
+                cand.sector = self._kind_of_name([cand])  # "Hartwell Holdings": BUS for titles held in it
         held_in_organisations(self.doc, self.kb, cands)
         for pron in (c for c in cands if c.mention == PRONOUN and c.key and c.gender in ("m", "f")):
             self._lend_country(pron, cands)
