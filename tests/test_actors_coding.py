@@ -171,3 +171,9 @@ def test_spokesperson_of_the_one_body_the_sentence_names(analyse):
     ents = analyse("Hartwell Holdings fired the workers, a spokeswoman said.")
     assert by_text(ents, "spokeswoman").sector == "BUS"
     assert by_text(analyse("A spokesman said the talks would resume."), "spokesman").sector == "GOV"
+
+
+def test_known_people_make_the_home_country(analyse):
+    text = ("Obama and Hillary Clinton met on Monday. Trump attacked them. "
+            "Earlier, officials in Paris and Berlin spoke. Lawmakers later criticised the plan.")
+    assert by_text(analyse(text), "Lawmakers").country == "USA"

@@ -33,7 +33,7 @@ class Coder:
         groups: "OrderedDict[str, list[Candidate]]" = OrderedDict()
         for cand in sorted(cands, key=lambda c: c.start):
             groups.setdefault(cand.key, []).append(cand)
-        self.home = home_country(self.doc, cands, self.trailer)
+        self.home = home_country(self.doc, cands, self.trailer, self.kb)
         self.cands = cands
         coded = {c.key for c in cands if c.sector}
         for cand in cands:
