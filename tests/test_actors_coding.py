@@ -8,6 +8,7 @@ from newsgraph.actors import build_stage
 from newsgraph.actors.coding import _date_wins
 from newsgraph.actors.kb import Office, load_kb
 from newsgraph.config import Config
+from newsgraph.records import entity_at
 
 pytestmark = pytest.mark.slow
 
@@ -40,6 +41,7 @@ def test_date_office_beats_an_office_title_only():
     assert _date_wins(_office("LEG", "Senator"), "PTY", ["candidate"])  # a sitting senator running stays LEG
     assert not _date_wins(_office("LEG", "Senator"), "BUS", ["businessman"])  # a description keeps its sector
     assert not _date_wins(_office(None, None), "GOV", ["governor"])  # before any office: the text decides
+    assert _date_wins(_office("GOV", "President"), "ELI", ["then-Senator"])  # a past title; in office now
 
 
 def test_former_office_beats_only_a_title_of_that_office():
@@ -123,9 +125,12 @@ def test_place_that_only_has_something_is_no_actor(analyse):
 
 # -- pronouns --------------------------------------------------------------------------------------------------
 def test_object_pronoun_is_not_its_clause_subject(analyse):
-    ents = analyse("Mark Hale spoke to Tom Baxter. Baxter told him the talks had failed.")
+    text = "Mark Hale spoke to Tom Baxter. Baxter told him the talks had failed."
+    ents = analyse(text)
     assert "him" in [m.text for m in by_text(ents, "Mark Hale").mentions]
     assert "him" not in [m.text for m in by_text(ents, "Tom Baxter").mentions]
+    him = text.index("him")
+    assert entity_at(ents, him, him + 3).name == "Mark Hale"  # how quotes and events find a pronoun's actor
 
 
 def test_object_and_possessive_pronouns_are_mentions(analyse):

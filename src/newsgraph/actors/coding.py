@@ -188,9 +188,12 @@ def _date_wins(office: Office | None, sector: str | None, roles: list[str]) -> b
     """
     if office is None or not office.role or not office.sector or sector == office.sector:
         return False
+    current = not office.role.startswith("former ")
+    if sector == "ELI" and current:
+        return True  # "then-Senator Obama" in 2016, "former Secretary of State Clinton" running in 2016
     if sector not in OFFICE_SECTORS:
         return False
-    if not office.role.startswith("former "):
+    if current:
         return True
     held = set(office.role.lower().split()[1:])
     return any(role.lower().split()[-1] in held for role in roles)
