@@ -182,3 +182,9 @@ def test_known_people_make_the_home_country(analyse):
     text = ("Obama and Hillary Clinton met on Monday. Trump attacked them. "
             "Earlier, officials in Paris and Berlin spoke. Lawmakers later criticised the plan.")
     assert by_text(analyse(text), "Lawmakers").country == "USA"
+
+
+def test_former_before_a_party_word_still_makes_a_former_official(analyse):
+    ents = analyse("Former Republican Senator Tom Vale spoke in Ohio.")
+    assert by_text(ents, "Tom Vale").sector == "ELI"
+    assert by_text(analyse("Republican Senator Tom Vale spoke in Ohio."), "Tom Vale").sector == "LEG"

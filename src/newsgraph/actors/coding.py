@@ -18,6 +18,7 @@ from .fallback import home_country, local_country, may_guess
 from .kb import NON_STATE_CODES, KnowledgeBase, Office, norm
 from .memory import Memory
 from .nominals import GENERIC_ROLES
+from .titles import FORMER
 
 _MENTION_RANK = {NAME: 0, "abbreviation": 1, TITLE: 2, "description": 3, "metonym": 4, "demonym": 5, PRONOUN: 6}
 
@@ -40,6 +41,9 @@ class Coder:
             if cand.etype == "ORG" and cand.key not in coded:
                 cand.sector = self._kind_of_name([cand])  # "Hartwell Holdings": BUS for titles held in it
         held_in_organisations(self.doc, self.kb, cands)
+        for cand in (c for c in cands if c.mention == TITLE and c.key and _formerly(self.doc, c)):
+            for other in (c for c in cands if c.key == cand.key and c.sector in OFFICE_SECTORS):
+                other.sector = "ELI"  # the title's office, and the name that took its codes
         for pron in (c for c in cands if c.mention == PRONOUN and c.key and c.gender in ("m", "f")):
             self._lend_country(pron, cands)
         return tuple(self._entity(f"E{n}", key, members)
@@ -281,6 +285,22 @@ def _organisation_after(doc: Doc, cand: Candidate, by_token: dict) -> Candidate 
             if objects and objects[0].i in by_token:
                 return by_token[objects[0].i]
     return None
+
+
+def _formerly(doc: Doc, cand: Candidate) -> bool:
+    """'Former Socialist prime minister X': "former" before modifiers that another mention took away."""
+    i = cand.start - 1
+    while i >= 0 and cand.start - i <= 3:
+        token = doc[i]
+        if norm(token.text) in FORMER:
+            return True
+        if token.is_punct or token.pos_ not in ("ADJ", "PROPN", "NOUN") or token.dep_ not in MODIFIER_DEPS:
+            return False
+        i -= 1
+    return False
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 
 
 def _kind(members: list[Candidate]) -> str:
