@@ -188,3 +188,13 @@ def test_former_before_a_party_word_still_makes_a_former_official(analyse):
     ents = analyse("Former Republican Senator Tom Vale spoke in Ohio.")
     assert by_text(ents, "Tom Vale").sector == "ELI"
     assert by_text(analyse("Republican Senator Tom Vale spoke in Ohio."), "Tom Vale").sector == "LEG"
+
+
+def test_subject_of_a_market_verb_is_a_market_not_a_government(analyse):
+    ents = analyse("Shares fell in Asia. Tokyo closed higher and London fell 1 percent.")
+    assert by_text(ents, "Tokyo").sector is None and by_text(ents, "London").sector is None
+    assert by_text(analyse("Moscow rejected the offer."), "Moscow").sector == "GOV"
+
+
+def test_continent_is_no_town():
+    assert load_kb().place_country("Asia") is None

@@ -95,7 +95,13 @@ class Coder:
         if cand.mention == PRONOUN or is_dateline(self.doc, cand.start, cand.end):
             return False  # "HANOI (Reuters) -" is parsed as a subject of the first clause
         return token.dep_ == "nsubj" and token.head.pos_ == "VERB" \
-            and token.head.lemma_.lower() not in STATIVE_VERBS
+            and token.head.lemma_.lower() not in STATIVE_VERBS and not self._trades(cand)
+
+    def _trades(self, cand: Candidate) -> bool:
+        """'Tokyo closed higher', 'London fell 1%': the subject of a market verb is a market, not a government."""
+        token = self.doc[cand.end - 1]
+        markets = self.kb.non_actor_words.get("market-verb", frozenset())
+        return token.dep_ == "nsubj" and token.head.lemma_.lower() in markets
 
     def _ideology_not_party(self, key: str, members: list[Candidate]) -> bool:
         """A foreign party's nickname that is also a plural of believers ("Conservatives", "Liberals") names
@@ -161,7 +167,7 @@ class Coder:
         role = _first(c.role for c in members if c.mention == NAME) or _first(c.role for c in members) \
             or (known.role if known else None) or (office.role if office else None)
         if key.startswith("state:"):
-            sector = "GOV" if any(c.acting for c in members) else None
+            sector = "GOV" if any(c.acting and not self._trades(c) for c in members) else None
         elif key.startswith("place:") and sector is None and any(self._governs(c) for c in members):
             sector = "GOV"  # "Texas sued the federal government": a region's or town's government acting
         if country in IGO_CODES and kind in ("PERSON", "NORP") and _igo_staff(sector, role):

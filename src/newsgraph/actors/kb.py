@@ -160,6 +160,9 @@ class KnowledgeBase:
         """Place name -> ((country, population), ...), most likely first; read on first use."""
         if self._places is None:
             self._places = _load_places(self, *self._place_files) if self._place_files else {}
+            for key, word in self.supranational_words.items():
+                if word.form == "region":  # "Asia" is no town of the Philippines
+                    self._places.pop(key, None)
         return self._places
 
     @property
