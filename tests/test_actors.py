@@ -255,6 +255,11 @@ def test_candidate_on_the_article_date_is_not_yet_in_office(analyse):
 
 
 def test_office_holder_before_taking_office_has_no_office_yet(analyse):
+    ents = analyse("Obama spoke in Ohio.", date="2005-06-01")
+    obama = by_text(ents, "Obama")
+    assert (obama.country, obama.sector, obama.role) == ("USA", None, None)
+
+
+def test_office_before_a_campaign_is_the_occupation_the_kb_dates(analyse):
     ents = analyse("Trump spoke in Ohio.", date="2014-06-01")
-    trump = by_text(ents, "Trump")
-    assert (trump.country, trump.sector, trump.role) == ("USA", None, None)
+    assert by_text(ents, "Trump").sector == "BUS"

@@ -13,9 +13,12 @@ from spacy.tokens import Doc
 from ..records import Entity, Mention
 from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .byline import ArticleFacts, trailer_start
-from .fallback import home_country, may_guess
-from .kb import KnowledgeBase, Office
+from .detect import is_dateline
+from .fallback import home_country, local_country, may_guess
+from .kb import NON_STATE_CODES, KnowledgeBase, Office, norm
 from .memory import Memory
+from .nominals import GENERIC_ROLES
+from .titles import FORMER
 
 _MENTION_RANK = {NAME: 0, "abbreviation": 1, TITLE: 2, "description": 3, "metonym": 4, "demonym": 5, PRONOUN: 6}
 
@@ -31,7 +34,18 @@ class Coder:
         groups: "OrderedDict[str, list[Candidate]]" = OrderedDict()
         for cand in sorted(cands, key=lambda c: c.start):
             groups.setdefault(cand.key, []).append(cand)
-        self.home = home_country(self.doc, cands, self.trailer)
+        self.home = home_country(self.doc, cands, self.trailer, self.kb)
+        self.cands = cands
+        coded = {c.key for c in cands if c.sector}
+        for cand in cands:
+            if cand.etype == "ORG" and cand.key not in coded:
+                cand.sector = self._kind_of_name([cand])  # "Hartwell Holdings": BUS for titles held in it
+        held_in_organisations(self.doc, self.kb, cands)
+        for cand in (c for c in cands if c.mention == TITLE and c.key and _formerly(self.doc, c)):
+            for other in (c for c in cands if c.key == cand.key and c.sector in OFFICE_SECTORS):
+                other.sector = "ELI"  # the title's office, and the name that took its codes
+        for pron in (c for c in cands if c.mention == PRONOUN and c.key and c.gender in ("m", "f")):
+            self._lend_country(pron, cands)
         return tuple(self._entity(f"E{n}", key, members)
                      for n, (key, members) in enumerate(groups.items(), start=1))
 
@@ -45,9 +59,12 @@ class Coder:
         kind = _kind(members)
         country, sector, role = self._code(key, members, kind)
         attrs = (("kb", key.split(":", 1)[1]),) if members[0].source in ("kb", "memory") and ":" in key else ()
-        if country is None and self.home and may_guess(self.doc, self.kb, members, kind, self.facts, self.trailer):
-            # A careful coder reads an unplaced "President X" or "the rebels" as of the article's country.
-            country, attrs = self.home, attrs + (("country_from", "article"),)
+        if country is None and may_guess(self.doc, self.kb, members, kind, self.facts, self.trailer):
+            # A careful coder reads an unplaced "President X" or "the rebels" as of the article's country,
+            # or in an article of two countries, of the one its own lines name.
+            guess = self.home or local_country(self.doc, self.cands, members, self.trailer)
+            if guess:
+                country, attrs = guess, attrs + (("country_from", "article" if self.home else "context"),)
         return Entity(id=entity_id, name=self._name(key, members), kind=kind, mentions=mentions,
                       country=country, sector=sector, role=role, attrs=attrs)
 
@@ -56,6 +73,68 @@ class Coder:
         if cand.mention == PRONOUN:
             return False
         return cand.plural or self.doc[cand.end - 1].tag_ in ("NNS", "NNPS")
+
+    def _lend_country(self, pron: Candidate, cands: list[Candidate]) -> None:
+        """'his party', 'her administration', 'his Navy jet': a body a person's possessive qualifies is of
+        the person's state when its own words name none."""
+        token = self.doc[pron.start]
+        if token.dep_ != "poss" or token.head.i <= pron.start:
+            return
+        office = self.office(pron.key)
+        country = _first(c.country for c in cands if c.key == pron.key and c.mention != PRONOUN) \
+            or (office.country if office else None)
+        if country is None or country in NON_STATE_CODES:
+            return
+        for cand in cands:
+            if pron.start < cand.start <= token.head.i and cand.etype in ("ORG", "NORP") and not cand.country:
+                cand.country = country
+
+    def _governs(self, cand: Candidate) -> bool:
+        """A place named as the subject of a verb of doing ("Ohio sued", not "Ohio has 11 million people")."""
+        token = self.doc[cand.end - 1]
+        if cand.mention == PRONOUN or is_dateline(self.doc, cand.start, cand.end):
+            return False  # "HANOI (Reuters) -" is parsed as a subject of the first clause
+        return token.dep_ == "nsubj" and token.head.pos_ == "VERB" \
+            and token.head.lemma_.lower() not in STATIVE_VERBS and not self._trades(cand)
+
+    def _trades(self, cand: Candidate) -> bool:
+        """'Tokyo closed higher', 'London fell 1%': the subject of a market verb is a market, not a government."""
+        token = self.doc[cand.end - 1]
+        markets = self.kb.non_actor_words.get("market-verb", frozenset())
+        return token.dep_ == "nsubj" and token.head.lemma_.lower() in markets
+
+    def _ideology_not_party(self, key: str, members: list[Candidate]) -> bool:
+        """A foreign party's nickname that is also a plural of believers ("Conservatives", "Liberals") names
+        the believers when written in lower case, or in a story of another country where nothing else is of the
+        party's country."""
+        org = self.kb.organisations.get(key[4:])
+        if org is None or org.type != "party":
+            return False
+        for cand in members:
+            role = self.kb.role(cand.text(self.doc))
+            if cand.mention != NAME or role is None or role.sector != "CVL" or role.type != "group":
+                return False
+        if any(c.country == org.country and c.key != key for c in self.cands):
+            return False
+        lower = all(self.doc[c.start].is_lower for c in members)
+        return lower or self.home is not None and self.home != org.country  # a story of another country
+
+    def _kind_of_name(self, members: list[Candidate]) -> str | None:
+        """An unknown organisation's sector from its name's head word: "the Springfield Enquirer" JRN,
+        "Hartwell Holdings" BUS, "the Center for Coastal Studies" NGO (the word before "for"/"of")."""
+        for cand in members:
+            if cand.mention not in (NAME, "abbreviation"):
+                continue
+            words = [t.lower_ for t in self.doc[cand.start:cand.end] if not t.is_punct or t.text == "."]
+            cut = next((k for k, w in enumerate(words) if w in ("for", "of") and k > 0), len(words))
+            if not cut:
+                continue
+            heads = self.kb.name_heads
+            sector = heads.get(f"={words[0]}") if len(words) == 1 else None  # "the House", not "Freedom House"
+            sector = sector or heads.get(words[cut - 1]) or heads.get(words[cut - 1].rstrip(".,"))
+            if sector:
+                return sector
+        return None
 
     def _mention(self, cand: Candidate) -> Mention:
         start, end = cand.chars(self.doc)
@@ -83,16 +162,151 @@ class Coder:
             or (office.country if office else None) or _first(c.country for c in members)
         sector = _first(c.sector for c in context) or (known.sector if known else None) \
             or (office.sector if office else None) or _first(c.sector for c in members)
+        if known is None and _date_wins(office, sector, [c.role for c in context if c.role]):
+            sector = office.sector
         role = _first(c.role for c in members if c.mention == NAME) or _first(c.role for c in members) \
             or (known.role if known else None) or (office.role if office else None)
         if key.startswith("state:"):
-            sector = "GOV" if any(c.acting for c in members) else None
+            sector = "GOV" if any(c.acting and not self._trades(c) for c in members) else None
+        elif key.startswith("place:") and sector is None and any(self._governs(c) for c in members):
+            sector = "GOV"  # "Texas sued the federal government": a region's or town's government acting
+        if country in IGO_CODES and kind in ("PERSON", "NORP") and _igo_staff(sector, role):
+            sector = "GOV"  # IGO staff are GOV with the IGO's code: "IMF economists", "a NATO official"
         if sector is None and kind == "NORP" and any(self._people(c) for c in members):
             sector = "CVL"  # a people named as a group ("Muslims", "ethnic Albanians", "netizens"): civilians
+        if sector is None and kind == "ORG":
+            sector = self._kind_of_name(members)
+        if key.startswith("org:") and self._ideology_not_party(key, members):
+            country, sector = None, "CVL"  # "conservatives" in an American story: no British party
         if kind == "PERSON" and country is None and role:
             default = self.kb.role(role)
             country = default.country if default else None
         return country, sector, role
+
+
+# Sectors of offices and candidacies: those the office held on the article's date decides.
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
+
+
+def _date_wins(office: Office | None, sector: str | None, roles: list[str]) -> bool:
+    """Whether the knowledge base's office on the article's date beats an office the article's words name.
+
+    "Secretary Clinton" in 2016 is the candidate (PTY), "Republican hopeful Ted Cruz" the sitting senator
+    (LEG), "Reagan, president of the United States" in 2016 a former president (ELI). A description
+    that is no office ("the businessman") keeps its sector; a former office only beats a title of that
+    same office, since the knowledge base does not know every later career.
+    """
+    if office is None or not office.role or not office.sector or sector == office.sector:
+        return False
+    current = not office.role.startswith("former ")
+    if sector == "ELI" and current:
+        return True  # "then-Senator Obama" in 2016, "former Secretary of State Clinton" running in 2016
+    if sector not in OFFICE_SECTORS:
+        return False
+    if current:
+        return True
+    held = set(office.role.lower().split()[1:])
+    return any(role.lower().split()[-1] in held for role in roles)
+
+
+IGO_CODES = frozenset({"IGO", "UNO", "EUR"})
+# Verbs whose subject is a place, not its government acting.
+STATIVE_VERBS = frozenset("be have see remain become lie sit border experience record get suffer host "
+                          "boast count contain include face".split())
+# Occupations that, held in an international organisation, make its staff (its doctors, refugee workers,
+# troops and commanders keep their own sectors).
+_IGO_STAFF_SECTORS = frozenset({"BUS", "EDU", "CVL", "LAB", "ELI"})
+_IGO_MIL_ROLES = frozenset({"commander", "commanders", "fighters", "troops", "forces", "soldiers", "peacekeepers"})
+
+
+def _igo_staff(sector: str | None, role: str | None) -> bool:
+    if sector == "MIL":  # a NATO official is GOV, a NATO commander MIL
+        return bool(role) and role.lower().split()[-1] in GENERIC_ROLES - _IGO_MIL_ROLES
+    return sector in _IGO_STAFF_SECTORS
+
+
+# Prepositions that attach a title to the organisation it is held in ("a spokeswoman for the company").
+HELD_IN = frozenset({"for", "of", "at", "with"})
+# Occupations that, like the generic titles, are of the organisation they are held in ("a scholar with the
+# think tank" NGO, "an economist at the bank" BUS, "an analyst at the ministry" GOV).
+HELD_OCCUPATIONS = frozenset({"scholar", "scholars", "fellow", "senior fellow", "researcher", "researchers",
+                              "analyst", "analysts", "economist", "economists", "chief economist", "strategist",
+                              "market strategist", "expert", "experts", "specialist", "adviser", "advisor"})
+# Expertise nouns after a state's NAME make it their subject, not their nationality ("a China scholar").
+EXPERTISE = frozenset({"scholar", "scholars", "expert", "experts", "analyst", "analysts", "specialist",
+                       "specialists", "researcher", "researchers", "watcher", "watchers", "hand", "hands"})
+
+
+def held_in_organisations(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> None:
+    """A generic title held in an organisation takes its sector: "a spokeswoman for the carmaker" BUS,
+    "an official at the central bank" GOV, "a scholar with the think tank" NGO; its country too when it
+    has none, or only a subject of expertise ("a China scholar at a Washington institute"). People are no
+    organisation: "an aide to the senator" keeps its own sector."""
+    by_token = {i: c for c in cands if c.mention != PRONOUN and c.etype != "PERSON" for i in range(c.start, c.end)}
+    for cand in cands:
+        if cand.role is None or cand.mention == PRONOUN:
+            continue
+        role = norm(cand.role)
+        if role not in GENERIC_ROLES | HELD_OCCUPATIONS or role in ("supporters", "fighters"):
+            continue
+        # An apposition ("Derek Scissors, a China scholar") copied the title's codes to the name: change both.
+        kin = [c for c in cands if c is cand or c.key == cand.key and c.context and c.sector == cand.sector]
+        if _topic_country(doc, kb, cand, role):
+            for other in (c for c in kin if c.country == cand.country):
+                other.country = None
+        org = _organisation_after(doc, cand, by_token)
+        if org is None and role in SPOKESPEOPLE and not cand.country:
+            org = _one_body_in_sentence(doc, cand, cands)
+        if org is not None and org.sector and org.key != cand.key:
+            for other in kin:
+                other.sector, other.country = org.sector, other.country or org.country
+
+
+# Who speaks for a body the sentence names: "Wells Fargo fired them, a spokeswoman said" (BUS, not GOV).
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "spokesmen"})
+
+
+def _one_body_in_sentence(doc: Doc, cand: Candidate, cands: list[Candidate]) -> Candidate | None:
+    sent = doc[cand.start].sent
+    bodies = {c.key: c for c in cands if sent.start <= c.start < sent.end and c.key and c.key != cand.key
+              and c.mention != PRONOUN and c.etype == "ORG" and c.sector}
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
+
+
+def _topic_country(doc: Doc, kb: KnowledgeBase, cand: Candidate, role: str) -> bool:
+    """'a China scholar', 'Russia experts': the state's name (not its adjective) before an expertise noun."""
+    if role.split()[-1] not in EXPERTISE or not cand.country:
+        return False
+    head = doc[cand.end - 1]
+    return any(t.dep_ == "compound" and t.pos_ == "PROPN" and t.head.i == head.i
+               and kb.country_of(t.text) == cand.country and norm(t.text) == norm(kb.state(cand.country).display)
+               for t in doc[cand.start:cand.end - 1])
+
+
+def _organisation_after(doc: Doc, cand: Candidate, by_token: dict) -> Candidate | None:
+    head = doc[cand.end - 1]
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in HELD_IN and prep.i >= cand.end:
+            objects = [t for t in prep.children if t.dep_ == "pobj"]
+            if objects and objects[0].i in by_token:
+                return by_token[objects[0].i]
+    return None
+
+
+def _formerly(doc: Doc, cand: Candidate) -> bool:
+    """'Former Socialist prime minister X': "former" before modifiers that another mention took away."""
+    i = cand.start - 1
+    while i >= 0 and cand.start - i <= 3:
+        token = doc[i]
+        if norm(token.text) in FORMER:
+            return True
+        if token.is_punct or token.pos_ not in ("ADJ", "PROPN", "NOUN") or token.dep_ not in MODIFIER_DEPS:
+            return False
+        i -= 1
+    return False
+
+
+MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 
 
 def _kind(members: list[Candidate]) -> str:

@@ -32,7 +32,7 @@ _SEVERAL_SIDES = frozenset({"both", "all", "either", "various", "several", "othe
 _DOMAIN = re.compile(r"\.[a-z]{2,6}$")
 
 
-def home_country(doc, cands: list[Candidate], before: int | None = None) -> str | None:
+def home_country(doc, cands: list[Candidate], before: int | None = None, kb=None) -> str | None:
     """The country the article is mostly about: the most mentioned, if twice as often as any other.
 
     An international organisation that recurs (in two sentences or more)
@@ -42,14 +42,26 @@ def home_country(doc, cands: list[Candidate], before: int | None = None) -> str 
     """
     counts: dict[str, int] = {}
     sides: dict[str, set[int]] = {}
+    people: set[str] = set()
     for cand in cands:
-        if before is not None and cand.start >= before or not cand.country:
+        if before is not None and cand.start >= before:
+            continue
+        if kb is not None and _known_person(cand) and cand.key not in people:
+            # A story of Obama, Clinton and Trump is American though it never names the country:
+            # each known person counts once, however often named.
+            people.add(cand.key)
+            office = kb.person(cand.key[len("person:"):])
+            if office is not None and office.country not in NON_STATE_CODES:
+                counts[office.country] = counts.get(office.country, 0) + 1
+            continue
+        if not cand.country:
             continue
         placed = cand.key and cand.key.split(":", 1)[0] in ("state", "people", "place", "group")
         if cand.country in OTHER_SIDES:
             sides.setdefault(cand.country, set()).add(doc[cand.start].sent.start)
         elif cand.country not in NON_STATE_CODES and (placed or cand.context):
             counts[cand.country] = counts.get(cand.country, 0) + 1
+
     if not counts:
         return None
     leader = max(counts, key=lambda c: (counts[c], c))
@@ -64,6 +76,31 @@ def home_country(doc, cands: list[Candidate], before: int | None = None) -> str 
         top = sorted(counts, key=lambda c: -counts[c])[:2]
         return dateline if dateline in top else None
     return leader
+
+
+def _known_person(cand: Candidate) -> bool:
+    return cand.etype == "PERSON" and cand.source == "kb" and bool(cand.key) and cand.key.startswith("person:") \
+        and cand.mention != "pronoun" and not cand.context
+
+
+def local_country(doc, cands: list[Candidate], members: list[Candidate], before: int | None = None) -> str | None:
+    """With no home country, the one country named in the sentences of the actor's first mention (its own
+    and the one before): "Esper flew to Hanoi. He met top government officials" reads them as Vietnamese.
+    Only states, places and groups count (people travel); two countries there, or none, give nothing."""
+    first = min((c for c in members if c.mention != "pronoun"), key=lambda c: c.start, default=None)
+    if first is None:
+        return None
+    sent = doc[first.start].sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    found = set()
+    for cand in cands:
+        if not start <= cand.start < sent.end or not cand.country or cand.country in NON_STATE_CODES:
+            continue
+        if before is not None and cand.start >= before or cand in members:
+            continue
+        if cand.key and cand.key.split(":", 1)[0] in ("state", "place", "people"):
+            found.add(cand.country)
+    return found.pop() if len(found) == 1 else None
 
 
 def _at_dateline(doc, cand: Candidate) -> bool:

@@ -52,6 +52,13 @@ def norm(text: str) -> str:
     return key[4:] if key.startswith("the ") else key
 
 
+def _without_initials(key: str) -> str:
+    """'patrick j. leahy' -> 'patrick leahy': a middle initial the knowledge base's name leaves out."""
+    words = key.split()
+    kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and len(w.rstrip(".")) == 1)]
+    return " ".join(kept) if len(kept) >= 2 and len(kept) < len(words) else ""
+
+
 def _fold_accents(key: str) -> str:
     """'erdoğan' -> 'erdogan', 'sāmarrā'' -> 'samarra''."""
     return "".join(c for c in unicodedata.normalize("NFKD", key) if not unicodedata.combining(c))
@@ -145,6 +152,7 @@ class KnowledgeBase:
         self.role_last_words: frozenset[str] = frozenset()
         self.supranational_words: dict[str, Supranational] = {}
         self.non_actor_words: dict[str, frozenset[str]] = {}  # class -> words (non_actors.psv)
+        self.name_heads: dict[str, str] = {}  # last word of an organisation's name -> sector (org_name_heads.psv)
         self._names: dict[str, list[Hit]] = {}
 
     @property
@@ -152,6 +160,9 @@ class KnowledgeBase:
         """Place name -> ((country, population), ...), most likely first; read on first use."""
         if self._places is None:
             self._places = _load_places(self, *self._place_files) if self._place_files else {}
+            for key, word in self.supranational_words.items():
+                if word.form == "region":  # "Asia" is no town of the Philippines
+                    self._places.pop(key, None)
         return self._places
 
     @property
@@ -196,8 +207,11 @@ class KnowledgeBase:
     def person(self, text: str, date: str | None = None) -> Office | None:
         """The office a named person held on `date` (without a date: the latest one's
         country and sector, no role)."""
-        refs = [hit.ref for hit in self._names.get(norm(text), ()) if hit.kind == "person"]
+        refs = self._person_refs(norm(text)) or self._person_refs(_without_initials(norm(text)))
         return office_on(self.offices[self.likeliest_person(refs, date)], date) if refs else None
+
+    def _person_refs(self, key: str) -> list[str]:
+        return [hit.ref for hit in self._names.get(key, ()) if hit.kind == "person"]
 
     def likeliest_person(self, refs: list[str], date: str | None) -> str:
         """Of people sharing a name ('Clinton'), the one in office (or running) on the date, else the one
@@ -380,6 +394,11 @@ def _load_non_actor_words(kb: KnowledgeBase, path: Path) -> None:
         kb.non_actor_words[kind] = frozenset(w.casefold() for w in _split(words))
 
 
+def _load_name_heads(kb: KnowledgeBase, path: Path) -> None:
+    for sector, words in _rows(path, 2):
+        kb.name_heads.update((w.casefold(), sector) for w in _split(words))
+
+
 def _load_first_names(kb: KnowledgeBase, path: Path) -> None:
     for gender, names in _rows(path, 2):
         kb.first_names.update((name, gender) for name in _split(names))
@@ -398,4 +417,5 @@ def load_kb(directory: str | None = None) -> KnowledgeBase:
     _load_first_names(kb, base / "first_names.psv")
     _load_supranational(kb, base / "supranational.psv")
     _load_non_actor_words(kb, base / "non_actors.psv")
+    _load_name_heads(kb, base / "org_name_heads.psv")
     return kb

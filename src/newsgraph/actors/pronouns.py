@@ -52,7 +52,9 @@ def resolve(doc: Doc, cands: list[Candidate], genders: dict[str, str]) -> None:
             subject_they = doc[cand.start].lower_ == "they"  # 'their' and 'them' too often mean others
             cand.key = _group_antecedent(doc, cand, groups, sentences, sent_of) if subject_they else None
         else:
-            cand.key = _antecedent(doc, cand, people, genders, sentences, sent_of, quoted)
+            resolved = [c for c in cands if c.mention == PRONOUN and c.key and c.gender in ("m", "f")]
+            bound = _clause_subjects(doc, cand, people + resolved)
+            cand.key = _antecedent(doc, cand, people, genders, sentences, sent_of, quoted, bound)
             if cand.key and _owns_state(doc, cand):
                 _to_state(doc, cand, cands)
 
@@ -87,9 +89,10 @@ def _group_antecedent(doc, pron, groups, sentences, sent_of) -> str | None:
     return before.pop() if len(before) == 1 else None
 
 
-def _antecedent(doc, pron, people, genders, sentences, sent_of, quoted) -> str | None:
+def _antecedent(doc, pron, people, genders, sentences, sent_of, quoted, bound=frozenset()) -> str | None:
     index = sent_of[doc[pron.start].sent.start]
-    compatible = [p for p in people if genders.get(p.key, pron.gender) == pron.gender and p.start not in quoted]
+    compatible = [p for p in people if genders.get(p.key, pron.gender) == pron.gender and p.start not in quoted
+                  and p.key not in bound]
     same = [p for p in compatible if sentences[index].start <= p.start < pron.start]
     if same:
         return _pick(doc, same, sentences[index], genders, pron.gender)
@@ -103,6 +106,23 @@ def _antecedent(doc, pron, people, genders, sentences, sent_of, quoted) -> str |
         if any(sent.start <= p.start < sent.end for p in people):
             return None  # an incompatible person intervenes
     return None
+
+
+OBJECT_DEPS = frozenset({"dobj", "dative", "iobj", "obj"})
+
+
+def _clause_subjects(doc: Doc, pron: Candidate, people: list[Candidate]) -> set[str]:
+    """The people an object pronoun cannot be: its own clause's subject ("Lavrov told him", "Baxter spoke
+    with him": him is neither; that would be "himself"). A possessive ("Lavrov told his aides") may be."""
+    token = doc[pron.start]
+    if token.dep_ in OBJECT_DEPS:
+        verb = token.head
+    elif token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ in ("VERB", "AUX"):
+        verb = token.head.head
+    else:
+        return set()
+    return {p.key for p in people
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.i == verb.i for t in doc[p.start:p.end])}
 
 
 def _pick(doc: Doc, seen: list[Candidate], sent, genders: dict[str, str], gender: str) -> str | None:
