@@ -29,6 +29,7 @@ DIPLOMATIC_LIGHT = frozenset({"lodge", "file", "register", "voice", "issue", "de
 CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 OBLIGATION = frozenset({"must", "should"})
 ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
 CONTENT_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
                  "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 
@@ -52,6 +53,9 @@ class Candidate:
 # police"): verbal acts only. A material act named by a noun ("Russia's sanctions")
 # is most often background to the story, told as an event where it happened.
 STANDALONE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+# Wrapper nouns read on their own: a refusal named by a noun with its party is the party's
+# rejection ("Trump's reluctance to roll back tariffs"); None: a plain event noun.
+STANDALONE_WRAPPERS = frozenset({None, "reject", "request"})
 
 
 def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
@@ -60,7 +64,23 @@ def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     found = _absorb(found) if found else found
     taken = {t.i for c in found for t in (c.trigger, _owned_patient(c), c.inner and c.inner.trigger) if t is not None}
     extra = [c for tok in sent if tok.i not in taken and (c := _standalone(tok, lex)) is not None]
-    return sorted(found + extra, key=lambda c: c.trigger.i) if extra else found
+    if not extra:
+        return found
+    return sorted(_absorb_by_nouns(extra, found), key=lambda c: c.trigger.i)
+
+
+def _absorb_by_nouns(nouns: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """A party's refusal or reluctance named by a noun ("Trump's reluctance to roll back tariffs")
+    takes over the act it governs, as a verb wrapper does."""
+    out = list(found)
+    for index, noun in enumerate(nouns):
+        if noun.sense.governs is None:
+            continue
+        inner = next((o for o in out if o.inner is None and _governed(o, noun)), None)
+        if inner is not None:
+            out.remove(inner)
+            nouns[index] = _wrap(noun, inner)
+    return out + nouns
 
 
 def _nations(noun: Token) -> int:
@@ -87,10 +107,10 @@ def _owned_patient(cand: Candidate) -> Token | None:
 
 def _standalone(noun: Token, lex: Lexicon) -> Candidate | None:
     """An event noun with a named party of its own, outside any light verb."""
-    if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "amod", "nmod", "poss"):
+    if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "amod", "nmod", "poss") or noun.ent_type_ in TIME_ENTS:
         return None
     sense = _noun_sense(noun, lex)
-    if sense is None or sense.governs is not None or sense.needs_inner:
+    if sense is None or sense.needs_inner or sense.governs not in STANDALONE_WRAPPERS:
         return None
     event_type, mode = _noun_reading(sense, noun, noun)
     if event_type not in STANDALONE_TYPES or not _noun_fits(sense, noun, noun):
@@ -187,6 +207,8 @@ def _agrees_with_view(verb: Token, lemma: str) -> bool:
 
 
 def _nominal(noun: Token, verb: Token, lex: Lexicon) -> Candidate | None:
+    if noun.ent_type_ in TIME_ENTS:
+        return None  # "escalated in March": a month, not a march
     sense = _noun_sense(noun, lex)
     if sense is None or not _noun_fits(sense, noun, verb):
         return None

@@ -77,6 +77,18 @@ def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Se
     return not any(_thing(t) for t in subjects)
 
 
+def eventive_subject(cand: Candidate, event_nouns) -> bool:
+    """"protests exploded to new levels", "the crisis escalated": a verb of force or movement with no
+    object, whose subject is itself an event or a state of affairs, tells how that event went on, not
+    a new act. `event_nouns`: the lexicon's event nouns. ("The attack killed 40" has an object.)"""
+    if cand.nominal or cand.type not in MATERIAL_SENSES:
+        return False
+    if any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in cand.verb.children):
+        return False
+    subjects, _ = subject_tokens(cand.verb)
+    return bool(subjects) and all(t.pos_ == "NOUN" and t.lemma_.lower() in event_nouns for t in subjects)
+
+
 def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str], event_type: str = "") -> bool:
     """An act with no party and no subject at all is talk of the act in general ("removing tariffs
     is a condition", "a strategy for ending the protests", "to end the violence"), not an event."""

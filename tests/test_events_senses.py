@@ -1,0 +1,47 @@
+"""Word senses and polarity of the events stage, second pass: events told as going on, refusals
+named by nouns (synthetic text)."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import events_pipeline, rule_events
+
+PUBLISHED = "2021-05-20"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return events_pipeline()
+
+
+def _rules(pipeline, text):
+    return rule_events(pipeline, text, PUBLISHED)
+
+
+def _types(pipeline, text):
+    return [(e.type, e.trigger.text) for e in _rules(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "With Ruritanian protests exploding to new heights, the king left the capital.",
+    "The protests in Ruritania retreated from the main square.",
+])
+def test_an_event_going_on_is_no_new_act_of_force(pipeline, text):
+    assert not [t for t, _ in _types(pipeline, text) if t in ("ASSAULT", "MOBILIZE", "COERCE", "RETREAT")]
+
+
+@pytest.mark.slow
+def test_an_attack_that_kills_stays_an_assault(pipeline):
+    assert "ASSAULT" in [t for t, _ in _types(pipeline, "The attack by the rebels killed 40 soldiers in Ruritania.")]
+
+
+@pytest.mark.slow
+def test_a_partys_reluctance_to_yield_is_a_rejection_at_the_noun(pipeline):
+    found = _types(pipeline, "President Smith's reluctance to roll back the tariffs on Ruritania worried investors.")
+    assert found == [("REJECT", "reluctance")]
+
+
+@pytest.mark.slow
+def test_a_month_is_no_march(pipeline):
+    assert _types(pipeline, "The Ruritanian crisis escalated sharply in March.") == []
