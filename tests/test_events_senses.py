@@ -45,3 +45,9 @@ def test_a_partys_reluctance_to_yield_is_a_rejection_at_the_noun(pipeline):
 @pytest.mark.slow
 def test_a_month_is_no_march(pipeline):
     assert _types(pipeline, "The Ruritanian crisis escalated sharply in March.") == []
+
+
+@pytest.mark.slow
+def test_not_accepting_offered_help_is_a_rejection_at_the_verb(pipeline):
+    found = _types(pipeline, "The government of Ruritania chose not to accept the aid from Borduria.")
+    assert found == [("REJECT", "accept")]

@@ -105,13 +105,17 @@ class EventsStage:
         actors = args.actors or _speaker_as_actor(cand, quote, quotes)
         return Event(
             id=event_id, type=coded.type, mode=mode, actors=actors, recipients=args.recipients,
-            trigger=TextSpan.of(ctx.text, cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)),
+            trigger=_trigger_span(ctx.text, cand.verb if coded.at_verb else cand.trigger),
             sentence=index, modality=coded.modality,
             date=_event_date(date, ctx.article.published, ctx.text),
             location=location(cand, entities, exclude=args.actors + (() if args.placed else args.recipients)),
             quote=quote,
             cameo=coded.cameo_override or self.lexicon.cameo(cand.sense, coded.type),
         )
+
+
+def _trigger_span(text: str, tok) -> TextSpan:
+    return TextSpan.of(text, tok.idx, tok.idx + len(tok.text))
 
 
 def _countries(ctx) -> dict[str, str | None]:
