@@ -51,3 +51,13 @@ def test_a_month_is_no_march(pipeline):
 def test_not_accepting_offered_help_is_a_rejection_at_the_verb(pipeline):
     found = _types(pipeline, "The government of Ruritania chose not to accept the aid from Borduria.")
     assert found == [("REJECT", "accept")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The government of Ruritania released the emails on Monday.", False),
+    ("The government of Ruritania released the sailors on Monday.", True),
+    ("The government of Ruritania released two Britons on Monday.", True),
+])
+def test_a_release_of_things_is_no_retreat(pipeline, text, kept):
+    assert ("RETREAT" in [t for t, _ in _types(pipeline, text)]) is kept

@@ -29,7 +29,7 @@ from typing import Sequence
 
 from spacy.tokens import Token
 
-from ..records import Entity
+from ..records import Entity, entity_at
 from ..reporting import channel_nouns
 from .arguments import subject_tokens
 from .detect import Candidate
@@ -87,6 +87,19 @@ def eventive_subject(cand: Candidate, event_nouns) -> bool:
         return False
     subjects, _ = subject_tokens(cand.verb)
     return bool(subjects) and all(t.pos_ == "NOUN" and t.lemma_.lower() in event_nouns for t in subjects)
+
+
+def released_thing(cand: Candidate, entities: Sequence[Entity], captives: frozenset[str]) -> bool:
+    """"the ministry released the emails", "released its figures": a release of things is a
+    publication, not RETREAT. People released are a party, a captive word, a pronoun or a count."""
+    if cand.type != "RETREAT" or cand.mode != "release" or cand.nominal or cand.patient is None:
+        return False
+    noun = cand.patient
+    if noun.pos_ in ("PRON", "PROPN") or noun.lemma_.lower() in captives:
+        return False
+    if any(t.like_num or t.ent_type_ in ("NORP", "GPE", "PERSON") for t in noun.subtree):
+        return False
+    return entity_at(entities, noun.idx, noun.idx + len(noun.text)) is None
 
 
 def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str], event_type: str = "") -> bool:
