@@ -61,3 +61,32 @@ def test_not_accepting_offered_help_is_a_rejection_at_the_verb(pipeline):
 ])
 def test_a_release_of_things_is_no_retreat(pipeline, text, kept):
     assert ("RETREAT" in [t for t, _ in _types(pipeline, text)]) is kept
+
+
+@pytest.mark.slow
+def test_a_standing_agreement_is_no_new_act(pipeline):
+    assert _types(pipeline, "Both parties of Ruritania have a joint fundraising agreement with the union.") == []
+
+
+@pytest.mark.slow
+def test_reaching_an_agreement_is_still_one(pipeline):
+    found = _types(pipeline, "The parties of Ruritania reached a joint agreement with the union on Monday.")
+    assert ("AGREE", "agreement") in found
+
+
+@pytest.mark.slow
+def test_how_a_country_should_be_governed_is_no_demand(pipeline):
+    text = "The senator told the mayors that Ruritania should be governed by honest people."
+    assert "REQUEST" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_demand_on_a_party_stays_one(pipeline):
+    text = "The senator said that Ruritania must withdraw its troops from Borduria."
+    assert "REQUEST" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_likely_deployment_is_the_writers_estimate_not_a_threat(pipeline):
+    (event,) = _rules(pipeline, "The president of Ruritania is likely to deploy troops onto the streets of the capital.")
+    assert (event.type, event.modality) == ("MOBILIZE", "hypothetical")

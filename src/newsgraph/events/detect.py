@@ -158,12 +158,18 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
         if nominal is not None:
             return nominal
     if lemma in lex.light_verbs and noun is not None:
-        if noun.lemma_.lower() in lex.statement_nouns:
+        if noun.lemma_.lower() in lex.statement_nouns or _stative_have(verb, lemma):
             return None
         nominal = _nominal(noun, verb, lex)
         if nominal is not None:
             return nominal
     return _sense_for(verb, noun, lex.verbs.get(lemma, ()))
+
+
+def _stative_have(verb: Token, lemma: str) -> bool:
+    """"both candidates have a joint agreement": a present "have" tells a standing state, not an
+    act ("had talks", "will have talks" report one)."""
+    return lemma == "have" and verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _sense_for(verb: Token, noun: Token | None, senses) -> Candidate | None:
@@ -181,7 +187,8 @@ def _obligation(verb: Token, lex: Lexicon) -> Candidate | None:
         return None
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         must = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
-        if must is not None and not any(c.dep_ == "neg" for c in clause.children):
+        # "should be governed by honest people": how things ought to be, no demand on a party.
+        if must is not None and not any(c.dep_ in ("neg", "auxpass") for c in clause.children):
             sense = Sense(type="REQUEST", governs="request")
             return Candidate(must, verb, sense, "REQUEST", None, patient=_child(clause, "nsubj", "nsubjpass"))
     return None
