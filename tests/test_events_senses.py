@@ -1,5 +1,6 @@
-"""Word senses and polarity of the events stage, second pass: events told as going on, refusals
-named by nouns (synthetic text)."""
+"""Word senses, polarity and repeats of the events stage, second pass: events told as going on,
+refusals named by nouns, releases of things, standing states, the writer's estimates, one act named
+twice in a sentence (synthetic text)."""
 from __future__ import annotations
 
 import pytest
@@ -90,3 +91,16 @@ def test_a_demand_on_a_party_stays_one(pipeline):
 def test_a_likely_deployment_is_the_writers_estimate_not_a_threat(pipeline):
     (event,) = _rules(pipeline, "The president of Ruritania is likely to deploy troops onto the streets of the capital.")
     assert (event.type, event.modality) == ("MOBILIZE", "hypothetical")
+
+
+@pytest.mark.slow
+def test_one_sentence_naming_one_act_twice_is_one_event(pipeline):
+    events = _rules(pipeline, "The president of Ruritania praised Borduria, and Borduria was also praised in the capital.")
+    assert [(e.type, e.trigger.text, [m.text for m in e.mentions]) for e in events] == [
+        ("SUPPORT", "praised", ["praised"])]
+
+
+@pytest.mark.slow
+def test_two_recipients_in_one_sentence_are_two_acts(pipeline):
+    events = _rules(pipeline, "The president of Ruritania condemned Borduria and criticised Moldova on Friday.")
+    assert [e.trigger.text for e in events] == ["condemned", "criticised"]
