@@ -104,3 +104,12 @@ def test_one_sentence_naming_one_act_twice_is_one_event(pipeline):
 def test_two_recipients_in_one_sentence_are_two_acts(pipeline):
     events = _rules(pipeline, "The president of Ruritania condemned Borduria and criticised Moldova on Friday.")
     assert [e.trigger.text for e in events] == ["condemned", "criticised"]
+
+
+@pytest.mark.slow
+def test_a_promise_to_back_a_party_is_the_support_retold_later_without_doer(pipeline):
+    text = ("The president of Ruritania promised to back Borduria. "
+            "He later showed a willingness to support Borduria in the war.")
+    events = _rules(pipeline, text)
+    assert [(e.type, e.trigger.text, [m.text for m in e.mentions]) for e in events] == [
+        ("SUPPORT", "back", ["support"])]

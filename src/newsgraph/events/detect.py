@@ -28,6 +28,7 @@ DIPLOMATIC_LIGHT = frozenset({"lodge", "file", "register", "voice", "issue", "de
 # Inner event type -> the REQUEST/REJECT mode (manual tables shared by both).
 CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 OBLIGATION = frozenset({"must", "should"})
+ANNOUNCED_VERBAL = frozenset({"SUPPORT", "ACCUSE"})
 ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 CONTENT_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
@@ -345,13 +346,22 @@ def _absorb(found: list[Candidate]) -> list[Candidate]:
             continue
         inner = next((o for o in found if o is not cand and o.trigger.i not in absorbed
                       and _governed(o, cand)), None)
-        if inner is not None:
+        if inner is not None and _announced_verbal_act(cand, inner):
+            absorbed.add(cand.trigger.i)  # the verbal act is the event; the promise only announces it
+        elif inner is not None:
             absorbed.add(inner.trigger.i)
             found[found.index(cand)] = _wrap(cand, inner)
     for cand in found:
         if cand.trigger.i not in absorbed and (cand.inner is not None or not cand.sense.needs_inner):
             out.append(cand)
     return sorted(out, key=lambda c: c.trigger.i)
+
+
+def _announced_verbal_act(outer: Candidate, inner: Candidate) -> bool:
+    """"promised to brand them traitors", "a willingness to back Putin": a vow or readiness to
+    praise or to accuse is no offer to cooperate (AGREE); the verbal act stays the event, with
+    the modality its clause gives it."""
+    return outer.sense.governs == "agree" and inner.type in ANNOUNCED_VERBAL
 
 
 def _governed(inner: Candidate, outer: Candidate) -> bool:

@@ -37,7 +37,7 @@ def merge_repeats(events: Sequence[Event], countries: Mapping[str, str | None] |
 
 
 def same_act(a: Event, b: Event, countries: Mapping[str, str | None] | None = None) -> bool:
-    if _told_twice_in_one_sentence(a, b):
+    if _told_twice_in_one_sentence(a, b) or _retold_without_doer(a, b):
         return True
     if (a.type, a.modality) != (b.type, b.modality) or not a.actors or not b.actors:
         return False
@@ -66,6 +66,14 @@ def _told_twice_in_one_sentence(a: Event, b: Event) -> bool:
         return False
     actors_agree = not a.actors or not b.actors or set(a.actors) == set(b.actors)
     return actors_agree and bool(set(a.recipients) & set(b.recipients))
+
+
+def _retold_without_doer(a: Event, b: Event) -> bool:
+    """The same act on the same recipients told again with its doer named only once ("Trump's
+    support for Putin" ... "a willingness to back Putin")."""
+    if (a.type, a.modality) != (b.type, b.modality) or (a.mode and b.mode and a.mode != b.mode):
+        return False
+    return bool(a.recipients) and set(a.recipients) == set(b.recipients) and not b.actors
 
 
 def _headline_and_lead(a: Event, b: Event) -> bool:
