@@ -113,3 +113,9 @@ def test_a_promise_to_back_a_party_is_the_support_retold_later_without_doer(pipe
     events = _rules(pipeline, text)
     assert [(e.type, e.trigger.text, [m.text for m in e.mentions]) for e in events] == [
         ("SUPPORT", "back", ["support"])]
+
+
+@pytest.mark.slow
+def test_a_trade_war_between_named_parties_is_a_sanction(pipeline):
+    found = _types(pipeline, "Investors worried about the Ruritania-Borduria trade war on Monday.")
+    assert ("SANCTION", "war") in found and "ASSAULT" not in [t for t, _ in found]

@@ -23,6 +23,7 @@ FRAME_NOUNS = frozenset({"effort", "process", "initiative", "bid", "campaign", "
                          "mission", "plan", "activity", "activities", "work", "drive"})
 # Participles that describe a participant ("Russia-backed forces") are not reported events.
 DESCRIPTIVE_DEPS = frozenset({"amod"})
+ECONOMIC_WORDS = frozenset({"trade", "tariff", "currency", "economic", "price", "sanction"})
 JOINT_WORDS = frozenset({"joint", "bilateral", "trilateral", "multilateral", "combined"})
 DIPLOMATIC_LIGHT = frozenset({"lodge", "file", "register", "voice", "issue", "deliver", "express", "send"})
 # Inner event type -> the REQUEST/REJECT mode (manual tables shared by both).
@@ -53,7 +54,7 @@ class Candidate:
 # ("the senator's allegations", "talks between X and Y", "the investigation by the
 # police"): verbal acts only. A material act named by a noun ("Russia's sanctions")
 # is most often background to the story, told as an event where it happened.
-STANDALONE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+STANDALONE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"})
 # Wrapper nouns read on their own: a refusal named by a noun with its party is the party's
 # rejection ("Trump's reluctance to roll back tariffs"); None: a plain event noun.
 STANDALONE_WRAPPERS = frozenset({None, "reject", "request"})
@@ -271,6 +272,8 @@ def _noun_reading(sense: Sense, noun: Token, verb: Token) -> tuple[str, str | No
     modifiers = _modifiers(noun)
     if "cyber" in modifiers:
         return "COERCE", "cyber"
+    if sense.type == "ASSAULT" and modifiers & ECONOMIC_WORDS:
+        return "SANCTION", "discontinue"  # "the trade war", "a tariff war": sanctions, not fighting
     if modifiers & sense.military_with:
         return "ASSAULT", "aerial" if "air" in modifiers else None
     if noun.lemma_.lower() == "strike" and "hunger" in modifiers:
