@@ -119,3 +119,15 @@ def test_a_promise_to_back_a_party_is_the_support_retold_later_without_doer(pipe
 def test_a_trade_war_between_named_parties_is_a_sanction(pipeline):
     found = _types(pipeline, "Investors worried about the Ruritania-Borduria trade war on Monday.")
     assert ("SANCTION", "war") in found and "ASSAULT" not in [t for t, _ in found]
+
+
+@pytest.mark.slow
+def test_beating_a_rival_candidate_is_no_assault(pipeline):
+    text = "The governor said Senator John Smith is the best candidate to beat Senator Mary Jones in November."
+    assert "ASSAULT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_soldiers_beating_a_villager_stay_an_assault(pipeline):
+    text = "Ruritanian soldiers beat a villager in the market of Borduria on Monday."
+    assert "ASSAULT" in [t for t, _ in _types(pipeline, text)]

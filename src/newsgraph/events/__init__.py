@@ -28,7 +28,7 @@ from .location import anchor, clause_tokens, consult_setting, date_entities, dat
 from .model import EventModel, load_model
 from .modality import code
 from .repeats import merge_repeats
-from .senses import doerless, domestic_rally, eventive_subject, released_thing, figure_movement, has_political_reading, legislative_threat, praise, verbal_reading
+from .senses import doerless, domestic_rally, eventive_subject, political_contest, released_thing, figure_movement, has_political_reading, legislative_threat, praise, verbal_reading
 
 
 class Proposal(NamedTuple):
@@ -129,6 +129,8 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
     if doerless(cand, event.actors, event.recipients, event.type) or eventive_subject(cand, lexicon.nouns):
         return None
     if released_thing(cand, entities, lexicon.groups.get("captive", frozenset())):
+        return None
+    if political_contest(cand, event.type, event.actors, event.recipients, entities):
         return None
     if domestic_rally(cand, event.type, event.mode, event.actors, entities) or figure_movement(cand, event.type):
         return None

@@ -48,6 +48,10 @@ MATERIAL_SENSES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
 # Types whose acts are measured in money (aid paid, fines, sanctions, tariffs lifted).
 AMOUNT_TYPES = frozenset({"AID", "SANCTION", "CONCEDE", "AGREE"})
 FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
+# Verbs of winning and fighting that elections share with war; parties of politics, forces of war.
+CONTEST_VERBS = frozenset({"beat", "defeat", "fight", "battle", "crush", "trounce", "vanquish"})
+POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "ELI", "PRE"})
+FORCES = frozenset({"MIL", "COP", "REB", "CRM", "SPY", "UAF"})
 # Yields are acts of the one who yields: with no doer named they are talk of a possibility.
 YIELDS = frozenset({"CONCEDE"})
 
@@ -100,6 +104,23 @@ def released_thing(cand: Candidate, entities: Sequence[Entity], captives: frozen
     if any(t.like_num or t.ent_type_ in ("NORP", "GPE", "PERSON") for t in noun.subtree):
         return False
     return entity_at(entities, noun.idx, noun.idx + len(noun.text)) is None
+
+
+def political_contest(cand: Candidate, event_type: str, actors: Sequence[str], recipients: Sequence[str],
+                      entities: Sequence[Entity]) -> bool:
+    """"the best person to beat Clinton", "fought Sanders for the nomination": a contest between
+    politicians, not an assault. Everyone it names is a politician or a party, and no doer is a
+    force that fights (army, police, rebels, criminals)."""
+    if event_type != "ASSAULT" or cand.nominal or cand.verb.lemma_.lower() not in CONTEST_VERBS:
+        return False
+    by_id = {e.id: e for e in entities}
+    named = [by_id[i] for i in recipients if i in by_id]
+    doers = [by_id[i] for i in actors if i in by_id]
+    return bool(named) and all(_politician(e) for e in named) and not any(e.sector in FORCES for e in doers)
+
+
+def _politician(entity: Entity) -> bool:
+    return entity.sector in POLITICAL_SECTORS or (entity.kind == "PERSON" and entity.sector is None)
 
 
 def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str], event_type: str = "") -> bool:
