@@ -131,3 +131,21 @@ def test_beating_a_rival_candidate_is_no_assault(pipeline):
 def test_soldiers_beating_a_villager_stay_an_assault(pipeline):
     text = "Ruritanian soldiers beat a villager in the market of Borduria on Monday."
     assert "ASSAULT" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_participle_with_its_own_date_reports_the_act(pipeline):
+    text = "The president of Borduria welcomed the prisoners released by Ruritania on Monday."
+    assert ("RETREAT", "released") in _types(pipeline, text)
+
+
+@pytest.mark.slow
+def test_a_participle_describing_a_party_is_no_event(pipeline):
+    text = "Rebels backed by Borduria held the town of Ruritania."
+    assert "SUPPORT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_polls_released_on_a_day_are_no_retreat(pipeline):
+    text = "New polls released Sunday showed Senator Smith taking a lead in the race."
+    assert "RETREAT" not in [t for t, _ in _types(pipeline, text)]

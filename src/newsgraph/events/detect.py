@@ -139,8 +139,11 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
 
 
 def _reduced_relative(tok: Token) -> bool:
-    """"forces backed by Russia" describes the forces; a verbless headline's acl is its verb."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ != "ROOT"
+    """"forces backed by Russia" describes the forces; a verbless headline's acl is its verb, and
+    a participle with a date of its own reports when it happened ("tariffs imposed on Sept. 1")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.dep_ == "ROOT":
+        return False
+    return not any(t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
 
 
 def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:

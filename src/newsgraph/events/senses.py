@@ -96,9 +96,12 @@ def eventive_subject(cand: Candidate, event_nouns) -> bool:
 def released_thing(cand: Candidate, entities: Sequence[Entity], captives: frozenset[str]) -> bool:
     """"the ministry released the emails", "released its figures": a release of things is a
     publication, not RETREAT. People released are a party, a captive word, a pronoun or a count."""
-    if cand.type != "RETREAT" or cand.mode != "release" or cand.nominal or cand.patient is None:
+    if cand.type != "RETREAT" or cand.mode != "release" or cand.nominal:
         return False
-    noun = cand.patient
+    # "polls released on Sunday": a participle's thing is the noun it describes.
+    noun = cand.patient or (cand.verb.head if cand.verb.dep_ == "acl" else None)
+    if noun is None:
+        return False
     if noun.pos_ in ("PRON", "PROPN") or noun.lemma_.lower() in captives:
         return False
     if any(t.like_num or t.ent_type_ in ("NORP", "GPE", "PERSON") for t in noun.subtree):
