@@ -149,3 +149,12 @@ def test_a_participle_describing_a_party_is_no_event(pipeline):
 def test_polls_released_on_a_day_are_no_retreat(pipeline):
     text = "New polls released Sunday showed Senator Smith taking a lead in the race."
     assert "RETREAT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The campaign of Senator Smith denies any wrongdoing in Ruritania.",
+    "The government of Ruritania rejected the accusations of Borduria.",
+])
+def test_denying_or_rejecting_an_accusation_is_a_rejection(pipeline, text):
+    assert "REJECT" in [t for t, _ in _types(pipeline, text)]

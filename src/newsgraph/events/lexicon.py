@@ -28,7 +28,7 @@ PENTA_UNCODED = frozenset({"01", "02"})
 class Sense:
     """One reading of a trigger word and the context it needs."""
 
-    type: str | None  # None: the reading is a statement, not an event ("rejected the accusation")
+    type: str | None  # None: the reading is a statement, not an event ("declined to comment")
     mode: str | None = None
     cameo: str | None = None
     objects: frozenset[str] | None = None
