@@ -158,3 +158,13 @@ def test_polls_released_on_a_day_are_no_retreat(pipeline):
 ])
 def test_denying_or_rejecting_an_accusation_is_a_rejection(pipeline, text):
     assert "REJECT" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The government of Ruritania turned down the offer of Borduria.",
+    "The president of Ruritania balked at signing the treaty with Borduria.",
+    "Ruritania repudiated the treaty with Borduria on Monday.",
+])
+def test_verbs_of_refusal_are_rejections(pipeline, text):
+    assert "REJECT" in [t for t, _ in _types(pipeline, text)]
