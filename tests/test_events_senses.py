@@ -168,3 +168,40 @@ def test_denying_or_rejecting_an_accusation_is_a_rejection(pipeline, text):
 ])
 def test_verbs_of_refusal_are_rejections(pipeline, text):
     assert "REJECT" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_date_is_no_prepositional_complement(pipeline):
+    text = "The president of Ruritania fired his campaign manager on Monday."
+    assert "ASSAULT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_firing_on_protesters_stays_an_assault(pipeline):
+    text = "Ruritanian soldiers fired on protesters in the capital on Monday."
+    assert "ASSAULT" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_calling_for_a_ban_is_a_request_not_the_ban(pipeline):
+    found = _types(pipeline, "The senator called for a ban on Ruritanian imports on Friday.")
+    assert [t for t, _ in found] == ["REQUEST"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Senator John Smith attacked Senator Mary Jones over her emails.",
+    "Senator John Smith launched an attack on his rival's record.",
+])
+def test_politicians_attack_each_other_with_words(pipeline, text):
+    types = [t for t, _ in _types(pipeline, text)]
+    assert "ACCUSE" in types and "ASSAULT" not in types
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Ruritania attacked Borduria on Monday.",
+    "Taliban fighters attacked the governor's convoy.",
+])
+def test_states_and_fighters_still_assault(pipeline, text):
+    assert "ASSAULT" in [t for t, _ in _types(pipeline, text)]

@@ -28,7 +28,9 @@ from .location import anchor, clause_tokens, consult_setting, date_entities, dat
 from .model import EventModel, load_model
 from .modality import code
 from .repeats import merge_repeats
-from .senses import doerless, domestic_rally, eventive_subject, political_contest, released_thing, figure_movement, has_political_reading, legislative_threat, praise, verbal_reading
+from .senses import (doerless, domestic_rally, eventive_subject, figure_movement, has_political_reading,
+                     legislative_threat, political_attack, political_contest, praise, released_thing,
+                     verbal_reading)
 
 
 class Proposal(NamedTuple):
@@ -138,7 +140,8 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
         return None
     if praise(cand, lexicon.praise_words):
         return replace(event, type="SUPPORT", mode=None, cameo="05")
-    if verbal_reading(cand, event.type, lexicon.discourse_objects):
+    if verbal_reading(cand, event.type, lexicon.discourse_objects) or political_attack(
+            cand, event.type, event.actors, event.recipients, entities):
         return replace(event, type="ACCUSE", mode="disapprove", cameo="11")
     return event
 

@@ -154,6 +154,10 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
     phrasal = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.particle is not None])
     if phrasal is not None:  # "called off the strike" beats the light-verb reading
         return phrasal
+    if lemma in lex.light_verbs:  # so does an appeal by preposition: "called for a ban" is REQUEST
+        appeal = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.prep is not None and s.governs])
+        if appeal is not None:
+            return appeal
     named = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.objects is not None])
     if named is not None and noun is not None:  # "accepted demands": the verb's sense for that object
         return named
@@ -429,7 +433,13 @@ def _child(tok: Token, *deps: str) -> Token | None:
 
 
 def _preps(tok: Token) -> set[str]:
-    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    """The verb's prepositions, leaving out those of a date ("fired his manager on Monday" is no
+    firing on someone)."""
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent", "dative") and not _of_date(c)}
+
+
+def _of_date(prep: Token) -> bool:
+    return any(o.dep_ == "pobj" and o.ent_type_ in TIME_ENTS for o in prep.children)
 
 
 def _particles(tok: Token) -> set[str]:

@@ -50,7 +50,9 @@ AMOUNT_TYPES = frozenset({"AID", "SANCTION", "CONCEDE", "AGREE"})
 FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
 # Verbs of winning and fighting that elections share with war; parties of politics, forces of war.
 CONTEST_VERBS = frozenset({"beat", "defeat", "fight", "battle", "crush", "trounce", "vanquish"})
-POLITICAL_SECTORS = frozenset({"GOV", "LEG", "PTY", "OPP", "ELI", "PRE"})
+PARTY_SECTORS = frozenset({"PTY", "OPP", "LEG"})
+# Verbs of force that politicians use of each other's words.
+VERBAL_ATTACKS = frozenset({"attack", "hit", "strike", "clash", "assail", "target"})
 FORCES = frozenset({"MIL", "COP", "REB", "CRM", "SPY", "UAF"})
 # Yields are acts of the one who yields: with no doer named they are talk of a possibility.
 YIELDS = frozenset({"CONCEDE"})
@@ -116,14 +118,31 @@ def political_contest(cand: Candidate, event_type: str, actors: Sequence[str], r
     force that fights (army, police, rebels, criminals)."""
     if event_type != "ASSAULT" or cand.nominal or cand.verb.lemma_.lower() not in CONTEST_VERBS:
         return False
-    by_id = {e.id: e for e in entities}
-    named = [by_id[i] for i in recipients if i in by_id]
-    doers = [by_id[i] for i in actors if i in by_id]
+    named, doers = _parties(recipients, entities), _parties(actors, entities)
     return bool(named) and all(_politician(e) for e in named) and not any(e.sector in FORCES for e in doers)
 
 
+def political_attack(cand: Candidate, event_type: str, actors: Sequence[str], recipients: Sequence[str],
+                     entities: Sequence[Entity]) -> bool:
+    """"Trump attacked Clinton over her emails", "the candidates clashed over immigration", "struck
+    back at his critics": politicians attacking politicians do it with words (ACCUSE). Every doer
+    and every recipient named is a politician or a party, and there is a doer."""
+    if event_type != "ASSAULT" or cand.trigger.lemma_.lower() not in VERBAL_ATTACKS:
+        return False  # the trigger: the verb, or the noun of "launched an attack on Clinton"
+    doers = _parties(actors, entities)
+    return bool(doers) and all(_politician(e) for e in doers + _parties(recipients, entities))
+
+
+def _parties(ids: Sequence[str], entities: Sequence[Entity]) -> list[Entity]:
+    by_id = {e.id: e for e in entities}
+    return [by_id[i] for i in ids if i in by_id]
+
+
 def _politician(entity: Entity) -> bool:
-    return entity.sector in POLITICAL_SECTORS or (entity.kind == "PERSON" and entity.sector is None)
+    """A person who is no fighter, or a party or legislature (a state is no politician)."""
+    if entity.kind == "PERSON":
+        return entity.sector not in FORCES
+    return entity.sector in PARTY_SECTORS
 
 
 def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str], event_type: str = "") -> bool:
@@ -176,8 +195,11 @@ def verbal_reading(cand: Candidate, event_type: str, discourse: frozenset[str] =
 
     `discourse` is the lexicon's list of objects of discourse and policy.
     """
-    if event_type not in VERBAL_FROM_CHANNEL or cand.nominal or cand.inner is not None:
+    if event_type not in VERBAL_FROM_CHANNEL or cand.inner is not None:
         return False
+    if cand.nominal:  # "launched an attack on his rival's record"
+        return any(o.lemma_.lower() in discourse for p in cand.trigger.children
+                   if p.dep_ == "prep" and p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj")
     channels = channel_nouns()
     verb = cand.verb
     if cand.patient is not None and cand.patient.lemma_.lower() in discourse | channels:
