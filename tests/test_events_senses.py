@@ -205,3 +205,14 @@ def test_politicians_attack_each_other_with_words(pipeline, text):
 ])
 def test_states_and_fighters_still_assault(pipeline, text):
     assert "ASSAULT" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The markets rallied after the decision of the central bank.", False),
+    ("Protesters marched in the capital of Ruritania on Sunday.", True),
+    ("Hillary Clinton held a rally in Iowa on Monday.", False),
+    ("Opposition leader Maria Lopez held a rally against the government.", True),
+])
+def test_rallies_of_markets_and_campaigns_are_no_protests(pipeline, text, kept):
+    assert ("PROTEST" in [t for t, _ in _types(pipeline, text)]) is kept

@@ -36,15 +36,16 @@ from .detect import Candidate
 
 # Sectors of parties whose own acts have no political reading for PLOVER.
 NON_POLITICAL_SECTORS = frozenset({"BUS"})
-# The government a demonstration is directed at, not made by (its rallies are its own politics).
-AUTHORITY_SECTORS = frozenset({"GOV"})
+# The government a demonstration is directed at, and the parties and office holders who campaign:
+# their rallies are their own politics, not dissent (an opposition leader's rally is a protest).
+AUTHORITY_SECTORS = frozenset({"GOV", "PTY", "ELI"})
 # "campaign rally", "election rally": a rally of domestic politics.
 CAMPAIGN_WORDS = frozenset({"campaign", "election", "electoral", "reelection", "re-election", "presidential",
                             "primary", "fundraising", "fundraiser", "victory", "inauguration"})
 VERBAL_FROM_CHANNEL = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # Readings of verbs of force and movement, which have everyday homonyms ("shot up",
 # "retreated from a high", "targeting voters"); verbal acts have agents.
-MATERIAL_SENSES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
+MATERIAL_SENSES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "PROTEST"})
 # Types whose acts are measured in money (aid paid, fines, sanctions, tariffs lifted).
 AMOUNT_TYPES = frozenset({"AID", "SANCTION", "CONCEDE", "AGREE"})
 FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
@@ -52,7 +53,7 @@ FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
 CONTEST_VERBS = frozenset({"beat", "defeat", "fight", "battle", "crush", "trounce", "vanquish"})
 PARTY_SECTORS = frozenset({"PTY", "OPP", "LEG"})
 # Verbs of force that politicians use of each other's words.
-VERBAL_ATTACKS = frozenset({"attack", "hit", "strike", "clash", "assail", "target"})
+VERBAL_ATTACKS = frozenset({"attack", "hit", "strike", "clash", "assail", "target", "fire"})
 FORCES = frozenset({"MIL", "COP", "REB", "CRM", "SPY", "UAF"})
 # Yields are acts of the one who yields: with no doer named they are talk of a possibility.
 YIELDS = frozenset({"CONCEDE"})
