@@ -216,3 +216,12 @@ def test_states_and_fighters_still_assault(pipeline, text):
 ])
 def test_rallies_of_markets_and_campaigns_are_no_protests(pipeline, text, kept):
     assert ("PROTEST" in [t for t, _ in _types(pipeline, text)]) is kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The storm killed 12 people in the mountains.",
+    "The virus has killed more than 3,000 people.",
+])
+def test_natural_harm_is_no_assault(pipeline, text):
+    assert "ASSAULT" not in [t for t, _ in _types(pipeline, text)]

@@ -66,10 +66,14 @@ def political(entity: Entity) -> bool:
 
 
 def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Sequence[str],
-                          entities: Sequence[Entity], counts: frozenset[str] = frozenset()) -> bool:
-    """False when no party takes part (see the module doc)."""
+                          entities: Sequence[Entity], counts: frozenset[str] = frozenset(),
+                          natural: frozenset[str] = frozenset()) -> bool:
+    """False when no party takes part (see the module doc). `natural`: the lexicon's natural
+    causes of harm (storms, diseases, accidents)."""
     by_id = {e.id: e for e in entities}
     doers = [by_id[i] for i in actors if i in by_id]
+    if not doers and cand.type in MATERIAL_SENSES and _natural_cause(cand, natural):
+        return False  # "the storm killed 12 people": harm with no doer
     parties = doers or [by_id[i] for i in recipients if i in by_id]
     if parties:
         return any(political(e) for e in parties)
@@ -144,6 +148,11 @@ def _politician(entity: Entity) -> bool:
     if entity.kind == "PERSON":
         return entity.sector not in FORCES
     return entity.sector in PARTY_SECTORS
+
+
+def _natural_cause(cand: Candidate, natural: frozenset[str]) -> bool:
+    subjects, _ = subject_tokens(cand.verb)
+    return any(t.lemma_.lower() in natural for t in subjects)
 
 
 def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str], event_type: str = "") -> bool:
