@@ -225,3 +225,14 @@ def test_rallies_of_markets_and_campaigns_are_no_protests(pipeline, text, kept):
 ])
 def test_natural_harm_is_no_assault(pipeline, text):
     assert "ASSAULT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The government announced new measures to support the economy.", False),
+    ("The senator said she would support the bill on Friday.", True),
+    ("Ruritania supported Borduria at the United Nations.", True),
+])
+def test_supporting_a_thing_that_is_no_party_or_policy_is_no_event(pipeline, text, kept):
+    types = [t for t, _ in _types(pipeline, text)]
+    assert (bool({"SUPPORT", "AGREE"} & set(types))) is kept

@@ -127,7 +127,7 @@ def _countries(ctx) -> dict[str, str | None]:
 def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: Lexicon) -> Event | None:
     """The event as its arguments read it: None without a political reading (senses.py)."""
     if not has_political_reading(cand, event.actors, event.recipients, entities, lexicon.quantity_nouns,
-                                 lexicon.groups.get("natural_causes", frozenset())):
+                                 lexicon.groups.get("natural_causes", frozenset()), lexicon.discourse_objects):
         return None
     if doerless(cand, event.actors, event.recipients, event.type) or eventive_subject(cand, lexicon.nouns):
         return None

@@ -67,9 +67,10 @@ def political(entity: Entity) -> bool:
 
 def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Sequence[str],
                           entities: Sequence[Entity], counts: frozenset[str] = frozenset(),
-                          natural: frozenset[str] = frozenset()) -> bool:
+                          natural: frozenset[str] = frozenset(), backed: frozenset[str] = frozenset()) -> bool:
     """False when no party takes part (see the module doc). `natural`: the lexicon's natural
-    causes of harm (storms, diseases, accidents)."""
+    causes of harm (storms, diseases, accidents); `backed`: the objects of discourse and policy
+    one may support (a bill, a plan)."""
     by_id = {e.id: e for e in entities}
     doers = [by_id[i] for i in actors if i in by_id]
     if not doers and cand.type in MATERIAL_SENSES and _natural_cause(cand, natural):
@@ -77,6 +78,9 @@ def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Se
     parties = doers or [by_id[i] for i in recipients if i in by_id]
     if parties:
         return any(political(e) for e in parties)
+    if cand.type == "SUPPORT" and not cand.nominal and cand.patient is not None:
+        # "measures to support the economy": backing a thing that is no party, plan or policy
+        return not _thing(cand.patient) or cand.patient.lemma_.lower() in backed
     if cand.type not in MATERIAL_SENSES:
         return True
     subjects, _ = subject_tokens(cand.verb)
