@@ -154,9 +154,9 @@ def test_polls_released_on_a_day_are_no_retreat(pipeline):
 @pytest.mark.slow
 @pytest.mark.parametrize("text", [
     "The campaign of Senator Smith denies any wrongdoing in Ruritania.",
-    "The government of Ruritania rejected the accusations of Borduria.",
+    "The government of Ruritania refuted the accusations of Borduria.",
 ])
-def test_denying_or_rejecting_an_accusation_is_a_rejection(pipeline, text):
+def test_denying_or_refuting_an_accusation_is_a_rejection(pipeline, text):
     assert "REJECT" in [t for t, _ in _types(pipeline, text)]
 
 
