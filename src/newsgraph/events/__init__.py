@@ -29,7 +29,9 @@ from .model import EventModel, load_model
 from .referents import first_person
 from .modality import code
 from .repeats import merge_repeats
-from .senses import doerless, domestic_rally, figure_movement, has_political_reading, legislative_threat, praise, verbal_reading
+from .senses import (doerless, domestic_rally, eventive_subject, figure_movement, has_political_reading,
+                     legislative_threat, political_attack, political_contest, praise, released_thing,
+                     verbal_reading)
 
 
 class Proposal(NamedTuple):
@@ -106,7 +108,7 @@ class EventsStage:
         actors = args.actors or _speaker_as_actor(cand, quote, quotes, entities)
         return Event(
             id=event_id, type=coded.type, mode=mode, actors=actors, recipients=args.recipients,
-            trigger=TextSpan.of(ctx.text, cand.trigger.idx, cand.trigger.idx + len(cand.trigger.text)),
+            trigger=_trigger_span(ctx.text, cand.verb if coded.at_verb else cand.trigger),
             sentence=index, modality=coded.modality,
             date=_event_date(date, ctx.article.published, ctx.text),
             location=location(cand, entities, exclude=args.actors + (() if args.placed else args.recipients)),
@@ -115,15 +117,24 @@ class EventsStage:
         )
 
 
+def _trigger_span(text: str, tok) -> TextSpan:
+    return TextSpan.of(text, tok.idx, tok.idx + len(tok.text))
+
+
 def _countries(ctx) -> dict[str, str | None]:
     return {e.id: e.country for e in ctx.layer("actors")}
 
 
 def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: Lexicon) -> Event | None:
     """The event as its arguments read it: None without a political reading (senses.py)."""
-    if not has_political_reading(cand, event.actors, event.recipients, entities, lexicon.quantity_nouns):
+    if not has_political_reading(cand, event.actors, event.recipients, entities, lexicon.quantity_nouns,
+                                 lexicon.groups.get("natural_causes", frozenset()), lexicon.discourse_objects):
         return None
-    if doerless(cand, event.actors, event.recipients, event.type):
+    if doerless(cand, event.actors, event.recipients, event.type) or eventive_subject(cand, lexicon.nouns):
+        return None
+    if released_thing(cand, entities, lexicon.groups.get("captive", frozenset())):
+        return None
+    if political_contest(cand, event.type, event.actors, event.recipients, entities):
         return None
     if domestic_rally(cand, event.type, event.mode, event.actors, entities) or figure_movement(cand, event.type):
         return None
@@ -131,7 +142,8 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
         return None
     if praise(cand, lexicon.praise_words):
         return replace(event, type="SUPPORT", mode=None, cameo="05")
-    if verbal_reading(cand, event.type, lexicon.discourse_objects):
+    if verbal_reading(cand, event.type, lexicon.discourse_objects) or political_attack(
+            cand, event.type, event.actors, event.recipients, entities):
         return replace(event, type="ACCUSE", mode="disapprove", cameo="11")
     return event
 

@@ -23,12 +23,15 @@ FRAME_NOUNS = frozenset({"effort", "process", "initiative", "bid", "campaign", "
                          "mission", "plan", "activity", "activities", "work", "drive"})
 # Participles that describe a participant ("Russia-backed forces") are not reported events.
 DESCRIPTIVE_DEPS = frozenset({"amod"})
+ECONOMIC_WORDS = frozenset({"trade", "tariff", "currency", "economic", "price", "sanction"})
 JOINT_WORDS = frozenset({"joint", "bilateral", "trilateral", "multilateral", "combined"})
 DIPLOMATIC_LIGHT = frozenset({"lodge", "file", "register", "voice", "issue", "deliver", "express", "send"})
 # Inner event type -> the REQUEST/REJECT mode (manual tables shared by both).
 CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 OBLIGATION = frozenset({"must", "should"})
+ANNOUNCED_VERBAL = frozenset({"SUPPORT", "ACCUSE"})
 ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
+TIME_ENTS = frozenset({"DATE", "TIME"})
 CONTENT_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
                  "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 
@@ -51,7 +54,10 @@ class Candidate:
 # ("the senator's allegations", "talks between X and Y", "the investigation by the
 # police"): verbal acts only. A material act named by a noun ("Russia's sanctions")
 # is most often background to the story, told as an event where it happened.
-STANDALONE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+STANDALONE_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "SANCTION"})
+# Wrapper nouns read on their own: a refusal named by a noun with its party is the party's
+# rejection ("Trump's reluctance to roll back tariffs"); None: a plain event noun.
+STANDALONE_WRAPPERS = frozenset({None, "reject", "request"})
 
 
 def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
@@ -60,7 +66,23 @@ def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     found = _absorb(found) if found else found
     taken = {t.i for c in found for t in (c.trigger, _owned_patient(c), c.inner and c.inner.trigger) if t is not None}
     extra = [c for tok in sent if tok.i not in taken and (c := _standalone(tok, lex)) is not None]
-    return sorted(found + extra, key=lambda c: c.trigger.i) if extra else found
+    if not extra:
+        return found
+    return sorted(_absorb_by_nouns(extra, found), key=lambda c: c.trigger.i)
+
+
+def _absorb_by_nouns(nouns: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """A party's refusal or reluctance named by a noun ("Trump's reluctance to roll back tariffs")
+    takes over the act it governs, as a verb wrapper does."""
+    out = list(found)
+    for index, noun in enumerate(nouns):
+        if noun.sense.governs is None:
+            continue
+        inner = next((o for o in out if o.inner is None and _governed(o, noun)), None)
+        if inner is not None:
+            out.remove(inner)
+            nouns[index] = _wrap(noun, inner)
+    return out + nouns
 
 
 def _nations(noun: Token) -> int:
@@ -87,10 +109,10 @@ def _owned_patient(cand: Candidate) -> Token | None:
 
 def _standalone(noun: Token, lex: Lexicon) -> Candidate | None:
     """An event noun with a named party of its own, outside any light verb."""
-    if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "amod", "nmod", "poss"):
+    if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "amod", "nmod", "poss") or noun.ent_type_ in TIME_ENTS:
         return None
     sense = _noun_sense(noun, lex)
-    if sense is None or sense.governs is not None or sense.needs_inner:
+    if sense is None or sense.needs_inner or sense.governs not in STANDALONE_WRAPPERS:
         return None
     event_type, mode = _noun_reading(sense, noun, noun)
     if event_type not in STANDALONE_TYPES or not _noun_fits(sense, noun, noun):
@@ -117,8 +139,11 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
 
 
 def _reduced_relative(tok: Token) -> bool:
-    """"forces backed by Russia" describes the forces; a verbless headline's acl is its verb."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.dep_ != "ROOT"
+    """"forces backed by Russia" describes the forces; a verbless headline's acl is its verb, and
+    a participle with a date of its own reports when it happened ("tariffs imposed on Sept. 1")."""
+    if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.dep_ == "ROOT":
+        return False
+    return not any(t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
 
 
 def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
@@ -129,6 +154,10 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
     phrasal = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.particle is not None])
     if phrasal is not None:  # "called off the strike" beats the light-verb reading
         return phrasal
+    if lemma in lex.light_verbs:  # so does an appeal by preposition: "called for a ban" is REQUEST
+        appeal = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.prep is not None and s.governs])
+        if appeal is not None:
+            return appeal
     named = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.objects is not None])
     if named is not None and noun is not None:  # "accepted demands": the verb's sense for that object
         return named
@@ -138,12 +167,18 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
         if nominal is not None:
             return nominal
     if lemma in lex.light_verbs and noun is not None:
-        if noun.lemma_.lower() in lex.statement_nouns:
+        if noun.lemma_.lower() in lex.statement_nouns or _stative_have(verb, lemma):
             return None
         nominal = _nominal(noun, verb, lex)
         if nominal is not None:
             return nominal
     return _sense_for(verb, noun, lex.verbs.get(lemma, ()))
+
+
+def _stative_have(verb: Token, lemma: str) -> bool:
+    """"both candidates have a joint agreement": a present "have" tells a standing state, not an
+    act ("had talks", "will have talks" report one)."""
+    return lemma == "have" and verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
 
 
 def _sense_for(verb: Token, noun: Token | None, senses) -> Candidate | None:
@@ -161,7 +196,8 @@ def _obligation(verb: Token, lex: Lexicon) -> Candidate | None:
         return None
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         must = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
-        if must is not None and not any(c.dep_ == "neg" for c in clause.children):
+        # "should be governed by honest people": how things ought to be, no demand on a party.
+        if must is not None and not any(c.dep_ in ("neg", "auxpass") for c in clause.children):
             sense = Sense(type="REQUEST", governs="request")
             return Candidate(must, verb, sense, "REQUEST", None, patient=_child(clause, "nsubj", "nsubjpass"))
     return None
@@ -187,6 +223,8 @@ def _agrees_with_view(verb: Token, lemma: str) -> bool:
 
 
 def _nominal(noun: Token, verb: Token, lex: Lexicon) -> Candidate | None:
+    if noun.ent_type_ in TIME_ENTS:
+        return None  # "escalated in March": a month, not a march
     sense = _noun_sense(noun, lex)
     if sense is None or not _noun_fits(sense, noun, verb):
         return None
@@ -241,6 +279,8 @@ def _noun_reading(sense: Sense, noun: Token, verb: Token) -> tuple[str, str | No
     modifiers = _modifiers(noun)
     if "cyber" in modifiers:
         return "COERCE", "cyber"
+    if sense.type == "ASSAULT" and modifiers & ECONOMIC_WORDS:
+        return "SANCTION", "discontinue"  # "the trade war", "a tariff war": sanctions, not fighting
     if modifiers & sense.military_with:
         return "ASSAULT", "aerial" if "air" in modifiers else None
     if noun.lemma_.lower() == "strike" and "hunger" in modifiers:
@@ -316,13 +356,22 @@ def _absorb(found: list[Candidate]) -> list[Candidate]:
             continue
         inner = next((o for o in found if o is not cand and o.trigger.i not in absorbed
                       and _governed(o, cand)), None)
-        if inner is not None:
+        if inner is not None and _announced_verbal_act(cand, inner):
+            absorbed.add(cand.trigger.i)  # the verbal act is the event; the promise only announces it
+        elif inner is not None:
             absorbed.add(inner.trigger.i)
             found[found.index(cand)] = _wrap(cand, inner)
     for cand in found:
         if cand.trigger.i not in absorbed and (cand.inner is not None or not cand.sense.needs_inner):
             out.append(cand)
     return sorted(out, key=lambda c: c.trigger.i)
+
+
+def _announced_verbal_act(outer: Candidate, inner: Candidate) -> bool:
+    """"promised to brand them traitors", "a willingness to back Putin": a vow or readiness to
+    praise or to accuse is no offer to cooperate (AGREE); the verbal act stays the event, with
+    the modality its clause gives it."""
+    return outer.sense.governs == "agree" and inner.type in ANNOUNCED_VERBAL
 
 
 def _governed(inner: Candidate, outer: Candidate) -> bool:
@@ -384,7 +433,13 @@ def _child(tok: Token, *deps: str) -> Token | None:
 
 
 def _preps(tok: Token) -> set[str]:
-    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent", "dative")}
+    """The verb's prepositions, leaving out those of a date ("fired his manager on Monday" is no
+    firing on someone)."""
+    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent", "dative") and not _of_date(c)}
+
+
+def _of_date(prep: Token) -> bool:
+    return any(o.dep_ == "pobj" and o.ent_type_ in TIME_ENTS for o in prep.children)
 
 
 def _particles(tok: Token) -> set[str]:

@@ -6,7 +6,7 @@ does. Loading is cached: the lexicon is read once per process.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ PENTA_UNCODED = frozenset({"01", "02"})
 class Sense:
     """One reading of a trigger word and the context it needs."""
 
-    type: str | None  # None: the reading is a statement, not an event ("rejected the accusation")
+    type: str | None  # None: the reading is a statement, not an event ("declined to comment")
     mode: str | None = None
     cameo: str | None = None
     objects: frozenset[str] | None = None
@@ -78,6 +78,7 @@ class Lexicon:
     discourse_objects: frozenset[str] = frozenset()
     legislative_verbs: frozenset[str] = frozenset()
     praise_words: frozenset[str] = frozenset()
+    groups: dict[str, frozenset[str]] = field(default_factory=dict)  # the word groups (@name)
 
     def lemma_of(self, text: str, lemma: str) -> str:
         """A verb's lemma, repairing the model's misses ("fined" -> "fin") from known forms."""
@@ -107,7 +108,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     known = set(verbs) | words["light_verbs"] | words["reporting_verbs"] | words["future_wrappers"] \
         | words["hypothetical_wrappers"] | words["negative_wrappers"] | words["comment_verbs"]
     return Lexicon(verbs=verbs, nouns=nouns, forms=_forms(known, raw.get("irregular", {})), known=frozenset(known),
-                   cameo_roots=raw["cameo_roots"], quad=raw["quad"], **words)
+                   cameo_roots=raw["cameo_roots"], quad=raw["quad"], groups=groups, **words)
 
 
 def _sense(spec: dict[str, Any], groups: dict[str, frozenset[str]]) -> Sense:

@@ -24,6 +24,8 @@ CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 FUTURE_MODIFIERS = frozenset({"planned", "upcoming", "proposed", "future", "expected", "scheduled",
                               "next", "forthcoming", "prospective", "impending", "coming"})
 HYPOTHETICAL_MODIFIERS = frozenset({"possible", "potential", "hypothetical", "likely"})
+# Verbs of taking what another offers: not taking it is a refusal (REJECT), whatever the tense.
+ACCEPTANCE_VERBS = frozenset({"accept", "take", "receive", "welcome", "embrace"})
 COOPERATIVE_FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
 COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"})
 CHAIN = frozenset({"xcomp", "conj", "acomp", "ccomp"})
@@ -38,6 +40,7 @@ class Coded:
     mode: str | None
     modality: str
     cameo_override: str | None = None
+    at_verb: bool = False  # the event's trigger is the clause's verb, not the event noun
 
 
 def modality(cand: Candidate, lex: Lexicon) -> tuple[bool, str]:
@@ -59,6 +62,9 @@ def code(cand: Candidate, lex: Lexicon) -> Coded:
     # "failed to reach", "refused to ratify", "impossible to approve": a refusal.
     failed = negated and bool(_refusals(_chain(cand.verb), lex) or (
         cand.verb.dep_ == "xcomp" and _is_refusal(cand.verb.head, lex)))
+    if negated and cand.type in COOPERATIVE and _accepting(cand, lex):
+        # "chose not to accept the help", "did not accept the offer": the refusal is the verb's act.
+        return Coded("REJECT", CONTENT_MODES.get(cand.type, "change"), "asserted", "12", at_verb=cand.nominal)
     if negated and (tense == "future" or failed) and cand.type in COOPERATIVE:
         # "says it will not accept refugees": a refusal, coded REJECT.
         return Coded("REJECT", CONTENT_MODES.get(cand.type, "change"), "asserted", "12")
@@ -73,6 +79,11 @@ def code(cand: Candidate, lex: Lexicon) -> Coded:
     if tense == "future" and cand.type == "RETREAT":
         return Coded("CONCEDE", None, "future", "08")
     return Coded(cand.type, cand.mode, tense)
+
+
+def _accepting(cand: Candidate, lex: Lexicon) -> bool:
+    """The act is taking what another offers ("accept the help", "accepted the deal")."""
+    return lex.lemma_of(cand.verb.text, cand.verb.lemma_) in ACCEPTANCE_VERBS
 
 
 def _vows_reversal(cand: Candidate, lex: Lexicon) -> bool:

@@ -37,11 +37,13 @@ def merge_repeats(events: Sequence[Event], countries: Mapping[str, str | None] |
 
 
 def same_act(a: Event, b: Event, countries: Mapping[str, str | None] | None = None) -> bool:
+    if _told_twice_in_one_sentence(a, b) or _retold_without_doer(a, b):
+        return True
     if (a.type, a.modality) != (b.type, b.modality) or not a.actors or not b.actors:
         return False
     if a.mode and b.mode and a.mode != b.mode:
         return False  # "imposed sanctions, expelled diplomats": two acts of one type
-    if a.sentence == b.sentence and countries:
+    if a.sentence == b.sentence and countries and not _other_recipients(a, b):
         ca, cb = ({countries.get(i) for i in e.actors} for e in (a, b))
         if None not in ca | cb and ca == cb:
             return True
@@ -50,6 +52,28 @@ def same_act(a: Event, b: Event, countries: Mapping[str, str | None] | None = No
     if set(a.actors) != set(b.actors) or set(a.recipients) != set(b.recipients):
         return False
     return a.date is None or b.date is None or (a.date.start, a.date.end) == (b.date.start, b.date.end)
+
+
+def _other_recipients(a: Event, b: Event) -> bool:
+    """"condemned Borduria and criticised Moldova": two acts, each on its own recipient."""
+    return bool(a.recipients) and bool(b.recipients) and not set(a.recipients) & set(b.recipients)
+
+
+def _told_twice_in_one_sentence(a: Event, b: Event) -> bool:
+    """"showed a willingness to back up Putin, to support Putin": one sentence naming one act
+    twice: the same type and a recipient in common, the doers the same or unnamed once."""
+    if a.sentence != b.sentence or a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
+        return False
+    actors_agree = not a.actors or not b.actors or set(a.actors) == set(b.actors)
+    return actors_agree and bool(set(a.recipients) & set(b.recipients))
+
+
+def _retold_without_doer(a: Event, b: Event) -> bool:
+    """The same act on the same recipients told again with its doer named only once ("Trump's
+    support for Putin" ... "a willingness to back Putin")."""
+    if (a.type, a.modality) != (b.type, b.modality) or (a.mode and b.mode and a.mode != b.mode):
+        return False
+    return bool(a.recipients) and set(a.recipients) == set(b.recipients) and not b.actors
 
 
 def _headline_and_lead(a: Event, b: Event) -> bool:

@@ -29,25 +29,32 @@ from typing import Sequence
 
 from spacy.tokens import Token
 
-from ..records import Entity
+from ..records import Entity, entity_at
 from ..reporting import channel_nouns
 from .arguments import subject_tokens
 from .detect import Candidate
 
 # Sectors of parties whose own acts have no political reading for PLOVER.
 NON_POLITICAL_SECTORS = frozenset({"BUS"})
-# The government a demonstration is directed at, not made by (its rallies are its own politics).
-AUTHORITY_SECTORS = frozenset({"GOV"})
+# The government a demonstration is directed at, and the parties and office holders who campaign:
+# their rallies are their own politics, not dissent (an opposition leader's rally is a protest).
+AUTHORITY_SECTORS = frozenset({"GOV", "PTY", "ELI"})
 # "campaign rally", "election rally": a rally of domestic politics.
 CAMPAIGN_WORDS = frozenset({"campaign", "election", "electoral", "reelection", "re-election", "presidential",
                             "primary", "fundraising", "fundraiser", "victory", "inauguration"})
 VERBAL_FROM_CHANNEL = frozenset({"ASSAULT", "COERCE", "THREATEN"})
 # Readings of verbs of force and movement, which have everyday homonyms ("shot up",
 # "retreated from a high", "targeting voters"); verbal acts have agents.
-MATERIAL_SENSES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE"})
+MATERIAL_SENSES = frozenset({"ASSAULT", "COERCE", "RETREAT", "MOBILIZE", "PROTEST"})
 # Types whose acts are measured in money (aid paid, fines, sanctions, tariffs lifted).
 AMOUNT_TYPES = frozenset({"AID", "SANCTION", "CONCEDE", "AGREE"})
 FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
+# Verbs of winning and fighting that elections share with war; parties of politics, forces of war.
+CONTEST_VERBS = frozenset({"beat", "defeat", "fight", "battle", "crush", "trounce", "vanquish"})
+PARTY_SECTORS = frozenset({"PTY", "OPP", "LEG"})
+# Verbs of force that politicians use of each other's words.
+VERBAL_ATTACKS = frozenset({"attack", "hit", "strike", "clash", "assail", "target", "fire"})
+FORCES = frozenset({"MIL", "COP", "REB", "CRM", "SPY", "UAF"})
 # Yields are acts of the one who yields: with no doer named they are talk of a possibility.
 YIELDS = frozenset({"CONCEDE"})
 
@@ -59,13 +66,21 @@ def political(entity: Entity) -> bool:
 
 
 def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Sequence[str],
-                          entities: Sequence[Entity], counts: frozenset[str] = frozenset()) -> bool:
-    """False when no party takes part (see the module doc)."""
+                          entities: Sequence[Entity], counts: frozenset[str] = frozenset(),
+                          natural: frozenset[str] = frozenset(), backed: frozenset[str] = frozenset()) -> bool:
+    """False when no party takes part (see the module doc). `natural`: the lexicon's natural
+    causes of harm (storms, diseases, accidents); `backed`: the objects of discourse and policy
+    one may support (a bill, a plan)."""
     by_id = {e.id: e for e in entities}
     doers = [by_id[i] for i in actors if i in by_id]
+    if not doers and cand.type in MATERIAL_SENSES and _natural_cause(cand, natural):
+        return False  # "the storm killed 12 people": harm with no doer
     parties = doers or [by_id[i] for i in recipients if i in by_id]
     if parties:
         return any(political(e) for e in parties)
+    if cand.type == "SUPPORT" and not cand.nominal and cand.patient is not None:
+        # "measures to support the economy": backing a thing that is no party, plan or policy
+        return not _thing(cand.patient) or cand.patient.lemma_.lower() in backed
     if cand.type not in MATERIAL_SENSES:
         return True
     subjects, _ = subject_tokens(cand.verb)
@@ -75,6 +90,73 @@ def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Se
     if cand.patient is not None and any(t.like_num or t.lemma_.lower() in counts for t in cand.patient.subtree):
         return True
     return not any(_thing(t) for t in subjects)
+
+
+def eventive_subject(cand: Candidate, event_nouns) -> bool:
+    """"protests exploded to new levels", "the crisis escalated": a verb of force or movement with no
+    object, whose subject is itself an event or a state of affairs, tells how that event went on, not
+    a new act. `event_nouns`: the lexicon's event nouns. ("The attack killed 40" has an object.)"""
+    if cand.nominal or cand.type not in MATERIAL_SENSES:
+        return False
+    if any(c.dep_ in ("dobj", "obj", "nsubjpass") for c in cand.verb.children):
+        return False
+    subjects, _ = subject_tokens(cand.verb)
+    return bool(subjects) and all(t.pos_ == "NOUN" and t.lemma_.lower() in event_nouns for t in subjects)
+
+
+def released_thing(cand: Candidate, entities: Sequence[Entity], captives: frozenset[str]) -> bool:
+    """"the ministry released the emails", "released its figures": a release of things is a
+    publication, not RETREAT. People released are a party, a captive word, a pronoun or a count."""
+    if cand.type != "RETREAT" or cand.mode != "release" or cand.nominal:
+        return False
+    # "polls released on Sunday": a participle's thing is the noun it describes.
+    noun = cand.patient or (cand.verb.head if cand.verb.dep_ == "acl" else None)
+    if noun is None:
+        return False
+    if noun.pos_ in ("PRON", "PROPN") or noun.lemma_.lower() in captives:
+        return False
+    if any(t.like_num or t.ent_type_ in ("NORP", "GPE", "PERSON") for t in noun.subtree):
+        return False
+    return entity_at(entities, noun.idx, noun.idx + len(noun.text)) is None
+
+
+def political_contest(cand: Candidate, event_type: str, actors: Sequence[str], recipients: Sequence[str],
+                      entities: Sequence[Entity]) -> bool:
+    """"the best person to beat Clinton", "fought Sanders for the nomination": a contest between
+    politicians, not an assault. Everyone it names is a politician or a party, and no doer is a
+    force that fights (army, police, rebels, criminals)."""
+    if event_type != "ASSAULT" or cand.nominal or cand.verb.lemma_.lower() not in CONTEST_VERBS:
+        return False
+    named, doers = _parties(recipients, entities), _parties(actors, entities)
+    return bool(named) and all(_politician(e) for e in named) and not any(e.sector in FORCES for e in doers)
+
+
+def political_attack(cand: Candidate, event_type: str, actors: Sequence[str], recipients: Sequence[str],
+                     entities: Sequence[Entity]) -> bool:
+    """"Trump attacked Clinton over her emails", "the candidates clashed over immigration", "struck
+    back at his critics": politicians attacking politicians do it with words (ACCUSE). Every doer
+    and every recipient named is a politician or a party, and there is a doer."""
+    if event_type != "ASSAULT" or cand.trigger.lemma_.lower() not in VERBAL_ATTACKS:
+        return False  # the trigger: the verb, or the noun of "launched an attack on Clinton"
+    doers = _parties(actors, entities)
+    return bool(doers) and all(_politician(e) for e in doers + _parties(recipients, entities))
+
+
+def _parties(ids: Sequence[str], entities: Sequence[Entity]) -> list[Entity]:
+    by_id = {e.id: e for e in entities}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _politician(entity: Entity) -> bool:
+    """A person who is no fighter, or a party or legislature (a state is no politician)."""
+    if entity.kind == "PERSON":
+        return entity.sector not in FORCES
+    return entity.sector in PARTY_SECTORS
+
+
+def _natural_cause(cand: Candidate, natural: frozenset[str]) -> bool:
+    subjects, _ = subject_tokens(cand.verb)
+    return any(t.lemma_.lower() in natural for t in subjects)
 
 
 def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str], event_type: str = "") -> bool:
@@ -127,8 +209,11 @@ def verbal_reading(cand: Candidate, event_type: str, discourse: frozenset[str] =
 
     `discourse` is the lexicon's list of objects of discourse and policy.
     """
-    if event_type not in VERBAL_FROM_CHANNEL or cand.nominal or cand.inner is not None:
+    if event_type not in VERBAL_FROM_CHANNEL or cand.inner is not None:
         return False
+    if cand.nominal:  # "launched an attack on his rival's record"
+        return any(o.lemma_.lower() in discourse for p in cand.trigger.children
+                   if p.dep_ == "prep" and p.lower_ in ("on", "against") for o in p.children if o.dep_ == "pobj")
     channels = channel_nouns()
     verb = cand.verb
     if cand.patient is not None and cand.patient.lemma_.lower() in discourse | channels:

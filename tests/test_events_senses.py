@@ -1,0 +1,238 @@
+"""Word senses, polarity and repeats of the events stage, second pass: events told as going on,
+refusals named by nouns, releases of things, standing states, the writer's estimates, one act named
+twice in a sentence (synthetic text)."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import events_pipeline, rule_events
+
+PUBLISHED = "2021-05-20"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return events_pipeline()
+
+
+def _rules(pipeline, text):
+    return rule_events(pipeline, text, PUBLISHED)
+
+
+def _types(pipeline, text):
+    return [(e.type, e.trigger.text) for e in _rules(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "With Ruritanian protests exploding to new heights, the king left the capital.",
+    "The protests in Ruritania retreated from the main square.",
+])
+def test_an_event_going_on_is_no_new_act_of_force(pipeline, text):
+    assert not [t for t, _ in _types(pipeline, text) if t in ("ASSAULT", "MOBILIZE", "COERCE", "RETREAT")]
+
+
+@pytest.mark.slow
+def test_an_attack_that_kills_stays_an_assault(pipeline):
+    assert "ASSAULT" in [t for t, _ in _types(pipeline, "The attack by the rebels killed 40 soldiers in Ruritania.")]
+
+
+@pytest.mark.slow
+def test_a_partys_reluctance_to_yield_is_a_rejection_at_the_noun(pipeline):
+    found = _types(pipeline, "President Smith's reluctance to roll back the tariffs on Ruritania worried investors.")
+    assert found == [("REJECT", "reluctance")]
+
+
+@pytest.mark.slow
+def test_a_month_is_no_march(pipeline):
+    assert _types(pipeline, "The Ruritanian crisis escalated sharply in March.") == []
+
+
+@pytest.mark.slow
+def test_not_accepting_offered_help_is_a_rejection_at_the_verb(pipeline):
+    found = _types(pipeline, "The government of Ruritania chose not to accept the aid from Borduria.")
+    assert found == [("REJECT", "accept")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The government of Ruritania released the emails on Monday.", False),
+    ("The government of Ruritania released the sailors on Monday.", True),
+    ("The government of Ruritania released two Britons on Monday.", True),
+])
+def test_a_release_of_things_is_no_retreat(pipeline, text, kept):
+    assert ("RETREAT" in [t for t, _ in _types(pipeline, text)]) is kept
+
+
+@pytest.mark.slow
+def test_a_standing_agreement_is_no_new_act(pipeline):
+    assert _types(pipeline, "Both parties of Ruritania have a joint fundraising agreement with the union.") == []
+
+
+@pytest.mark.slow
+def test_reaching_an_agreement_is_still_one(pipeline):
+    found = _types(pipeline, "The parties of Ruritania reached a joint agreement with the union on Monday.")
+    assert ("AGREE", "agreement") in found
+
+
+@pytest.mark.slow
+def test_how_a_country_should_be_governed_is_no_demand(pipeline):
+    text = "The senator told the mayors that Ruritania should be governed by honest people."
+    assert "REQUEST" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_demand_on_a_party_stays_one(pipeline):
+    text = "The senator said that Ruritania must withdraw its troops from Borduria."
+    assert "REQUEST" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_likely_deployment_is_the_writers_estimate_not_a_threat(pipeline):
+    (event,) = _rules(pipeline, "The president of Ruritania is likely to deploy troops onto the streets of the capital.")
+    assert (event.type, event.modality) == ("MOBILIZE", "hypothetical")
+
+
+@pytest.mark.slow
+def test_one_sentence_naming_one_act_twice_is_one_event(pipeline):
+    events = _rules(pipeline, "The president of Ruritania praised Borduria, and Borduria was also praised in the capital.")
+    assert [(e.type, e.trigger.text, [m.text for m in e.mentions]) for e in events] == [
+        ("SUPPORT", "praised", ["praised"])]
+
+
+@pytest.mark.slow
+def test_two_recipients_in_one_sentence_are_two_acts(pipeline):
+    events = _rules(pipeline, "The president of Ruritania condemned Borduria and criticised Moldova on Friday.")
+    assert [e.trigger.text for e in events] == ["condemned", "criticised"]
+
+
+@pytest.mark.slow
+def test_a_promise_to_back_a_party_is_the_support_retold_later_without_doer(pipeline):
+    text = ("The president of Ruritania promised to back Borduria. "
+            "He later showed a willingness to support Borduria in the war.")
+    events = _rules(pipeline, text)
+    assert [(e.type, e.trigger.text, [m.text for m in e.mentions]) for e in events] == [
+        ("SUPPORT", "back", ["support"])]
+
+
+@pytest.mark.slow
+def test_a_trade_war_between_named_parties_is_a_sanction(pipeline):
+    found = _types(pipeline, "Investors worried about the Ruritania-Borduria trade war on Monday.")
+    assert ("SANCTION", "war") in found and "ASSAULT" not in [t for t, _ in found]
+
+
+@pytest.mark.slow
+def test_beating_a_rival_candidate_is_no_assault(pipeline):
+    text = "The governor said Senator John Smith is the best candidate to beat Senator Mary Jones in November."
+    assert "ASSAULT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_soldiers_beating_a_villager_stay_an_assault(pipeline):
+    text = "Ruritanian soldiers beat a villager in the market of Borduria on Monday."
+    assert "ASSAULT" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_participle_with_its_own_date_reports_the_act(pipeline):
+    text = "The president of Borduria welcomed the prisoners released by Ruritania on Monday."
+    assert ("RETREAT", "released") in _types(pipeline, text)
+
+
+@pytest.mark.slow
+def test_a_participle_describing_a_party_is_no_event(pipeline):
+    text = "Rebels backed by Borduria held the town of Ruritania."
+    assert "SUPPORT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_polls_released_on_a_day_are_no_retreat(pipeline):
+    text = "New polls released Sunday showed Senator Smith taking a lead in the race."
+    assert "RETREAT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The campaign of Senator Smith denies any wrongdoing in Ruritania.",
+    "The government of Ruritania refuted the accusations of Borduria.",
+])
+def test_denying_or_refuting_an_accusation_is_a_rejection(pipeline, text):
+    assert "REJECT" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The government of Ruritania turned down the offer of Borduria.",
+    "The president of Ruritania balked at signing the treaty with Borduria.",
+    "Ruritania repudiated the treaty with Borduria on Monday.",
+])
+def test_verbs_of_refusal_are_rejections(pipeline, text):
+    assert "REJECT" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_date_is_no_prepositional_complement(pipeline):
+    text = "The president of Ruritania fired his campaign manager on Monday."
+    assert "ASSAULT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_firing_on_protesters_stays_an_assault(pipeline):
+    text = "Ruritanian soldiers fired on protesters in the capital on Monday."
+    assert "ASSAULT" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_calling_for_a_ban_is_a_request_not_the_ban(pipeline):
+    found = _types(pipeline, "The senator called for a ban on Ruritanian imports on Friday.")
+    assert [t for t, _ in found] == ["REQUEST"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Senator John Smith attacked Senator Mary Jones over her emails.",
+    "Senator John Smith launched an attack on his rival's record.",
+])
+def test_politicians_attack_each_other_with_words(pipeline, text):
+    types = [t for t, _ in _types(pipeline, text)]
+    assert "ACCUSE" in types and "ASSAULT" not in types
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Ruritania attacked Borduria on Monday.",
+    "Taliban fighters attacked the governor's convoy.",
+])
+def test_states_and_fighters_still_assault(pipeline, text):
+    assert "ASSAULT" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The markets rallied after the decision of the central bank.", False),
+    ("Protesters marched in the capital of Ruritania on Sunday.", True),
+    ("Hillary Clinton held a rally in Iowa on Monday.", False),
+    ("Opposition leader Maria Lopez held a rally against the government.", True),
+])
+def test_rallies_of_markets_and_campaigns_are_no_protests(pipeline, text, kept):
+    assert ("PROTEST" in [t for t, _ in _types(pipeline, text)]) is kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The storm killed 12 people in the mountains.",
+    "The virus has killed more than 3,000 people.",
+])
+def test_natural_harm_is_no_assault(pipeline, text):
+    assert "ASSAULT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The government announced new measures to support the economy.", False),
+    ("The senator said she would support the bill on Friday.", True),
+    ("Ruritania supported Borduria at the United Nations.", True),
+])
+def test_supporting_a_thing_that_is_no_party_or_policy_is_no_event(pipeline, text, kept):
+    types = [t for t, _ in _types(pipeline, text)]
+    assert (bool({"SUPPORT", "AGREE"} & set(types))) is kept
