@@ -34,13 +34,21 @@ _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|
 _STAMP_WORDS = re.compile(
     r"(?i:published|updated|posted|last|first|modified|on|at|of)\b:?|"
     rf"(?:{_MONTH}|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b\.?|[ap]\.?m\b\.?|[AP]\.?M\b\.?|[A-Z]{{1,5}}\b|"
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+\-]\d{2}:?\d{2})?|"  # ISO 8601, as pages stamp it
     r"\d+(?:[:./\-]\d+)*(?:st|nd|rd|th)?|[,|()+:\-–—/.]"
 )
 _STAMP_ANCHOR = re.compile(rf"\d{{1,2}}[:.]\d{{2}}|\b{_MONTH}\b|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}")
 
-# A photo credit.
+# A credit: for a photo ("Photo: Jane Doe/AP", "Jane Doe/Getty Images", "Bloomberg via Getty Images"),
+# a source ("Source: Reuters") or a hat tip ("h/t The Hill").
 _CREDIT = re.compile(r"^\(?(?:(?:AP|AFP|Reuters|Getty)\s+)?(?:Photo(?:graph)?|Image|Picture|Illustration|Credit)s?"
-                     r"(?:\s*[:/]|\s+(?:by|credit|courtesy)\b)", re.I)
+                     r"(?:\s*[:/]|\s+(?:by|credit|courtesy)\b)|^(?:Sources?\s*:|h/t\b)", re.I)
+_AGENCY_CREDIT = re.compile(r"^\(?[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,4}(?:/| via )(?:Getty Images|AP|AFP|Reuters|EPA)\)?\.?$")
+# A line that is one bracketed source ("[Reuters]", "[Jane Doe, The Planet]"), an @handle to follow
+# ("Twitter: @janedoe"), or markup left in the text ('<tweet tweet-id="1"><tweet/>').
+_BRACKETED = re.compile(r"^\[[^\[\]]{1,60}\]\.?$")
+_HANDLE = re.compile(r"^(?:Follow\b[^@]{0,40}|(?:Twitter|Instagram|Facebook|X)\s*:\s*)@\w{1,30}\.?$", re.I)
+_MARKUP = re.compile(r"^(?:<[^<>]{1,200}>)+\.?$")
 # A teaser label: the words a page puts before a link to other pages.
 _TEASER = (r"(?:read (?:more|also|next)|see (?:also|more)|also (?:read|see)|more on this|more|watch|listen"
            r"|related(?: coverage| stories| articles| content| links)?|don['’]t miss|must read|recommended"
@@ -101,8 +109,10 @@ def _page_line(body: str) -> bool:
 
 
 def _short_page_line(body: str) -> bool:
-    return bool(_CREDIT.match(body) or _MORE.match(body) or _COMMENTS.match(body) or _POST_SIGNATURE.match(body)
-                or _LINKS_ONLY.match(body) or (_LABEL.match(body) and sum(ch.isalpha() for ch in body) >= 3))
+    return any(p.match(body) for p in _SHORT_LINES) or (_LABEL.match(body) and sum(ch.isalpha() for ch in body) >= 3)
+
+
+_SHORT_LINES = (_CREDIT, _AGENCY_CREDIT, _MORE, _COMMENTS, _POST_SIGNATURE, _LINKS_ONLY, _BRACKETED, _HANDLE, _MARKUP)
 
 
 def _all_names(names: list[str]) -> bool:
