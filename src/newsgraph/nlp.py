@@ -4,23 +4,24 @@ News text puts headlines, standfirsts, bylines and paragraphs on lines of
 their own without closing punctuation; the parser alone glues them to the
 next sentence, so a line break always starts a new sentence here.
 
-Wire copy adds three things the parser gets wrong, handled by the same
-component before the parser runs:
+The `line_breaks` component sets what the parser may do, before it runs:
+- on a line, a sentence opens only after a full stop, "!", "?" or an
+  ellipsis (and the quote marks and brackets closing after it): the parser
+  alone also cuts after a dash ("Headline - The Outlet"), inside title-case
+  headlines and in the middle of long run-on clauses;
 - a dateline ("OSLO (AP) —", "PARIS, Aug 31 (Reuters) -", "VIENNA —") opens
   the sentence after it: no sentence may start inside it or right after it;
 - a closing quotation mark after a full stop, "!" or "?" ends the sentence
-  it closes (the parser likes to start the next one with it), and a
-  lower-case word right after it goes on with the same sentence ("“Help!”
-  one reader wrote.");
-- separator lines ("___", "* * *", "---") and timestamp lines ("Updated
-  10:42 a.m. ET, March 4, 2016") are not sentences: the parser may not cut
-  them up, and `sentences()` leaves them out, so no layer (events, quotes,
-  voice) ever sees them and the contract's sentence indices skip them.
-  Page lines are left out the same way: a byline of names only ("By Jane
-  Doe and John Roe, Reuters"; article.BYLINE, the pattern that finds the
-  authors), a photo credit ("Photo: Jane Doe/AP", "(AP Photo/Jane Doe)"), a
-  wire credit line ("(Reporting by Jane Doe in Paris; editing by John Roe)")
-  and a link to more ("Read more: ...", "Related: ...", "Sign up for ...").
+  it closes (the parser likes to start the next one with it), and what
+  follows goes on with the same sentence when it is lower case ("“Help!”
+  one reader wrote.") or, after "!" or "?", an attribution by a verb of
+  speech ("“Why now?” Ana Ruiz asked.");
+- links closing a line go with the sentence before them (an embedded post);
+- page lines (`pagelines.py`: separators, timestamps, bylines, credits,
+  teasers, widgets, post signatures, section labels) are kept whole, and
+  `sentences()` leaves them out, and lines of names or places only (a
+  letter's signature), so no layer (events, quotes, voice) ever sees them
+  and the contract's sentence indices skip them.
 """
 from __future__ import annotations
 
@@ -259,7 +260,7 @@ def _regular_forms(lemma: str) -> list[str]:
 
 
 def _verb_exceptions(nlp: Language | None) -> dict[str, list[str]]:
-    for name, proc in (nlp.pipeline if nlp is not None else ()):
+    for _name, proc in (nlp.pipeline if nlp is not None else ()):
         lookups = getattr(proc, "lookups", None)
         if lookups is not None and lookups.has_table("lemma_exc"):
             return dict(lookups.get_table("lemma_exc").get("verb", {}))
