@@ -6,7 +6,8 @@ next sentence, so a line break always starts a new sentence here.
 
 The `line_breaks` component sets what the parser may do, before it runs:
 - on a line, a sentence opens only after a full stop, "!", "?" or an
-  ellipsis (and the quote marks and brackets closing after it): the parser
+  ellipsis (and the quote marks and brackets closing after it), and never
+  at a lower-case word ("3 p.m. on Monday"): the parser
   alone also cuts after a dash ("Headline - The Outlet"), inside title-case
   headlines and in the middle of long run-on clauses;
 - a dateline ("OSLO (AP) —", "PARIS, Aug 31 (Reuters) -", "VIENNA —") opens
@@ -174,7 +175,11 @@ def _only_after_full_stops(b: Boundaries) -> None:
     may[0] = True
     for pattern in (_MAY_OPEN, _LINE_OPEN):
         may[[m.end() for m in pattern.finditer(b.text)]] = True
-    b.starts[(b.starts == 0) & ~b.space & ~may[b.idx]] = -1
+    free = (b.starts == 0) & ~b.space
+    b.starts[free & ~may[b.idx]] = -1
+    # nor before a lower-case word, on the line: "3 p.m. on Monday", "failed... and then"
+    lower = [k for k in np.flatnonzero(free & may[b.idx]) if b.text[b.idx[k]].islower()]
+    b.starts[lower] = -1
 
 
 def _no_start(b: Boundaries, char: int) -> None:
