@@ -4,23 +4,25 @@ News text puts headlines, standfirsts, bylines and paragraphs on lines of
 their own without closing punctuation; the parser alone glues them to the
 next sentence, so a line break always starts a new sentence here.
 
-Wire copy adds three things the parser gets wrong, handled by the same
-component before the parser runs:
+The `line_breaks` component sets what the parser may do, before it runs:
+- on a line, a sentence opens only after a full stop, "!", "?" or an
+  ellipsis (and the quote marks and brackets closing after it), and never
+  at a lower-case word ("3 p.m. on Monday"): the parser
+  alone also cuts after a dash ("Headline - The Outlet"), inside title-case
+  headlines and in the middle of long run-on clauses;
 - a dateline ("OSLO (AP) —", "PARIS, Aug 31 (Reuters) -", "VIENNA —") opens
   the sentence after it: no sentence may start inside it or right after it;
 - a closing quotation mark after a full stop, "!" or "?" ends the sentence
-  it closes (the parser likes to start the next one with it), and a
-  lower-case word right after it goes on with the same sentence ("“Help!”
-  one reader wrote.");
-- separator lines ("___", "* * *", "---") and timestamp lines ("Updated
-  10:42 a.m. ET, March 4, 2016") are not sentences: the parser may not cut
-  them up, and `sentences()` leaves them out, so no layer (events, quotes,
-  voice) ever sees them and the contract's sentence indices skip them.
-  Page lines are left out the same way: a byline of names only ("By Jane
-  Doe and John Roe, Reuters"; article.BYLINE, the pattern that finds the
-  authors), a photo credit ("Photo: Jane Doe/AP", "(AP Photo/Jane Doe)"), a
-  wire credit line ("(Reporting by Jane Doe in Paris; editing by John Roe)")
-  and a link to more ("Read more: ...", "Related: ...", "Sign up for ...").
+  it closes (the parser likes to start the next one with it), and what
+  follows goes on with the same sentence when it is lower case ("“Help!”
+  one reader wrote.") or, after "!" or "?", an attribution by a verb of
+  speech ("“Why now?” Ana Ruiz asked.");
+- links closing a line go with the sentence before them (an embedded post);
+- page lines (`pagelines.py`: separators, timestamps, bylines, credits,
+  teasers, widgets, post signatures, section labels) are kept whole, and
+  `sentences()` leaves them out, and lines of names or places only (a
+  letter's signature), so no layer (events, quotes, voice) ever sees them
+  and the contract's sentence indices skip them.
 """
 from __future__ import annotations
 
@@ -30,11 +32,14 @@ import weakref
 from functools import lru_cache
 from typing import Iterator
 
+import numpy as np
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .article import BYLINE, NAME_SPLIT
 from .errors import ModelNotFound
+from .pagelines import is_non_sentence
+from .reporting import reporting_verbs
 
 LINE_BREAKS = "line_breaks"
 
@@ -48,14 +53,6 @@ DATELINE = re.compile(
     rf"^[ \t]*{_PLACE}(?:, {_PLACE}){{0,2}}(?:,? {_MONTH}\.? \d{{1,2}}(?:, \d{{4}})?)?"
     rf"(?:\s*\([A-Z][\w.&'’ /\-]{{0,30}}\)(?:[ \t]*{_DASH}(?=\s|$)|(?=[A-Z\"“‘]))|[ \t]+{_DASH}(?=\s|$))"
 )
-# The words a timestamp line is made of; time zones are upper case (ET, GMT, AEST).
-_STAMP_WORDS = re.compile(
-    r"(?i:published|updated|posted|last|first|modified|on|at|of)\b:?|"
-    rf"(?:{_MONTH}|Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\b\.?|[ap]\.?m\b\.?|[AP]\.?M\b\.?|[A-Z]{{1,5}}\b|"
-    r"\d+(?:[:./\-]\d+)*(?:st|nd|rd|th)?|[,|()+:\-–—/.]"
-)
-_STAMP_ANCHOR = re.compile(rf"\d{{1,2}}[:.]\d{{2}}|\b{_MONTH}\b|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}")
-
 
 _LAST_TEXT = threading.local()  # per thread: the web server may analyse in several threads
 
@@ -90,81 +87,6 @@ def after_dateline(doc: Doc, tokens: list) -> list:
     return tokens if cut is None else [t for t in tokens if t.idx >= line_start + cut]
 
 
-# A page line's opening: a photo credit, or a link to more reading or to a newsletter.
-_CREDIT = re.compile(r"^\(?(?:(?:AP|AFP|Reuters|Getty)\s+)?(?:Photo(?:graph)?|Image|Picture|Illustration|Credit)s?"
-                     r"(?:\s*[:/]|\s+(?:by|credit|courtesy)\b)", re.I)
-_MORE = re.compile(r"^(?:Read (?:more|also)|See also|Related(?: coverage| stories)?|More on this)\b\s*[:>»\-–—|]"
-                   r"|^(?:Read more|Click here|Sign up|Subscribe)\b", re.I)
-_NAME = re.compile(r"^[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|van|von|der|al|bin))*$")
-MAX_PAGE_LINE_WORDS = 14
-# A wire credit line: clauses "<task> by <names>[ in <place>]" joined by ";" (or ", " before the next
-# task), in parentheses or not: "Reporting by Jane Doe in Paris; additional reporting by John Roe;
-# editing by Mark Poe". Every clause must be one, so no prose passes.
-_TASK = (r"(?:(?:additional|further|extra)\s+)?"
-         r"(?:reporting|writing|editing|research|compiled|compiling|production|graphics|photography|translation)")
-_CREDIT_CLAUSE = re.compile(rf"^{_TASK}(?:\s+(?:and|&)\s+{_TASK})?\s+by\s+(?P<names>\S.*)$", re.I)
-_CREDIT_SPLIT = re.compile(rf"\s*;\s*|,\s*(?={_TASK}\s+(?:(?:and|&)\s+\w+\s+)?by\b)", re.I)
-_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}$")
-_ADDITIONAL = re.compile(r"^(?:additional|further|extra)\s", re.I)
-MAX_CREDIT_LINE_WORDS = 60
-
-
-def is_non_sentence(line: str) -> bool:
-    """A separator rule, a bare timestamp or a page line: furniture, not a sentence."""
-    body = line.strip()
-    if not body:
-        return False
-    if not any(ch.isalnum() for ch in body):
-        return len(body.replace(" ", "")) >= 3
-    if _page_line(body):
-        return True
-    words = body.replace(",", " , ").split()
-    if len(words) > 14 or not _STAMP_ANCHOR.search(body):
-        return False
-    return all(_covered(w) for w in words)
-
-
-def _page_line(body: str) -> bool:
-    """A byline of names only, a photo credit, a wire credit line or a link to more: short, and no prose."""
-    if _wire_credit(body):
-        return True
-    if len(body.split()) > MAX_PAGE_LINE_WORDS:
-        return False
-    if _CREDIT.match(body) or _MORE.match(body):
-        return True
-    m = BYLINE.match(body)
-    names = NAME_SPLIT.split(m.group("names").rstrip(".")) if m and body[:1].isupper() else []
-    return _all_names(names)
-
-
-def _all_names(names: list[str]) -> bool:
-    return bool(names) and all(_NAME.match(n.strip()) and len(n.split()) <= 4 for n in names)
-
-
-def _wire_credit(body: str) -> bool:
-    """ "(Reporting by Jane Doe in Paris; editing by John Roe)": every clause a task done by named people."""
-    if len(body.split()) > MAX_CREDIT_LINE_WORDS or not body[:2].lstrip("(")[:1].isupper():
-        return False
-    inner = body.rstrip(". ")
-    bracketed = inner.startswith("(") and inner.endswith(")")
-    parts = _CREDIT_SPLIT.split(inner[1:-1] if bracketed else inner)
-    if len(parts) < 2 and not bracketed and not _ADDITIONAL.match(inner):
-        return False  # one bare clause may be a headline ("Research by Harvard Scientists")
-    clauses = [_CREDIT_CLAUSE.match(c.strip(" .")) for c in parts]
-    return all(m and _all_names([_IN_PLACE.sub("", n) for n in NAME_SPLIT.split(m.group("names").strip())])
-               for m in clauses)
-
-
-def _covered(word: str) -> bool:
-    pos = 0
-    while pos < len(word):
-        m = _STAMP_WORDS.match(word, pos)
-        if not m or m.end() == pos:
-            return False
-        pos = m.end()
-    return True
-
-
 def _lines(text: str) -> Iterator[tuple[int, int]]:
     start = 0
     for m in re.finditer(r"\n", text):
@@ -173,52 +95,181 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def _tokens_from(doc: Doc, start: int, end: int) -> list[int]:
-    """Indices of the tokens starting in [start, end) that are not whitespace."""
-    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
-    return [t.i for t in span if not t.is_space and start <= t.idx < end] if span is not None else []
+# Where, on a line, a sentence may open: after a full stop, "!", "?" or an ellipsis, and the closing
+# quote marks and brackets after it. The parser alone also opens sentences after a dash, a colon or
+# in the middle of a long run-on clause ("... hacked into the DNC | and we know ..."); news text
+# always closes a sentence before the next one on the same line, so those are cut here.
+_MAY_OPEN = re.compile(r"[.!?…][\"”’'»)\]]*[^\S\n]+")
+_LINE_OPEN = re.compile(r"\n\s*")
+# A closing quotation mark right after a full stop, "!" or "?".
+_CLOSING_QUOTE = re.compile(r"(?<=[.!?])[\"”’']")
+# Links closing a line after a sentence: an embedded post's "... slogan. https://t.co/x" is one sentence.
+_TRAILING_LINKS = re.compile(r"(?<=[.!?…\"”’'])[^\S\n]+(?=(?:(?:https?://|www\.|pic\.twitter\.com/)\S+[^\S\n]*)+(?:\n|$))")
 
 
-@Language.component(LINE_BREAKS)
-def line_breaks(doc: Doc) -> Doc:
-    for token in doc[:-1]:
-        if token.is_space and "\n" in token.text:
-            doc[token.i + 1].is_sent_start = True
-    _closing_quotes(doc)
-    text = doc_text(doc)
+class Boundaries:
+    """The sentence starts of one doc before the parser: 1 a start, -1 none, 0 the parser's choice.
+
+    Read and written as arrays (`Doc.to_array`/`from_array`), not token by token: making a Token
+    object per token was most of this component's time.
+    """
+
+    def __init__(self, doc: Doc):
+        self.doc, self.text = doc, doc_text(doc)
+        self.idx = doc.to_array(IDX).astype(np.int64)
+        self.space = doc.to_array(IS_SPACE).astype(bool)
+        self.starts = doc.to_array(SENT_START).view(np.int64).copy()
+
+    def at(self, char: int) -> int | None:
+        """The token starting at this character, if one does."""
+        k = int(np.searchsorted(self.idx, char))
+        return k if k < len(self.idx) and self.idx[k] == char else None
+
+    def tokens(self, start: int, end: int) -> list[int]:
+        """The tokens starting in [start, end) that are not whitespace."""
+        lo, hi = np.searchsorted(self.idx, (start, end))
+        return [k for k in range(int(lo), int(hi)) if not self.space[k]]
+
+    def keep_together(self, indices: list[int]) -> None:
+        """No sentence starts at any of these tokens but the first."""
+        self.starts[indices[1:]] = -1
+
+    def write(self) -> Doc:
+        self.doc.from_array([SENT_START], self.starts.view(np.uint64))
+        return self.doc
+
+
+class LineBreaks:
+    """The `line_breaks` component (see the module's docstring); knows the reporting verbs' forms."""
+
+    def __init__(self, forms: frozenset[str]):
+        self.forms = forms
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) < 2:
+            return doc
+        b = Boundaries(doc)
+        _open_lines(b)
+        _only_after_full_stops(b)
+        _closing_quotes(b, self.forms)
+        for m in _TRAILING_LINKS.finditer(b.text):
+            _no_start(b, m.end())
+        _page_lines(b)
+        return b.write()
+
+
+@Language.factory(LINE_BREAKS)
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks(reporting_forms(nlp))
+
+
+def _open_lines(b: Boundaries) -> None:
+    """A line break starts a sentence: the token after the one holding the break."""
+    newlines = [m.start() for m in re.finditer("\n", b.text)]
+    after = np.searchsorted(b.idx, newlines, side="right")  # the holder's index + 1
+    b.starts[after[after < len(b.idx)]] = 1
+
+
+def _only_after_full_stops(b: Boundaries) -> None:
+    may = np.zeros(len(b.text) + 1, dtype=bool)
+    may[0] = True
+    for pattern in (_MAY_OPEN, _LINE_OPEN):
+        may[[m.end() for m in pattern.finditer(b.text)]] = True
+    free = (b.starts == 0) & ~b.space
+    b.starts[free & ~may[b.idx]] = -1
+    # nor before a lower-case word, on the line: "3 p.m. on Monday", "failed... and then"
+    lower = [k for k in np.flatnonzero(free & may[b.idx]) if b.text[b.idx[k]].islower()]
+    b.starts[lower] = -1
+
+
+def _no_start(b: Boundaries, char: int) -> None:
+    k = b.at(char)
+    if k is not None:
+        b.starts[k] = -1
+
+
+def _closing_quotes(b: Boundaries, forms: frozenset[str]) -> None:
+    """A closing quote mark after a full stop, "!" or "?" ends the sentence it closes; what comes
+    after goes on with it when it is lower case ("“Help!” one reader wrote.") or, after "!" or "?",
+    an attribution ("“Why now?” Ana Ruiz asked.")."""
+    text = b.text
+    for m in _CLOSING_QUOTE.finditer(text):
+        k = b.at(m.start())
+        if k is None:
+            continue
+        b.starts[k] = -1
+        nxt = b.at(m.end() + 1) if text[m.end():m.end() + 1] == " " else None
+        if nxt is not None and (text[m.end() + 1].islower() or
+                                (text[m.start() - 1] in "!?" and _attribution(b.doc, nxt, forms))):
+            b.starts[nxt] = -1
+
+
+# The tags (the tagger runs before this component) a speaker is made of: "Ana Ruiz", "The mayor".
+_SPEAKER_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "DT", "JJ", "PRP", "PRP$"})
+MAX_SPEAKER_TOKENS = 4
+
+
+def _attribution(doc: Doc, k: int, forms: frozenset[str]) -> bool:
+    """A speaker of up to four words then a reporting verb of speech: "Ana Ruiz asked", "The mayor
+    told reporters"; not "Others saw ..." (perception) nor "X said that ..." (a new clause)."""
+    for i in range(k, min(k + 1 + MAX_SPEAKER_TOKENS, len(doc))):
+        tag = doc[i].tag_
+        if tag.startswith("VB") and i > k:
+            return doc[i].lower_ in forms and (i + 1 == len(doc) or doc[i + 1].lower_ != "that")
+        if tag not in _SPEAKER_TAGS:
+            return False
+    return False
+
+
+def _page_lines(b: Boundaries) -> None:
+    """Separator, timestamp and page lines are kept whole; a dateline opens the sentence after it."""
+    text = b.text
     for start, end in _lines(text):
         line = text[start:end]
         if is_non_sentence(line):
-            _keep_together(doc, _tokens_from(doc, start, end))
+            b.keep_together(b.tokens(start, end))
             continue
         cut = dateline_end(line)
         if cut is None:
             continue
-        inside = _tokens_from(doc, start, start + cut)
-        after = next((t.i for t in doc[inside[-1] + 1:] if not t.is_space), None) if inside else None
-        _keep_together(doc, inside + ([after] if after is not None else []))
-    return doc
+        inside = b.tokens(start, start + cut)
+        after = next((k for k in range(inside[-1] + 1, len(b.idx)) if not b.space[k]), None) if inside else None
+        b.keep_together(inside + ([after] if after is not None else []))
 
 
-CLOSING = frozenset('"”’\'')
-FINAL = frozenset(".!?")
+def reporting_forms(nlp: Language | None = None) -> frozenset[str]:
+    """The inflected forms of the verbs that attribute a direct quote, those of speech and writing
+    ("says", "asked", "replied", and "said" from the model's lemmatizer exceptions): the lexicon
+    holds lemmas, and the lemmatizer runs after the parser, too late for this component. Verbs of
+    thought and perception are left out: after a quote, "Others saw ..." is a new sentence."""
+    lemmas = {lemma for lemma, verb in reporting_verbs().items()
+              if lemma.isalpha() and verb.cls in _QUOTING and verb.sense in _SAID}
+    forms = set(lemmas)
+    for lemma in lemmas:
+        forms.update(_regular_forms(lemma))
+    forms.update(form for form, of in _verb_exceptions(nlp).items() if lemmas.intersection(of))
+    return frozenset(forms)
 
 
-def _closing_quotes(doc: Doc) -> None:
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if token.text not in CLOSING or before.whitespace_ or before.text[-1:] not in FINAL:
-            continue
-        token.is_sent_start = False
-        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if nxt is not None and token.whitespace_ and "\n" not in token.whitespace_ and nxt.text[:1].islower():
-            nxt.is_sent_start = False
+_QUOTING = frozenset({"speech", "continue"})
+_SAID = frozenset({"speech", "writing"})
 
 
-def _keep_together(doc: Doc, indices: list[int]) -> None:
-    """No sentence starts at any of these tokens but the first."""
-    for i in indices[1:]:
-        doc[i].is_sent_start = False
+def _regular_forms(lemma: str) -> list[str]:
+    if lemma.endswith("e"):
+        return [lemma + "s", lemma + "d"]
+    if lemma.endswith("y") and lemma[-2:-1] not in "aeiou":
+        return [lemma[:-1] + "ies", lemma[:-1] + "ied"]
+    ending = "es" if lemma.endswith(("s", "x", "z", "ch", "sh")) else "s"
+    return [lemma + ending, lemma + "ed", lemma + lemma[-1] + "ed"]
+
+
+def _verb_exceptions(nlp: Language | None) -> dict[str, list[str]]:
+    for _name, proc in (nlp.pipeline if nlp is not None else ()):
+        lookups = getattr(proc, "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_exc"):
+            return dict(lookups.get_table("lemma_exc").get("verb", {}))
+    return {}
 
 
 LONG_RUNS = "long_runs"
@@ -226,19 +277,26 @@ LONG_RUNS = "long_runs"
 # (a scraped list, a 200,000-character line) is cut so that no stage's work per
 # sentence grows without bound and the cost stays linear in the text's length.
 MAX_SENTENCE_TOKENS = 150
-_CLOSERS = frozenset(".!?;:")
+# Only after these may a sentence open on a line (line_breaks), so only these end a run.
+_CLOSERS = (".", "!", "?", "…")
 
 
 @Language.component(LONG_RUNS)
 def long_runs(doc: Doc) -> Doc:
-    run = 0
-    for token in doc:
-        if token.is_sent_start or (token.i and doc[token.i - 1].text in _CLOSERS):
-            run = 0
-        if run >= MAX_SENTENCE_TOKENS:
-            token.is_sent_start = True
-            run = 0
-        run += 1
+    """Every MAX_SENTENCE_TOKENS-th token of a run (from a sentence start or a closer) starts one."""
+    if len(doc) <= MAX_SENTENCE_TOKENS:
+        return doc
+    starts = doc.to_array(SENT_START).view(np.int64).copy()
+    closers = [doc.vocab.strings.add(c) for c in _CLOSERS]
+    closes = np.isin(doc.to_array(ORTH), np.array(closers, dtype=np.uint64))
+    reset = starts == 1
+    reset[0] = True
+    reset[1:] |= closes[:-1]
+    positions = np.arange(len(doc))
+    run_start = np.maximum.accumulate(np.where(reset, positions, 0))
+    cut = (positions - run_start) % MAX_SENTENCE_TOKENS == 0
+    starts[cut & ~reset] = 1
+    doc.from_array([SENT_START], starts.view(np.uint64))
     return doc
 
 
@@ -261,8 +319,8 @@ def load_model(name: str) -> Language:
 def sentences(doc: Doc) -> tuple[Span, ...]:
     """The article's sentences, stripped of surrounding whitespace tokens.
 
-    Separator and timestamp lines are left out. Their order defines the
-    contract's sentence indices.
+    Separator, timestamp and page lines are left out, and lines of names or
+    places only. Their order defines the contract's sentence indices.
     """
     out = []
     text = doc_text(doc)
@@ -278,10 +336,35 @@ def sentences(doc: Doc) -> tuple[Span, ...]:
 
 
 def _furniture(doc: Doc, text: str, start: int, end: int) -> bool:
-    """The span is (inside) one separator or timestamp line of `text` (doc.text)."""
+    """The span is (inside) one page line of `text` (doc.text), or is a line of names or places."""
     first, last = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     if "\n" in text[first:last]:
         return False
     line_start = text.rfind("\n", 0, first) + 1
     line_end = text.find("\n", last)
-    return is_non_sentence(text[line_start: line_end if line_end >= 0 else len(text)])
+    line = text[line_start: line_end if line_end >= 0 else len(text)]
+    if is_non_sentence(line):
+        return True
+    whole_line = line.strip() == text[first:last]
+    return whole_line and bool(text[:line_start].strip()) and _names_only(doc[start:end])
+
+
+MAX_SIGNATURE_TOKENS = 8
+_NAMES = frozenset({"PERSON"})
+_PLACES = frozenset({"GPE", "LOC"})
+
+
+def _names_only(span: Span) -> bool:
+    """A signature line: a person's name, or a place "City, State", and nothing else ("Jane Doe.",
+    "Austin, Texas.", "Jane Doe, Austin"). The title line is never one: a headline in title case
+    ("Obama Speaks") may pass for a name."""
+    if len(span) > MAX_SIGNATURE_TOKENS:
+        return False
+    kinds = set()
+    for token in span:
+        if token.text in (",", "."):
+            continue
+        if token.ent_type_ not in _NAMES and token.ent_type_ not in _PLACES:
+            return False
+        kinds.add(token.ent_type_)
+    return bool(kinds & _NAMES) or (bool(kinds) and any(t.text == "," for t in span))
