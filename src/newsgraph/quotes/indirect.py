@@ -74,9 +74,12 @@ def _reported(cue: Cue) -> list[Draft]:
         return _passive_report(cue)
     if not plausible_speaker(cue, speaker):
         return []
-    clause = _reported_clause(cue)
-    if clause is not None:
-        return _drafts(_without_trailing_participles(clause), cue, speaker)
+    clauses = _reported_clauses(cue)
+    if clauses:
+        return _drafts([t for c in clauses for t in _without_trailing_participles(c)], cue, speaker)
+    misparsed = _object_clause(cue)
+    if misparsed is not None:
+        return _drafts(list(misparsed.subtree), cue, speaker)
     if cue.cls in (SPEECH, THOUGHT) and (cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token)
                                          or _as_reported(cue.token)):
         return _outside(cue, speaker)
@@ -98,16 +101,38 @@ def _topic(cue: Cue, speaker: Token) -> list[Draft]:
     return _drafts([t for o in objects for t in o.subtree], cue, speaker) if objects else []
 
 
-def _reported_clause(cue: Cue) -> Token | None:
-    """The cue's clausal complement: the one after the cue when there are two ("It is unlikely;
-    the team says she will go on" hangs both on "says"); a clause the parser took for an
-    adverbial but opened by "that" ("tweeted in the early hours that Machado was ...")."""
+def _reported_clauses(cue: Cue) -> list[Token]:
+    """The cue's clausal complements: those after the cue when there are some before too ("It is
+    unlikely; the team says she will go on" hangs both on "says"), all of them when the parser
+    hung two conjoined clauses on the cue ("said Trump has respect and his comment was ...");
+    a clause the parser took for an adverbial but opened by "that" ("tweeted in the early
+    hours that Machado was ...")."""
     verb = cue.token
     found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or _question(cue, c) or _that_clause(verb, c)
              or _bare_clause(verb, c)]
     after = [c for c in found if c.i > verb.i]
     before = [c for c in found if c.i < verb.i and not _split_off(c, verb)]
-    return (after or before or [None])[0]
+    return after or before[:1]
+
+
+def _object_clause(cue: Cue) -> Token | None:
+    """"said many of the examples that critics cite failed to ...": the parser took the
+    reported clause's subject for the object of "said" and hung its verb inside it. An object
+    of a verb of saying or thinking whose words hold a finite verb is that clause."""
+    verb = cue.token
+    if cue.cls not in (SPEECH, THOUGHT) or cue.lemma not in NO_OBJECT:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"), None)
+    if obj is None:
+        return None
+    return obj if any(_dumped_verb(t) for t in obj.subtree if t is not obj) else None
+
+
+def _dumped_verb(token: Token) -> bool:
+    """A finite verb the parser hung as a bare adverbial or aside (no "when", "if", "who" of its
+    own): the verb of a clause, not part of a noun phrase."""
+    return (token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ in ("advcl", "parataxis", "dep")
+            and not any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in token.children))
 
 
 def _that_clause(verb: Token, child: Token) -> bool:
@@ -264,6 +289,10 @@ def _comma_between(head: Token, token: Token) -> bool:
 def _outside(cue: Cue, speaker: Token) -> list[Draft]:
     """The governing clause minus the cue's own words, as one or two contiguous parts."""
     head = cue.token.head
+    # "Though the move was seamless, he said, replacing her would be ...": the cue sits in a
+    # clause that leads into the main one; the whole sentence is reported
+    while head.dep_ == "advcl" and head.head.i > cue.token.i:
+        head = head.head
     own = {t.i for t in cue.token.subtree}
     # ", although it may take days to know": the writer's aside after the report
     own |= {t.i for c in head.children if c.i > cue.token.i and _concession(c) for t in c.subtree}
@@ -281,7 +310,10 @@ def _according(cue: Cue) -> list[Draft]:
 
 def _sourced_by_phrase(cue: Cue, source: Token | None) -> list[Draft]:
     """The clause a source phrase hangs on, minus the phrase, unless a speaker of its own reports it."""
-    head = cue.token.head
+    head = _clause_head(cue.token.head)
+    if _ends_sentence(cue.token):
+        while head.dep_ == "conj" and head.head is not head:
+            head = head.head  # "A closed and B closed, according to Y": Y reports both
     if head is cue.token or _has_own_speaker(head):
         return []  # "According to the readout, Blinken told ...": a via link, not a source
     own = {t.i for t in cue.token.subtree}
@@ -289,6 +321,22 @@ def _sourced_by_phrase(cue: Cue, source: Token | None) -> list[Draft]:
     before = [t for t in kept if t.i < cue.token.i]
     after = [t for t in kept if t.i > cue.token.i]
     return [d.moved(origin="according") for d in _drafts(before, cue, source) + _drafts(after, cue, source)]
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb of the clause a source phrase hangs on: "X is one of many ... and the fourth,
+    according to Y" hangs the phrase on a conjoined noun, but Y reports the whole clause."""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return token
+        token = token.head
+    return token
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Does the phrase headed by `token` close its sentence (only punctuation after it)?"""
+    sentence = token.sent
+    return all(t.is_punct or t.is_space for t in sentence.doc[token.right_edge.i + 1:sentence.end])
 
 
 def _noun_report(noun: Token) -> list[Draft]:
@@ -345,7 +393,9 @@ def _has_own_speaker(head: Token) -> bool:
     ("holds a lead, according to a poll") leaves the source phrase the source."""
     for token in [head, *(c for c in head.children if c.dep_ in ("ccomp", "parataxis"))]:
         cue = next(iter(cues_in([token])), None)
-        if cue is not None and cue.cls != "according" and plausible_speaker(cue, subject_of(token)) \
+        # A belief has no voice of its own here: "voters believe", "the policy appears to
+        # prove" under a source phrase are what the source reports.
+        if cue is not None and cue.cls not in ("according", THOUGHT) and plausible_speaker(cue, subject_of(token)) \
                 and _reported(cue):
             return True
     return False
