@@ -22,6 +22,18 @@ Harbor chief Ana Cole said the union has "enormous respect" for the port and his
 The bridge is one of at least 40 spans closed this year and the third span closed in the county, according to a state database.
 
 Most residents would see their water rates go up under the plan, according to an analysis by the utility.
+
+The deal was supposed to let leaders from both cities claim an easy victory while calming the markets.
+
+The paper, citing an anonymous port official, reported that the mayor was reluctant to lower the fees.
+
+That ruling by a relatively independent court emphasizes the stakes in this long struggle over the harbor.
+
+The visitors toured the old fort, dubbed the "Rock" by generations of sailors.
+
+Asked if she believed the governor wanted the levy to fail, Ruiz said she would not guess.
+
+OSLO, Norway (AP) — Harbor Minister Kari Dahl on Monday accused the shipping firms of hiding their profits.
 """
 
 
@@ -49,6 +61,38 @@ def test_a_belief_under_a_source_phrase_is_the_sources_report(quotes):
     quote = quote_with(quotes, "water rates go up")
     assert quote.content.startswith("Most residents")
     assert quote.cue.text == "according to"
+
+
+def _none_with(quotes, words: str) -> None:
+    assert not [q for q in quotes if words in q.content], words
+
+
+def test_a_claimed_victory_is_taken_not_said(quotes):
+    _none_with(quotes, "an easy victory")
+
+
+def test_a_cited_source_is_no_content(quotes):
+    _none_with(quotes, "anonymous port official")
+    assert quote_with(quotes, "reluctant to lower").speaker_mention.text == "The paper"
+
+
+def test_a_thing_stressing_a_topic_reports_nothing(quotes):
+    _none_with(quotes, "the stakes in this long struggle")
+
+
+def test_a_name_given_in_passing_is_no_quote(quotes):
+    assert not [q for q in quotes if q.cue is not None and q.cue.text == "dubbed"]
+
+
+def test_a_belief_asked_about_is_no_report(quotes):
+    _none_with(quotes, "wanted the levy to fail")
+    _none_with(quotes, "the levy to fail")
+    assert quote_with(quotes, "would not guess").speaker_mention.text == "Ruiz"
+
+
+def test_a_place_in_the_dateline_is_never_the_speaker(quotes):
+    quote = quote_with(quotes, "hiding their profits")
+    assert quote.speaker_mention.text.endswith("Kari Dahl")
 
 
 def _parsed(pipeline, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:

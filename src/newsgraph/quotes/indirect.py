@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import Cue, cues_in, is_animate, lemma_of, plausible_speaker, subject_of
+from .cues import Cue, antecedent, cues_in, is_animate, lemma_of, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
-from .lexicon import ACT, LABEL, SPEECH, THOUGHT, channel_nouns, cue_class
+from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class
 
 CLAUSE_DEPS = ("ccomp",)
 # Nouns that report what someone said or holds, and verbs that make them ("issued a warning that ...").
@@ -69,6 +69,8 @@ def _inside_request(cue: Cue) -> bool:
 
 
 def _reported(cue: Cue) -> list[Draft]:
+    if _naming_participle(cue.token) or _unasserted(cue.token):
+        return []
     speaker = subject_of(cue.token)
     if speaker is None and any(c.dep_ == "nsubjpass" for c in cue.token.children):
         return _passive_report(cue)
@@ -87,8 +89,50 @@ def _reported(cue: Cue) -> list[Draft]:
                                          and speaker.lemma_.lower() not in SOURCE_NOUNS):
         return []
     if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token):
-        return _complement(cue, speaker)
+        return [] if _object_not_said(cue, speaker) else _complement(cue, speaker)
     return _topic(cue, speaker)
+
+
+def _naming_participle(verb: Token) -> bool:
+    """"the prison, dubbed the "Hanoi Hilton"", "a group called Citizens First": a name given
+    in passing, not a quote."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
+# Clauses whose content is asked or supposed, not asserted ("Asked if she believed ...").
+UNASSERTED_MARKS = frozenset({"if", "whether"})
+
+
+def _unasserted(verb: Token) -> bool:
+    """A cue inside an "if"/"whether" clause reports nothing: "Asked if she believed X" is a
+    question, "If he thinks X, ..." a supposition."""
+    token = verb
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in UNASSERTED_MARKS for c in token.children):
+            return True
+        if token.dep_ not in ("conj", "xcomp", "ccomp") or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
+# Things one claims or cites that are taken or named, not said: "claim victory", "citing a source".
+SOURCE_OBJECT = frozenset({"cite", "quote"})
+TAKING_OBJECT = frozenset({"claim"})
+
+
+def _object_not_said(cue: Cue, speaker: Token) -> bool:
+    """A bare object that is no report: "claimed an easy victory" (took it), "citing an
+    anonymous source" (the source, not what it said), "the decision emphasizes the stakes"
+    (a thing stressing a topic: only someone's speech has a bare object as its content)."""
+    obj = next((c for c in cue.token.children if c.dep_ == "dobj" and c.i > cue.token.i), None)
+    if obj is None or any(c.dep_ in ("xcomp", "ccomp") for c in cue.token.children):
+        return False
+    if cue.lemma in TAKING_OBJECT:
+        return True
+    if cue.lemma in SOURCE_OBJECT:
+        return obj.lemma_.lower() in PERSON_NOUNS or obj.ent_type_ in ("PERSON", "ORG") or obj.lower_ == "source"
+    return cue.cls == SPEECH and not (is_animate(antecedent(speaker)) or speaker.lemma_.lower() in SOURCE_NOUNS)
 
 
 def _topic(cue: Cue, speaker: Token) -> list[Draft]:

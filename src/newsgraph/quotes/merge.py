@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import after_dateline
+
 from .cues import phrase_head
 from .direct import colon_intro, mark_draft, speaker_after
 from .layout import Layout
@@ -62,6 +64,8 @@ def _dateline(token: Token) -> bool:
     """"CLEVELAND — Former Attorney General ... told": a place in capitals opening the
     paragraph before a dash is where the story was filed, never who spoke."""
     doc = token.doc
+    if not after_dateline(doc, [token]):
+        return True  # "HANOI, Vietnam (AP) — Esper accused ...": the parser's subject is the place
     start = token.i
     while start > 0 and doc[start - 1].text.isupper() and not doc[start - 1].is_space:
         start -= 1
@@ -73,6 +77,10 @@ def _dateline(token: Token) -> bool:
 
 def _after_dateline(token: Token) -> Token | None:
     doc = token.doc
+    after = after_dateline(doc, list(doc[token.i:token.i + 30]))
+    if after and after[0].i > token.i:  # the first words after a matched dateline ("OSLO, Norway (AP) —")
+        first = next((t for t in after[:3] if t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON")), None)
+        return phrase_head(first) if first is not None else None
     i = token.i + 1
     while i < len(doc) and i < token.i + 8 and (doc[i].text in _DATELINE_BREAKS or doc[i].text.isupper()
                                                or doc[i].text in (")", ",")):
