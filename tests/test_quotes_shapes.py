@@ -34,6 +34,14 @@ The visitors toured the old fort, dubbed the "Rock" by generations of sailors.
 Asked if she believed the governor wanted the levy to fail, Ruiz said she would not guess.
 
 OSLO, Norway (AP) — Harbor Minister Kari Dahl on Monday accused the shipping firms of hiding their profits.
+
+In a new poll, Mayor Ruiz leads her rival by four points among likely voters.
+
+Councillor Tom Reyes on Wednesday called on Ana Bell to apologize to the mayor for accusing her of lying about the levy.
+
+One of the engineers called the new seawall a reckless gamble.
+
+Ruiz called the delay a common problem during long budget fights.
 """
 
 
@@ -93,6 +101,25 @@ def test_a_belief_asked_about_is_no_report(quotes):
 def test_a_place_in_the_dateline_is_never_the_speaker(quotes):
     quote = quote_with(quotes, "hiding their profits")
     assert quote.speaker_mention.text.endswith("Kari Dahl")
+
+
+def test_what_a_poll_finds_is_the_polls_not_its_subjects(quotes):
+    quote = quote_with(quotes, "leads her rival by four points")
+    assert quote.speaker_mention.text == "a new poll"
+
+
+def test_a_call_holding_an_accusation_is_the_one_report(quotes):
+    quote = quote_with(quotes, "to apologize to the mayor")
+    assert quote.cue.text == "called" and "accusing her of lying" in quote.content
+    assert quote.speaker_mention.text.endswith("Tom Reyes")
+
+
+def test_one_of_a_group_of_people_holds_a_view(quotes):
+    assert quote_with(quotes, "a reckless gamble").speaker_mention.text == "One of the engineers"
+
+
+def test_a_phrase_after_the_object_belongs_to_what_was_said(quotes):
+    assert quote_with(quotes, "a common problem").content.endswith("during long budget fights")
 
 
 def _parsed(pipeline, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:

@@ -214,10 +214,25 @@ def _referential_it(subject: Token) -> bool:
 def is_animate(token: Token) -> bool:
     if token.ent_type_ in ANIMATE_ENTS or token.pos_ == "PROPN" or token.lower_ in ANIMATE_PRONOUNS:
         return True
+    if _part_of(token) is not None:
+        return is_animate(_part_of(token))  # "one of the doctors", "74 percent of voters"
     if token.pos_ == "PRON":
         return False
     lemma = token.lemma_.lower()
     return lemma in PERSON_NOUNS or (token.pos_ == "NOUN" and not lemma.endswith(ABSTRACT_SUFFIXES))
+
+
+# Words naming a part of a group: the group says whether the part can hold a view.
+PART_WORDS = frozenset({"one", "each", "any", "either", "neither", "half", "percent", "share", "majority",
+                        "minority", "number", "third", "quarter", "fraction", "dozens", "hundreds"})
+
+
+def _part_of(token: Token) -> Token | None:
+    """The group in "one of the doctors", "a majority of voters", else None."""
+    if token.lower_ not in PART_WORDS and token.pos_ != "NUM":
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 # Nouns with these endings name ideas, events or qualities, not someone who holds a view

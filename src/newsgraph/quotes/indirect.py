@@ -96,7 +96,8 @@ def _reported(cue: Cue) -> list[Draft]:
 def _naming_participle(verb: Token) -> bool:
     """"the prison, dubbed the "Hanoi Hilton"", "a group called Citizens First": a name given
     in passing, not a quote."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN"
+            and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children))
 
 
 # Clauses whose content is asked or supposed, not asserted ("Asked if she believed ...").
@@ -237,12 +238,41 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts:
         return []
+    parts += _trailing_phrases(verb, parts)
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
     # the relative clause says what was referred to, nothing is reported.
     glosses = {t.i for p in parts for c in p.children if c.i > p.i and _participle_gloss(c) for t in c.subtree}
     tokens = [t for p in parts for t in p.subtree
               if not (p.dep_ == "prt" and t is p) and t.i > verb.i and t.i not in glosses]
     return _drafts(tokens, cue, speaker)
+
+
+# Trailing phrases of a stance verb that say when, where or through what, not what was meant.
+CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "via", "through", "by",
+                                "from", "amid", "while", "until"})
+
+
+def _trailing_phrases(verb: Token, parts: list[Token]) -> list[Token]:
+    """"called it a common ailment during grueling bids for office": a phrase after the last
+    complement and before any comma still belongs to what was said, unless it is a time,
+    place or channel ("in a statement on Friday")."""
+    last = max(p.right_edge.i for p in parts)
+    found = []
+    for child in verb.children:
+        if child.i <= last or child.dep_ != "prep" or child.lower_ in OBJECT_PREPS:
+            continue
+        if child.lower_ in CIRCUMSTANCE_PREPS and _circumstance(child):
+            break
+        if verb.doc[child.i - 1].text in (",", ";", "—", "–"):
+            break
+        found.append(child)
+        last = child.right_edge.i
+    return found
+
+
+def _circumstance(prep: Token) -> bool:
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is None or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or obj.lemma_.lower() in SOURCE_NOUNS
 
 
 def _without_trailing_participles(clause: Token) -> list[Token]:
@@ -419,11 +449,20 @@ def in_source_drafts(sentence: Span) -> list[Draft]:
     if source is None or source.lemma_.lower() not in SOURCE_NOUNS:
         return []
     cue = Cue(first, "according", first.idx, first.idx + len(first))
-    return _sourced_by_phrase(cue, _author(first.head) or source)
+    return _sourced_by_phrase(cue, _author(first.head, source) or source)
 
 
-def _author(head: Token) -> Token | None:
-    """"In a speech Friday, Clinton laid out ...": the clause's named subject gave the speech."""
+# Channels that measure or judge rather than carry someone's words: "In a new poll, Clinton
+# leads" is the poll's finding, not Clinton's.
+FINDINGS = frozenset({"poll", "survey", "study", "analysis", "ruling", "report", "opinion"})
+
+
+def _author(head: Token, source: Token) -> Token | None:
+    """"In a speech Friday, Clinton laid out ...": the clause's named subject gave the speech;
+    a poll's or a study's subject is what it measured, unless the subject reports ("In a
+    report, the agency warned ...")."""
+    if source.lemma_.lower() in FINDINGS and cue_class(lemma_of(head)) is None:
+        return None
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is None or not (subject.pos_ in ("PROPN", "PRON") and subject.lower_ not in ("it", "there", "this")
                                or subject.ent_type_ in ("PERSON", "ORG")):

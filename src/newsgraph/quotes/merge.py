@@ -206,12 +206,16 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
     return sorted(kept, key=lambda d: (d.start, d.end))
 
 
+# Reports whose content may hold another report ("called on Dean to apologize for accusing ...").
+OUTER_CLASSES = frozenset({SPEECH, THOUGHT, LABEL})
+
+
 def _reported_inside(draft: Draft, drafts: list[Draft]) -> bool:
     """"Lawyers wondered whether the judges would rule that ...": the judges' cue lies inside the
     lawyers' content, so the outer report is the attribution and the inner one part of it."""
     if draft.cue is None:
         return False
-    return any(o is not draft and o.cue is not None and o.cue.cls in (SPEECH, THOUGHT) and o.cue.sense != "perception"
+    return any(o is not draft and o.cue is not None and o.cue.cls in OUTER_CLASSES and o.cue.sense != "perception"
                and o.start <= draft.cue.start < o.end and not draft.start <= o.cue.start < draft.end for o in drafts)
 
 
