@@ -42,6 +42,10 @@ Councillor Tom Reyes on Wednesday called on Ana Bell to apologize to the mayor f
 One of the engineers called the new seawall a reckless gamble.
 
 Ruiz called the delay a common problem during long budget fights.
+
+The harbor board called an emergency meeting on Sunday.
+
+With 50 days until the election, Ana Bell, a senior adviser to the mayor, called the council's delay "a real wake-up call" for the city.
 """
 
 
@@ -120,6 +124,14 @@ def test_one_of_a_group_of_people_holds_a_view(quotes):
 
 def test_a_phrase_after_the_object_belongs_to_what_was_said(quotes):
     assert quote_with(quotes, "a common problem").content.endswith("during long budget fights")
+
+
+def test_calling_a_meeting_is_no_quote(quotes):
+    _none_with(quotes, "an emergency meeting")
+
+
+def test_the_name_in_an_opening_phrase_is_the_speaker(quotes):
+    assert quote_with(quotes, "wake-up call").speaker_mention.text.endswith("Ana Bell")
 
 
 def _parsed(pipeline, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:

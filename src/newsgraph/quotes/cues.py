@@ -129,7 +129,7 @@ def subject_of(token: Token) -> Token | None:
             return None  # "Putin is expected to ...": the one expecting is not named
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
-            return subject
+            return _apposed_name(subject)
         if token.dep_ == "ROOT" and _stranded_subject(token) is not None:
             return _stranded_subject(token)
         if token.dep_ == "advcl" and token.tag_ == "VBN":
@@ -142,7 +142,7 @@ def subject_of(token: Token) -> Token | None:
             token = token.head.head  # "said it was opposed and warned Pyongyang to ...": said and warned
             seen += 1
             continue
-        if token.dep_ in ("conj", "advcl", "xcomp", "relcl") and token.head is not token:
+        if token.dep_ in ("conj", "advcl", "xcomp", "relcl") and token.head.i != token.i:
             if token.dep_ == "relcl":
                 return token.head
             controller = _object_controller(token)
@@ -155,21 +155,48 @@ def subject_of(token: Token) -> Token | None:
     return None
 
 
+def _apposed_name(subject: Token) -> Token:
+    """"With days left until the election, Minyon Moore, an adviser, called ...": the parser made
+    the thing before the name the subject and the name its apposition; the name speaks."""
+    if subject.pos_ != "NOUN" or is_animate(subject):
+        return subject
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")), None)
+    return name if name is not None else subject
+
+
 def _stranded_subject(verb: Token) -> Token | None:
     """A name the parser took into the phrase before a subjectless finite verb ("In a meeting with
     the Post Trump said that ..."): the name right before the verb is its subject."""
     if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ"):
         return None
     before = verb.doc[verb.i - 1]
+    if before.text == "," and verb.i > 2:
+        return _described_name(verb.doc[verb.i - 2])
     if before.pos_ != "PROPN" or before.dep_ != "pobj" or before.ent_type_ not in ("PERSON", "ORG", "NORP"):
         return None
     return before
 
 
+def _described_name(last: Token) -> Token | None:
+    """"With 50 days left, Minyon Moore, a senior adviser to the campaign, called ...": the name
+    whose apposition ends right before the verb, taken by the parser into the opening phrase."""
+    token = last
+    for _ in range(8):
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.right_edge.i == last.i:
+            name = token.head
+            ok = name.dep_ in ("pobj", "appos", "conj") and name.ent_type_ in ("PERSON", "ORG", "NORP")
+            return name if ok else None
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def _verb_above(token: Token) -> Token:
     """From "short" in "stopped short of" up to the verb it modifies."""
     for _ in range(3):
-        if token.pos_ in ("VERB", "AUX") or token.head is token or token.dep_ not in ("advmod", "acomp", "prep", "amod"):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i or token.dep_ not in ("advmod", "acomp", "prep", "amod"):
             return token
         token = token.head
     return token

@@ -167,7 +167,7 @@ def _governing_cue(inside: list[Token], mark: MarkedSpan) -> Cue | None:
     """Walk up from the quote's top tokens to the first verb outside it: a cue?"""
     positions = {t.i for t in inside}
     for token in inside:
-        if token.head.i in positions or token.head is token:
+        if token.head.i in positions or token.head.i == token.i:
             continue
         cue = _walk_up(token.head, positions)
         if cue is not None:
@@ -182,7 +182,7 @@ def _walk_up(token: Token, inside: set[int]) -> Cue | None:
         cue = cue_at(token)
         if cue is not None and cue.cls in _LINK_CLASSES and speaker_for(cue) is not None:
             return cue
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return None
         token = token.head
     return None

@@ -64,7 +64,7 @@ def clause_drafts(sentence: Span) -> list[Draft]:
 def _inside_request(cue: Cue) -> bool:
     """"asked her to call Mr. X": "call" is part of what was asked, not a report of its own."""
     head = cue.token.head
-    return (cue.cls in (LABEL, ACT, THOUGHT) and cue.token.dep_ == "xcomp" and head is not cue.token
+    return (cue.cls in (LABEL, ACT, THOUGHT) and cue.token.dep_ == "xcomp" and head.i != cue.token.i
             and cue_class(lemma_of(head)) is not None)
 
 
@@ -111,7 +111,7 @@ def _unasserted(verb: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in UNASSERTED_MARKS for c in token.children):
             return True
-        if token.dep_ not in ("conj", "xcomp", "ccomp") or token.head is token:
+        if token.dep_ not in ("conj", "xcomp", "ccomp") or token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -122,6 +122,17 @@ SOURCE_OBJECT = frozenset({"cite", "quote"})
 TAKING_OBJECT = frozenset({"claim"})
 
 
+# Verbs that with a bare object convene or reach rather than name: "called an emergency meeting".
+CONVENING = frozenset({"call"})
+
+
+def _bare_object(verb: Token, obj: Token) -> bool:
+    """One object and nothing said of it: no second object, predicate or quoted words."""
+    second = [c for c in verb.children if c.i != obj.i and (c.dep_ in ("oprd", "attr", "acomp", "dative", "dobj")
+                                                            or c.dep_ == "prep" and not _circumstance(c))]
+    return not second and not any(t.is_quote for t in obj.subtree) and not any(c.dep_ in ("oprd", "appos") for c in obj.children)
+
+
 def _object_not_said(cue: Cue, speaker: Token) -> bool:
     """A bare object that is no report: "claimed an easy victory" (took it), "citing an
     anonymous source" (the source, not what it said), "the decision emphasizes the stakes"
@@ -129,7 +140,7 @@ def _object_not_said(cue: Cue, speaker: Token) -> bool:
     obj = next((c for c in cue.token.children if c.dep_ == "dobj" and c.i > cue.token.i), None)
     if obj is None or any(c.dep_ in ("xcomp", "ccomp") for c in cue.token.children):
         return False
-    if cue.lemma in TAKING_OBJECT:
+    if cue.lemma in TAKING_OBJECT or cue.lemma in CONVENING and _bare_object(cue.token, obj):
         return True
     if cue.lemma in SOURCE_OBJECT:
         return obj.lemma_.lower() in PERSON_NOUNS or obj.ent_type_ in ("PERSON", "ORG") or obj.lower_ == "source"
@@ -170,7 +181,7 @@ def _object_clause(cue: Cue) -> Token | None:
     obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"), None)
     if obj is None:
         return None
-    return obj if any(_dumped_verb(t) for t in obj.subtree if t is not obj) else None
+    return obj if any(_dumped_verb(t) for t in obj.subtree if t.i != obj.i) else None
 
 
 def _dumped_verb(token: Token) -> bool:
@@ -210,8 +221,14 @@ def _split_off(clause: Token, verb: Token) -> bool:
 def _request(verb: Token) -> bool:
     """"asked her to call", "told them to leave", "asked about the plan": a request's content
     is its object with the infinitive, or its topic."""
+    preps = ("about", "for") if verb.lemma_.lower() in APPEAL_CUES else ("about",)
     return any(c.dep_ == "xcomp" for c in verb.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("about", "for") for c in verb.children)
+        c.dep_ == "prep" and c.lower_ in preps for c in verb.children)
+
+
+# Verbs whose "for" phrase is what is asked for ("asked for calm", "pleaded for help"); "spoke
+# for five minutes" is how long.
+APPEAL_CUES = frozenset({"ask", "call", "plead", "beg", "appeal", "press", "push", "clamor", "lobby", "pray"})
 
 
 def _passive_report(cue: Cue) -> list[Draft]:
@@ -259,6 +276,10 @@ def _trailing_phrases(verb: Token, parts: list[Token]) -> list[Token]:
     last = max(p.right_edge.i for p in parts)
     found = []
     for child in verb.children:
+        if child.i > last and _coordinated_gerund(verb, child):
+            found.append(child)  # "mentioned refinancing loans and forcing colleges to ...": two objects
+            last = child.right_edge.i
+            continue
         if child.i <= last or child.dep_ != "prep" or child.lower_ in OBJECT_PREPS:
             continue
         if child.lower_ in CIRCUMSTANCE_PREPS and _circumstance(child):
@@ -268,6 +289,13 @@ def _trailing_phrases(verb: Token, parts: list[Token]) -> list[Token]:
         found.append(child)
         last = child.right_edge.i
     return found
+
+
+def _coordinated_gerund(verb: Token, child: Token) -> bool:
+    """A subjectless "-ing" verb the parser conjoined to a finite cue: a second object."""
+    return (child.dep_ == "conj" and child.tag_ == "VBG" and verb.tag_ != "VBG"
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and cue_class(lemma_of(child)) is None)
 
 
 def _circumstance(prep: Token) -> bool:
@@ -386,9 +414,9 @@ def _sourced_by_phrase(cue: Cue, source: Token | None) -> list[Draft]:
     """The clause a source phrase hangs on, minus the phrase, unless a speaker of its own reports it."""
     head = _clause_head(cue.token.head)
     if _ends_sentence(cue.token):
-        while head.dep_ == "conj" and head.head is not head:
+        while head.dep_ == "conj" and head.head.i != head.i:
             head = head.head  # "A closed and B closed, according to Y": Y reports both
-    if head is cue.token or _has_own_speaker(head):
+    if head.i == cue.token.i or _has_own_speaker(head):
         return []  # "According to the readout, Blinken told ...": a via link, not a source
     own = {t.i for t in cue.token.subtree}
     kept = [t for t in head.subtree if t.i not in own]
@@ -401,7 +429,7 @@ def _clause_head(token: Token) -> Token:
     """The verb of the clause a source phrase hangs on: "X is one of many ... and the fourth,
     according to Y" hangs the phrase on a conjoined noun, but Y reports the whole clause."""
     for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return token
         token = token.head
     return token
