@@ -46,6 +46,10 @@ Ruiz called the delay a common problem during long budget fights.
 The harbor board called an emergency meeting on Sunday.
 
 With 50 days until the election, Ana Bell, a senior adviser to the mayor, called the council's delay "a real wake-up call" for the city.
+
+Council members said the timing of the vote was not planned; they only learned of the storm on Friday.
+
+The port's business is planting trees. The trees soak up the salt from the harbor air. An acre of trees can hold 150 tons of salt over the years, Mr. Vega said.
 """
 
 
@@ -132,6 +136,17 @@ def test_calling_a_meeting_is_no_quote(quotes):
 
 def test_the_name_in_an_opening_phrase_is_the_speaker(quotes):
     assert quote_with(quotes, "wake-up call").speaker_mention.text.endswith("Ana Bell")
+
+
+def test_a_semicolon_ends_what_the_cue_reports(quotes):
+    quote = quote_with(quotes, "the timing of the vote was not planned")
+    assert "learned of the storm" not in quote.content
+
+
+def test_a_cue_closing_the_paragraph_reports_the_sentences_before_it(quotes):
+    quote = quote_with(quotes, "150 tons of salt")
+    assert quote.content.startswith("The port's business is planting trees.")
+    assert quote.speaker_mention.text == "Mr. Vega"
 
 
 def _parsed(pipeline, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:

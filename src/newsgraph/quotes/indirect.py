@@ -347,6 +347,22 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
+def _before_semicolon(tokens: list[Token], cue: Cue) -> list[Token]:
+    """"said the timing was not intentional; they only learned of it on Friday": a semicolon
+    after the cue ends what it reports, the clause after it is the writer's next statement."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens or tokens[0].i < cue.token.i:
+        return tokens
+    cut = next((t for t in tokens if t.text == ";" and not _inside_quotes(t)), None)
+    return tokens if cut is None else [t for t in tokens if t.i < cut.i]
+
+
+def _inside_quotes(token: Token) -> bool:
+    """An odd number of quotation marks before the token on its line: it is inside a quotation."""
+    line = token.sent
+    return sum(1 for t in line if t.i < token.i and t.is_quote) % 2 == 1
+
+
 def _concession(child: Token) -> bool:
     """", although Biden has been hostile": the writer's aside after the report."""
     return (child.dep_ == "advcl" and child.left_edge.i > 0 and child.doc[child.left_edge.i - 1].text == ","
@@ -523,7 +539,7 @@ def _drafts(tokens: list[Token], cue: Cue, speaker: Token | None) -> list[Draft]
     if not tokens:
         return []
     doc = tokens[0].doc
-    bounds = clause_range(doc, _without_trailing_aside(_without_second_reports(tokens)))
+    bounds = clause_range(doc, _before_semicolon(_without_trailing_aside(_without_second_reports(tokens)), cue))
     if bounds is None or any(t.i == cue.token.i for t in tokens):
         return []  # content holding its own cue reports nothing
     return [Draft(bounds[0], bounds[1], INDIRECT, cue, speaker, "clause")]

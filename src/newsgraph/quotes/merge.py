@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from ..nlp import after_dateline
 
-from .cues import phrase_head
+from .cues import cues_in, phrase_head
 from .direct import colon_intro, mark_draft, speaker_after
 from .layout import Layout
 from .draft import DIRECT, MIXED, Draft, word_count
@@ -222,3 +222,27 @@ def _reported_inside(draft: Draft, drafts: list[Draft]) -> bool:
 def _overlap_share(a: Draft, b: Draft) -> float:
     inter = min(a.end, b.end) - max(a.start, b.start)
     return max(0, inter) / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def run_back(drafts: list[Draft], layout: Layout) -> list[Draft]:
+    """"C2I plants trees. The trees soak up carbon. An acre can hold 150 tons, Mr. Voorhis said.":
+    a report whose cue closes the paragraph takes in the sentences before it that report
+    nothing of their own (no quote, no cue): the paragraph is one account."""
+    taken = [(d.start, d.end) for d in drafts]
+    return [_run_back(d, layout, taken) for d in drafts]
+
+
+def _run_back(draft: Draft, layout: Layout, taken: list[tuple[int, int]]) -> Draft:
+    if draft.kind == DIRECT or draft.cue is None or draft.cue.cls == "according" or draft.cue.start < draft.end:
+        return draft
+    para_start, _ = layout.paragraph_bounds(draft.start)
+    first = layout.sentence_index(draft.start)
+    start = draft.start
+    for k in range(first - 1, -1, -1):
+        sentence = layout.sentences[k]
+        if sentence.start_char < para_start or sentence.end_char > draft.start:
+            break
+        if cues_in(sentence) or any(a < sentence.end_char and sentence.start_char < b for a, b in taken):
+            break
+        start = sentence.start_char
+    return draft if start == draft.start else draft.moved(start=start)
