@@ -50,6 +50,10 @@ With 50 days until the election, Ana Bell, a senior adviser to the mayor, called
 Council members said the timing of the vote was not planned; they only learned of the storm on Friday.
 
 The port's business is planting trees. The trees soak up the salt from the harbor air. An acre of trees can hold 150 tons of salt over the years, Mr. Vega said.
+
+Esper toured the city's old prison, dubbed the "Rock" by sailors held there during the war.
+
+That would help the farm belt while allowing the mayor to campaign on maintaining her "tough on shipping" stance, which holds appeal to voters in key towns.
 """
 
 
@@ -147,6 +151,14 @@ def test_a_cue_closing_the_paragraph_reports_the_sentences_before_it(quotes):
     quote = quote_with(quotes, "150 tons of salt")
     assert quote.content.startswith("The port's business is planting trees.")
     assert quote.speaker_mention.text == "Mr. Vega"
+
+
+def test_a_name_given_by_an_agent_is_no_quote(quotes):
+    _none_with(quotes, "Rock")
+
+
+def test_a_scare_quote_inside_a_noun_phrase_is_no_quote(quotes):
+    _none_with(quotes, "tough on shipping")
 
 
 def _parsed(pipeline, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:

@@ -283,3 +283,11 @@ def plausible_speaker(cue: Cue, subject: Token | None) -> bool:
         return is_animate(subject)
     return True
 
+
+def naming_participle(verb: Token) -> bool:
+    """"the prison, dubbed the "Hanoi Hilton"", "a group called Citizens First": a name given
+    in passing, not a quote."""
+    if any(c.dep_ == "agent" for c in verb.children) and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        return True  # "the prison, dubbed the "Hanoi Hilton" by servicemen": a passive the parser missed
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN"
+            and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import Cue, antecedent, cues_in, is_animate, lemma_of, plausible_speaker, subject_of
+from .cues import Cue, antecedent, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class
 
@@ -69,7 +69,7 @@ def _inside_request(cue: Cue) -> bool:
 
 
 def _reported(cue: Cue) -> list[Draft]:
-    if _naming_participle(cue.token) or _unasserted(cue.token):
+    if naming_participle(cue.token) or _unasserted(cue.token):
         return []
     speaker = subject_of(cue.token)
     if speaker is None and any(c.dep_ == "nsubjpass" for c in cue.token.children):
@@ -91,13 +91,6 @@ def _reported(cue: Cue) -> list[Draft]:
     if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token):
         return [] if _object_not_said(cue, speaker) else _complement(cue, speaker)
     return _topic(cue, speaker)
-
-
-def _naming_participle(verb: Token) -> bool:
-    """"the prison, dubbed the "Hanoi Hilton"", "a group called Citizens First": a name given
-    in passing, not a quote."""
-    return (verb.dep_ == "acl" and verb.tag_ == "VBN"
-            and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children))
 
 
 # Clauses whose content is asked or supposed, not asserted ("Asked if she believed ...").
