@@ -54,6 +54,12 @@ The port's business is planting trees. The trees soak up the salt from the harbo
 Esper toured the city's old prison, dubbed the "Rock" by sailors held there during the war.
 
 That would help the farm belt while allowing the mayor to campaign on maintaining her "tough on shipping" stance, which holds appeal to voters in key towns.
+
+Ruiz wants to triple the size of the harbor fund, grow the ferry service and create a new reserve.
+
+The port released a video on Friday. It shows a guard waving a flag at an unseen boat while sailors shout at him.
+
+Polling averages show Ruiz with a lead in the low single digits, with the city paper showing her ahead by three points.
 """
 
 
@@ -159,6 +165,19 @@ def test_a_name_given_by_an_agent_is_no_quote(quotes):
 
 def test_a_scare_quote_inside_a_noun_phrase_is_no_quote(quotes):
     _none_with(quotes, "tough on shipping")
+
+
+def test_conjoined_infinitives_are_all_wanted(quotes):
+    assert quote_with(quotes, "to triple the size").content.endswith("create a new reserve")
+
+
+def test_it_shows_reports_the_recording_named_before(quotes):
+    assert quote_with(quotes, "a guard waving a flag").speaker_mention.text == "It"
+
+
+def test_an_absolute_with_its_own_report_is_not_content(quotes):
+    quote = quote_with(quotes, "a lead in the low single digits")
+    assert "city paper" not in quote.content and quote.speaker_mention.text == "Polling averages"
 
 
 def _parsed(pipeline, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:

@@ -238,6 +238,18 @@ def _referential_it(subject: Token) -> bool:
     return not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children) and verb.lemma_.lower() != "be"
 
 
+# Verbs by which a recording, document or study shows something ("It shows an officer ...").
+SHOWING = frozenset({"show", "reveal", "find", "indicate", "suggest", "conclude", "confirm"})
+
+
+def _referential_it_shows(subject: Token) -> bool:
+    """"It shows ..." with an object or clause, not "it shows how ..." nor an extraposed "it"
+    ("it shows that ..." after "is"): the verb has its own complement."""
+    verb = subject.head
+    return verb.dep_ == "ROOT" and any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children) \
+        and not any(c.tag_ in ("WRB",) for c in verb.children)
+
+
 def is_animate(token: Token) -> bool:
     if token.ent_type_ in ANIMATE_ENTS or token.pos_ == "PROPN" or token.lower_ in ANIMATE_PRONOUNS:
         return True
@@ -275,6 +287,8 @@ def plausible_speaker(cue: Cue, subject: Token | None) -> bool:
     subject = antecedent(subject)
     if subject.lower_ == "it" and cue.cls == SPEECH and cue.lemma not in WEAK_SPEECH and _referential_it(subject):
         return True  # "..., it said": an organisation named before
+    if subject.lower_ == "it" and cue.lemma in SHOWING and _referential_it_shows(subject):
+        return True  # "The video ... It shows an officer aiming": a document or recording named before
     if subject.lower_ in ("it", "this", "that", "there", "what", "which"):
         return False
     if cue.lemma in EVIDENCE and subject.pos_ in ("NOUN", "PROPN"):

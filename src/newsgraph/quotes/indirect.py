@@ -285,8 +285,10 @@ def _trailing_phrases(verb: Token, parts: list[Token]) -> list[Token]:
 
 
 def _coordinated_gerund(verb: Token, child: Token) -> bool:
-    """A subjectless "-ing" verb the parser conjoined to a finite cue: a second object."""
-    return (child.dep_ == "conj" and child.tag_ == "VBG" and verb.tag_ != "VBG"
+    """A subjectless "-ing" verb the parser conjoined to a finite cue, or a bare verb conjoined to
+    one taking an infinitive ("wants to triple X, grow Y and create Z"): a second object."""
+    infinitive = child.tag_ == "VB" and any(c.dep_ == "xcomp" for c in verb.children)  # wants to X, grow Y and Z
+    return (child.dep_ == "conj" and (child.tag_ == "VBG" and verb.tag_ != "VBG" or infinitive)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
             and cue_class(lemma_of(child)) is None)
 
@@ -307,14 +309,25 @@ def _without_trailing_participles(clause: Token) -> list[Token]:
 
 
 def _without_second_reports(tokens: list[Token]) -> list[Token]:
-    """"called it "shameful" and called on leaders to ...": the second report is not content."""
+    """"called it "shameful" and called on leaders to ...": the second report is not content;
+    nor is an absolute ", with RealClearPolitics showing her ahead" holding its own report."""
     kept = {t.i for t in tokens}
+    for token in tokens:
+        if token.i in kept and _reporting_absolute(token):
+            kept -= {t.i for t in token.subtree} | {token.i - 1}
     for token in tokens:
         if token.i in kept and token.head.i in kept and _second_report(token):
             cut = {t.i for t in token.subtree}
             cut |= {c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i}
             kept -= cut
     return [t for t in tokens if t.i in kept]
+
+
+def _reporting_absolute(token: Token) -> bool:
+    doc = token.doc
+    return (token.dep_ == "prep" and token.lower_ == "with" and token.i > 0 and doc[token.i - 1].text == ","
+            and any(cue_class(lemma_of(t)) is not None and any(c.dep_ == "nsubj" for c in t.children)
+                    for t in token.subtree if t.pos_ == "VERB"))
 
 
 ASIDE_DEPS = frozenset({"relcl", "appos"})
