@@ -58,6 +58,12 @@ That would help the farm belt while allowing the mayor to campaign on maintainin
 The port released a video on Friday. It shows a guard waving a flag at an unseen boat while sailors shout at him.
 
 Polling averages show Ruiz with a lead in the low single digits, with the city paper showing her ahead by three points.
+
+The council met on Friday, with analysts saying the levy would pass easily.
+
+Ruiz was heard on a microphone telling Bell to go home.
+
+The harbor board issued a statement saying the port would reopen in May.
 """
 
 
@@ -181,6 +187,18 @@ def test_it_shows_reports_the_recording_named_before(quotes):
 def test_an_absolute_with_its_own_report_is_not_content(quotes):
     quote = quote_with(quotes, "a lead in the low single digits")
     assert "city paper" not in quote.content and quote.speaker_mention.text == "Polling averages"
+
+
+def test_the_noun_a_saying_participle_qualifies_says_it(quotes):
+    assert quote_with(quotes, "the levy would pass easily").speaker_mention.text == "analysts"
+
+
+def test_a_statement_saying_is_its_issuers(quotes):
+    assert quote_with(quotes, "the port would reopen in May").speaker_mention.text == "The harbor board"
+
+
+def test_a_participle_hung_on_a_place_phrase_is_the_subjects(quotes):
+    assert quote_with(quotes, "Bell to go home").speaker_mention.text == "Ruiz"
 
 
 def _parsed(pipeline, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, cue_class, cue_sense
+from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, cue_sense
+
+CHANNEL_NOUNS = channel_nouns()
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_DEPS = ("nsubjpass", "auxpass")
@@ -151,8 +153,24 @@ def subject_of(token: Token) -> Token | None:
             token = token.head
             seen += 1
             continue
+        if token.dep_ == "acl" and token.tag_ == "VBG":
+            return _saying_noun(token.head)
         return None
     return None
+
+
+def _saying_noun(noun: Token) -> Token | None:
+    """"with analysts saying the move ...": the noun a "-ing" cue qualifies says it; "issued a
+    statement saying ...": a statement's issuer is the subject of the verb that issued it."""
+    if noun.lemma_.lower() in CHANNEL_NOUNS and noun.dep_ == "dobj":
+        issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return issuer if issuer is not None else noun
+    if noun.dep_ == "pobj" and noun.head.lower_ != "with":
+        # "Trump was heard on a microphone telling Christie ...": the clause's subject speaks
+        clause = noun.head.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject if subject is not None and is_animate(subject) else None
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
 
 
 def _apposed_name(subject: Token) -> Token:
