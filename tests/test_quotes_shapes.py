@@ -64,6 +64,14 @@ The council met on Friday, with analysts saying the levy would pass easily.
 Ruiz was heard on a microphone telling Bell to go home.
 
 The harbor board issued a statement saying the port would reopen in May.
+
+Many council members are afraid that turnout will fall in the harbor wards.
+
+Ruiz is determined to pass the levy before May.
+
+Bell has been critical of the seawall plan.
+
+The levy is certain to pass in May.
 """
 
 
@@ -199,6 +207,18 @@ def test_a_statement_saying_is_its_issuers(quotes):
 
 def test_a_participle_hung_on_a_place_phrase_is_the_subjects(quotes):
     assert quote_with(quotes, "Bell to go home").speaker_mention.text == "Ruiz"
+
+
+def test_a_stance_adjective_said_of_someone_reports_their_view(quotes):
+    afraid = quote_with(quotes, "turnout will fall")
+    assert afraid.cue.text == "afraid" and afraid.cue_class == "thought"
+    determined = quote_with(quotes, "to pass the levy before May")
+    assert determined.speaker_mention.text == "Ruiz" and determined.cue_class == "intention"
+    assert quote_with(quotes, "the seawall plan").speaker_mention.text == "Bell"
+
+
+def test_a_stance_adjective_said_of_a_thing_reports_nothing(quotes):
+    _none_with(quotes, "to pass in May")
 
 
 def _parsed(pipeline, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:

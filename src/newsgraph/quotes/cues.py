@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, cue_sense
+from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, cue_sense, stance_adjectives
 
 CHANNEL_NOUNS = channel_nouns()
 
@@ -49,6 +49,8 @@ class Cue:
         """What the cue reports (the quote's cue_class): the lexicon's sense, else by class."""
         if self.cls == "according":
             return SPEECH
+        if self.token.pos_ == "ADJ":
+            return stance_adjectives().get(self.lemma, "thought")  # "is determined to": intention
         return cue_sense(self.lemma) or _CLASS_SENSE.get(self.cls, SPEECH)
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from .cues import Cue, antecedent, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
-from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class
+from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, stance_adjectives
 
 CLAUSE_DEPS = ("ccomp",)
 # Nouns that report what someone said or holds, and verbs that make them ("issued a warning that ...").
@@ -40,6 +40,7 @@ NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment"
                        "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer",
                        "see", "hear", "notice", "witness", "publish", "charge", "prove", "demonstrate",
                        "suppose", "assume", "guess", "talk", "speak", "maintain"})
+STANCE_ADJECTIVES = stance_adjectives()
 # Verbs of talking whose topic ("spoke of ...", "talked about ...") is the content.
 TOPIC_CUES = frozenset({"speak", "talk", "write", "comment", "testify", "complain", "boast", "joke", "warn"})
 TOPIC_PREPS = frozenset({"of", "about", "on"})
@@ -53,6 +54,7 @@ def clause_drafts(sentence: Span) -> list[Draft]:
     drafts: list[Draft] = []
     drafts.extend(in_source_drafts(sentence))
     drafts.extend(d for token in sentence if token.pos_ == "NOUN" for d in _noun_report(token))
+    drafts.extend(d for token in sentence if token.pos_ == "ADJ" for d in _stance_adjective(token))
     for cue in cues_in(sentence):
         if cue.cls == "according":
             drafts.extend(_according(cue))
@@ -461,6 +463,35 @@ def _ends_sentence(token: Token) -> bool:
     """Does the phrase headed by `token` close its sentence (only punctuation after it)?"""
     sentence = token.sent
     return all(t.is_punct or t.is_space for t in sentence.doc[token.right_edge.i + 1:sentence.end])
+
+
+COPULAS = frozenset({"be", "seem", "remain", "appear", "sound", "become", "grow"})
+STANCE_PREPS = frozenset({"of", "about", "over", "on", "that"})
+
+
+def _stance_adjective(adj: Token) -> list[Draft]:
+    """"Democrats are afraid that turnout will fall", "she is determined to win", "he has been
+    critical of the plan": a stance adjective said of someone reports their view."""
+    if adj.lemma_.lower() not in STANCE_ADJECTIVES or adj.dep_ != "acomp" or adj.head.lemma_.lower() not in COPULAS:
+        return []
+    speaker = subject_of(adj.head)
+    if speaker is None or not _someone(antecedent(speaker)) or _unasserted(adj.head):
+        return []
+    parts = [c for c in adj.children if c.i > adj.i and (c.dep_ in ("ccomp", "xcomp")
+                                                           or c.dep_ == "prep" and c.lower_ in STANCE_PREPS)]
+    if not parts:
+        return []
+    cue = Cue(adj, THOUGHT, adj.idx, adj.idx + len(adj))
+    tokens = [t for p in parts for t in (p.subtree if p.dep_ != "prep" else
+                                         (t for c in p.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree))]
+    return _drafts(tokens, cue, speaker)
+
+
+def _someone(token: Token) -> bool:
+    """A person or body, not just any noun: "the levy is certain to pass" says nothing of a view."""
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in PERSON_NOUNS or token.ent_type_ in ("PERSON", "ORG", "NORP")
+    return is_animate(token)
 
 
 def _noun_report(noun: Token) -> list[Draft]:
