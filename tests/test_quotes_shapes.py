@@ -72,6 +72,10 @@ Ruiz is determined to pass the levy before May.
 Bell has been critical of the seawall plan.
 
 The levy is certain to pass in May.
+
+Critics of the port see the new levy as a chance to fix the old piers.
+
+The visitors saw the old fort from the ferry.
 """
 
 
@@ -219,6 +223,12 @@ def test_a_stance_adjective_said_of_someone_reports_their_view(quotes):
 
 def test_a_stance_adjective_said_of_a_thing_reports_nothing(quotes):
     _none_with(quotes, "to pass in May")
+
+
+def test_seeing_something_as_something_is_a_view(quotes):
+    quote = quote_with(quotes, "the new levy as a chance")
+    assert quote.speaker_mention.text.startswith("Critics") and quote.cue_class == "perception"
+    _none_with(quotes, "the old fort")
 
 
 def _parsed(pipeline, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:

@@ -90,9 +90,15 @@ def _reported(cue: Cue) -> list[Draft]:
     if cue.lemma in EVIDENCE_OBJECT and (speaker.pos_ in ("PRON", "PROPN") or is_animate(speaker)
                                          and speaker.lemma_.lower() not in SOURCE_NOUNS):
         return []
-    if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token):
+    if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token) or _seen_as(cue.token):
         return [] if _object_not_said(cue, speaker) else _complement(cue, speaker)
     return _topic(cue, speaker)
+
+
+def _seen_as(verb: Token) -> bool:
+    """"Critics see the bill as a chance to fix ...": an object with an "as" phrase is a view."""
+    return verb.lemma_.lower() in ("see", "view") and any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 # Clauses whose content is asked or supposed, not asserted ("Asked if she believed ...").
