@@ -122,7 +122,7 @@ def according_heads(cue: Cue | None, speaker_cue_head: Token | None) -> list[Tok
     if cue is None or cue.cls == "according" or speaker_cue_head is None:
         return []
     scope = [cue.token, *cue.token.children]
-    if cue.token.dep_ in ("ccomp", "conj") and cue.token.head is not cue.token:
+    if cue.token.dep_ in ("ccomp", "conj") and cue.token.head.i != cue.token.i:
         scope += list(cue.token.head.children)
     return [t for t in scope if t.lower_ == "according" and t.dep_ == "prep"]
 

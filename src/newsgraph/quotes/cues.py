@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, cue_class, cue_sense
+from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, cue_sense, stance_adjectives
+
+CHANNEL_NOUNS = channel_nouns()
 
 SUBJECT_DEPS = ("nsubj", "csubj")
 PASSIVE_DEPS = ("nsubjpass", "auxpass")
@@ -47,6 +49,8 @@ class Cue:
         """What the cue reports (the quote's cue_class): the lexicon's sense, else by class."""
         if self.cls == "according":
             return SPEECH
+        if self.token.pos_ == "ADJ":
+            return stance_adjectives().get(self.lemma, "thought")  # "is determined to": intention
         return cue_sense(self.lemma) or _CLASS_SENSE.get(self.cls, SPEECH)
 
 
@@ -129,7 +133,7 @@ def subject_of(token: Token) -> Token | None:
             return None  # "Putin is expected to ...": the one expecting is not named
         subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
         if subject is not None:
-            return subject
+            return _apposed_name(subject)
         if token.dep_ == "ROOT" and _stranded_subject(token) is not None:
             return _stranded_subject(token)
         if token.dep_ == "advcl" and token.tag_ == "VBN":
@@ -142,7 +146,7 @@ def subject_of(token: Token) -> Token | None:
             token = token.head.head  # "said it was opposed and warned Pyongyang to ...": said and warned
             seen += 1
             continue
-        if token.dep_ in ("conj", "advcl", "xcomp", "relcl") and token.head is not token:
+        if token.dep_ in ("conj", "advcl", "xcomp", "relcl") and token.head.i != token.i:
             if token.dep_ == "relcl":
                 return token.head
             controller = _object_controller(token)
@@ -151,8 +155,34 @@ def subject_of(token: Token) -> Token | None:
             token = token.head
             seen += 1
             continue
+        if token.dep_ == "acl" and token.tag_ == "VBG":
+            return _saying_noun(token.head)
         return None
     return None
+
+
+def _saying_noun(noun: Token) -> Token | None:
+    """"with analysts saying the move ...": the noun a "-ing" cue qualifies says it; "issued a
+    statement saying ...": a statement's issuer is the subject of the verb that issued it."""
+    if noun.lemma_.lower() in CHANNEL_NOUNS and noun.dep_ == "dobj":
+        issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return issuer if issuer is not None else noun
+    if noun.dep_ == "pobj" and noun.head.lower_ != "with":
+        # "Trump was heard on a microphone telling Christie ...": the clause's subject speaks
+        clause = noun.head.head
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subject if subject is not None and is_animate(subject) else None
+    return noun if noun.pos_ in ("NOUN", "PROPN") else None
+
+
+def _apposed_name(subject: Token) -> Token:
+    """"With days left until the election, Minyon Moore, an adviser, called ...": the parser made
+    the thing before the name the subject and the name its apposition; the name speaks."""
+    if subject.pos_ != "NOUN" or is_animate(subject):
+        return subject
+    name = next((c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")), None)
+    return name if name is not None else subject
 
 
 def _stranded_subject(verb: Token) -> Token | None:
@@ -161,15 +191,32 @@ def _stranded_subject(verb: Token) -> Token | None:
     if verb.i == 0 or verb.tag_ not in ("VBD", "VBZ"):
         return None
     before = verb.doc[verb.i - 1]
+    if before.text == "," and verb.i > 2:
+        return _described_name(verb.doc[verb.i - 2])
     if before.pos_ != "PROPN" or before.dep_ != "pobj" or before.ent_type_ not in ("PERSON", "ORG", "NORP"):
         return None
     return before
 
 
+def _described_name(last: Token) -> Token | None:
+    """"With 50 days left, Minyon Moore, a senior adviser to the campaign, called ...": the name
+    whose apposition ends right before the verb, taken by the parser into the opening phrase."""
+    token = last
+    for _ in range(8):
+        if token.dep_ == "appos" and token.head.pos_ == "PROPN" and token.right_edge.i == last.i:
+            name = token.head
+            ok = name.dep_ in ("pobj", "appos", "conj") and name.ent_type_ in ("PERSON", "ORG", "NORP")
+            return name if ok else None
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
 def _verb_above(token: Token) -> Token:
     """From "short" in "stopped short of" up to the verb it modifies."""
     for _ in range(3):
-        if token.pos_ in ("VERB", "AUX") or token.head is token or token.dep_ not in ("advmod", "acomp", "prep", "amod"):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i or token.dep_ not in ("advmod", "acomp", "prep", "amod"):
             return token
         token = token.head
     return token
@@ -211,13 +258,40 @@ def _referential_it(subject: Token) -> bool:
     return not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children) and verb.lemma_.lower() != "be"
 
 
+# Verbs by which a recording, document or study shows something ("It shows an officer ...").
+SHOWING = frozenset({"show", "reveal", "find", "indicate", "suggest", "conclude", "confirm"})
+
+
+def _referential_it_shows(subject: Token) -> bool:
+    """"It shows ..." with an object or clause, not "it shows how ..." nor an extraposed "it"
+    ("it shows that ..." after "is"): the verb has its own complement."""
+    verb = subject.head
+    return verb.dep_ == "ROOT" and any(c.dep_ in ("dobj", "ccomp") and c.i > verb.i for c in verb.children) \
+        and not any(c.tag_ in ("WRB",) for c in verb.children)
+
+
 def is_animate(token: Token) -> bool:
     if token.ent_type_ in ANIMATE_ENTS or token.pos_ == "PROPN" or token.lower_ in ANIMATE_PRONOUNS:
         return True
+    if _part_of(token) is not None:
+        return is_animate(_part_of(token))  # "one of the doctors", "74 percent of voters"
     if token.pos_ == "PRON":
         return False
     lemma = token.lemma_.lower()
     return lemma in PERSON_NOUNS or (token.pos_ == "NOUN" and not lemma.endswith(ABSTRACT_SUFFIXES))
+
+
+# Words naming a part of a group: the group says whether the part can hold a view.
+PART_WORDS = frozenset({"one", "each", "any", "either", "neither", "half", "percent", "share", "majority",
+                        "minority", "number", "third", "quarter", "fraction", "dozens", "hundreds"})
+
+
+def _part_of(token: Token) -> Token | None:
+    """The group in "one of the doctors", "a majority of voters", else None."""
+    if token.lower_ not in PART_WORDS and token.pos_ != "NUM":
+        return None
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 # Nouns with these endings name ideas, events or qualities, not someone who holds a view
@@ -233,6 +307,8 @@ def plausible_speaker(cue: Cue, subject: Token | None) -> bool:
     subject = antecedent(subject)
     if subject.lower_ == "it" and cue.cls == SPEECH and cue.lemma not in WEAK_SPEECH and _referential_it(subject):
         return True  # "..., it said": an organisation named before
+    if subject.lower_ == "it" and cue.lemma in SHOWING and _referential_it_shows(subject):
+        return True  # "The video ... It shows an officer aiming": a document or recording named before
     if subject.lower_ in ("it", "this", "that", "there", "what", "which"):
         return False
     if cue.lemma in EVIDENCE and subject.pos_ in ("NOUN", "PROPN"):
@@ -241,3 +317,11 @@ def plausible_speaker(cue: Cue, subject: Token | None) -> bool:
         return is_animate(subject)
     return True
 
+
+def naming_participle(verb: Token) -> bool:
+    """"the prison, dubbed the "Hanoi Hilton"", "a group called Citizens First": a name given
+    in passing, not a quote."""
+    if any(c.dep_ == "agent" for c in verb.children) and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        return True  # "the prison, dubbed the "Hanoi Hilton" by servicemen": a passive the parser missed
+    return (verb.dep_ == "acl" and verb.tag_ == "VBN"
+            and not any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in verb.children))

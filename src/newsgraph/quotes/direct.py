@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import (ANIMATE_PRONOUNS, Cue, cue_at, cue_class, cues_in, is_animate, lemma_of, phrase_head,
+from .cues import (ANIMATE_PRONOUNS, Cue, cue_at, cue_class, cues_in, is_animate, lemma_of, naming_participle, phrase_head,
                    plausible_speaker, subject_of)
 from .draft import DIRECT, Draft, word_count
 from .layout import Layout
@@ -36,6 +36,8 @@ def mark_draft(mark: MarkedSpan, layout: Layout) -> Draft | None:
     if signed is not None:
         return signed
     inside = _tokens_inside(layout.doc, mark)
+    if _modifies_noun(inside):
+        return None  # his "tough on China" stance: a scare quote inside a noun phrase
     linked = _governing_cue(inside, mark)
     if linked is not None:
         return None if looks_like_title(layout.text[mark.start:mark.end]) else _direct(mark, linked)
@@ -163,11 +165,32 @@ def _tokens_inside(doc: Doc, mark: MarkedSpan) -> list[Token]:
     return list(span) if span is not None else []
 
 
+MODIFIER_DEPS = frozenset({"amod", "nmod", "compound"})
+NOUN_OPENERS = frozenset({"his", "her", "its", "their", "our", "my", "your", "the", "a", "an", "this", "that"})
+
+
+def _modifies_noun(inside: list[Token]) -> bool:
+    """Do the marked words only qualify the noun right after them ("his "tough on China" stance")?"""
+    words = [t for t in inside if not t.is_punct and not t.is_space]
+    if not words or len(words) > 6:
+        return False
+    doc = words[0].doc
+    positions = {t.i for t in inside}
+    tops = [t for t in words if t.head.i not in positions]
+    after = next((t for t in doc[words[-1].i + 1:words[-1].i + 3] if not t.is_punct), None)
+    if after is None or after.tag_ not in ("NN", "NNS"):
+        return False
+    # her "tough on China" stance: a determiner or possessive before the marks, the noun after them
+    before = next((t for t in reversed(doc[max(0, words[0].i - 2):words[0].i]) if not t.is_punct), None)
+    framed = before is not None and (before.tag_ in ("PRP$", "POS") or before.lower_ in NOUN_OPENERS)
+    return framed or bool(tops) and all(t.dep_ in MODIFIER_DEPS and t.head.i == after.i for t in tops)
+
+
 def _governing_cue(inside: list[Token], mark: MarkedSpan) -> Cue | None:
     """Walk up from the quote's top tokens to the first verb outside it: a cue?"""
     positions = {t.i for t in inside}
     for token in inside:
-        if token.head.i in positions or token.head is token:
+        if token.head.i in positions or token.head.i == token.i:
             continue
         cue = _walk_up(token.head, positions)
         if cue is not None:
@@ -180,9 +203,11 @@ def _walk_up(token: Token, inside: set[int]) -> Cue | None:
         if token.i in inside:
             return None
         cue = cue_at(token)
+        if cue is not None and naming_participle(cue.token):
+            return None  # "the prison, dubbed the "Rock" by sailors": a name, not a quote
         if cue is not None and cue.cls in _LINK_CLASSES and speaker_for(cue) is not None:
             return cue
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return None
         token = token.head
     return None

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import Cue, cues_in, is_animate, lemma_of, plausible_speaker, subject_of
+from .cues import Cue, antecedent, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
-from .lexicon import ACT, LABEL, SPEECH, THOUGHT, channel_nouns, cue_class
+from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, stance_adjectives
 
 CLAUSE_DEPS = ("ccomp",)
 # Nouns that report what someone said or holds, and verbs that make them ("issued a warning that ...").
@@ -40,6 +40,7 @@ NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment"
                        "know", "think", "feel", "hold", "learn", "understand", "figure", "use", "offer",
                        "see", "hear", "notice", "witness", "publish", "charge", "prove", "demonstrate",
                        "suppose", "assume", "guess", "talk", "speak", "maintain"})
+STANCE_ADJECTIVES = stance_adjectives()
 # Verbs of talking whose topic ("spoke of ...", "talked about ...") is the content.
 TOPIC_CUES = frozenset({"speak", "talk", "write", "comment", "testify", "complain", "boast", "joke", "warn"})
 TOPIC_PREPS = frozenset({"of", "about", "on"})
@@ -53,6 +54,7 @@ def clause_drafts(sentence: Span) -> list[Draft]:
     drafts: list[Draft] = []
     drafts.extend(in_source_drafts(sentence))
     drafts.extend(d for token in sentence if token.pos_ == "NOUN" for d in _noun_report(token))
+    drafts.extend(d for token in sentence if token.pos_ == "ADJ" for d in _stance_adjective(token))
     for cue in cues_in(sentence):
         if cue.cls == "according":
             drafts.extend(_according(cue))
@@ -64,28 +66,86 @@ def clause_drafts(sentence: Span) -> list[Draft]:
 def _inside_request(cue: Cue) -> bool:
     """"asked her to call Mr. X": "call" is part of what was asked, not a report of its own."""
     head = cue.token.head
-    return (cue.cls in (LABEL, ACT, THOUGHT) and cue.token.dep_ == "xcomp" and head is not cue.token
+    return (cue.cls in (LABEL, ACT, THOUGHT) and cue.token.dep_ == "xcomp" and head.i != cue.token.i
             and cue_class(lemma_of(head)) is not None)
 
 
 def _reported(cue: Cue) -> list[Draft]:
+    if naming_participle(cue.token) or _unasserted(cue.token):
+        return []
     speaker = subject_of(cue.token)
     if speaker is None and any(c.dep_ == "nsubjpass" for c in cue.token.children):
         return _passive_report(cue)
     if not plausible_speaker(cue, speaker):
         return []
-    clause = _reported_clause(cue)
-    if clause is not None:
-        return _drafts(_without_trailing_participles(clause), cue, speaker)
+    clauses = _reported_clauses(cue)
+    if clauses:
+        return _drafts([t for c in clauses for t in _without_trailing_participles(c)], cue, speaker)
+    misparsed = _object_clause(cue)
+    if misparsed is not None:
+        return _drafts(list(misparsed.subtree), cue, speaker)
     if cue.cls in (SPEECH, THOUGHT) and (cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token)
                                          or _as_reported(cue.token)):
         return _outside(cue, speaker)
     if cue.lemma in EVIDENCE_OBJECT and (speaker.pos_ in ("PRON", "PROPN") or is_animate(speaker)
                                          and speaker.lemma_.lower() not in SOURCE_NOUNS):
         return []
-    if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token):
-        return _complement(cue, speaker)
+    if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token) or _seen_as(cue.token):
+        return [] if _object_not_said(cue, speaker) else _complement(cue, speaker)
     return _topic(cue, speaker)
+
+
+def _seen_as(verb: Token) -> bool:
+    """"Critics see the bill as a chance to fix ...": an object with an "as" phrase is a view."""
+    return verb.lemma_.lower() in ("see", "view") and any(c.dep_ == "dobj" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+
+
+# Clauses whose content is asked or supposed, not asserted ("Asked if she believed ...").
+UNASSERTED_MARKS = frozenset({"if", "whether"})
+
+
+def _unasserted(verb: Token) -> bool:
+    """A cue inside an "if"/"whether" clause reports nothing: "Asked if she believed X" is a
+    question, "If he thinks X, ..." a supposition."""
+    token = verb
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in UNASSERTED_MARKS for c in token.children):
+            return True
+        if token.dep_ not in ("conj", "xcomp", "ccomp") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+# Things one claims or cites that are taken or named, not said: "claim victory", "citing a source".
+SOURCE_OBJECT = frozenset({"cite", "quote"})
+TAKING_OBJECT = frozenset({"claim"})
+
+
+# Verbs that with a bare object convene or reach rather than name: "called an emergency meeting".
+CONVENING = frozenset({"call"})
+
+
+def _bare_object(verb: Token, obj: Token) -> bool:
+    """One object and nothing said of it: no second object, predicate or quoted words."""
+    second = [c for c in verb.children if c.i != obj.i and (c.dep_ in ("oprd", "attr", "acomp", "dative", "dobj")
+                                                            or c.dep_ == "prep" and not _circumstance(c))]
+    return not second and not any(t.is_quote for t in obj.subtree) and not any(c.dep_ in ("oprd", "appos") for c in obj.children)
+
+
+def _object_not_said(cue: Cue, speaker: Token) -> bool:
+    """A bare object that is no report: "claimed an easy victory" (took it), "citing an
+    anonymous source" (the source, not what it said), "the decision emphasizes the stakes"
+    (a thing stressing a topic: only someone's speech has a bare object as its content)."""
+    obj = next((c for c in cue.token.children if c.dep_ == "dobj" and c.i > cue.token.i), None)
+    if obj is None or any(c.dep_ in ("xcomp", "ccomp") for c in cue.token.children):
+        return False
+    if cue.lemma in TAKING_OBJECT or cue.lemma in CONVENING and _bare_object(cue.token, obj):
+        return True
+    if cue.lemma in SOURCE_OBJECT:
+        return obj.lemma_.lower() in PERSON_NOUNS or obj.ent_type_ in ("PERSON", "ORG") or obj.lower_ == "source"
+    return cue.cls == SPEECH and not (is_animate(antecedent(speaker)) or speaker.lemma_.lower() in SOURCE_NOUNS)
 
 
 def _topic(cue: Cue, speaker: Token) -> list[Draft]:
@@ -98,16 +158,38 @@ def _topic(cue: Cue, speaker: Token) -> list[Draft]:
     return _drafts([t for o in objects for t in o.subtree], cue, speaker) if objects else []
 
 
-def _reported_clause(cue: Cue) -> Token | None:
-    """The cue's clausal complement: the one after the cue when there are two ("It is unlikely;
-    the team says she will go on" hangs both on "says"); a clause the parser took for an
-    adverbial but opened by "that" ("tweeted in the early hours that Machado was ...")."""
+def _reported_clauses(cue: Cue) -> list[Token]:
+    """The cue's clausal complements: those after the cue when there are some before too ("It is
+    unlikely; the team says she will go on" hangs both on "says"), all of them when the parser
+    hung two conjoined clauses on the cue ("said Trump has respect and his comment was ...");
+    a clause the parser took for an adverbial but opened by "that" ("tweeted in the early
+    hours that Machado was ...")."""
     verb = cue.token
     found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or _question(cue, c) or _that_clause(verb, c)
              or _bare_clause(verb, c)]
     after = [c for c in found if c.i > verb.i]
     before = [c for c in found if c.i < verb.i and not _split_off(c, verb)]
-    return (after or before or [None])[0]
+    return after or before[:1]
+
+
+def _object_clause(cue: Cue) -> Token | None:
+    """"said many of the examples that critics cite failed to ...": the parser took the
+    reported clause's subject for the object of "said" and hung its verb inside it. An object
+    of a verb of saying or thinking whose words hold a finite verb is that clause."""
+    verb = cue.token
+    if cue.cls not in (SPEECH, THOUGHT) or cue.lemma not in NO_OBJECT:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i and c.pos_ != "PRON"), None)
+    if obj is None:
+        return None
+    return obj if any(_dumped_verb(t) for t in obj.subtree if t.i != obj.i) else None
+
+
+def _dumped_verb(token: Token) -> bool:
+    """A finite verb the parser hung as a bare adverbial or aside (no "when", "if", "who" of its
+    own): the verb of a clause, not part of a noun phrase."""
+    return (token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ in ("advcl", "parataxis", "dep")
+            and not any(c.dep_ == "mark" or c.tag_ in ("WRB", "WDT", "WP") for c in token.children))
 
 
 def _that_clause(verb: Token, child: Token) -> bool:
@@ -140,8 +222,14 @@ def _split_off(clause: Token, verb: Token) -> bool:
 def _request(verb: Token) -> bool:
     """"asked her to call", "told them to leave", "asked about the plan": a request's content
     is its object with the infinitive, or its topic."""
+    preps = ("about", "for") if verb.lemma_.lower() in APPEAL_CUES else ("about",)
     return any(c.dep_ == "xcomp" for c in verb.children) or any(
-        c.dep_ == "prep" and c.lower_ in ("about", "for") for c in verb.children)
+        c.dep_ == "prep" and c.lower_ in preps for c in verb.children)
+
+
+# Verbs whose "for" phrase is what is asked for ("asked for calm", "pleaded for help"); "spoke
+# for five minutes" is how long.
+APPEAL_CUES = frozenset({"ask", "call", "plead", "beg", "appeal", "press", "push", "clamor", "lobby", "pray"})
 
 
 def _passive_report(cue: Cue) -> list[Draft]:
@@ -168,12 +256,54 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts:
         return []
+    parts += _trailing_phrases(verb, parts)
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
     # the relative clause says what was referred to, nothing is reported.
     glosses = {t.i for p in parts for c in p.children if c.i > p.i and _participle_gloss(c) for t in c.subtree}
     tokens = [t for p in parts for t in p.subtree
               if not (p.dep_ == "prt" and t is p) and t.i > verb.i and t.i not in glosses]
     return _drafts(tokens, cue, speaker)
+
+
+# Trailing phrases of a stance verb that say when, where or through what, not what was meant.
+CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "via", "through", "by",
+                                "from", "amid", "while", "until"})
+
+
+def _trailing_phrases(verb: Token, parts: list[Token]) -> list[Token]:
+    """"called it a common ailment during grueling bids for office": a phrase after the last
+    complement and before any comma still belongs to what was said, unless it is a time,
+    place or channel ("in a statement on Friday")."""
+    last = max(p.right_edge.i for p in parts)
+    found = []
+    for child in verb.children:
+        if child.i > last and _coordinated_gerund(verb, child):
+            found.append(child)  # "mentioned refinancing loans and forcing colleges to ...": two objects
+            last = child.right_edge.i
+            continue
+        if child.i <= last or child.dep_ != "prep" or child.lower_ in OBJECT_PREPS:
+            continue
+        if child.lower_ in CIRCUMSTANCE_PREPS and _circumstance(child):
+            break
+        if verb.doc[child.i - 1].text in (",", ";", "—", "–"):
+            break
+        found.append(child)
+        last = child.right_edge.i
+    return found
+
+
+def _coordinated_gerund(verb: Token, child: Token) -> bool:
+    """A subjectless "-ing" verb the parser conjoined to a finite cue, or a bare verb conjoined to
+    one taking an infinitive ("wants to triple X, grow Y and create Z"): a second object."""
+    infinitive = child.tag_ == "VB" and any(c.dep_ == "xcomp" for c in verb.children)  # wants to X, grow Y and Z
+    return (child.dep_ == "conj" and (child.tag_ == "VBG" and verb.tag_ != "VBG" or infinitive)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+            and cue_class(lemma_of(child)) is None)
+
+
+def _circumstance(prep: Token) -> bool:
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is None or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or obj.lemma_.lower() in SOURCE_NOUNS
 
 
 def _without_trailing_participles(clause: Token) -> list[Token]:
@@ -187,14 +317,25 @@ def _without_trailing_participles(clause: Token) -> list[Token]:
 
 
 def _without_second_reports(tokens: list[Token]) -> list[Token]:
-    """"called it "shameful" and called on leaders to ...": the second report is not content."""
+    """"called it "shameful" and called on leaders to ...": the second report is not content;
+    nor is an absolute ", with RealClearPolitics showing her ahead" holding its own report."""
     kept = {t.i for t in tokens}
+    for token in tokens:
+        if token.i in kept and _reporting_absolute(token):
+            kept -= {t.i for t in token.subtree} | {token.i - 1}
     for token in tokens:
         if token.i in kept and token.head.i in kept and _second_report(token):
             cut = {t.i for t in token.subtree}
             cut |= {c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i}
             kept -= cut
     return [t for t in tokens if t.i in kept]
+
+
+def _reporting_absolute(token: Token) -> bool:
+    doc = token.doc
+    return (token.dep_ == "prep" and token.lower_ == "with" and token.i > 0 and doc[token.i - 1].text == ","
+            and any(cue_class(lemma_of(t)) is not None and any(c.dep_ == "nsubj" for c in t.children)
+                    for t in token.subtree if t.pos_ == "VERB"))
 
 
 ASIDE_DEPS = frozenset({"relcl", "appos"})
@@ -218,6 +359,22 @@ def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
         if left > 0 and token.doc[left - 1].text == "," and token.right_edge.i >= last - 1:
             return [t for t in tokens if t.i < left - 1]
     return tokens
+
+
+def _before_semicolon(tokens: list[Token], cue: Cue) -> list[Token]:
+    """"said the timing was not intentional; they only learned of it on Friday": a semicolon
+    after the cue ends what it reports, the clause after it is the writer's next statement."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    if not tokens or tokens[0].i < cue.token.i:
+        return tokens
+    cut = next((t for t in tokens if t.text == ";" and not _inside_quotes(t)), None)
+    return tokens if cut is None else [t for t in tokens if t.i < cut.i]
+
+
+def _inside_quotes(token: Token) -> bool:
+    """An odd number of quotation marks before the token on its line: it is inside a quotation."""
+    line = token.sent
+    return sum(1 for t in line if t.i < token.i and t.is_quote) % 2 == 1
 
 
 def _concession(child: Token) -> bool:
@@ -264,6 +421,10 @@ def _comma_between(head: Token, token: Token) -> bool:
 def _outside(cue: Cue, speaker: Token) -> list[Draft]:
     """The governing clause minus the cue's own words, as one or two contiguous parts."""
     head = cue.token.head
+    # "Though the move was seamless, he said, replacing her would be ...": the cue sits in a
+    # clause that leads into the main one; the whole sentence is reported
+    while head.dep_ == "advcl" and head.head.i > cue.token.i:
+        head = head.head
     own = {t.i for t in cue.token.subtree}
     # ", although it may take days to know": the writer's aside after the report
     own |= {t.i for c in head.children if c.i > cue.token.i and _concession(c) for t in c.subtree}
@@ -281,14 +442,62 @@ def _according(cue: Cue) -> list[Draft]:
 
 def _sourced_by_phrase(cue: Cue, source: Token | None) -> list[Draft]:
     """The clause a source phrase hangs on, minus the phrase, unless a speaker of its own reports it."""
-    head = cue.token.head
-    if head is cue.token or _has_own_speaker(head):
+    head = _clause_head(cue.token.head)
+    if _ends_sentence(cue.token):
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head  # "A closed and B closed, according to Y": Y reports both
+    if head.i == cue.token.i or _has_own_speaker(head):
         return []  # "According to the readout, Blinken told ...": a via link, not a source
     own = {t.i for t in cue.token.subtree}
     kept = [t for t in head.subtree if t.i not in own]
     before = [t for t in kept if t.i < cue.token.i]
     after = [t for t in kept if t.i > cue.token.i]
     return [d.moved(origin="according") for d in _drafts(before, cue, source) + _drafts(after, cue, source)]
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb of the clause a source phrase hangs on: "X is one of many ... and the fourth,
+    according to Y" hangs the phrase on a conjoined noun, but Y reports the whole clause."""
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def _ends_sentence(token: Token) -> bool:
+    """Does the phrase headed by `token` close its sentence (only punctuation after it)?"""
+    sentence = token.sent
+    return all(t.is_punct or t.is_space for t in sentence.doc[token.right_edge.i + 1:sentence.end])
+
+
+COPULAS = frozenset({"be", "seem", "remain", "appear", "sound", "become", "grow"})
+STANCE_PREPS = frozenset({"of", "about", "over", "on", "that"})
+
+
+def _stance_adjective(adj: Token) -> list[Draft]:
+    """"Democrats are afraid that turnout will fall", "she is determined to win", "he has been
+    critical of the plan": a stance adjective said of someone reports their view."""
+    if adj.lemma_.lower() not in STANCE_ADJECTIVES or adj.dep_ != "acomp" or adj.head.lemma_.lower() not in COPULAS:
+        return []
+    speaker = subject_of(adj.head)
+    if speaker is None or not _someone(antecedent(speaker)) or _unasserted(adj.head):
+        return []
+    parts = [c for c in adj.children if c.i > adj.i and (c.dep_ in ("ccomp", "xcomp")
+                                                           or c.dep_ == "prep" and c.lower_ in STANCE_PREPS)]
+    if not parts:
+        return []
+    cue = Cue(adj, THOUGHT, adj.idx, adj.idx + len(adj))
+    tokens = [t for p in parts for t in (p.subtree if p.dep_ != "prep" else
+                                         (t for c in p.children if c.dep_ in ("pobj", "pcomp") for t in c.subtree))]
+    return _drafts(tokens, cue, speaker)
+
+
+def _someone(token: Token) -> bool:
+    """A person or body, not just any noun: "the levy is certain to pass" says nothing of a view."""
+    if token.pos_ == "NOUN":
+        return token.lemma_.lower() in PERSON_NOUNS or token.ent_type_ in ("PERSON", "ORG", "NORP")
+    return is_animate(token)
 
 
 def _noun_report(noun: Token) -> list[Draft]:
@@ -327,11 +536,20 @@ def in_source_drafts(sentence: Span) -> list[Draft]:
     if source is None or source.lemma_.lower() not in SOURCE_NOUNS:
         return []
     cue = Cue(first, "according", first.idx, first.idx + len(first))
-    return _sourced_by_phrase(cue, _author(first.head) or source)
+    return _sourced_by_phrase(cue, _author(first.head, source) or source)
 
 
-def _author(head: Token) -> Token | None:
-    """"In a speech Friday, Clinton laid out ...": the clause's named subject gave the speech."""
+# Channels that measure or judge rather than carry someone's words: "In a new poll, Clinton
+# leads" is the poll's finding, not Clinton's.
+FINDINGS = frozenset({"poll", "survey", "study", "analysis", "ruling", "report", "opinion"})
+
+
+def _author(head: Token, source: Token) -> Token | None:
+    """"In a speech Friday, Clinton laid out ...": the clause's named subject gave the speech;
+    a poll's or a study's subject is what it measured, unless the subject reports ("In a
+    report, the agency warned ...")."""
+    if source.lemma_.lower() in FINDINGS and cue_class(lemma_of(head)) is None:
+        return None
     subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
     if subject is None or not (subject.pos_ in ("PROPN", "PRON") and subject.lower_ not in ("it", "there", "this")
                                or subject.ent_type_ in ("PERSON", "ORG")):
@@ -345,7 +563,9 @@ def _has_own_speaker(head: Token) -> bool:
     ("holds a lead, according to a poll") leaves the source phrase the source."""
     for token in [head, *(c for c in head.children if c.dep_ in ("ccomp", "parataxis"))]:
         cue = next(iter(cues_in([token])), None)
-        if cue is not None and cue.cls != "according" and plausible_speaker(cue, subject_of(token)) \
+        # A belief has no voice of its own here: "voters believe", "the policy appears to
+        # prove" under a source phrase are what the source reports.
+        if cue is not None and cue.cls not in ("according", THOUGHT) and plausible_speaker(cue, subject_of(token)) \
                 and _reported(cue):
             return True
     return False
@@ -362,7 +582,7 @@ def _drafts(tokens: list[Token], cue: Cue, speaker: Token | None) -> list[Draft]
     if not tokens:
         return []
     doc = tokens[0].doc
-    bounds = clause_range(doc, _without_trailing_aside(_without_second_reports(tokens)))
+    bounds = clause_range(doc, _before_semicolon(_without_trailing_aside(_without_second_reports(tokens)), cue))
     if bounds is None or any(t.i == cue.token.i for t in tokens):
         return []  # content holding its own cue reports nothing
     return [Draft(bounds[0], bounds[1], INDIRECT, cue, speaker, "clause")]

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from types import MappingProxyType
+from typing import Mapping
 
 from ..reporting import ACT, CONTINUE, LABEL, SENSES, SPEECH, THOUGHT, channel_nouns, reporting_verbs
 
 __all__ = ["ACT", "CONTINUE", "LABEL", "PERSON_NOUNS", "SENSES", "SPEECH", "THOUGHT", "channel_nouns", "cue_class",
-           "cue_classes", "cue_sense", "is_outlet_name", "outlet_names"]
+           "cue_classes", "cue_sense", "is_outlet_name", "outlet_names", "stance_adjectives"]
 
 def _lines(name: str) -> list[str]:
     text = resources.files("newsgraph").joinpath("data", "quotes", name).read_text(encoding="utf-8")
@@ -21,6 +23,14 @@ def _lines(name: str) -> list[str]:
 
 # Titles, roles, bodies and documents that make a plausible speaker even without a name.
 PERSON_NOUNS = frozenset(w.lower() for w in _lines("speakers.txt"))
+
+
+@lru_cache(maxsize=1)
+def stance_adjectives() -> Mapping[str, str]:
+    """Adjective -> sense, for those reporting a view said of someone ("is afraid that": thought,
+    "is determined to": intention)."""
+    rows = (line.split("\t") for line in _lines("stance_adjectives.txt"))
+    return MappingProxyType({row[0].strip().lower(): (row[1].strip() if len(row) > 1 else "thought") for row in rows})
 
 
 def cue_classes() -> dict[str, str]:

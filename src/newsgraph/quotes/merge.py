@@ -13,7 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import phrase_head
+from ..nlp import after_dateline
+
+from .cues import cues_in, phrase_head
 from .direct import colon_intro, mark_draft, speaker_after
 from .layout import Layout
 from .draft import DIRECT, MIXED, Draft, word_count
@@ -62,6 +64,8 @@ def _dateline(token: Token) -> bool:
     """"CLEVELAND — Former Attorney General ... told": a place in capitals opening the
     paragraph before a dash is where the story was filed, never who spoke."""
     doc = token.doc
+    if not after_dateline(doc, [token]):
+        return True  # "HANOI, Vietnam (AP) — Esper accused ...": the parser's subject is the place
     start = token.i
     while start > 0 and doc[start - 1].text.isupper() and not doc[start - 1].is_space:
         start -= 1
@@ -73,6 +77,10 @@ def _dateline(token: Token) -> bool:
 
 def _after_dateline(token: Token) -> Token | None:
     doc = token.doc
+    after = after_dateline(doc, list(doc[token.i:token.i + 30]))
+    if after and after[0].i > token.i:  # the first words after a matched dateline ("OSLO, Norway (AP) —")
+        first = next((t for t in after[:3] if t.pos_ in ("PROPN", "NOUN", "DET", "ADJ", "PRON")), None)
+        return phrase_head(first) if first is not None else None
     i = token.i + 1
     while i < len(doc) and i < token.i + 8 and (doc[i].text in _DATELINE_BREAKS or doc[i].text.isupper()
                                                or doc[i].text in (")", ",")):
@@ -198,15 +206,43 @@ def dedupe(drafts: list[Draft]) -> list[Draft]:
     return sorted(kept, key=lambda d: (d.start, d.end))
 
 
+# Reports whose content may hold another report ("called on Dean to apologize for accusing ...").
+OUTER_CLASSES = frozenset({SPEECH, THOUGHT, LABEL})
+
+
 def _reported_inside(draft: Draft, drafts: list[Draft]) -> bool:
     """"Lawyers wondered whether the judges would rule that ...": the judges' cue lies inside the
     lawyers' content, so the outer report is the attribution and the inner one part of it."""
     if draft.cue is None:
         return False
-    return any(o is not draft and o.cue is not None and o.cue.cls in (SPEECH, THOUGHT) and o.cue.sense != "perception"
+    return any(o is not draft and o.cue is not None and o.cue.cls in OUTER_CLASSES and o.cue.sense != "perception"
                and o.start <= draft.cue.start < o.end and not draft.start <= o.cue.start < draft.end for o in drafts)
 
 
 def _overlap_share(a: Draft, b: Draft) -> float:
     inter = min(a.end, b.end) - max(a.start, b.start)
     return max(0, inter) / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def run_back(drafts: list[Draft], layout: Layout) -> list[Draft]:
+    """"C2I plants trees. The trees soak up carbon. An acre can hold 150 tons, Mr. Voorhis said.":
+    a report whose cue closes the paragraph takes in the sentences before it that report
+    nothing of their own (no quote, no cue): the paragraph is one account."""
+    taken = [(d.start, d.end) for d in drafts]
+    return [_run_back(d, layout, taken) for d in drafts]
+
+
+def _run_back(draft: Draft, layout: Layout, taken: list[tuple[int, int]]) -> Draft:
+    if draft.kind == DIRECT or draft.cue is None or draft.cue.cls == "according" or draft.cue.start < draft.end:
+        return draft
+    para_start, _ = layout.paragraph_bounds(draft.start)
+    first = layout.sentence_index(draft.start)
+    start = draft.start
+    for k in range(first - 1, -1, -1):
+        sentence = layout.sentences[k]
+        if sentence.start_char < para_start or sentence.end_char > draft.start:
+            break
+        if cues_in(sentence) or any(a < sentence.end_char and sentence.start_char < b for a, b in taken):
+            break
+        start = sentence.start_char
+    return draft if start == draft.start else draft.moved(start=start)

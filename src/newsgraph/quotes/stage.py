@@ -14,7 +14,7 @@ from .draft import DIRECT, Draft
 from .headline import headline_drafts
 from .indirect import clause_drafts
 from .marks import outermost, scan
-from .merge import combine, dedupe, inherit, outside_speakers
+from .merge import combine, dedupe, inherit, outside_speakers, run_back
 from .transcript import transcript_drafts
 
 _TRAILING = ",;:—–- "
@@ -42,7 +42,7 @@ def find_quotes(doc: Doc, sentences: tuple[SpacySpan, ...], entities: tuple[Enti
     # A transcript turn's label may sit inside a stray quotation mark: it is still the speaker.
     turns = transcript_drafts(layout)
     found = [d for d in found if not _spans_turn(d, turns)]
-    drafts = dedupe(inherit(found + turns, layout))
+    drafts = run_back(dedupe(inherit(found + turns, layout)), layout)
     return tuple(_quote(f"Q{n}", d, layout.text, entities) for n, d in enumerate(drafts, 1))
 
 
