@@ -27,7 +27,7 @@ pytestmark = [
 FLOORS = {
     "events: type": (0.49, 0.32),  # 0.514 / 0.341 measured 2026-12-02 (third events pass)
     "events: type+actors+recipients": (0.15, 0.10),  # 0.175 / 0.119 with the arguments pass
-    "quotes: content": (0.81, 0.69),
+    "quotes: content": (0.80, 0.69),  # 0.808 / 0.705: the s6 shapes found +1 on test and +41 on PolNeAR dev, for 5 more spurious on test
     "quotes: content+speaker": (0.75, 0.65),
     "quotes: content+speaker, speech/writing": (0.80, 0.72),
     "entities: span": (0.74, 0.78),
