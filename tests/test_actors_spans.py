@@ -200,3 +200,23 @@ def test_a_state_inside_a_longer_place_name_is_part_of_it(analyze):
     ents = analyze("Ruritania sent ships to the South China Sea and the Gulf of Mexico on Monday.")
     assert {"South China Sea", "Gulf of Mexico"} <= texts(ents), texts(ents)
     assert not {"China", "Mexico"} & texts(ents)
+
+
+def test_a_bare_plural_of_a_kind_is_no_actor(analyze):
+    ents = analyze("Ruritania needs senators who listen. The survey counted the number of young farmers in the "
+                   "valley. Newcomers, whether workers, students or pilgrims, are welcome, the mayor of Zenda said.")
+    assert not {"senators", "young farmers", "workers", "students", "pilgrims"} & texts(ents), texts(ents)
+
+
+def test_a_plural_that_picks_a_set_or_acts_stays(analyze):
+    ents = analyze("The senators voted against the bill. Three farmers were arrested in Zenda on Monday. "
+                   "Thousands of protesters marched to the palace. Students blocked the road.")
+    found = texts(ents)
+    assert {"senators", "farmers", "protesters", "Students"} <= found, found
+
+
+def test_an_office_held_for_a_term_is_no_actor_but_its_institution_is(analyze):
+    ents = analyze("Dana Pell entered the final year of her presidency on Monday. Two rivals are seeking the "
+                   "presidency. The Presidency said on Tuesday that the talks would go on.")
+    found = [m for e in ents for m in e.mentions if m.text.lower().endswith("presidency")]
+    assert [m.text for m in found] == ["Presidency"], [(m.text, m.start) for m in found]

@@ -16,12 +16,19 @@ Two general shapes, judged on the parse after clustering:
 
 And two shapes of reference to no actor: an entity whose only mentions are
 indefinite singular descriptions ("a strongman in the White House", "an arrogant,
-hawkish candidate like him", "X is a businessman") names a kind of actor, not one; the
+hawkish candidate like him", "X is a businessman"), or only by bare plurals so used
+("America needs leaders who ...", "the number of young people", "whether refugees or
+migrants"), names a kind of actor, not one; the
 doer or patient of an act ("a police officer shot ...") and "an Indian diplomat"
 (placed by its own words) stay; and a platform or medium named only as the channel
-things are said on ("savaged her on Twitter", "comments across social media").
+things are said on ("savaged her on Twitter", "comments across social media"). A
+lower-case office held for a term ("his presidency", "seeking the presidency",
+`data/mentions/tenures.txt`) is no mention; "the Presidency said" is the institution.
 """
 from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
@@ -29,6 +36,7 @@ from .candidates import DEMONYM, DESCRIPTION, PRONOUN, TITLE, Candidate
 from .kb import KnowledgeBase
 from .nominals import ARGUMENT_PREPS
 
+TENURES_FILE = Path(__file__).resolve().parent.parent / "data" / "mentions" / "tenures.txt"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _DESCRIBING_DEPS = frozenset({"amod", "compound", "appos", "nmod"})
 
@@ -51,13 +59,30 @@ _INDEFINITE = frozenset({"a", "an", "another", "any"})
 
 
 def drop_unreferring(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list[Candidate]:
-    """The candidates less entities named only by indefinite singular descriptions of a kind, or only as
-    a channel things are said on."""
+    """The candidates less entities named only by indefinite descriptions or bare plurals of a kind, or only as
+    a channel things are said on, and less each mention of an office's term ('his presidency')."""
+    cands = [c for c in cands if not _tenure(doc, c)]
     only: dict[str, bool] = {}
     for cand in cands:
         if cand.mention != PRONOUN and cand.key is not None:
-            only[cand.key] = only.get(cand.key, True) and (_indefinite(doc, cand) or _channel(doc, kb, cand))
+            unreferring = _indefinite(doc, cand) or _generic_plural(doc, cand) or _channel(doc, kb, cand)
+            only[cand.key] = only.get(cand.key, True) and unreferring
     return [c for c in cands if not only.get(c.key, False)]
+
+
+@lru_cache(maxsize=1)
+def _tenure_words() -> frozenset[str]:
+    lines = TENURES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _tenure(doc: Doc, cand: Candidate) -> bool:
+    """'Obama's presidency', 'those seeking the presidency': an office's term in lower case, no actor;
+    'the Presidency said' (capitalised, or a clause's subject) is the office's institution."""
+    head = doc[cand.end - 1]
+    if cand.mention != DESCRIPTION or head.lower_ not in _tenure_words():
+        return False
+    return head.is_lower and head.dep_ not in ("nsubj", "nsubjpass")
 
 
 _CHANNEL_PREPS = frozenset({"on", "across", "via", "through", "over"})
@@ -84,6 +109,51 @@ def _indefinite(doc: Doc, cand: Candidate) -> bool:
     if doc[cand.start - 1].lower_ not in _INDEFINITE:
         return False
     return _names_a_kind(doc[cand.end - 1])
+
+
+# Heads a plural after "of" is counted under: 'the number of young people', 'a share of voters'.
+_QUANTITY_NOUNS = frozenset({"number", "percent", "percentage", "share", "proportion", "majority", "minority",
+                             "half", "third", "quarter", "fraction", "rate", "average", "count"})
+_COUNT_NOUNS = frozenset({"dozen", "score", "hundred", "thousand", "million", "billion", "handful", "group", "crowd"})
+# Words that pick out a set, making a plural refer ('the voters', 'those leaders', 'three soldiers',
+# 'its members'); 'some' is the plural's 'a' and picks none.
+_SET_DEPS = frozenset({"det", "poss", "nummod", "predet", "quantmod"})
+
+
+def _generic_plural(doc: Doc, cand: Candidate) -> bool:
+    """'America needs leaders who ...', 'the number of young people who ...', 'whether refugees or
+    migrants': a bare plural of a kind of person in a predication, a wish, a count or an alternative
+    names the kind, as the singular 'a candidate' does. A plural with a determiner, a possessive, a
+    number or a country ('the protesters', 'three soldiers', 'Syrian refugees'), or one that is the
+    doer or patient of an act ('protesters clashed with police'), refers."""
+    head = doc[cand.end - 1]
+    if cand.mention not in (TITLE, DESCRIPTION) or cand.country or cand.describes is not None \
+            or head.tag_ not in ("NNS", "NNPS") or not _bare(doc, cand, head):
+        return False
+    counter = head.head.head
+    if head.dep_ == "pobj" and (counter.like_num or counter.lemma_.lower() in _COUNT_NOUNS):
+        return False  # 'millions of people', 'dozens of protesters': a counted set is someone
+    return _names_a_kind(head) or _counted(head) or _alternative(head)
+
+
+def _bare(doc: Doc, cand: Candidate, head: Token) -> bool:
+    if any(c.dep_ in _SET_DEPS and c.lower_ != "some" for c in head.children):
+        return False
+    return not any(t.pos_ in ("DET", "NUM", "PROPN") or t.tag_ == "PRP$" for t in doc[cand.start:cand.end - 1])
+
+
+def _counted(head: Token) -> bool:
+    """'the number of young people', 'half of voters': the plural is what a quantity counts."""
+    prep = head.head
+    return head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _QUANTITY_NOUNS
+
+
+def _alternative(head: Token) -> bool:
+    """'whether refugees, migrants or terrorists': kinds set side by side as alternatives."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return any(t.lower_ == "whether" for t in first.doc[max(0, first.i - 2):first.i])
 
 
 # Verbs whose indefinite object is wished for, not met: "need a leader", "want a nominee".
