@@ -220,3 +220,11 @@ def test_an_office_held_for_a_term_is_no_actor_but_its_institution_is(analyze):
                    "presidency. The Presidency said on Tuesday that the talks would go on.")
     found = [m for e in ents for m in e.mentions if m.text.lower().endswith("presidency")]
     assert [m.text for m in found] == ["Presidency"], [(m.text, m.start) for m in found]
+
+
+def test_a_peoples_name_for_a_persons_origin_is_no_actor(analyze):
+    ents = analyze("Dana Pell is of Ruritanian descent and is a third generation Texan. Marek Voss, a man of "
+                   "Chinese origin, is an American. Israeli air raids hit the port.")
+    found = texts(ents)
+    assert not {"Ruritanian", "Texan", "Chinese", "American"} & found, found
+    assert "Israeli" in found, found  # the doer of a nominal act stays the state

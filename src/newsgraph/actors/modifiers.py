@@ -32,9 +32,9 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from .candidates import DEMONYM, DESCRIPTION, PRONOUN, TITLE, Candidate
+from .candidates import DEMONYM, DESCRIPTION, NAME, PRONOUN, TITLE, Candidate
 from .kb import KnowledgeBase
-from .nominals import ARGUMENT_PREPS
+from .nominals import ARGUMENT_PREPS, QUANTITIES
 
 TENURES_FILE = Path(__file__).resolve().parent.parent / "data" / "mentions" / "tenures.txt"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
@@ -65,9 +65,39 @@ def drop_unreferring(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> lis
     only: dict[str, bool] = {}
     for cand in cands:
         if cand.mention != PRONOUN and cand.key is not None:
-            unreferring = _indefinite(doc, cand) or _generic_plural(doc, cand) or _channel(doc, kb, cand)
+            unreferring = _indefinite(doc, cand) or _generic_plural(doc, cand) or _channel(doc, kb, cand) \
+                or _origin(doc, cand) or _predicated_demonym(doc, cand)
             only[cand.key] = only.get(cand.key, True) and unreferring
     return [c for c in cands if not only.get(c.key, False)]
+
+
+# Nouns of where a person comes from: a demonym on one describes the person's origin ('of Mexican
+# descent'), not the state as doer, as 'Israeli air raids' reads.
+_ORIGIN_NOUNS = frozenset({"descent", "origin", "origins", "ancestry", "heritage", "extraction", "roots",
+                           "background", "birth", "parentage", "nationality", "citizenship"})
+
+
+def _origin(doc: Doc, cand: Candidate) -> bool:
+    """'of Mexican descent', 'a woman of Chinese origin': the demonym is the person's origin."""
+    if cand.end - cand.start != 1 or cand.mention not in (DEMONYM, NAME):
+        return False
+    word = doc[cand.start]
+    return word.dep_ in _MODIFIER_DEPS and word.head.lemma_.lower() in _ORIGIN_NOUNS
+
+
+def _predicated_demonym(doc: Doc, cand: Candidate) -> bool:
+    """'she is a sixth generation Texan', 'he is an American': a one-word name of a people after an
+    indefinite article in a predicate describes the subject, no actor of its own."""
+    word = doc[cand.end - 1]
+    if cand.end - cand.start != 1 or cand.mention not in (DEMONYM, NAME) or word.tag_ in ("NNS", "NNPS"):
+        return False
+    indefinite = False
+    while True:  # 'is a Texan', 'is a third generation Texan' (parsed as the apposition of 'generation')
+        indefinite = indefinite or any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in word.children)
+        if word.dep_ not in ("conj", "appos") or word.head.i == word.i:
+            break
+        word = word.head
+    return indefinite and word.dep_ == "attr" and word.head.lemma_.lower() == "be"
 
 
 @lru_cache(maxsize=1)
@@ -114,7 +144,6 @@ def _indefinite(doc: Doc, cand: Candidate) -> bool:
 # Heads a plural after "of" is counted under: 'the number of young people', 'a share of voters'.
 _QUANTITY_NOUNS = frozenset({"number", "percent", "percentage", "share", "proportion", "majority", "minority",
                              "half", "third", "quarter", "fraction", "rate", "average", "count"})
-_COUNT_NOUNS = frozenset({"dozen", "score", "hundred", "thousand", "million", "billion", "handful", "group", "crowd"})
 # Words that pick out a set, making a plural refer ('the voters', 'those leaders', 'three soldiers',
 # 'its members'); 'some' is the plural's 'a' and picks none.
 _SET_DEPS = frozenset({"det", "poss", "nummod", "predet", "quantmod"})
@@ -130,10 +159,12 @@ def _generic_plural(doc: Doc, cand: Candidate) -> bool:
     if cand.mention not in (TITLE, DESCRIPTION) or cand.country or cand.describes is not None \
             or head.tag_ not in ("NNS", "NNPS") or not _bare(doc, cand, head):
         return False
+    if _counted(head):
+        return True
     counter = head.head.head
-    if head.dep_ == "pobj" and (counter.like_num or counter.lemma_.lower() in _COUNT_NOUNS):
-        return False  # 'millions of people', 'dozens of protesters': a counted set is someone
-    return _names_a_kind(head) or _counted(head) or _alternative(head)
+    if head.dep_ == "pobj" and (counter.like_num or counter.lower_ in QUANTITIES):
+        return False  # 'millions of people', 'a number of protesters': a counted set is someone
+    return _names_a_kind(head) or _alternative(head)
 
 
 def _bare(doc: Doc, cand: Candidate, head: Token) -> bool:
@@ -143,9 +174,12 @@ def _bare(doc: Doc, cand: Candidate, head: Token) -> bool:
 
 
 def _counted(head: Token) -> bool:
-    """'the number of young people', 'half of voters': the plural is what a quantity counts."""
+    """'the number of young people', 'the share of voters': the plural is what a statistic counts ('a
+    number of protesters' is a set of them)."""
     prep = head.head
-    return head.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in _QUANTITY_NOUNS
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in _QUANTITY_NOUNS:
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in prep.head.children)
 
 
 def _alternative(head: Token) -> bool:
