@@ -228,3 +228,9 @@ def test_a_peoples_name_for_a_persons_origin_is_no_actor(analyze):
     found = texts(ents)
     assert not {"Ruritanian", "Texan", "Chinese", "American"} & found, found
     assert "Israeli" in found, found  # the doer of a nominal act stays the state
+
+
+def test_an_abbreviated_title_is_the_role_it_begins(analyze):
+    ents = analyze("Sen. Dana Pell said he will release his records. Marek Voss, a lawyer, called on the senator "
+                   "to act.")
+    assert {"Sen.", "Dana Pell", "senator"} <= {m.text for m in entity_with(ents, "Dana Pell").mentions}

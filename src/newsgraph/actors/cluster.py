@@ -475,7 +475,18 @@ def _roles_match(title_key: str | None, person_key: str) -> bool:
         return False
     if title_key == person_key or person_key.endswith(" " + title_key):
         return True  # 'presidential candidate' for a 'Republican presidential candidate'
+    if _abbreviates(title_key, person_key) or _abbreviates(person_key, title_key):
+        return True
     return " " not in title_key and _head_word(person_key) == title_key
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """'Sen.' is a senator, 'Gov.' a governor, 'Rep.' a representative: an abbreviated title is the role
+    whose head word it begins."""
+    if " " in short or not short.endswith(".") or len(short) < 3:
+        return False
+    head = _head_word(full)
+    return not head.endswith(".") and head.startswith(short[:-1])
 
 
 def _head_word(role_key: str) -> str:
