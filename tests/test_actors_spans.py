@@ -234,3 +234,11 @@ def test_an_abbreviated_title_is_the_role_it_begins(analyze):
     ents = analyze("Sen. Dana Pell said he will release his records. Marek Voss, a lawyer, called on the senator "
                    "to act.")
     assert {"Sen.", "Dana Pell", "senator"} <= {m.text for m in entity_with(ents, "Dana Pell").mentions}
+
+
+def test_a_bodys_word_modifying_a_thing_is_no_actor_but_the_doer_of_an_act_is(analyze):
+    ents = analyze("Pell would not say whether she hoped for a Cabinet slot. The campaign includes radio and TV ads.")
+    assert not {"Cabinet", "TV"} & texts(ents), texts(ents)
+    ents = analyze("Pell would not say whether she hoped for a Cabinet slot. The Cabinet met on Monday. "
+                   "Ruritania's military seized power.")
+    assert "Cabinet" in texts(ents) and "military" in " ".join(texts(ents)), texts(ents)

@@ -50,7 +50,9 @@ def drop_describers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list
     for cand in kept:
         if cand.mention == PRONOUN or cand.key is None:
             continue
-        modifier = _droppable(cand, kb) and _adjective_like(doc, cand) and _modifies_thing(doc, cand, kb, claimed)
+        describer = _droppable(cand, kb) and _adjective_like(doc, cand) \
+            or _bare_body_word(doc, cand, kb) and not _acts(doc, cand)
+        modifier = describer and _modifies_thing(doc, cand, kb, claimed)
         only_modifiers[cand.key] = only_modifiers.get(cand.key, True) and modifier
     return [c for c in kept if not only_modifiers.get(c.key, False)]
 
@@ -264,6 +266,31 @@ def _adjective_like(doc: Doc, cand: Candidate) -> bool:
         return False
     token = doc[cand.start]
     return cand.mention == DEMONYM or cand.etype == "NORP" or token.tag_ == "JJ" or _hyphen_adjective(doc, cand.end)
+
+
+def _bare_body_word(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> bool:
+    """'a Cabinet slot', 'digital and TV ads': one word of a body (a description, or a name that is only a
+    role word), with no country of its own, used as the modifier of a thing."""
+    if cand.end - cand.start != 1 or cand.plural or cand.country is not None or cand.describes is not None:
+        return False
+    word = doc[cand.start]
+    if cand.start > 0 and doc[cand.start - 1].text in ("'s", "\u2019s") or any(c.dep_ == "poss" for c in word.children):
+        return False  # "Myanmar's military seized power": a possessed body is the phrase's head, whatever the tag
+    role = kb.role(doc[cand.start].text) if cand.mention == NAME else None
+    return cand.mention == DESCRIPTION or role is not None and role.type == "body"
+
+
+def _acts(doc: Doc, cand: Candidate) -> bool:
+    """The noun modified is an act or a statement ('a government crackdown', 'a police raid', 'the
+    Cabinet statement'): the modifier names its doer (the events lexicon's nouns)."""
+    from ..events.lexicon import load_lexicon  # the one list of act nouns; loaded once
+
+    token = doc[cand.start]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = _noun_above(token.head) if token.head.i != token.i else None
+    lex = load_lexicon()
+    return head is not None and (head.lemma_.lower() in lex.nouns or head.lemma_.lower() in lex.statement_nouns)
 
 
 def _hyphen_adjective(doc: Doc, end: int) -> bool:
