@@ -153,8 +153,8 @@ _SET_DEPS = frozenset({"det", "poss", "nummod", "predet", "quantmod"})
 
 def _generic_plural(doc: Doc, cand: Candidate) -> bool:
     """'America needs leaders who ...', 'the number of young people who ...', 'whether refugees or
-    migrants': a bare plural of a kind of person in a predication, a wish, a count or an alternative
-    names the kind, as the singular 'a candidate' does. A plural with a determiner, a possessive, a
+    migrants': a bare plural of a kind of person in a wish, a comparison, a count or an alternative, or
+    after a preposition that takes no participant, names the kind, as the singular 'a candidate' does. A plural with a determiner, a possessive, a
     number or a country ('the protesters', 'three soldiers', 'Syrian refugees'), or one that is the
     doer or patient of an act ('protesters clashed with police'), refers."""
     head = doc[cand.end - 1]
@@ -166,7 +166,10 @@ def _generic_plural(doc: Doc, cand: Candidate) -> bool:
     counter = head.head.head
     if head.dep_ == "pobj" and (counter.like_num or counter.lower_ in QUANTITIES):
         return False  # 'millions of people', 'a number of protesters': a counted set is someone
-    return _names_a_kind(head) or _alternative(head)
+    if _alternative(head):
+        return True
+    # 'protesters were out in force', 'the crowd, students and workers', 'they are farmers': those present
+    return head.dep_ not in ("nsubj", "nsubjpass", "appos", "attr") and _names_a_kind(head)
 
 
 def _bare(doc: Doc, cand: Candidate, head: Token) -> bool:
