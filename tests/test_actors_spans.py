@@ -242,3 +242,11 @@ def test_a_bodys_word_modifying_a_thing_is_no_actor_but_the_doer_of_an_act_is(an
     ents = analyze("Pell would not say whether she hoped for a Cabinet slot. The Cabinet met on Monday. "
                    "Ruritania's military seized power.")
     assert "Cabinet" in texts(ents) and "military" in " ".join(texts(ents)), texts(ents)
+
+
+def test_a_title_written_twice_is_one_office_holder(analyze):
+    ents = analyze("Zenda Corp is reportedly being investigated by the New York State Attorney General. A "
+                   "spokesperson for the New York State Attorney General declined to comment.")
+    holders = [e for e in ents if any(m.text == "New York State Attorney General" for m in e.mentions)]
+    assert len(holders) == 1, [(e.name, [m.text for m in e.mentions]) for e in ents]
+

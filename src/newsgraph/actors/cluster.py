@@ -277,6 +277,22 @@ class Clusterer:
         for cand in self.cands:
             if cand.mention == TITLE and cand.key is None:
                 cand.key = self._title_key(cand, people)
+        self._same_title_text()
+
+    def _same_title_text(self) -> None:
+        """'the New York State Attorney General' written twice is one office holder, though only one
+        mention's words gave a country: an unfilled title of two words or more keeps one key by its text."""
+        groups: dict[str, list[Candidate]] = {}
+        for cand in self.cands:
+            if cand.mention == TITLE and cand.definite and (cand.key or "").startswith("title:"):
+                text = norm(self.doc[cand.start:cand.end].text)
+                if len(text.split()) > 1:
+                    groups.setdefault(text, []).append(cand)
+        for group in groups.values():
+            placed = next((c for c in group if c.country), group[0])
+            for cand in group:
+                cand.key, cand.country = placed.key, cand.country or placed.country
+
 
     def _title_key(self, title: Candidate, people: list[Candidate]) -> str:
         if title.definite:
