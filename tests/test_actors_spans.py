@@ -250,3 +250,8 @@ def test_a_title_written_twice_is_one_office_holder(analyze):
     holders = [e for e in ents if any(m.text == "New York State Attorney General" for m in e.mentions)]
     assert len(holders) == 1, [(e.name, [m.text for m in e.mentions]) for e in ents]
 
+
+def test_a_hyphenated_surname_alone_is_the_person(analyze):
+    ents = analyze("Senator Ben Pell-Voss and Senator Ola Brand went to court.\nThe police said Pell-Voss must "
+                   "appear.")
+    assert "Pell-Voss" in {m.text for m in entity_with(ents, "Ben Pell-Voss").mentions}
