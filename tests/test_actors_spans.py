@@ -255,3 +255,16 @@ def test_a_hyphenated_surname_alone_is_the_person(analyze):
     ents = analyze("Senator Ben Pell-Voss and Senator Ola Brand went to court.\nThe police said Pell-Voss must "
                    "appear.")
     assert "Pell-Voss" in {m.text for m in entity_with(ents, "Ben Pell-Voss").mentions}
+
+
+def test_any_or_every_before_a_title_ranges_over_the_kind(analyze):
+    text = "Pell missed more votes than any Ruritanian senator last year. A Ruritanian senator objected."
+    ents = analyze(text)
+    later = text.index("A Ruritanian") + 2
+    assert [m.start for e in ents for m in e.mentions if m.text == "Ruritanian senator"] == [later], \
+        [(e.name, [(m.text, m.start) for m in e.mentions]) for e in ents]
+
+
+def test_a_peoples_name_the_parser_reads_as_a_participle_is_still_a_predicate(analyze):
+    ents = analyze("Dana Pell is a sixth generation Texan from her mother's side.")
+    assert "Texan" not in texts(ents), texts(ents)

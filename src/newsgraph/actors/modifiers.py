@@ -96,7 +96,9 @@ def _predicated_demonym(doc: Doc, cand: Candidate) -> bool:
     indefinite = False
     while True:  # 'is a Texan', 'is a third generation Texan' (parsed as the apposition of 'generation')
         indefinite = indefinite or any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in word.children)
-        if word.dep_ not in ("conj", "appos") or word.head.i == word.i:
+        # an 'acl': the parser's misreading of a capitalised people's name as a participle ('a sixth
+        # generation Texan from ...')
+        if word.dep_ not in ("conj", "appos", "acl") or word.head.i == word.i or word.dep_ == "acl" and word.is_lower:
             break
         word = word.head
     return indefinite and word.dep_ == "attr" and word.head.lemma_.lower() == "be"
@@ -135,12 +137,22 @@ def _channel(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> bool:
 
 
 def _indefinite(doc: Doc, cand: Candidate) -> bool:
-    if cand.mention not in (TITLE, DESCRIPTION) or cand.plural or cand.describes is not None or cand.start == 0 \
-            or cand.country:
+    if cand.mention not in (TITLE, DESCRIPTION) or cand.plural or cand.describes is not None or cand.start == 0:
+        return False
+    if _free_choice(doc, cand):
+        return True
+    if cand.country:
         return False  # "an Indian diplomat met ...": placed by its own words, someone in particular
     if doc[cand.start - 1].lower_ not in _INDEFINITE:
         return False
     return _names_a_kind(doc[cand.end - 1])
+
+
+def _free_choice(doc: Doc, cand: Candidate) -> bool:
+    """'the most votes of any Texas congressman', 'as every French president has': 'any' or 'every' before
+    a title ranges over the kind, placed or not; as a clause's subject ('any senator may object') too."""
+    head = doc[cand.end - 1]
+    return doc[cand.start - 1].lower_ in ("any", "every") and head.dep_ in ("pobj", "dobj", "attr", "nsubj")
 
 
 # Heads a plural after "of" is counted under: 'the number of young people', 'a share of voters'.
@@ -154,8 +166,8 @@ _SET_DEPS = frozenset({"det", "poss", "nummod", "predet", "quantmod"})
 def _generic_plural(doc: Doc, cand: Candidate) -> bool:
     """'America needs leaders who ...', 'the number of young people who ...', 'whether refugees or
     migrants': a bare plural of a kind of person in a wish, a comparison, a count or an alternative, or
-    after a preposition that takes no participant, names the kind, as the singular 'a candidate' does. A plural with a determiner, a possessive, a
-    number or a country ('the protesters', 'three soldiers', 'Syrian refugees'), or one that is the
+    after a preposition that takes no participant, names the kind, as the singular 'a candidate' does. A
+    plural with a determiner, a possessive, a number or a country ('the protesters', 'three soldiers', 'Syrian refugees'), or one that is the
     doer or patient of an act ('protesters clashed with police'), refers."""
     head = doc[cand.end - 1]
     if cand.mention not in (TITLE, DESCRIPTION) or cand.country or cand.describes is not None \
