@@ -268,3 +268,10 @@ def test_any_or_every_before_a_title_ranges_over_the_kind(analyze):
 def test_a_peoples_name_the_parser_reads_as_a_participle_is_still_a_predicate(analyze):
     ents = analyze("Dana Pell is a sixth generation Texan from her mother's side.")
     assert "Texan" not in texts(ents), texts(ents)
+
+
+def test_a_title_cased_headline_predicate_is_no_name(analyze):
+    ents = analyze("Dana Pell To Release Medical Records After Pressure From Rival.\n\nPell spoke to the Ruritania "
+                   "Broadcasting Corporation.")
+    assert not [t for t in texts(ents) if "Release" in t], texts(ents)
+    assert "Ruritania Broadcasting Corporation" in texts(ents), texts(ents)
