@@ -55,7 +55,7 @@ class Clusterer:
             words = self._words(cand)
             if len(words) != 1 or cand.source != "kb":
                 continue
-            fuller = {c.key for c in names if len(self._words(c)) > 1 and self._words(c)[-1] == words[0]
+            fuller = {c.key for c in names if len(self._words(c)) > 1 and _same_surname(self._words(c)[-1], words[0])
                       and self._same_person(cand, words, c)}  # "Mrs. Biden" beside both: Jill
             if len(fuller) == 1 and cand.key not in fuller:  # 'Biden' beside 'Joe Biden' and 'Jill Biden': Joe
                 cand.key, cand.source = fuller.pop(), "spacy"
@@ -63,14 +63,14 @@ class Clusterer:
     def _words(self, cand: Candidate) -> list[str]:
         words = self._word_cache.get(id(cand))
         if words is None:
-            words = [t.text for t in self.doc[cand.start:cand.end] if not t.is_punct]
+            words = _name_words(self.doc[cand.start:cand.end])
             self._word_cache[id(cand)] = words
         return words
 
     def _person_key(self, cand: Candidate, names: list[Candidate]) -> str:
         words = self._words(cand)
         keyed = [c for c in names if c.key is not None and c is not cand]
-        same_last = {c.key for c in keyed if self._words(c) and self._words(c)[-1] == words[-1]
+        same_last = {c.key for c in keyed if self._words(c) and _same_surname(self._words(c)[-1], words[-1])
                      and self._same_person(cand, words, c)}
         if len(same_last) == 1:
             return same_last.pop()
@@ -106,6 +106,7 @@ class Clusterer:
             if cand.etype == "PERSON" and cand.mention == NAME and cand.key:
                 words = self._words(cand)
                 found.setdefault(norm(words[-1]), cand.key)
+                found.setdefault(norm(words[-1].split("-")[-1]), cand.key)  # 'Bruce' of 'Murray-Bruce'
                 found.setdefault(norm(" ".join(words)), cand.key)
                 if len(words) > 1 and words[0][:1].isupper() and len(words[0].rstrip(".")) > 1:
                     firsts.setdefault(norm(words[0]), set()).add(cand.key)
@@ -277,6 +278,21 @@ class Clusterer:
         for cand in self.cands:
             if cand.mention == TITLE and cand.key is None:
                 cand.key = self._title_key(cand, people)
+        self._same_title_text()
+
+    def _same_title_text(self) -> None:
+        """'the New York State Attorney General' written twice is one office holder, though only one
+        mention's words gave a country: an unfilled title of two words or more keeps one key by its text."""
+        groups: dict[str, list[Candidate]] = {}
+        for cand in self.cands:
+            if cand.mention == TITLE and cand.definite and (cand.key or "").startswith("title:"):
+                text = norm(self.doc[cand.start:cand.end].text)
+                if len(text.split()) > 1:
+                    groups.setdefault(text, []).append(cand)
+        for group in groups.values():
+            placed = next((c for c in group if c.country), group[0])
+            for cand in group:
+                cand.key, cand.country = placed.key, cand.country or placed.country
 
     def _title_key(self, title: Candidate, people: list[Candidate]) -> str:
         if title.definite:
@@ -444,6 +460,29 @@ def name_sector(kb: KnowledgeBase, doc: Doc, start: int, end: int) -> tuple[str 
     return role.sector, role.country
 
 
+def _name_words(span) -> list[str]:
+    """The words of a name, a hyphenated surname one word ('Ben Murray-Bruce' -> 'Ben', 'Murray-Bruce', so
+    that a later 'Murray-Bruce' is his surname), punctuation elsewhere no word."""
+    words: list[str] = []
+    joined = False
+    for token in span:
+        if token.text in ("-", "\u2010", "\u2011") and words and not token.whitespace_ and not span.doc[token.i - 1].whitespace_:
+            words[-1] += token.text
+            joined = True
+        elif not token.is_punct:
+            if joined:
+                words[-1] += token.text
+            else:
+                words.append(token.text)
+            joined = False
+    return words
+
+
+def _same_surname(theirs: str, ours: str) -> bool:
+    """'Murray-Bruce' is 'Murray-Bruce', and 'Bruce' where the parser cut the name at its hyphen."""
+    return theirs == ours or "-" in theirs and "-" not in ours and theirs.rsplit("-", 1)[-1] == ours
+
+
 def _first_names_agree(one: str, other: str) -> bool:
     """'Joe' ~ 'Joe', 'J.' ~ 'Joe'; 'Jill' is not 'Joe'."""
     a, b = one.rstrip(".").casefold(), other.rstrip(".").casefold()
@@ -475,7 +514,18 @@ def _roles_match(title_key: str | None, person_key: str) -> bool:
         return False
     if title_key == person_key or person_key.endswith(" " + title_key):
         return True  # 'presidential candidate' for a 'Republican presidential candidate'
+    if _abbreviates(title_key, person_key) or _abbreviates(person_key, title_key):
+        return True
     return " " not in title_key and _head_word(person_key) == title_key
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """'Sen.' is a senator, 'Gov.' a governor, 'Rep.' a representative: an abbreviated title is the role
+    whose head word it begins."""
+    if " " in short or not short.endswith(".") or len(short) < 3:
+        return False
+    head = _head_word(full)
+    return not head.endswith(".") and head.startswith(short[:-1])
 
 
 def _head_word(role_key: str) -> str:

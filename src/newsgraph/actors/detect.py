@@ -392,7 +392,8 @@ class Detector:
     def other_ents(self, ents: list[Span]) -> None:
         for ent in ents:
             start, end = _trim(self.doc, ent.start, ent.end)
-            if start >= end or not self.free(start, end) or ent.label_ == "PERSON" or _no_name(ent, start, end):
+            if start >= end or not self.free(start, end) or ent.label_ == "PERSON" or _no_name(ent, start, end) \
+                    or _verb_phrase(self.doc, start, end):
                 continue
             town = self.town_used_as_place(start, end) if ent.label_ in ("ORG", "NORP", "FAC") else None
             if is_dateline(self.doc, start, end):  # "CONCORD, N.H. --" read as an organisation
@@ -454,6 +455,15 @@ def _no_name(ent: Span, start: int, end: int) -> bool:
     if end - start != 1 or ent.label_ == "NORP" and not token.is_lower:
         return False
     return token.is_lower or token.pos_ in _NOT_NAME_POS or token.pos_ == "NOUN" and _sentence_initial(token)
+
+
+def _verb_phrase(doc: Doc, start: int, end: int) -> bool:
+    """'Sanders To Release Medical Records After Pressure': a title-cased headline's predicate, read as an
+    organisation, opens with the clause's verb (its root, or after an infinitive 'To'); no name does."""
+    first = doc[start]
+    if end - start < 2 or first.pos_ != "VERB" or first.tag_ not in ("VB", "VBD", "VBZ", "VBP"):
+        return False
+    return first.dep_ == "ROOT" or any(c.tag_ == "TO" and c.dep_ == "aux" for c in first.children)
 
 
 def _sentence_initial(token) -> bool:

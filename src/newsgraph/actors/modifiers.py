@@ -16,19 +16,27 @@ Two general shapes, judged on the parse after clustering:
 
 And two shapes of reference to no actor: an entity whose only mentions are
 indefinite singular descriptions ("a strongman in the White House", "an arrogant,
-hawkish candidate like him", "X is a businessman") names a kind of actor, not one; the
+hawkish candidate like him", "X is a businessman"), or only by bare plurals so used
+("America needs leaders who ...", "the number of young people", "whether refugees or
+migrants"), names a kind of actor, not one; the
 doer or patient of an act ("a police officer shot ...") and "an Indian diplomat"
 (placed by its own words) stay; and a platform or medium named only as the channel
-things are said on ("savaged her on Twitter", "comments across social media").
+things are said on ("savaged her on Twitter", "comments across social media"). A
+lower-case office held for a term ("his presidency", "seeking the presidency",
+`data/mentions/tenures.txt`) is no mention; "the Presidency said" is the institution.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.tokens import Doc, Token
 
-from .candidates import DEMONYM, DESCRIPTION, PRONOUN, TITLE, Candidate
+from .candidates import DEMONYM, DESCRIPTION, NAME, PRONOUN, TITLE, Candidate
 from .kb import KnowledgeBase
-from .nominals import ARGUMENT_PREPS
+from .nominals import ARGUMENT_PREPS, QUANTITIES
 
+TENURES_FILE = Path(__file__).resolve().parent.parent / "data" / "mentions" / "tenures.txt"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _DESCRIBING_DEPS = frozenset({"amod", "compound", "appos", "nmod"})
 
@@ -42,7 +50,9 @@ def drop_describers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list
     for cand in kept:
         if cand.mention == PRONOUN or cand.key is None:
             continue
-        modifier = _droppable(cand, kb) and _adjective_like(doc, cand) and _modifies_thing(doc, cand, kb, claimed)
+        describer = _droppable(cand, kb) and _adjective_like(doc, cand) \
+            or _bare_body_word(doc, cand, kb) and not _acts(doc, cand)
+        modifier = describer and _modifies_thing(doc, cand, kb, claimed)
         only_modifiers[cand.key] = only_modifiers.get(cand.key, True) and modifier
     return [c for c in kept if not only_modifiers.get(c.key, False)]
 
@@ -51,13 +61,62 @@ _INDEFINITE = frozenset({"a", "an", "another", "any"})
 
 
 def drop_unreferring(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list[Candidate]:
-    """The candidates less entities named only by indefinite singular descriptions of a kind, or only as
-    a channel things are said on."""
+    """The candidates less entities named only by indefinite descriptions or bare plurals of a kind, or only as
+    a channel things are said on, and less each mention of an office's term ('his presidency')."""
+    cands = [c for c in cands if not _tenure(doc, c)]
     only: dict[str, bool] = {}
     for cand in cands:
         if cand.mention != PRONOUN and cand.key is not None:
-            only[cand.key] = only.get(cand.key, True) and (_indefinite(doc, cand) or _channel(doc, kb, cand))
+            unreferring = _indefinite(doc, cand) or _generic_plural(doc, cand) or _channel(doc, kb, cand) \
+                or _origin(doc, cand) or _predicated_demonym(doc, cand)
+            only[cand.key] = only.get(cand.key, True) and unreferring
     return [c for c in cands if not only.get(c.key, False)]
+
+
+# Nouns of where a person comes from: a demonym on one describes the person's origin ('of Mexican
+# descent'), not the state as doer, as 'Israeli air raids' reads.
+_ORIGIN_NOUNS = frozenset({"descent", "origin", "origins", "ancestry", "heritage", "extraction", "roots",
+                           "background", "birth", "parentage", "nationality", "citizenship"})
+
+
+def _origin(doc: Doc, cand: Candidate) -> bool:
+    """'of Mexican descent', 'a woman of Chinese origin': the demonym is the person's origin."""
+    if cand.end - cand.start != 1 or cand.mention not in (DEMONYM, NAME):
+        return False
+    word = doc[cand.start]
+    return word.dep_ in _MODIFIER_DEPS and word.head.lemma_.lower() in _ORIGIN_NOUNS
+
+
+def _predicated_demonym(doc: Doc, cand: Candidate) -> bool:
+    """'she is a sixth generation Texan', 'he is an American': a one-word name of a people after an
+    indefinite article in a predicate describes the subject, no actor of its own."""
+    word = doc[cand.end - 1]
+    if cand.end - cand.start != 1 or cand.mention not in (DEMONYM, NAME) or word.tag_ in ("NNS", "NNPS"):
+        return False
+    indefinite = False
+    while True:  # 'is a Texan', 'is a third generation Texan' (parsed as the apposition of 'generation')
+        indefinite = indefinite or any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in word.children)
+        # an 'acl': the parser's misreading of a capitalised people's name as a participle ('a sixth
+        # generation Texan from ...')
+        if word.dep_ not in ("conj", "appos", "acl") or word.head.i == word.i or word.dep_ == "acl" and word.is_lower:
+            break
+        word = word.head
+    return indefinite and word.dep_ == "attr" and word.head.lemma_.lower() == "be"
+
+
+@lru_cache(maxsize=1)
+def _tenure_words() -> frozenset[str]:
+    lines = TENURES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _tenure(doc: Doc, cand: Candidate) -> bool:
+    """'Obama's presidency', 'those seeking the presidency': an office's term in lower case, no actor;
+    'the Presidency said' (capitalised, or a clause's subject) is the office's institution."""
+    head = doc[cand.end - 1]
+    if cand.mention != DESCRIPTION or head.lower_ not in _tenure_words():
+        return False
+    return head.is_lower and head.dep_ not in ("nsubj", "nsubjpass")
 
 
 _CHANNEL_PREPS = frozenset({"on", "across", "via", "through", "over"})
@@ -78,12 +137,74 @@ def _channel(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> bool:
 
 
 def _indefinite(doc: Doc, cand: Candidate) -> bool:
-    if cand.mention not in (TITLE, DESCRIPTION) or cand.plural or cand.describes is not None or cand.start == 0 \
-            or cand.country:
+    if cand.mention not in (TITLE, DESCRIPTION) or cand.plural or cand.describes is not None or cand.start == 0:
+        return False
+    if _free_choice(doc, cand):
+        return True
+    if cand.country:
         return False  # "an Indian diplomat met ...": placed by its own words, someone in particular
     if doc[cand.start - 1].lower_ not in _INDEFINITE:
         return False
     return _names_a_kind(doc[cand.end - 1])
+
+
+def _free_choice(doc: Doc, cand: Candidate) -> bool:
+    """'the most votes of any Texas congressman', 'as every French president has': 'any' or 'every' before
+    a title ranges over the kind, placed or not; as a clause's subject ('any senator may object') too."""
+    head = doc[cand.end - 1]
+    return doc[cand.start - 1].lower_ in ("any", "every") and head.dep_ in ("pobj", "dobj", "attr", "nsubj")
+
+
+# Heads a plural after "of" is counted under: 'the number of young people', 'a share of voters'.
+_QUANTITY_NOUNS = frozenset({"number", "percent", "percentage", "share", "proportion", "majority", "minority",
+                             "half", "third", "quarter", "fraction", "rate", "average", "count"})
+# Words that pick out a set, making a plural refer ('the voters', 'those leaders', 'three soldiers',
+# 'its members'); 'some' is the plural's 'a' and picks none.
+_SET_DEPS = frozenset({"det", "poss", "nummod", "predet", "quantmod"})
+
+
+def _generic_plural(doc: Doc, cand: Candidate) -> bool:
+    """'America needs leaders who ...', 'the number of young people who ...', 'whether refugees or
+    migrants': a bare plural of a kind of person in a wish, a comparison, a count or an alternative, or
+    after a preposition that takes no participant, names the kind, as the singular 'a candidate' does. A
+    plural with a determiner, a possessive, a number or a country ('the protesters', 'three soldiers', 'Syrian refugees'), or one that is the
+    doer or patient of an act ('protesters clashed with police'), refers."""
+    head = doc[cand.end - 1]
+    if cand.mention not in (TITLE, DESCRIPTION) or cand.country or cand.describes is not None \
+            or head.tag_ not in ("NNS", "NNPS") or not _bare(doc, cand, head):
+        return False
+    if _counted(head):
+        return True
+    counter = head.head.head
+    if head.dep_ == "pobj" and (counter.like_num or counter.lower_ in QUANTITIES):
+        return False  # 'millions of people', 'a number of protesters': a counted set is someone
+    if _alternative(head):
+        return True
+    # 'protesters were out in force', 'the crowd, students and workers', 'they are farmers': those present
+    return head.dep_ not in ("nsubj", "nsubjpass", "appos", "attr") and _names_a_kind(head)
+
+
+def _bare(doc: Doc, cand: Candidate, head: Token) -> bool:
+    if any(c.dep_ in _SET_DEPS and c.lower_ != "some" for c in head.children):
+        return False
+    return not any(t.pos_ in ("DET", "NUM", "PROPN") or t.tag_ == "PRP$" for t in doc[cand.start:cand.end - 1])
+
+
+def _counted(head: Token) -> bool:
+    """'the number of young people', 'the share of voters': the plural is what a statistic counts ('a
+    number of protesters' is a set of them)."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ != "of" or prep.head.lemma_.lower() not in _QUANTITY_NOUNS:
+        return False
+    return not any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in prep.head.children)
+
+
+def _alternative(head: Token) -> bool:
+    """'whether refugees, migrants or terrorists': kinds set side by side as alternatives."""
+    first = head
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    return any(t.lower_ == "whether" for t in first.doc[max(0, first.i - 2):first.i])
 
 
 # Verbs whose indefinite object is wished for, not met: "need a leader", "want a nominee".
@@ -160,6 +281,31 @@ def _adjective_like(doc: Doc, cand: Candidate) -> bool:
         return False
     token = doc[cand.start]
     return cand.mention == DEMONYM or cand.etype == "NORP" or token.tag_ == "JJ" or _hyphen_adjective(doc, cand.end)
+
+
+def _bare_body_word(doc: Doc, cand: Candidate, kb: KnowledgeBase) -> bool:
+    """'a Cabinet slot', 'digital and TV ads': one word of a body (a description, or a name that is only a
+    role word), with no country of its own, used as the modifier of a thing."""
+    if cand.end - cand.start != 1 or cand.plural or cand.country is not None or cand.describes is not None:
+        return False
+    word = doc[cand.start]
+    if cand.start > 0 and doc[cand.start - 1].text in ("'s", "\u2019s") or any(c.dep_ == "poss" for c in word.children):
+        return False  # "Myanmar's military seized power": a possessed body is the phrase's head, whatever the tag
+    role = kb.role(doc[cand.start].text) if cand.mention == NAME else None
+    return cand.mention == DESCRIPTION or role is not None and role.type == "body"
+
+
+def _acts(doc: Doc, cand: Candidate) -> bool:
+    """The noun modified is an act or a statement ('a government crackdown', 'a police raid', 'the
+    Cabinet statement'): the modifier names its doer (the events lexicon's nouns)."""
+    from ..events.lexicon import load_lexicon  # the one list of act nouns; loaded once
+
+    token = doc[cand.start]
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = _noun_above(token.head) if token.head.i != token.i else None
+    lex = load_lexicon()
+    return head is not None and (head.lemma_.lower() in lex.nouns or head.lemma_.lower() in lex.statement_nouns)
 
 
 def _hyphen_adjective(doc: Doc, end: int) -> bool:

@@ -108,7 +108,8 @@ def of_country_after(doc: Doc, end: int, country_at) -> tuple[int, str] | None:
         for j in range(end + 1, min(len(doc), end + 6)):
             found = country_at(j)
             if found and found[0] == end + 1 or (found and doc[end + 1].lower_ == "the" and found[0] == end + 2):
-                return j + 1, found[1]
+                # 'a man of Chinese origin': a demonym modifying the object is no 'of <country>'
+                return (j + 1, found[1]) if doc[j].dep_ not in ("amod", "compound") else None
     return None
 
 
