@@ -285,3 +285,18 @@ def _furniture(doc: Doc, text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, first) + 1
     line_end = text.find("\n", last)
     return is_non_sentence(text[line_start: line_end if line_end >= 0 else len(text)])
+
+
+_TOKENS = threading.local()  # per thread, as _LAST_TEXT
+
+
+def tokens(doc: Doc) -> tuple:
+    """The doc's Token objects, made once for the doc in hand: spaCy makes a fresh Token object on
+    every `doc[i]` and every pass of `for t in doc` or `for t in span`, and passes over the same
+    doc add up to millions of them. A span's tokens are `tokens(span.doc)[span.start:span.end]`.
+    The doc is held by a weak reference, but its tokens refer to it, so the last doc seen in each
+    thread stays alive until the next one replaces it."""
+    held = getattr(_TOKENS, "doc", None)
+    if held is None or held() is not doc:
+        _TOKENS.doc, _TOKENS.tokens = weakref.ref(doc), tuple(doc)
+    return _TOKENS.tokens

@@ -40,7 +40,8 @@ class Lexicon:
 
     def _match_at(self, forms: Sequence[tuple[str, str]], i: int) -> int:
         lower, lemma = forms[i]
-        for key in {lower, lemma}:
+        # The form's phrases, then the lemma's (a set here once made the order vary between runs).
+        for key in (lower,) if lower == lemma else (lower, lemma):
             for phrase in self.phrases.get(key, ()):
                 if _phrase_at(forms, i, phrase):
                     return len(phrase)

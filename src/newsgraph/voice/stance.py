@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..reporting import clause_verbs
-from .quoting import Region
+from .quoting import Region, span_tokens
 
 SPECULATION = frozenset(
     "likely unlikely probably perhaps possibly maybe apparently seemingly presumably arguably "
@@ -36,7 +36,7 @@ APPEARANCE_COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "oprd", "ccomp"})
 def stance_cues(sentence: SpacySpan, skip: Sequence[Region]) -> tuple[str, ...]:
     """Kinds of writer's-stance marks found in the sentence's unquoted words."""
     found = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         if skip and _quoted(token, skip):
             continue
         kind = _cue_kind(token)
