@@ -116,8 +116,10 @@ def main(argv: list[str] | None = None) -> None:
                f"  peak RSS {peak_rss_mb():.0f} MB  failed={failed}"))
     print(f"ratio pipeline / bare parse time: {one / bare:.2f} (CPU time: {one_cpu / bare_cpu:.2f})")
     for stage, seconds in pipeline.stage_seconds.most_common():
+        cpu = pipeline.stage_cpu.get(stage)
         print(f"  {stage:<9} {seconds:7.2f} s  {100 * seconds / one:5.1f}% of pipeline time"
-              f"  {1000 * seconds / len(texts):6.1f} ms/article")
+              f"  {1000 * seconds / len(texts):6.1f} ms/article"
+              + (f"  CPU {1000 * cpu / len(texts):6.1f} ms/article" if cpu is not None else ""))
     if args.workers > 1:
         many, many_cpu, outcomes, _ = run_pipeline(texts, args.workers)
         failed = sum(1 for o in outcomes if not hasattr(o, "as_dict"))
