@@ -9,7 +9,8 @@ then the pipeline on --workers processes (default 2; 1 skips it), so the
 ratios are measured side by side. The load average is printed before and
 after: on a shared machine wall times mean little without it, so the
 one-process runs also give their CPU time (user + system: what a loaded
-machine inflates least), and the ratio is given on both. --profile
+machine inflates least), and the ratio is given on both; each stage's line gives
+its CPU time per article too (Pipeline.stage_cpu). --profile
 runs the one-worker pipeline under cProfile and prints its top functions.
 Prints figures; asserts nothing.
 """
