@@ -9,7 +9,8 @@ then the pipeline on --workers processes (default 2; 1 skips it), so the
 ratios are measured side by side. The load average is printed before and
 after: on a shared machine wall times mean little without it, so the
 one-process runs also give their CPU time (user + system: what a loaded
-machine inflates least), and the ratio is given on both. --profile
+machine inflates least), and the ratio is given on both; each stage's line gives
+its CPU time per article too (Pipeline.stage_cpu). --profile
 runs the one-worker pipeline under cProfile and prints its top functions.
 Prints figures; asserts nothing.
 """
@@ -116,8 +117,10 @@ def main(argv: list[str] | None = None) -> None:
                f"  peak RSS {peak_rss_mb():.0f} MB  failed={failed}"))
     print(f"ratio pipeline / bare parse time: {one / bare:.2f} (CPU time: {one_cpu / bare_cpu:.2f})")
     for stage, seconds in pipeline.stage_seconds.most_common():
+        cpu = pipeline.stage_cpu.get(stage)
         print(f"  {stage:<9} {seconds:7.2f} s  {100 * seconds / one:5.1f}% of pipeline time"
-              f"  {1000 * seconds / len(texts):6.1f} ms/article")
+              f"  {1000 * seconds / len(texts):6.1f} ms/article"
+              + (f"  CPU {1000 * cpu / len(texts):6.1f} ms/article" if cpu is not None else ""))
     if args.workers > 1:
         many, many_cpu, outcomes, _ = run_pipeline(texts, args.workers)
         failed = sum(1 for o in outcomes if not hasattr(o, "as_dict"))

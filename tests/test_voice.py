@@ -37,6 +37,11 @@ def test_quoted_regions_pair_marks_and_skip_apostrophes():
 
 def test_unclosed_mark_quotes_nothing():
     assert quoted_regions("He said “nothing more.\n\nA new paragraph starts here.") == ()
+    from newsgraph.voice.quoting import MAX_QUOTED_CHARS
+
+    near = "“" + "x" * (MAX_QUOTED_CHARS - 2) + "”"
+    assert quoted_regions(near + " and on") == (Region(0, MAX_QUOTED_CHARS),)
+    assert quoted_regions("“" + "x" * MAX_QUOTED_CHARS + "” and on") == ()  # too long: a stray mark
 
 
 def test_covered_counts_overlapping_regions_once():

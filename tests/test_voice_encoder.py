@@ -206,3 +206,31 @@ def test_unknown_backend_and_a_graph_of_another_encoder_are_clear_errors(tmp_pat
         OnnxBackend(str(default_onnx_path()), "0000000000000000")
     with pytest.raises(NewsgraphError, match="missing"):
         OnnxBackend(str(tmp_path / "absent.onnx"), "0000000000000000")
+
+
+def _words_by_character(text):
+    """basic_words' definition, one character at a time (what its regular expression shortcuts)."""
+    from newsgraph.voice.encoder import _PUNCT, _WORD, _char_kinds
+
+    words, current, begin = [], [], 0
+    for i, original in enumerate(text):
+        for ch, kind in _char_kinds(original):
+            if kind == _WORD:
+                begin = i if not current else begin
+                current.append(ch)
+                continue
+            if current:
+                words.append(("".join(current), begin, i))
+                current = []
+            if kind == _PUNCT:
+                words.append((ch, i, i + 1))
+    return words + ([("".join(current), begin, len(text))] if current else [])
+
+
+def test_basic_words_match_the_character_by_character_definition():
+    from newsgraph.voice.encoder import basic_words
+
+    for text in ["Naïve\tDÉJÀ-vu, the ﬁne print\x00said 3.5%", "Ünïcode’s “quotes” — and\u200bjoins",
+                 "e\u0301tude ß İstanbul 中文 x\x7fy", "", "   ", "a"]:
+        assert basic_words(text) == _words_by_character(text)
+    assert basic_words("Café owners") == [("cafe", 0, 4), ("owners", 5, 11)]

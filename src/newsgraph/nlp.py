@@ -368,3 +368,18 @@ def _names_only(span: Span) -> bool:
             return False
         kinds.add(token.ent_type_)
     return bool(kinds & _NAMES) or (bool(kinds) and any(t.text == "," for t in span))
+
+
+_TOKENS = threading.local()  # per thread, as _LAST_TEXT
+
+
+def tokens(doc: Doc) -> tuple:
+    """The doc's Token objects, made once for the doc in hand: spaCy makes a fresh Token object on
+    every `doc[i]` and every pass of `for t in doc` or `for t in span`, and passes over the same
+    doc add up to millions of them. A span's tokens are `tokens(span.doc)[span.start:span.end]`.
+    The doc is held by a weak reference, but its tokens refer to it, so the last doc seen in each
+    thread stays alive until the next one replaces it."""
+    held = getattr(_TOKENS, "doc", None)
+    if held is None or held() is not doc:
+        _TOKENS.doc, _TOKENS.tokens = weakref.ref(doc), tuple(doc)
+    return _TOKENS.tokens

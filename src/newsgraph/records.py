@@ -6,6 +6,8 @@ added only where they help users (e.g. a mention's ``kind``).
 """
 from __future__ import annotations
 
+import threading
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -277,15 +279,56 @@ class KnownActor:
 
 
 def entity_at(entities: Iterable[Entity], start: int, end: int) -> Entity | None:
-    """The entity with a mention overlapping [start, end), tightest mention first."""
+    """The entity with a mention overlapping [start, end), tightest mention first (the first
+    entity's, then the first mention's, among equally tight ones)."""
+    if isinstance(entities, tuple):  # an actors layer: immutable, so its index can be kept
+        return _mention_index(entities).entity_at(start, end)
+    return _scan(entities, start, end)
+
+
+def _scan(entities: Iterable[Entity], start: int, end: int) -> Entity | None:
     best: tuple[int, Entity] | None = None
     for ent in entities:
         for m in ent.mentions:
-            if m.start < end and start < m.end:  # m.overlaps(start, end), inlined: called per token
+            if m.start < end and start < m.end:  # m.overlaps(start, end), inlined
                 width = m.end - m.start
                 if best is None or width < best[0]:
                     best = (width, ent)
     return best[1] if best else None
+
+
+class _MentionIndex:
+    """Every mention of a tuple of entities sorted by start, so a lookup (made per token by the
+    quotes and events stages) bisects to the few mentions that can overlap instead of scanning
+    every mention of every entity."""
+
+    def __init__(self, entities: tuple[Entity, ...]):
+        rows = sorted((m.start, order, m.end, ent) for order, (ent, m) in
+                      enumerate((ent, m) for ent in entities for m in ent.mentions))
+        self.starts = [row[0] for row in rows]
+        self.rows = rows
+        self.longest = max((row[2] - row[0] for row in rows), default=0)
+
+    def entity_at(self, start: int, end: int) -> Entity | None:
+        # A mention overlaps when m.start < end and start < m.end; m.end <= m.start + longest.
+        lo, hi = bisect_right(self.starts, start - self.longest), bisect_left(self.starts, end)
+        best: tuple[int, int, Entity] | None = None
+        for m_start, order, m_end, ent in self.rows[lo:hi]:
+            if start < m_end and (best is None or (m_end - m_start, order) < best[:2]):
+                best = (m_end - m_start, order, ent)
+        return best[2] if best else None
+
+
+_LAST_INDEX = threading.local()  # per thread: the web server may analyse in several threads
+
+
+def _mention_index(entities: tuple[Entity, ...]) -> _MentionIndex:
+    """The index of the entities tuple in hand (an article's actors layer, looked up many times);
+    the tuple itself is held, so its id cannot be reused while it is the one compared."""
+    held = getattr(_LAST_INDEX, "entities", None)
+    if held is not entities:
+        _LAST_INDEX.entities, _LAST_INDEX.index = entities, _MentionIndex(entities)
+    return _LAST_INDEX.index
 
 
 def _span_or_none(span: Span | None) -> dict[str, Any] | None:

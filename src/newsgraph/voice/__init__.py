@@ -106,7 +106,8 @@ class VoiceStage:
         # layer's own unresolved frames, it does not take the sentence's words from the writer (a
         # column's "He sees it as a great test" stays the writer's opinion when it scores as one).
         frames = [reported_main_clause(s) for s in sentences]
-        embeddings, words = self.encoder.encode_with_evidence([sent.text for sent in sentences], self.model.direction)
+        embeddings, words = self.encoder.encode_with_evidence([ctx.text[s.start_char:s.end_char] for s in sentences],
+                                                              self.model.direction)
         scores = [float(score) for score in self.model.probabilities(embeddings)]
         quotes_in = regions_by_sentence(quotes, sentences)
         attributed = [frame or is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
@@ -122,7 +123,9 @@ class VoiceStage:
 
     def prepare(self, contexts) -> None:
         """Encode every sentence of a batch of articles in one pass (fewer, fuller batches by length)."""
-        self.encoder.prime([sent.text for ctx in contexts for sent in ctx.sentences], self.model.direction)
+        # Cut from the article text: Span.text rebuilds each sentence from fresh Token objects.
+        self.encoder.prime([ctx.text[s.start_char:s.end_char] for ctx in contexts for s in ctx.sentences],
+                           self.model.direction)
 
     def _aside_scores(self, sentences, attributed, others, quotes) -> list[float | None]:
         """The opinion score of the writer's own clause in each attributed sentence, if it has one

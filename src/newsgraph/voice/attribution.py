@@ -32,6 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..reporting import SPEECH, clause_verbs, reporting_verbs
+from .quoting import span_text, span_tokens
 from .stance import APPEARANCE_VERBS, INFERENCE_VERBS
 
 FIRST_PERSON = frozenset({"i", "we"})
@@ -100,7 +101,9 @@ def _after_comma(verb: Token) -> bool:
 
 def _according_to(sentence: SpacySpan) -> bool:
     """"According to the ministry, ...", attached to the main clause (not inside a clause of its own)."""
-    for token in sentence:
+    if "according" not in span_text(sentence).lower():
+        return False  # most sentences: no token to look at
+    for token in span_tokens(sentence):
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             return token.head == sentence.root or token.head.head == sentence.root
     return False

@@ -19,6 +19,7 @@ graph is built and in tests/test_voice_encoder.py).
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources
@@ -59,25 +60,51 @@ def basic_tokens(text: str) -> list[str]:
 
 
 def basic_words(text: str) -> list[tuple[str, int, int]]:
-    """basic_tokens, each with the [start, end) characters of `text` it came from."""
+    """basic_tokens, each with the [start, end) characters of `text` it came from.
+
+    ASCII runs are matched by one regular expression (letters and digits are word characters,
+    the ASCII punctuation a mark each, the rest separators: what _char_kinds makes of them), and
+    only other characters go through _char_kinds one by one; the words are the same either way."""
     words: list[tuple[str, int, int]] = []
     current: list[str] = []
     begin = 0
-    for i, original in enumerate(text):
-        for ch, kind in _char_kinds(original):
-            if kind == _WORD:
-                if not current:
-                    begin = i
-                current.append(ch)
-                continue
-            if current:
-                words.append(("".join(current), begin, i))
-                current = []
-            if kind == _PUNCT:
-                words.append((ch, i, i + 1))
+    for found in _ASCII_PIECES.finditer(text):
+        i, kind = found.start(), found.lastindex
+        if kind == 1:  # ASCII letters and digits
+            if not current:
+                begin = i
+            current.append(found.group().lower())
+            continue
+        if kind == 4:  # any other character
+            begin = _other_char(found.group(), i, words, current, begin)
+            continue
+        if current:
+            words.append(("".join(current), begin, i))
+            current = []
+        if kind == 2:
+            words.append((found.group(), i, i + 1))
     if current:
         words.append(("".join(current), begin, len(text)))
     return words
+
+
+_ASCII_PIECES = re.compile(r"([A-Za-z0-9]+)|([!-/:-@\[-`{-~])|([\x00- \x7f]+)|(.)", re.DOTALL)
+
+
+def _other_char(original: str, i: int, words: list, current: list[str], begin: int) -> int:
+    """One non-ASCII character at i: extends, ends or follows the current word; returns where it begins."""
+    for ch, kind in _char_kinds(original):
+        if kind == _WORD:
+            if not current:
+                begin = i
+            current.append(ch)
+            continue
+        if current:
+            words.append(("".join(current), begin, i))
+            current.clear()
+        if kind == _PUNCT:
+            words.append((ch, i, i + 1))
+    return begin
 
 
 _WORD, _PUNCT, _SPACE = 0, 1, 2

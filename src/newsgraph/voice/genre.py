@@ -23,7 +23,7 @@ import re
 from typing import Sequence
 
 from ..nlp import DATELINE
-from .quoting import Region
+from .quoting import Region, span_text
 
 REPORT, WIRE, ANALYSIS, OPINION = "report", "wire", "analysis", "opinion"
 MIN_SENTENCES = 5
@@ -73,7 +73,7 @@ def _mostly_own_judgement(scores: Sequence[float], attributed: Sequence[bool], t
 
 
 def _writer_first_person(sent, skip: Sequence[Region]) -> bool:
-    for found in _FIRST_PERSON.finditer(sent.text):
+    for found in _FIRST_PERSON.finditer(span_text(sent)):
         start = sent.start_char + found.start()
         if not any(region.overlap(start, start + len(found.group())) for region in skip):
             return True

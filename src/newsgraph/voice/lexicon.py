@@ -7,7 +7,7 @@ matches an entry by its lowercase form or its lemma, so "stoked" finds
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from typing import Sequence
 
@@ -28,9 +28,12 @@ class Lexicon:
         `forms`: token_forms(tokens), when the caller matches several lexicons on the same tokens."""
         forms = token_forms(tokens) if forms is None else forms
         found: list[tuple[int, int]] = []
+        starts = self.starts
         i = 0
         while i < len(forms):
-            width = self._match_at(forms, i)
+            lower, lemma = forms[i]
+            # Most tokens start no entry: one look-up each instead of _match_at's several.
+            width = self._match_at(forms, i) if lower in starts or lemma in starts else 0
             if width:
                 found.append((i, i + width))
                 i += width
@@ -38,9 +41,15 @@ class Lexicon:
                 i += 1
         return found
 
+    @cached_property
+    def starts(self) -> frozenset[str]:
+        """Every word an entry can start with: the single words and the phrases' first words."""
+        return self.words | frozenset(self.phrases)
+
     def _match_at(self, forms: Sequence[tuple[str, str]], i: int) -> int:
         lower, lemma = forms[i]
-        for key in {lower, lemma}:
+        # The form's phrases, then the lemma's (a set here once made the order vary between runs).
+        for key in (lower,) if lower == lemma else (lower, lemma):
             for phrase in self.phrases.get(key, ()):
                 if _phrase_at(forms, i, phrase):
                     return len(phrase)

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ..records import LoadedSpan
 from .lexicon import lexicon, token_forms, token_in
-from .quoting import Region
+from .quoting import Region, span_tokens
 
 NAME_ENTS = frozenset("PERSON ORG GPE NORP FAC LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
 # Intensifiers that heighten the word after them; the other boosters
@@ -41,7 +41,7 @@ def loaded_spans(sentence: SpacySpan, text: str, skip: Sequence[Region],
     `evidence` holds (start, end, share) of the sentence's words, with
     characters of `text`: each word's share of the opinion classifier's margin.
     """
-    tokens = list(sentence)
+    tokens = span_tokens(sentence)
     forms = token_forms(tokens)
     found: list[tuple[int, int, str]] = []
     for name in ("charged", "evaluative"):

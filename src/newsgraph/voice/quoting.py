@@ -6,10 +6,12 @@ quoted phrase without a speaker is still not the writer's own wording.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
+from ..nlp import doc_text, tokens
 from ..records import Quote
 
 # Opening mark -> closing marks that may end it (typographic or straight).
@@ -33,16 +35,22 @@ def quoted_regions(text: str) -> tuple[Region, ...]:
     """Stretches between matching quotation marks, marks included."""
     regions: list[Region] = []
     i = 0
-    while i < len(text):
-        closers = PAIRS.get(text[i])
-        if closers and _opens_quote(text, i):
-            end = _closing_mark(text, i, closers)
+    # Only the opening marks are visited (a search, not a loop over every character).
+    while (found := _OPENERS.search(text, i)) is not None:
+        i = found.start()
+        if _opens_quote(text, i):
+            end = _closing_mark(text, i, PAIRS[text[i]])
             if end is not None:
                 regions.append(Region(i, end + 1))
                 i = end + 1
                 continue
         i += 1
     return tuple(regions)
+
+
+_OPENERS = re.compile("[" + re.escape("".join(PAIRS)) + "]")
+# Per set of closers: a closing mark, or the first line break of a paragraph break.
+_STOPS = {closers: re.compile("[" + re.escape(closers) + "]|\n(?=\n)") for closers in PAIRS.values()}
 
 
 def _opens_quote(text: str, i: int) -> bool:
@@ -54,11 +62,14 @@ def _opens_quote(text: str, i: int) -> bool:
 
 def _closing_mark(text: str, i: int, closers: str) -> int | None:
     limit = min(len(text), i + MAX_QUOTED_CHARS)
-    for j in range(i + 1, limit):
-        if text[j] in closers and _closes_quote(text, j):
-            return j
-        if text[j] == "\n" and j + 1 < len(text) and text[j + 1] == "\n":
+    for found in _STOPS[closers].finditer(text, i + 1):
+        j = found.start()
+        if j >= limit:
+            return None
+        if text[j] == "\n":
             return None  # quotations in news do not run across paragraphs unclosed
+        if _closes_quote(text, j):
+            return j
     return None
 
 
@@ -137,8 +148,9 @@ def _trails(sent, quote: Quote, frame_start: int, frame_end: int) -> bool:
     offset = sent.start_char
     if not (offset <= quote.start < frame_start <= sent.end_char and quote.end <= frame_start):
         return False
-    before = sent.text[: frame_start - offset].rstrip().rstrip("\"'”’")
-    after = sent.text[frame_end - offset:]
+    text = span_text(sent)
+    before = text[: frame_start - offset].rstrip().rstrip("\"'”’")
+    after = text[frame_end - offset:]
     return before.endswith(",") and len([w for w in after.split() if any(c.isalnum() for c in w)]) <= TRAILING_WORDS
 
 
@@ -205,7 +217,7 @@ def subordinate_frame(sentence, cue_start: int, cue_end: int) -> bool:
     """True when the cue lies in a relative or noun clause, or in a clause opened by a subordinating
     conjunction, below the sentence's main clause: "The indexes fell after CNBC reported ...",
     "He would not discuss whether he was hoping for a post"."""
-    cue = [t for t in sentence if cue_start <= t.idx < cue_end]
+    cue = [t for t in span_tokens(sentence) if cue_start <= t.idx < cue_end]
     if not cue:
         return False
     for token in (cue[0], *cue[0].ancestors):
@@ -228,7 +240,7 @@ def own_clause(sentence, regions: Sequence[Region], after: int | None = None) ->
     to it: in "But X has one thing in common with Y, the columnist suggested: ..." the words
     before the frame are the columnist's."""
     start, end = sentence.start_char, sentence.end_char
-    text = sentence.text
+    text = span_text(sentence)
     marks = bytearray(end - start)
     if after is not None and after > start:
         regions = (*regions, Region(start, after))
@@ -236,23 +248,36 @@ def own_clause(sentence, regions: Sequence[Region], after: int | None = None) ->
         lo, hi = max(region.start, start), min(region.end, end)
         if lo < hi:
             marks[lo - start:hi - start] = b"\x01" * (hi - lo)
-    best, run_start = "", None
-    for i in range(len(marks) + 1):
-        free = i < len(marks) and not marks[i]
-        if free and run_start is None:
-            run_start = i
-        elif not free and run_start is not None:
-            piece = text[run_start:i].strip(_EDGE)
-            if len(piece) > len(best):
-                best = piece
-            run_start = None
+    best = ""
+    for run in _FREE_RUN.finditer(marks):  # each maximal run of unmarked characters
+        piece = text[run.start():run.end()].strip(_EDGE)
+        if len(piece) > len(best):
+            best = piece
     words = [w for w in best.split() if any(ch.isalpha() for ch in w)]
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in sentence if best and t.text in best.split())
     # Only a clause the writer appends to the report comments on it ("although ...",
     # "..., which is absurd"); a leading setting ("After months of delays, officials said")
     # or a stretch the quotes layer left out is not the writer's judgement.
     appended = words and words[0].lower() in APPENDED_MARKERS
-    return best if len(words) >= OWN_CLAUSE_WORDS and has_verb and appended else None
+    if len(words) < OWN_CLAUSE_WORDS or not appended:
+        return None
+    pieces = set(best.split())
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span_tokens(sentence) if t.text in pieces)
+    return best if has_verb else None
+
+
+_FREE_RUN = re.compile(b"\x00+")
+
+
+def span_tokens(span) -> tuple:
+    """The span's Token objects, from the doc's made once (nlp.tokens)."""
+    return tokens(span.doc)[span.start:span.end]
+
+
+def span_text(span) -> str:
+    """`span.text` cut from the doc's text (nlp.doc_text) instead of rebuilt from its tokens
+    (anything else with a text, as a test's stand-in for a sentence, gives its own)."""
+    doc = getattr(span, "doc", None)
+    return span.text if doc is None else doc_text(doc)[span.start_char:span.end_char]
 
 
 APPENDED_MARKERS = frozenset({"although", "though", "while", "whereas", "but", "yet", "even", "despite",

@@ -18,7 +18,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..reporting import clause_verbs
-from .quoting import Region
+from .quoting import Region, span_tokens
 
 SPECULATION = frozenset(
     "likely unlikely probably perhaps possibly maybe apparently seemingly presumably arguably "
@@ -31,12 +31,18 @@ REPORTING_HEADS = clause_verbs()
 # Verbs of appearance: the writer infers a state ("seems to be weighing on investors").
 APPEARANCE_VERBS = frozenset({"seem", "appear"})
 APPEARANCE_COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "oprd", "ccomp"})
+# What _cue_kind reads first: a token's form (speculation, prescription, "as if") or lemma.
+CUE_FORMS = SPECULATION | PRESCRIPTION | {"if", "though"}
+CUE_LEMMAS = INFERENCE_VERBS | APPEARANCE_VERBS
 
 
 def stance_cues(sentence: SpacySpan, skip: Sequence[Region]) -> tuple[str, ...]:
     """Kinds of writer's-stance marks found in the sentence's unquoted words."""
     found = []
-    for token in sentence:
+    for token in span_tokens(sentence):
+        # Only a token with one of the cue words can be a cue: looked up first, as most are not.
+        if token.lower_ not in CUE_FORMS and token.lemma_ not in CUE_LEMMAS:
+            continue
         if skip and _quoted(token, skip):
             continue
         kind = _cue_kind(token)
