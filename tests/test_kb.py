@@ -155,8 +155,9 @@ def test_supranational_words_tie_to_a_region_or_organisation_never_a_state(kb):
     assert kb.supranational("Arab").code is None
     assert kb.supranational("Brussels").form == "seat"
     assert kb.supranational("Russian") is None
+    assert kb.supranational("Asia").form == "region" and kb.country_of("Asia") is None  # no Philippine town
     for word in kb.supranational_words.values():
-        assert word.form in ("adjective", "people", "seat"), word
+        assert word.form in ("adjective", "people", "seat", "region"), word
         assert word.code is None or word.code in NON_STATE_CODES, word
         assert word.organisation is None or word.organisation in kb.organisations, word
         assert kb.country_of(word.name) is None or word.form == "seat", word  # no state owns the word
