@@ -278,3 +278,19 @@ def test_a_cue_inside_a_leading_clause_reports_the_whole_sentence(pipeline):
     ])
     contents = _contents(doc)
     assert "the vote would be hard" in contents and "Though it was easy" in contents
+
+
+def test_a_clause_hung_on_the_channel_noun_is_the_verbs_report(pipeline):
+    # "The union said in a statement that reform was needed.": the that-clause parsed as the
+    # statement's complement; the report is the verb's, with its subject as speaker.
+    doc = _parsed(pipeline, [
+        ("The", 1, "det", "DET", "DT", "the"), ("union", 2, "nsubj", "NOUN", "NN", "union"),
+        ("said", 2, "ROOT", "VERB", "VBD", "say"), ("in", 2, "prep", "ADP", "IN", "in"),
+        ("a", 5, "det", "DET", "DT", "a"), ("statement", 3, "pobj", "NOUN", "NN", "statement"),
+        ("that", 9, "mark", "SCONJ", "IN", "that"), ("reform", 9, "nsubjpass", "NOUN", "NN", "reform"),
+        ("was", 9, "auxpass", "AUX", "VBD", "be"), ("needed", 5, "acl", "VERB", "VBN", "need"),
+        (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    drafts = [d for d in clause_drafts(doc[:]) if doc.text[d.start:d.end] == "reform was needed"]
+    assert len(drafts) == 1
+    assert drafts[0].cue.token.text == "said" and drafts[0].speaker.text == "union"

@@ -134,11 +134,12 @@ def via_chain(text: str, cue: Cue | None, entities: tuple[Entity, ...], speaker:
         _, end = phrase_range(outlet)
         links.append(_via(text, start, end, entities, outlet))
     for prep in channel_phrases(cue):
-        start, end = _subtree_range(prep)
-        links.append(_via(text, start, end, entities, _deepest_name(prep)))
+        phrase = _channel_tokens(prep)
+        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+        links.append(_via(text, start, end, entities, _deepest_name(phrase, prep)))
     for according in according_heads(cue, speaker):
         start, end = _subtree_range(according)
-        links.append(_via(text, start, end, entities, _deepest_name(according)))
+        links.append(_via(text, start, end, entities, _deepest_name(list(according.subtree), according)))
     return tuple(links)
 
 
@@ -160,9 +161,23 @@ def _subtree_range(token: Token) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
-def _deepest_name(prep: Token) -> Token | None:
+# A clause hung on the channel noun ("in a statement that X") is the report's content, not the channel.
+_CONTENT_DEPS = frozenset({"acl", "ccomp", "relcl"})
+
+
+def _channel_tokens(prep: Token) -> list[Token]:
+    """The channel phrase "in a statement", without a content clause the parser hung on its noun."""
+    content = {t.i for c in prep.subtree if c.dep_ in _CONTENT_DEPS and c.head.dep_ == "pobj"
+               and c.head.head.i == prep.i for t in c.subtree}
+    tokens = [t for t in prep.subtree if t.i not in content]
+    while len(tokens) > 1 and tokens[-1].is_punct:
+        tokens.pop()
+    return tokens
+
+
+def _deepest_name(phrase: list[Token], prep: Token) -> Token | None:
     """The proper name inside a via phrase ("Tass", "CNN"), else its object."""
-    names = [t for t in prep.subtree if t.pos_ == "PROPN"]
+    names = [t for t in phrase if t.pos_ == "PROPN"]
     if names:
         return names[-1]
     return next((c for c in prep.children if c.dep_ == "pobj"), None)

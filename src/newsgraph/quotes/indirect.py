@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from .cues import Cue, antecedent, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
+from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, stance_adjectives
 
@@ -506,11 +506,23 @@ def _noun_report(noun: Token) -> list[Draft]:
         return []
     clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    owner = _noun_owner(noun)
     if clause is None:
         return []
+    carried = _carrying_cue(noun)
+    if carried is not None:  # the verb reports; the channel noun goes to via with the verb's phrase
+        return _drafts(list(clause.subtree), carried, subject_of(carried.token))
     cue = Cue(noun, SPEECH, noun.idx, noun.idx + len(noun))
-    return _drafts(list(clause.subtree), cue, owner)
+    return _drafts(list(clause.subtree), cue, _noun_owner(noun))
+
+
+def _carrying_cue(noun: Token) -> Cue | None:
+    """"The union said in a statement that ...": the parser often hangs the that-clause on the
+    channel noun of the verb's "in" phrase; the words are the verb's report, not the noun's."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in ("in", "through"):
+        return None
+    cue = cue_at(prep.head)
+    return cue if cue is not None and cue.cls in (SPEECH, THOUGHT) else None
 
 
 def _noun_owner(noun: Token) -> Token | None:
