@@ -294,3 +294,22 @@ def test_a_clause_hung_on_the_channel_noun_is_the_verbs_report(pipeline):
     drafts = [d for d in clause_drafts(doc[:]) if doc.text[d.start:d.end] == "reform was needed"]
     assert len(drafts) == 1
     assert drafts[0].cue.token.text == "said" and drafts[0].speaker.text == "union"
+
+
+def test_what_someone_should_have_said_is_no_report(pipeline):
+    # "The board should have warned that losses would grow.": a counterfactual perfect is no report.
+    doc = _parsed(pipeline, [
+        ("The", 1, "det", "DET", "DT", "the"), ("board", 4, "nsubj", "NOUN", "NN", "board"),
+        ("should", 4, "aux", "AUX", "MD", "should"), ("have", 4, "aux", "AUX", "VB", "have"),
+        ("warned", 4, "ROOT", "VERB", "VBN", "warn"), ("that", 8, "mark", "SCONJ", "IN", "that"),
+        ("losses", 8, "nsubj", "NOUN", "NNS", "loss"), ("would", 8, "aux", "AUX", "MD", "would"),
+        ("grow", 4, "ccomp", "VERB", "VB", "grow"), (".", 4, "punct", "PUNCT", ".", "."),
+    ])
+    assert _contents(doc) == []
+    said = _parsed(pipeline, [
+        ("The", 1, "det", "DET", "DT", "the"), ("board", 2, "nsubj", "NOUN", "NN", "board"),
+        ("warned", 2, "ROOT", "VERB", "VBD", "warn"), ("that", 6, "mark", "SCONJ", "IN", "that"),
+        ("losses", 6, "nsubj", "NOUN", "NNS", "loss"), ("would", 6, "aux", "AUX", "MD", "would"),
+        ("grow", 2, "ccomp", "VERB", "VB", "grow"), (".", 2, "punct", "PUNCT", ".", "."),
+    ])
+    assert _contents(said) == ["losses would grow"]

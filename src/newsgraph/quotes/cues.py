@@ -97,7 +97,7 @@ def cue_at(token: Token) -> Cue | None:
                                                 for c in token.children):
         return Cue(token, SPEECH, token.idx, _phrase_end(token))  # "pointed out that", "pointed to"
     cls = cue_class(lemma_of(token))
-    if cls is None or _negated(token):
+    if cls is None or _negated(token) or _unreal(token):
         return None
     return Cue(token, cls, token.idx, _phrase_end(token))
 
@@ -111,6 +111,17 @@ def _verbal(token: Token) -> bool:
 
 def _negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
+
+
+# What someone ought to have said, or would have said, is nobody's report: "they should
+# have seen it coming" is the writer's judgement, "she could have argued that" a road not
+# taken. (A present "should say" is left alone: PolNeAR counts such advice as attributed.)
+_UNREAL_MODALS = frozenset({"should", "ought", "would", "could"})
+
+
+def _unreal(token: Token) -> bool:
+    auxes = {c.lower_ for c in token.children if c.dep_ == "aux"}
+    return "have" in auxes and bool(auxes & _UNREAL_MODALS)
 
 
 def _phrase_end(token: Token) -> int:
