@@ -383,3 +383,15 @@ def tokens(doc: Doc) -> tuple:
     if held is None or held() is not doc:
         _TOKENS.doc, _TOKENS.tokens = weakref.ref(doc), tuple(doc)
     return _TOKENS.tokens
+
+
+def span_tokens(span) -> tuple:
+    """The span's Token objects, from the doc's made once (`tokens`)."""
+    return tokens(span.doc)[span.start:span.end]
+
+
+def span_text(span) -> str:
+    """`span.text` cut from the doc's text (`doc_text`) instead of rebuilt from its tokens
+    (anything else with a text, as a test's stand-in for a sentence, gives its own)."""
+    doc = getattr(span, "doc", None)
+    return span.text if doc is None else doc_text(doc)[span.start_char:span.end_char]

@@ -32,7 +32,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..reporting import SPEECH, clause_verbs, reporting_verbs
-from .quoting import span_text, span_tokens
+from ..nlp import span_text, span_tokens
 from .stance import APPEARANCE_VERBS, INFERENCE_VERBS
 
 FIRST_PERSON = frozenset({"i", "we"})

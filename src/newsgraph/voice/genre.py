@@ -23,7 +23,8 @@ import re
 from typing import Sequence
 
 from ..nlp import DATELINE
-from .quoting import Region, span_text
+from ..nlp import span_text
+from .quoting import Region
 
 REPORT, WIRE, ANALYSIS, OPINION = "report", "wire", "analysis", "opinion"
 MIN_SENTENCES = 5

@@ -19,7 +19,8 @@ from spacy.tokens import Token
 
 from ..records import LoadedSpan
 from .lexicon import lexicon, token_forms, token_in
-from .quoting import Region, span_tokens
+from ..nlp import span_tokens
+from .quoting import Region
 
 NAME_ENTS = frozenset("PERSON ORG GPE NORP FAC LOC PRODUCT EVENT WORK_OF_ART LAW LANGUAGE".split())
 # Intensifiers that heighten the word after them; the other boosters

@@ -11,7 +11,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import Iterable, Sequence
 
-from ..nlp import doc_text, tokens
+from ..nlp import span_text, span_tokens
 from ..records import Quote
 
 # Opening mark -> closing marks that may end it (typographic or straight).
@@ -267,17 +267,6 @@ def own_clause(sentence, regions: Sequence[Region], after: int | None = None) ->
 
 _FREE_RUN = re.compile(b"\x00+")
 
-
-def span_tokens(span) -> tuple:
-    """The span's Token objects, from the doc's made once (nlp.tokens)."""
-    return tokens(span.doc)[span.start:span.end]
-
-
-def span_text(span) -> str:
-    """`span.text` cut from the doc's text (nlp.doc_text) instead of rebuilt from its tokens
-    (anything else with a text, as a test's stand-in for a sentence, gives its own)."""
-    doc = getattr(span, "doc", None)
-    return span.text if doc is None else doc_text(doc)[span.start_char:span.end_char]
 
 
 APPENDED_MARKERS = frozenset({"although", "though", "while", "whereas", "but", "yet", "even", "despite",

@@ -18,7 +18,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..reporting import clause_verbs
-from .quoting import Region, span_tokens
+from ..nlp import span_tokens
+from .quoting import Region
 
 SPECULATION = frozenset(
     "likely unlikely probably perhaps possibly maybe apparently seemingly presumably arguably "
