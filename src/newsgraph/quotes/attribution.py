@@ -134,13 +134,18 @@ def via_chain(text: str, cue: Cue | None, entities: tuple[Entity, ...], speaker:
         _, end = phrase_range(outlet)
         links.append(_via(text, start, end, entities, outlet))
     for prep in channel_phrases(cue):
-        phrase = _channel_tokens(prep)
-        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
-        links.append(_via(text, start, end, entities, _deepest_name(phrase, prep)))
+        links.append(_phrase_via(text, _channel_tokens(prep), prep, entities))
     for according in according_heads(cue, speaker):
-        start, end = _subtree_range(according)
-        links.append(_via(text, start, end, entities, _deepest_name(list(according.subtree), according)))
+        links.append(_phrase_via(text, list(according.subtree), according, entities))
     return tuple(links)
+
+
+def _phrase_via(text: str, phrase: list[Token], head: Token, entities: tuple[Entity, ...]) -> Via:
+    """A via link over a phrase's tokens (its head first), closing punctuation left out."""
+    while len(phrase) > 1 and phrase[-1].is_punct:
+        phrase = phrase[:-1]
+    start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1])
+    return _via(text, start, end, entities, _deepest_name(phrase, head))
 
 
 def _via(text: str, start: int, end: int, entities: tuple[Entity, ...], named: Token | None) -> Via:
@@ -154,13 +159,6 @@ def _via(text: str, start: int, end: int, entities: tuple[Entity, ...], named: T
     return Via(text[start:end], entity, start, end)
 
 
-def _subtree_range(token: Token) -> tuple[int, int]:
-    tokens = list(token.subtree)
-    while tokens and tokens[-1].is_punct:
-        tokens.pop()
-    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-
-
 # A clause hung on the channel noun ("in a statement that X") is the report's content, not the channel.
 _CONTENT_DEPS = frozenset({"acl", "ccomp", "relcl"})
 
@@ -169,10 +167,7 @@ def _channel_tokens(prep: Token) -> list[Token]:
     """The channel phrase "in a statement", without a content clause the parser hung on its noun."""
     content = {t.i for c in prep.subtree if c.dep_ in _CONTENT_DEPS and c.head.dep_ == "pobj"
                and c.head.head.i == prep.i for t in c.subtree}
-    tokens = [t for t in prep.subtree if t.i not in content]
-    while len(tokens) > 1 and tokens[-1].is_punct:
-        tokens.pop()
-    return tokens
+    return [t for t in prep.subtree if t.i not in content]
 
 
 def _deepest_name(phrase: list[Token], prep: Token) -> Token | None:
