@@ -142,7 +142,7 @@ def subject_of(token: Token) -> Token | None:
     while token is not None and seen < 4:
         if any(c.dep_ in PASSIVE_DEPS for c in token.children):
             return None  # "Putin is expected to ...": the one expecting is not named
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+        subject = _nearest_subject(token)
         if subject is not None:
             return _apposed_name(subject)
         if token.dep_ == "ROOT" and _stranded_subject(token) is not None:
@@ -170,6 +170,13 @@ def subject_of(token: Token) -> Token | None:
             return _saying_noun(token.head)
         return None
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two the parser gave it ("Mixed messages on the plan: the wording
+    is unclear, experts say" hangs "messages" and "experts" on "say"), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 def _saying_noun(noun: Token) -> Token | None:

@@ -92,9 +92,20 @@ def _is_name(name: Span) -> bool:
 
 def _says_headline(sentence: Span) -> list[Draft]:
     for token in sentence[1:MAX_NAME_TOKENS + 1]:
-        if token.is_title and cue_class(lemma_of(token)) == SPEECH:
+        if token.is_title and cue_class(lemma_of(token)) == SPEECH and not _name_word(token):
             return _split_at(sentence, token)
     return []
+
+
+# Places a word of a name takes in its noun phrase.
+NAME_DEPS = frozenset({"compound", "pobj", "poss", "nmod", "appos"})
+
+
+def _name_word(token: Token) -> bool:
+    """"New York State Attorney General ...", "Minor Post-Debate Bump": a bare cue word the
+    parser hung inside a noun phrase is a word of a name; a headline verb is inflected
+    ("Says", "Warned"), tagged a verb ("Experts Warn Rates Will Rise") or heads the line."""
+    return token.lower_ == token.lemma_.lower() and token.dep_ in NAME_DEPS and not token.tag_.startswith("VB")
 
 
 def _split_at(sentence: Span, verb: Token) -> list[Draft]:

@@ -1,0 +1,49 @@
+"""Quotes: speakers and cues the parse misleads (synthetic sentences, session 7)."""
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from newsgraph.quotes import find_quotes
+from newsgraph.quotes.indirect import clause_drafts
+
+from .helpers import quote_with
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+
+def _quotes(pipeline, text):
+    from newsgraph.nlp import sentences
+
+    doc = pipeline.nlp(text)
+    return find_quotes(doc, sentences(doc))
+
+
+def test_a_cue_word_inside_a_name_is_no_headline_cue(pipeline):
+    # "State" of "Ohio State Harbor Board" is a word of the name, not the verb "state"
+    quotes = _quotes(pipeline, "New Jersey State Harbor Board reportedly reviewing levy – Port Daily")
+    assert not [q for q in quotes if q.cue is not None and q.cue.text == "State"]
+
+
+def test_an_inflected_or_verb_tagged_headline_cue_still_counts(pipeline):
+    quote = quote_with(_quotes(pipeline, "Pilots Warn Fares Will Rise Again"), "Fares Will Rise")
+    assert quote.speaker_mention.text == "Pilots"
+
+
+def _parsed(pipeline, rows: list[tuple[str, int, str, str, str, str]]) -> Doc:
+    """A Doc from (word, head, dep, pos, tag, lemma) rows: the parse a test needs, exactly."""
+    words, heads, deps, pos, tags, lemmas = (list(col) for col in zip(*rows))
+    return Doc(pipeline.nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+
+
+def test_of_two_subjects_the_one_nearest_the_cue_speaks(pipeline):
+    # "Mixed signals: the wording is unclear, lawyers say" with both nouns hung on "say" as subjects
+    doc = _parsed(pipeline, [
+        ("Mixed", 1, "amod", "ADJ", "JJ", "mixed"), ("signals", 9, "nsubj", "NOUN", "NNS", "signal"),
+        (":", 1, "punct", "PUNCT", ":", ":"), ("the", 4, "det", "DET", "DT", "the"),
+        ("wording", 5, "nsubj", "NOUN", "NN", "wording"), ("is", 9, "ccomp", "AUX", "VBZ", "be"),
+        ("unclear", 5, "acomp", "ADJ", "JJ", "unclear"), (",", 9, "punct", "PUNCT", ",", ","),
+        ("lawyers", 9, "nsubj", "NOUN", "NNS", "lawyer"), ("say", 9, "ROOT", "VERB", "VBP", "say"),
+    ])
+    found = [d for d in clause_drafts(doc[:]) if "unclear" in doc.text[d.start:d.end]]
+    assert found and found[0].speaker.text == "lawyers"
