@@ -47,3 +47,15 @@ def test_of_two_subjects_the_one_nearest_the_cue_speaks(pipeline):
     ])
     found = [d for d in clause_drafts(doc[:]) if "unclear" in doc.text[d.start:d.end]]
     assert found and found[0].speaker.text == "lawyers"
+
+
+def test_a_participle_cue_takes_the_subject_of_a_passive_clause(pipeline):
+    text = "After saying the old bridge was unsafe, the engineer was taken off the project."
+    quote = quote_with(_quotes(pipeline, text), "the old bridge was unsafe")
+    assert quote.speaker_mention.text == "the engineer"
+
+
+def test_an_it_that_acted_and_then_spoke_is_a_speaker(pipeline):
+    text = "The port authority published no figures. Instead, it attacked the mayor, saying the levy was unfair to small ferries."
+    quote = quote_with(_quotes(pipeline, text), "the levy was unfair")
+    assert quote.speaker_mention.text == "it"

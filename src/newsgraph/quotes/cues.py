@@ -139,9 +139,13 @@ def cues_in(tokens) -> list[Cue]:
 def subject_of(token: Token) -> Token | None:
     """The speaker token of a cue verb, or None."""
     seen = 0
+    climbed_from_participle = False
     while token is not None and seen < 4:
         if any(c.dep_ in PASSIVE_DEPS for c in token.children):
-            return None  # "Putin is expected to ...": the one expecting is not named
+            # "After saying her foot was swollen, she was taken to hospital": a participle's
+            # subject is the clause's, passive or not; "Putin is expected to ...": the one
+            # expecting is not named
+            return _passive_subject(token) if seen and climbed_from_participle else None
         subject = _nearest_subject(token)
         if subject is not None:
             return _apposed_name(subject)
@@ -150,6 +154,7 @@ def subject_of(token: Token) -> Token | None:
         if token.dep_ == "advcl" and token.tag_ == "VBN":
             return None  # "Asked about it, he said ...": he was asked; the asker is unnamed
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            climbed_from_participle = token.tag_ == "VBG"
             token = _verb_above(token.head.head)  # "distanced himself by saying ...", "stopped short of calling"
             seen += 1
             continue
@@ -170,6 +175,10 @@ def subject_of(token: Token) -> Token | None:
             return _saying_noun(token.head)
         return None
     return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
 
 
 def _nearest_subject(verb: Token) -> Token | None:
@@ -270,10 +279,14 @@ def antecedent(subject: Token) -> Token:
     return subject
 
 
-def _referential_it(subject: Token) -> bool:
-    """"It said" refers to an organisation; "it is said", "it says a lot about" do not report."""
+def _referential_it(subject: Token, cue: Token) -> bool:
+    """"It said" refers to an organisation; "it is said", "it says a lot about" do not report.
+    An "it" borrowed from the verb a "-ing" cue hangs on ("it attacked Trump, saying ...") did
+    something before it spoke: its verb's object is no sign of an empty "it"."""
     verb = subject.head
-    return not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children) and verb.lemma_.lower() != "be"
+    if verb.lemma_.lower() == "be":
+        return False
+    return verb.i != cue.i or not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children)
 
 
 # Verbs by which a recording, document or study shows something ("It shows an officer ...").
@@ -323,7 +336,7 @@ def plausible_speaker(cue: Cue, subject: Token | None) -> bool:
     if subject is None:
         return False
     subject = antecedent(subject)
-    if subject.lower_ == "it" and cue.cls == SPEECH and cue.lemma not in WEAK_SPEECH and _referential_it(subject):
+    if subject.lower_ == "it" and cue.cls == SPEECH and cue.lemma not in WEAK_SPEECH and _referential_it(subject, cue.token):
         return True  # "..., it said": an organisation named before
     if subject.lower_ == "it" and cue.lemma in SHOWING and _referential_it_shows(subject):
         return True  # "The video ... It shows an officer aiming": a document or recording named before
