@@ -59,3 +59,11 @@ def test_an_it_that_acted_and_then_spoke_is_a_speaker(pipeline):
     text = "The port authority published no figures. Instead, it attacked the mayor, saying the levy was unfair to small ferries."
     quote = quote_with(_quotes(pipeline, text), "the levy was unfair")
     assert quote.speaker_mention.text == "it"
+
+
+def test_the_writers_sentence_before_an_opening_mark_is_not_the_quote(pipeline):
+    # the splitter keeps ". ''" together; the parser then hangs both sentences on "said"
+    text = "The family leans toward the cheaper school. ''If you can get into the better school, you will do fine anyway,'' Ms. Ortiz said."
+    quote = quote_with(_quotes(pipeline, text), "you will do fine anyway")
+    assert quote.content.startswith("If you can get") and quote.kind == "direct"
+    assert quote.speaker_mention.text == "Ms. Ortiz"
