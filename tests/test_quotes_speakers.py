@@ -67,3 +67,20 @@ def test_the_writers_sentence_before_an_opening_mark_is_not_the_quote(pipeline):
     quote = quote_with(_quotes(pipeline, text), "you will do fine anyway")
     assert quote.content.startswith("If you can get") and quote.kind == "direct"
     assert quote.speaker_mention.text == "Ms. Ortiz"
+
+
+def test_when_and_where_after_a_quoted_label_are_not_content(pipeline):
+    quotes = _quotes(pipeline, "Bell blasted the mayor as a “disgrace” Wednesday on the Morning Harbor Show.")
+    assert quote_with(quotes, "disgrace").content == "the mayor as a “disgrace”"
+    quotes = _quotes(pipeline, "Ruiz criticized the levy as a “crazy system” during a campaign stop in Dover.")
+    assert quote_with(quotes, "crazy system").content == "the levy as a “crazy system”"
+
+
+def test_a_date_on_the_verb_is_no_object(pipeline):
+    quotes = _quotes(pipeline, "Keron Lee, director of the group, called for more school funding in a statement on Thursday.")
+    assert quote_with(quotes, "school funding").content == "for more school funding"
+
+
+def test_a_date_inside_the_object_stays(pipeline):
+    quotes = _quotes(pipeline, "Critics want the board to audit the port during Monday's meeting at the town hall.")
+    assert "Monday's meeting" in quote_with(quotes, "audit the port").content

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
+from .edges import before_setting, setting
 from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, stance_adjectives
 
 CLAUSE_DEPS = ("ccomp",)
@@ -252,7 +253,7 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     """The object side of a stance verb: everything from its first to its last complement."""
     verb = cue.token
     parts = [c for c in verb.children if c.i > verb.i and (
-        c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)]
+        c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS) and not setting(c)]
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts:
         return []
@@ -262,7 +263,7 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     glosses = {t.i for p in parts for c in p.children if c.i > p.i and _participle_gloss(c) for t in c.subtree}
     tokens = [t for p in parts for t in p.subtree
               if not (p.dep_ == "prt" and t is p) and t.i > verb.i and t.i not in glosses]
-    return _drafts(tokens, cue, speaker)
+    return _drafts(before_setting(tokens), cue, speaker)
 
 
 # Trailing phrases of a stance verb that say when, where or through what, not what was meant.
