@@ -12,6 +12,7 @@ from .sources import document_issuer, speaker_entity
 from .layout import Layout
 from .draft import DIRECT, Draft
 from .headline import headline_drafts
+from .hearsay import hearsay_drafts
 from .indirect import clause_drafts
 from .marks import outermost, scan
 from .merge import combine, dedupe, inherit, outside_speakers, run_back
@@ -35,7 +36,8 @@ def find_quotes(doc: Doc, sentences: tuple[SpacySpan, ...], entities: tuple[Enti
     """All quotes of a parsed article, in text order, with ids Q1, Q2, ..."""
     layout = Layout(doc, sentences)
     marks = outermost(scan(layout.text))
-    clauses = [d for sentence in sentences for d in (*clause_drafts(sentence), *headline_drafts(sentence))]
+    clauses = [d for sentence in sentences
+               for d in (*clause_drafts(sentence), *headline_drafts(sentence), *hearsay_drafts(sentence))]
     # A marked passage with no cue stays, speaker and cue null: the voice stage needs it
     # (its words are not the writer's), and a user keeping "who said what" drops it by speaker.
     found = outside_speakers(combine(clauses, marks, layout), marks)
