@@ -84,3 +84,11 @@ def test_a_date_on_the_verb_is_no_object(pipeline):
 def test_a_date_inside_the_object_stays(pipeline):
     quotes = _quotes(pipeline, "Critics want the board to audit the port during Monday's meeting at the town hall.")
     assert "Monday's meeting" in quote_with(quotes, "audit the port").content
+
+
+def test_a_link_line_between_paragraphs_does_not_break_the_speaker(pipeline):
+    text = ("Harbor chief Ana Cole warned: “The port will not wait. It will close the piers if the levy fails.\n"
+            "SEE MORE: Harbor strike enters its third week\n"
+            "“If the board keeps stalling, we will take the fight to the courts. We have the votes and the will.”")
+    quote = quote_with(_quotes(pipeline, text), "take the fight to the courts")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text.endswith("Ana Cole")

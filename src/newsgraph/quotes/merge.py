@@ -20,6 +20,7 @@ from .direct import colon_intro, mark_draft, speaker_after
 from .layout import Layout
 from .draft import DIRECT, MIXED, Draft, word_count
 from .lexicon import ACT, CONTINUE, LABEL, SPEECH, THOUGHT
+from .headline import NOT_SPEAKERS
 from .marks import ALL_MARKS, MarkedSpan
 
 # Label verbs whose object beyond the quoted words is not part of what was said.
@@ -207,9 +208,25 @@ def _can_lend(draft: Draft) -> bool:
 
 
 def _previous_nonblank_paragraph(layout: Layout, start: int) -> int | None:
+    """The paragraph before, stepping over link lines set between a quote's paragraphs
+    ("SEE MORE: ...", "Related: ..."): they interrupt the page, not the speaker."""
     text = layout.text
-    before = text[:start].rstrip()
-    return layout.paragraph(len(before) - 1) if before else None
+    for _ in range(3):
+        before = text[:start].rstrip()
+        if not before:
+            return None
+        paragraph = layout.paragraph(len(before) - 1)
+        para_start, _ = layout.paragraph_bounds(len(before) - 1)
+        if not _link_line(text[para_start:len(before)]):
+            return paragraph
+        start = para_start
+    return None
+
+
+def _link_line(line: str) -> bool:
+    label, colon, rest = line.partition(":")
+    words = label.lower().split()
+    return bool(colon and rest.strip() and words and len(words) <= 3 and all(w in NOT_SPEAKERS for w in words))
 
 
 CUE_RANK = {SPEECH: 0, "according": 1, THOUGHT: 2, CONTINUE: 2, LABEL: 3, ACT: 4}
