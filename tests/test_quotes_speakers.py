@@ -92,3 +92,19 @@ def test_a_link_line_between_paragraphs_does_not_break_the_speaker(pipeline):
             "“If the board keeps stalling, we will take the fight to the courts. We have the votes and the will.”")
     quote = quote_with(_quotes(pipeline, text), "take the fight to the courts")
     assert quote.speaker_mention is not None and quote.speaker_mention.text.endswith("Ana Cole")
+
+
+def test_a_reported_clause_ends_at_a_sentence_end_the_splitter_missed(pipeline):
+    from newsgraph.quotes.cues import Cue
+    from newsgraph.quotes.draft import INDIRECT, Draft
+    from newsgraph.quotes.edges import within_sentence
+
+    doc = pipeline.nlp("The ferry was late. The crew is tired, the captain said.")
+    said = next(t for t in doc if t.lower_ == "said")
+    cue = Cue(said, "speech", said.idx, said.idx + len(said))
+    glued = Draft(0, doc.text.index(", the captain"), INDIRECT, cue, None)
+    assert doc.text[slice(*_bounds(within_sentence(glued, doc, ())))] == "The crew is tired"
+
+
+def _bounds(draft):
+    return draft.start, draft.end

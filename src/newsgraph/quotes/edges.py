@@ -99,3 +99,41 @@ def _quoted_indices(ordered: list[Token]) -> set[int]:
         elif open_:
             inside.add(token.i)
     return inside
+
+
+SENTENCE_END_TOKENS = frozenset({".", "?", "!"})
+
+
+def within_sentence(draft, doc, marks) -> object:
+    """"Kevin was snoring. He is here, she said": where the splitter glued two sentences the
+    parser hangs both on the cue; a reported clause ends at a sentence end outside quotation
+    marks (the piece next to the cue is the report). Direct quotes may run over sentences."""
+    if draft.kind == "direct" or draft.cue is None or draft.origin != "clause":
+        return draft
+    ends = [t for t in doc.char_span(draft.start, draft.end, alignment_mode="expand") or ()
+            if _sentence_end(t) and not any(m.start <= t.idx < m.end for m in marks)]
+    if not ends:
+        return draft
+    if draft.cue.start >= draft.end:  # "..., she said": the last sentence
+        start = _next_start(ends[-1])
+        return draft.moved(start=start) if start is not None and start < draft.end else draft
+    if draft.cue.end <= draft.start:  # "said that ...": the first sentence
+        end = ends[0].idx
+        return draft.moved(end=end) if end > draft.start else draft
+    return draft
+
+
+def _sentence_end(token: Token) -> bool:
+    doc = token.doc
+    if token.text not in SENTENCE_END_TOKENS or token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    if after.is_quote and token.i + 2 < len(doc):
+        after = doc[token.i + 2]
+    return bool(token.whitespace_) and after.text[:1].isupper() and not after.is_space
+
+
+def _next_start(end: Token) -> int | None:
+    doc = end.doc
+    following = doc[end.i + 1:end.i + 3]
+    return following[0].idx if len(following) else None
