@@ -108,3 +108,13 @@ def test_a_reported_clause_ends_at_a_sentence_end_the_splitter_missed(pipeline):
 
 def _bounds(draft):
     return draft.start, draft.end
+
+
+def test_marked_words_running_into_the_noun_they_name_are_no_quote(pipeline):
+    quotes = _quotes(pipeline, "Ohio governor doubles down on 'rust, we're on it' anti-rust campaign")
+    assert not [q for q in quotes if "we're on it" in q.content]
+
+
+def test_a_quote_handing_over_to_its_speaker_stays(pipeline):
+    quote = quote_with(_quotes(pipeline, "“We will win this fight” officials promised on Friday."), "win this fight")
+    assert quote.speaker_mention.text == "officials"
