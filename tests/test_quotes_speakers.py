@@ -118,3 +118,9 @@ def test_marked_words_running_into_the_noun_they_name_are_no_quote(pipeline):
 def test_a_quote_handing_over_to_its_speaker_stays(pipeline):
     quote = quote_with(_quotes(pipeline, "“We will win this fight” officials promised on Friday."), "win this fight")
     assert quote.speaker_mention.text == "officials"
+
+
+def test_a_subordinate_clause_with_its_own_cue_is_no_parenthetical(pipeline):
+    quotes = _quotes(pipeline, "The port said it is committed to the harbor plan, while the city's police deny accusations of brutality.")
+    assert quote_with(quotes, "committed to the harbor plan").speaker_mention.text == "The port"
+    assert quote_with(quotes, "accusations of brutality").content == "accusations of brutality"

@@ -407,10 +407,12 @@ def _as_reported(token: Token) -> bool:
 
 
 def _inverted(token: Token) -> bool:
-    """`The plan will fail, he said`: the parser may hang the cue under the clause."""
+    """`The plan will fail, he said`: the parser may hang the cue under the clause; a clause
+    of its own (", while police deny ...") is no parenthetical."""
     head = token.head
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-    return (own_subject and token.dep_ in ("ccomp", "advcl") and head.i < token.i
+    subordinate = any(c.dep_ == "mark" for c in token.children)
+    return (own_subject and not subordinate and token.dep_ in ("ccomp", "advcl") and head.i < token.i
             and _comma_between(head, token))
 
 
