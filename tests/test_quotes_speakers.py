@@ -124,3 +124,13 @@ def test_a_subordinate_clause_with_its_own_cue_is_no_parenthetical(pipeline):
     quotes = _quotes(pipeline, "The port said it is committed to the harbor plan, while the city's police deny accusations of brutality.")
     assert quote_with(quotes, "committed to the harbor plan").speaker_mention.text == "The port"
     assert quote_with(quotes, "accusations of brutality").content == "accusations of brutality"
+
+
+def test_a_headline_label_ending_with_a_name_gives_the_speaker(pipeline):
+    quote = quote_with(_quotes(pipeline, "A lesson from Ana Cole: 'Be the harbor that sailors trust.'"), "sailors trust")
+    assert quote.speaker_mention.text == "Ana Cole"
+
+
+def test_a_second_headline_verb_ends_the_first_report(pipeline):
+    quote = quote_with(_quotes(pipeline, "Cole Says Pirates Hacked Port, Calls Mayor's Remarks 'Troubling.'"), "Pirates Hacked")
+    assert quote.content == "Pirates Hacked Port"
