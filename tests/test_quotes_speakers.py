@@ -134,3 +134,10 @@ def test_a_headline_label_ending_with_a_name_gives_the_speaker(pipeline):
 def test_a_second_headline_verb_ends_the_first_report(pipeline):
     quote = quote_with(_quotes(pipeline, "Cole Says Pirates Hacked Port, Calls Mayor's Remarks 'Troubling.'"), "Pirates Hacked")
     assert quote.content == "Pirates Hacked Port"
+
+
+def test_would_like_is_a_wish_that_takes_in_what_it_wishes_for(pipeline):
+    text = "Some harbor officials would like to see the union agree to large wage cuts."
+    quote = quote_with(_quotes(pipeline, text), "wage cuts")
+    assert quote.cue.text == "like" and quote.cue_class == "intention"
+    assert quote.speaker_mention.text == "Some harbor officials"

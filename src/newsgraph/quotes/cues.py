@@ -49,6 +49,8 @@ class Cue:
         """What the cue reports (the quote's cue_class): the lexicon's sense, else by class."""
         if self.cls == "according":
             return SPEECH
+        if _would_like(self.token):
+            return "intention"
         if self.token.pos_ == "ADJ":
             return stance_adjectives().get(self.lemma, "thought")  # "is determined to": intention
         return cue_sense(self.lemma) or _CLASS_SENSE.get(self.cls, SPEECH)
@@ -96,10 +98,20 @@ def cue_at(token: Token) -> Cue | None:
     if token.lemma_.lower() == "point" and any(c.lower_ in ("out", "to") and c.dep_ in ("prt", "prep")
                                                 for c in token.children):
         return Cue(token, SPEECH, token.idx, _phrase_end(token))  # "pointed out that", "pointed to"
+    if _would_like(token):
+        # "would like to see X do Y": a wish, taking in what it wishes for as a belief does
+        return Cue(token, THOUGHT, token.idx, token.idx + len(token))
     cls = cue_class(lemma_of(token))
     if cls is None or _negated(token) or _unreal(token):
         return None
     return Cue(token, cls, token.idx, _phrase_end(token))
+
+
+def _would_like(token: Token) -> bool:
+    """"would like to", "'d like to": a wish like "wants to", not a liking."""
+    return (token.lemma_.lower() == "like" and any(c.dep_ == "xcomp" for c in token.children)
+            and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in token.children)
+            and not _negated(token))
 
 
 def _verbal(token: Token) -> bool:
