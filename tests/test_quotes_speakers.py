@@ -141,3 +141,10 @@ def test_would_like_is_a_wish_that_takes_in_what_it_wishes_for(pipeline):
     quote = quote_with(_quotes(pipeline, text), "wage cuts")
     assert quote.cue.text == "like" and quote.cue_class == "intention"
     assert quote.speaker_mention.text == "Some harbor officials"
+
+
+def test_a_for_inside_a_capitalised_name_is_part_of_the_speaker(pipeline):
+    quote = quote_with(_quotes(pipeline, "Citizens for Norway says the levy is unfair to small ferries."), "unfair")
+    assert quote.speaker_mention.text == "Citizens for Norway"
+    quote = quote_with(_quotes(pipeline, "Ruiz for the first time said the plan would fail."), "would fail")
+    assert quote.speaker_mention.text == "Ruiz"
