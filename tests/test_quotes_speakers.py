@@ -148,3 +148,9 @@ def test_a_for_inside_a_capitalised_name_is_part_of_the_speaker(pipeline):
     assert quote.speaker_mention.text == "Citizens for Norway"
     quote = quote_with(_quotes(pipeline, "Ruiz for the first time said the plan would fail."), "would fail")
     assert quote.speaker_mention.text == "Ruiz"
+
+
+def test_seeing_a_prospect_is_a_view_seeing_a_thing_is_not(pipeline):
+    quote = quote_with(_quotes(pipeline, "The harbor board sees a growing risk of floods this winter."), "growing risk")
+    assert quote.cue_class == "perception" and quote.speaker_mention.text == "The harbor board"
+    assert not _quotes(pipeline, "The visitors saw the old fort from the ferry.")

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .edges import before_setting, setting
+from .views import seen_as as _seen_as, sees_prospect as _sees_prospect
 from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, stance_adjectives
 
 CLAUSE_DEPS = ("ccomp",)
@@ -91,15 +92,10 @@ def _reported(cue: Cue) -> list[Draft]:
     if cue.lemma in EVIDENCE_OBJECT and (speaker.pos_ in ("PRON", "PROPN") or is_animate(speaker)
                                          and speaker.lemma_.lower() not in SOURCE_NOUNS):
         return []
-    if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token) or _seen_as(cue.token):
+    if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token) or _seen_as(cue.token) \
+            or _sees_prospect(cue.token):
         return [] if _object_not_said(cue, speaker) else _complement(cue, speaker)
     return _topic(cue, speaker)
-
-
-def _seen_as(verb: Token) -> bool:
-    """"Critics see the bill as a chance to fix ...": an object with an "as" phrase is a view."""
-    return verb.lemma_.lower() in ("see", "view") and any(c.dep_ == "dobj" for c in verb.children) and any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 # Clauses whose content is asked or supposed, not asserted ("Asked if she believed ...").
