@@ -40,7 +40,8 @@ def phrase_range(head: Token) -> tuple[int, int]:
         token = stack.pop()
         for child in token.children:
             if child.dep_ in _CUT_DEPS or child.is_space or token is head and (
-                    child.dep_ == "case" or child.dep_ == "prep" and child.i > head.i and child.lower_ != "of"):
+                    child.dep_ == "case" or child.dep_ == "prep" and child.i > head.i and child.lower_ != "of"
+                    and not _name_link(head, child)):
                 continue
             keep.append(child)
             stack.append(child)
@@ -48,6 +49,18 @@ def phrase_range(head: Token) -> tuple[int, int]:
     left, right = _contiguous(indices, head.i)
     doc = head.doc
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+_NAME_SMALL_WORDS = frozenset({"a", "an", "the", "and", "of", "for"})
+
+
+def _name_link(head: Token, prep: Token) -> bool:
+    """"Citizens for France", "The Committee for a Responsible Federal Budget": a "for" inside a
+    capitalised name is part of it (the speaker is the group, not the country)."""
+    if prep.lower_ != "for" or not head.text[:1].isupper() or prep.i != head.i + 1:
+        return False
+    words = [t for t in prep.subtree if t.i != prep.i]
+    return bool(words) and all(t.text[:1].isupper() or t.lower_ in _NAME_SMALL_WORDS for t in words)
 
 
 def _contiguous(indices: list[int], anchor: int) -> tuple[int, int]:

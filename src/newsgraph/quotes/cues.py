@@ -49,6 +49,8 @@ class Cue:
         """What the cue reports (the quote's cue_class): the lexicon's sense, else by class."""
         if self.cls == "according":
             return SPEECH
+        if _would_like(self.token):
+            return "intention"
         if self.token.pos_ == "ADJ":
             return stance_adjectives().get(self.lemma, "thought")  # "is determined to": intention
         return cue_sense(self.lemma) or _CLASS_SENSE.get(self.cls, SPEECH)
@@ -96,10 +98,20 @@ def cue_at(token: Token) -> Cue | None:
     if token.lemma_.lower() == "point" and any(c.lower_ in ("out", "to") and c.dep_ in ("prt", "prep")
                                                 for c in token.children):
         return Cue(token, SPEECH, token.idx, _phrase_end(token))  # "pointed out that", "pointed to"
+    if _would_like(token):
+        # "would like to see X do Y": a wish, taking in what it wishes for as a belief does
+        return Cue(token, THOUGHT, token.idx, token.idx + len(token))
     cls = cue_class(lemma_of(token))
     if cls is None or _negated(token) or _unreal(token):
         return None
     return Cue(token, cls, token.idx, _phrase_end(token))
+
+
+def _would_like(token: Token) -> bool:
+    """"would like to", "'d like to": a wish like "wants to", not a liking."""
+    return (token.lemma_.lower() == "like" and any(c.dep_ == "xcomp" for c in token.children)
+            and any(c.dep_ == "aux" and c.lower_ in ("would", "'d", "’d") for c in token.children)
+            and not _negated(token))
 
 
 def _verbal(token: Token) -> bool:
@@ -139,10 +151,14 @@ def cues_in(tokens) -> list[Cue]:
 def subject_of(token: Token) -> Token | None:
     """The speaker token of a cue verb, or None."""
     seen = 0
+    climbed_from_participle = False
     while token is not None and seen < 4:
         if any(c.dep_ in PASSIVE_DEPS for c in token.children):
-            return None  # "Putin is expected to ...": the one expecting is not named
-        subject = next((c for c in token.children if c.dep_ in SUBJECT_DEPS), None)
+            # "After saying her foot was swollen, she was taken to hospital": a participle's
+            # subject is the clause's, passive or not; "Putin is expected to ...": the one
+            # expecting is not named
+            return _passive_subject(token) if seen and climbed_from_participle else None
+        subject = _nearest_subject(token)
         if subject is not None:
             return _apposed_name(subject)
         if token.dep_ == "ROOT" and _stranded_subject(token) is not None:
@@ -150,6 +166,7 @@ def subject_of(token: Token) -> Token | None:
         if token.dep_ == "advcl" and token.tag_ == "VBN":
             return None  # "Asked about it, he said ...": he was asked; the asker is unnamed
         if token.dep_ == "pcomp" and token.head.dep_ == "prep":
+            climbed_from_participle = token.tag_ == "VBG"
             token = _verb_above(token.head.head)  # "distanced himself by saying ...", "stopped short of calling"
             seen += 1
             continue
@@ -170,6 +187,17 @@ def subject_of(token: Token) -> Token | None:
             return _saying_noun(token.head)
         return None
     return None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject; of two the parser gave it ("Mixed messages on the plan: the wording
+    is unclear, experts say" hangs "messages" and "experts" on "say"), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+    return min(subjects, key=lambda c: abs(c.i - verb.i)) if subjects else None
 
 
 def _saying_noun(noun: Token) -> Token | None:
@@ -263,10 +291,14 @@ def antecedent(subject: Token) -> Token:
     return subject
 
 
-def _referential_it(subject: Token) -> bool:
-    """"It said" refers to an organisation; "it is said", "it says a lot about" do not report."""
+def _referential_it(subject: Token, cue: Token) -> bool:
+    """"It said" refers to an organisation; "it is said", "it says a lot about" do not report.
+    An "it" borrowed from the verb a "-ing" cue hangs on ("it attacked Trump, saying ...") did
+    something before it spoke: its verb's object is no sign of an empty "it"."""
     verb = subject.head
-    return not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children) and verb.lemma_.lower() != "be"
+    if verb.lemma_.lower() == "be":
+        return False
+    return verb.i != cue.i or not any(c.dep_ in ("dobj", "attr", "acomp") for c in verb.children)
 
 
 # Verbs by which a recording, document or study shows something ("It shows an officer ...").
@@ -316,7 +348,7 @@ def plausible_speaker(cue: Cue, subject: Token | None) -> bool:
     if subject is None:
         return False
     subject = antecedent(subject)
-    if subject.lower_ == "it" and cue.cls == SPEECH and cue.lemma not in WEAK_SPEECH and _referential_it(subject):
+    if subject.lower_ == "it" and cue.cls == SPEECH and cue.lemma not in WEAK_SPEECH and _referential_it(subject, cue.token):
         return True  # "..., it said": an organisation named before
     if subject.lower_ == "it" and cue.lemma in SHOWING and _referential_it_shows(subject):
         return True  # "The video ... It shows an officer aiming": a document or recording named before

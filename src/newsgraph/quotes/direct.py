@@ -36,7 +36,7 @@ def mark_draft(mark: MarkedSpan, layout: Layout) -> Draft | None:
     if signed is not None:
         return signed
     inside = _tokens_inside(layout.doc, mark)
-    if _modifies_noun(inside):
+    if _modifies_noun(inside) or _names_before_noun(inside):
         return None  # his "tough on China" stance: a scare quote inside a noun phrase
     linked = _governing_cue(inside, mark)
     if linked is not None:
@@ -184,6 +184,33 @@ def _modifies_noun(inside: list[Token]) -> bool:
     before = next((t for t in reversed(doc[max(0, words[0].i - 2):words[0].i]) if not t.is_punct), None)
     framed = before is not None and (before.tag_ in ("PRP$", "POS") or before.lower_ in NOUN_OPENERS)
     return framed or bool(tops) and all(t.dep_ in MODIFIER_DEPS and t.head.i == after.i for t in tops)
+
+
+NAME_WORDS_MAX = 8
+NOUN_TAGS = ("NN", "NNS")
+
+
+def _names_before_noun(inside: list[Token]) -> bool:
+    """"doubles down on 'rust, we're on it' anti-rust campaign": marked words run straight into
+    the noun phrase they name (no comma, no full stop inside, the next word an adjective or a
+    common noun); a quote hands over to punctuation or to its speaker ("...," the mayor said)."""
+    words = [t for t in inside if not t.is_punct and not t.is_space]
+    if not words or len(words) > NAME_WORDS_MAX or inside[-1].text in _SENTENCE_END:
+        return False
+    doc = words[0].doc
+    closing = inside[-1].i + 1
+    if closing >= len(doc) or not doc[closing].is_quote or not doc[closing].whitespace_:
+        return False
+    following = list(doc[closing + 1:closing + 5])
+    if not following or following[0].tag_ not in ("JJ",) + NOUN_TAGS:
+        return False
+    for token in following:
+        if token.tag_ in NOUN_TAGS:  # the noun named, not a speaker ("... ," officials promised)
+            return token.dep_ not in ("nsubj", "nsubjpass") and not (token.i + 1 < len(doc)
+                                                                    and doc[token.i + 1].tag_ in ("VBD", "VBZ"))
+        if token.is_punct and token.tag_ != "HYPH" and token.text != "-":
+            return False
+    return False
 
 
 def _governing_cue(inside: list[Token], mark: MarkedSpan) -> Cue | None:

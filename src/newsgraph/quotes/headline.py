@@ -17,6 +17,7 @@ from .lexicon import PERSON_NOUNS, SPEECH, cue_class
 from .sources import DOCUMENT_NOUNS
 
 MAX_NAME_TOKENS = 6
+SOURCE_PREPS = frozenset({"from", "with", "by"})  # "A lesson from X:", "Interview with X:"
 MIN_CONTENT_WORDS = 3
 # Line labels that end with a colon but are not speakers.
 NOT_SPEAKERS = frozenset(
@@ -54,7 +55,7 @@ def _colon_headline(sentence: Span) -> list[Draft]:
     if colon is None or colon == sentence.start:
         return []
     name = sentence.doc[sentence.start:colon]
-    if not _is_name(name):
+    if not _is_name(name) and not _ends_with_person(name):
         return []
     content = [t for t in sentence.doc[colon + 1:sentence.end]]
     bounds = clause_range(sentence.doc, content)
@@ -63,6 +64,17 @@ def _colon_headline(sentence: Span) -> list[Draft]:
     colon_token = sentence.doc[colon]
     cue = Cue(colon_token, SPEECH, colon_token.idx, colon_token.idx + 1)
     return [Draft(bounds[0], bounds[1], INDIRECT, cue, name[-1], "headline")]
+
+
+def _ends_with_person(name: Span) -> bool:
+    """"A lesson from Ana Cole: 'Be ...'", "Advice from Dr. Lee: ...": a label ending with a
+    person's name introduces that person's words; the name is the speaker (the last token)."""
+    if len(name) < 2 or name[-1].pos_ != "PROPN":
+        return False
+    first = len(name) - 1
+    while first > 0 and name[first - 1].pos_ == "PROPN":
+        first -= 1
+    return name[-1].ent_type_ == "PERSON" or first > 0 and name[first - 1].lower_ in SOURCE_PREPS
 
 
 def _says_something(content: list) -> bool:
@@ -92,18 +104,39 @@ def _is_name(name: Span) -> bool:
 
 def _says_headline(sentence: Span) -> list[Draft]:
     for token in sentence[1:MAX_NAME_TOKENS + 1]:
-        if token.is_title and cue_class(lemma_of(token)) == SPEECH:
+        if token.is_title and cue_class(lemma_of(token)) == SPEECH and not _name_word(token):
             return _split_at(sentence, token)
     return []
+
+
+# Places a word of a name takes in its noun phrase.
+NAME_DEPS = frozenset({"compound", "pobj", "poss", "nmod", "appos"})
+
+
+def _name_word(token: Token) -> bool:
+    """"New York State Attorney General ...", "Minor Post-Debate Bump": a bare cue word the
+    parser hung inside a noun phrase is a word of a name; a headline verb is inflected
+    ("Says", "Warned"), tagged a verb ("Experts Warn Rates Will Rise") or heads the line."""
+    return token.lower_ == token.lemma_.lower() and token.dep_ in NAME_DEPS and not token.tag_.startswith("VB")
 
 
 def _split_at(sentence: Span, verb: Token) -> list[Draft]:
     subject = sentence.doc[sentence.start:verb.i]
     if not subject or not all(t.text[:1].isupper() or t.is_punct for t in subject):
         return []
-    content = list(sentence.doc[verb.i + 1:sentence.end])
+    content = _first_report(list(sentence.doc[verb.i + 1:sentence.end]))
     bounds = clause_range(sentence.doc, content)
     if bounds is None:
         return []
     cue = Cue(verb, SPEECH, verb.idx, verb.idx + len(verb))
     return [Draft(bounds[0], bounds[1], INDIRECT, cue, subject[-1], "headline")]
+
+
+def _first_report(content: list[Token]) -> list[Token]:
+    """"Clinton Says Russians Hacked DNC, Calls Trump's Remarks 'Troubling'": a comma before a
+    second headline verb of saying ends what the first one reports."""
+    for k, token in enumerate(content[:-1]):
+        following = content[k + 1]
+        if token.text == "," and following.is_title and cue_class(lemma_of(following)) is not None:
+            return content[:k]
+    return content

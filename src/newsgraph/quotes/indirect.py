@@ -14,6 +14,8 @@ from spacy.tokens import Span, Token
 
 from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
+from .edges import before_setting, setting
+from .views import seen_as as _seen_as, sees_prospect as _sees_prospect
 from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, stance_adjectives
 
 CLAUSE_DEPS = ("ccomp",)
@@ -90,15 +92,10 @@ def _reported(cue: Cue) -> list[Draft]:
     if cue.lemma in EVIDENCE_OBJECT and (speaker.pos_ in ("PRON", "PROPN") or is_animate(speaker)
                                          and speaker.lemma_.lower() not in SOURCE_NOUNS):
         return []
-    if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token) or _seen_as(cue.token):
+    if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token) or _seen_as(cue.token) \
+            or _sees_prospect(cue.token):
         return [] if _object_not_said(cue, speaker) else _complement(cue, speaker)
     return _topic(cue, speaker)
-
-
-def _seen_as(verb: Token) -> bool:
-    """"Critics see the bill as a chance to fix ...": an object with an "as" phrase is a view."""
-    return verb.lemma_.lower() in ("see", "view") and any(c.dep_ == "dobj" for c in verb.children) and any(
-        c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 # Clauses whose content is asked or supposed, not asserted ("Asked if she believed ...").
@@ -252,7 +249,7 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     """The object side of a stance verb: everything from its first to its last complement."""
     verb = cue.token
     parts = [c for c in verb.children if c.i > verb.i and (
-        c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS)]
+        c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS) and not setting(c)]
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts:
         return []
@@ -262,7 +259,7 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     glosses = {t.i for p in parts for c in p.children if c.i > p.i and _participle_gloss(c) for t in c.subtree}
     tokens = [t for p in parts for t in p.subtree
               if not (p.dep_ == "prt" and t is p) and t.i > verb.i and t.i not in glosses]
-    return _drafts(tokens, cue, speaker)
+    return _drafts(before_setting(tokens), cue, speaker)
 
 
 # Trailing phrases of a stance verb that say when, where or through what, not what was meant.
@@ -406,10 +403,12 @@ def _as_reported(token: Token) -> bool:
 
 
 def _inverted(token: Token) -> bool:
-    """`The plan will fail, he said`: the parser may hang the cue under the clause."""
+    """`The plan will fail, he said`: the parser may hang the cue under the clause; a clause
+    of its own (", while police deny ...") is no parenthetical."""
     head = token.head
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)
-    return (own_subject and token.dep_ in ("ccomp", "advcl") and head.i < token.i
+    subordinate = any(c.dep_ == "mark" for c in token.children)
+    return (own_subject and not subordinate and token.dep_ in ("ccomp", "advcl") and head.i < token.i
             and _comma_between(head, token))
 
 

@@ -20,7 +20,8 @@ from .direct import colon_intro, mark_draft, speaker_after
 from .layout import Layout
 from .draft import DIRECT, MIXED, Draft, word_count
 from .lexicon import ACT, CONTINUE, LABEL, SPEECH, THOUGHT
-from .marks import MarkedSpan
+from .headline import NOT_SPEAKERS
+from .marks import ALL_MARKS, MarkedSpan
 
 # Label verbs whose object beyond the quoted words is not part of what was said.
 MARKS_ONLY = frozenset({"express", "voice", "use"})
@@ -117,6 +118,7 @@ def _inside_any(char: int, marks: tuple[MarkedSpan, ...]) -> bool:
 
 
 def _with_marks(clause: Draft, marks: list[MarkedSpan], text: str) -> Draft:
+    clause = _from_the_mark(clause, marks, text)
     outside = _unquoted_words(clause, marks, text)
     if outside == 0 or clause.cue.lemma in MARKS_ONLY:  # expressed "deep concern" to ...: the quoted words
         start = min(m.start for m in marks)
@@ -126,6 +128,26 @@ def _with_marks(clause: Draft, marks: list[MarkedSpan], text: str) -> Draft:
     start = min([clause.start] + [m.open_at for m in marks if m.open_at is not None and m.open_at < clause.start])
     end = max([clause.end] + [m.close_at + 1 for m in marks if m.close_at is not None and m.close_at >= clause.end])
     return clause.moved(start=start, end=end, kind=MIXED)
+
+
+SENTENCE_ENDS = ".?!"
+
+
+def _from_the_mark(clause: Draft, marks: list[MarkedSpan], text: str) -> Draft:
+    """"The family leans toward the cheaper school. ''If you can get in, you will do fine,'' she
+    said.": the splitter missed the sentence end before the opening mark, and the parser made
+    the writer's sentence part of what was said. Words before an opening mark that follows a
+    sentence end are not the quote's when its cue comes after the mark."""
+    first = min(marks, key=lambda m: m.start)
+    if first.open_at is None or first.open_at <= clause.start or clause.cue.start < first.end:
+        return clause
+    opening = first.open_at
+    while opening > clause.start and text[opening - 1] in ALL_MARKS:
+        opening -= 1  # a typewriter double ('') opens with two characters
+    before = text[clause.start:opening].rstrip()
+    if not before or before[-1] not in SENTENCE_ENDS:
+        return clause
+    return clause.moved(start=opening)
 
 
 def _unquoted_words(clause: Draft, marks: list[MarkedSpan], text: str) -> int:
@@ -186,9 +208,25 @@ def _can_lend(draft: Draft) -> bool:
 
 
 def _previous_nonblank_paragraph(layout: Layout, start: int) -> int | None:
+    """The paragraph before, stepping over link lines set between a quote's paragraphs
+    ("SEE MORE: ...", "Related: ..."): they interrupt the page, not the speaker."""
     text = layout.text
-    before = text[:start].rstrip()
-    return layout.paragraph(len(before) - 1) if before else None
+    for _ in range(3):
+        before = text[:start].rstrip()
+        if not before:
+            return None
+        paragraph = layout.paragraph(len(before) - 1)
+        para_start, _ = layout.paragraph_bounds(len(before) - 1)
+        if not _link_line(text[para_start:len(before)]):
+            return paragraph
+        start = para_start
+    return None
+
+
+def _link_line(line: str) -> bool:
+    label, colon, rest = line.partition(":")
+    words = label.lower().split()
+    return bool(colon and rest.strip() and words and len(words) <= 3 and all(w in NOT_SPEAKERS for w in words))
 
 
 CUE_RANK = {SPEECH: 0, "according": 1, THOUGHT: 2, CONTINUE: 2, LABEL: 3, ACT: 4}

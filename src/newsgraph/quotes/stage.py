@@ -11,7 +11,9 @@ from .cues import antecedent
 from .sources import document_issuer, speaker_entity
 from .layout import Layout
 from .draft import DIRECT, Draft
+from .edges import within_sentence
 from .headline import headline_drafts
+from .hearsay import hearsay_drafts
 from .indirect import clause_drafts
 from .marks import outermost, scan
 from .merge import combine, dedupe, inherit, outside_speakers, run_back
@@ -35,10 +37,11 @@ def find_quotes(doc: Doc, sentences: tuple[SpacySpan, ...], entities: tuple[Enti
     """All quotes of a parsed article, in text order, with ids Q1, Q2, ..."""
     layout = Layout(doc, sentences)
     marks = outermost(scan(layout.text))
-    clauses = [d for sentence in sentences for d in (*clause_drafts(sentence), *headline_drafts(sentence))]
+    clauses = [d for sentence in sentences
+               for d in (*clause_drafts(sentence), *headline_drafts(sentence), *hearsay_drafts(sentence))]
     # A marked passage with no cue stays, speaker and cue null: the voice stage needs it
     # (its words are not the writer's), and a user keeping "who said what" drops it by speaker.
-    found = outside_speakers(combine(clauses, marks, layout), marks)
+    found = [within_sentence(d, doc, marks) for d in outside_speakers(combine(clauses, marks, layout), marks)]
     # A transcript turn's label may sit inside a stray quotation mark: it is still the speaker.
     turns = transcript_drafts(layout)
     found = [d for d in found if not _spans_turn(d, turns)]

@@ -1,0 +1,139 @@
+"""Where a reported object ends: the when, where and through what of the report are not content.
+
+"blasted the mayor as a "disgrace" Wednesday on the Morning Show", "criticized the levy
+during a campaign stop in Dover", "denounced the plan in an on-air diatribe": the object
+("the mayor as a disgrace", "the levy", "the plan") is what was said; the date, the
+occasion and the channel after it say when and how it was said. The parser hangs such
+phrases on the verb or inside the object; either way they close the content.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .lexicon import channel_nouns
+
+WHEN_ENTS = frozenset({"DATE", "TIME"})
+# Prepositions that open an occasion whatever their object ("during the debate", "amid protests").
+OCCASION_PREPS = frozenset({"during", "amid", "amidst"})
+# Prepositions that open a place, an occasion or a channel when their object is one.
+SETTING_PREPS = frozenset({"in", "on", "at", "before", "after", "via", "through"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "EVENT"})
+# Occasions at which something is said ("at a rally", "during a campaign stop"); the forms a
+# statement takes ("in a speech", "in an interview") are the channel list's.
+OCCASION_NOUNS = frozenset({"rally", "stop", "event", "debate", "meeting", "session", "forum", "summit", "visit",
+                            "ceremony", "show", "program", "programme", "diatribe", "tirade", "gathering",
+                            "luncheon", "dinner", "fundraiser", "convention", "trip", "tour"})
+CHANNELS = channel_nouns()
+
+
+def when(token: Token) -> bool:
+    """A date hung on the verb or the object ("Wednesday", "on Thursday"), not one inside a
+    noun phrase ("Monday's showdown")."""
+    if token.dep_ in ("npadvmod", "appos", "advmod") and token.ent_type_ in WHEN_ENTS:
+        return True
+    obj = next((c for c in token.children if c.dep_ == "pobj"), None) if token.dep_ == "prep" else None
+    return obj is not None and obj.ent_type_ in WHEN_ENTS and not any(c.dep_ == "case" for c in obj.children)
+
+
+def setting(token: Token) -> bool:
+    """Is `token` the head of a date or of a phrase of occasion, place or channel?"""
+    if when(token):
+        return True
+    if token.dep_ != "prep":
+        return False
+    if token.lower_ in OCCASION_PREPS:
+        return True
+    obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+    if token.lower_ not in SETTING_PREPS or obj is None:
+        return False
+    lemma = obj.lemma_.lower()
+    return obj.ent_type_ in WHEN_ENTS | PLACE_ENTS or lemma in OCCASION_NOUNS or lemma in CHANNELS
+
+
+def before_setting(tokens: list[Token]) -> list[Token]:
+    """The content up to the first date or setting phrase after its first word, outside
+    quotation marks (a quoted "on the campaign trail" is what was said)."""
+    ordered = sorted(tokens, key=lambda t: t.i)
+    if not ordered:
+        return ordered
+    quoted = _quoted_indices(ordered)
+    first = ordered[0].i
+    for token in ordered:
+        if token.i > first + 1 and token.i not in quoted and setting(token) and _ends_at_setting(token, ordered) \
+                and (_after_closing_mark(token) or when(token)):
+            return [t for t in ordered if t.i < token.left_edge.i]
+    return ordered
+
+
+def _after_closing_mark(token: Token) -> bool:
+    """The phrase follows the quoted words of a label ("as a "disgrace" on the show"): what was
+    said ends with the marks; a phrase inside unquoted words may be part of what was meant
+    ("called it a common ailment during long campaigns")."""
+    left = token.left_edge.i
+    return left > 0 and token.doc[left - 1].is_quote and token.doc[left - 1].i > 0
+
+
+def _ends_at_setting(token: Token, ordered: list[Token]) -> bool:
+    """The setting phrase runs to the end of the content (a trailing phrase, not an inner one)."""
+    last = ordered[-1].i
+    tail = [t for t in ordered if t.i > token.right_edge.i]
+    return all(t.is_punct or setting(t) or _inside_setting(t, ordered) for t in tail) or token.right_edge.i >= last
+
+
+def _inside_setting(token: Token, ordered: list[Token]) -> bool:
+    head = token
+    for _ in range(6):
+        if setting(head):
+            return True
+        if head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _quoted_indices(ordered: list[Token]) -> set[int]:
+    inside, open_ = set(), False
+    for token in ordered[0].doc[ordered[0].i:ordered[-1].i + 1]:
+        if token.is_quote:
+            open_ = not open_
+        elif open_:
+            inside.add(token.i)
+    return inside
+
+
+SENTENCE_END_TOKENS = frozenset({".", "?", "!"})
+
+
+def within_sentence(draft, doc, marks) -> object:
+    """"Kevin was snoring. He is here, she said": where the splitter glued two sentences the
+    parser hangs both on the cue; a reported clause ends at a sentence end outside quotation
+    marks (the piece next to the cue is the report). Direct quotes may run over sentences."""
+    if draft.kind == "direct" or draft.cue is None or draft.origin != "clause":
+        return draft
+    ends = [t for t in doc.char_span(draft.start, draft.end, alignment_mode="expand") or ()
+            if _sentence_end(t) and not any(m.start <= t.idx < m.end for m in marks)]
+    if not ends:
+        return draft
+    if draft.cue.start >= draft.end:  # "..., she said": the last sentence
+        start = _next_start(ends[-1])
+        return draft.moved(start=start) if start is not None and start < draft.end else draft
+    if draft.cue.end <= draft.start:  # "said that ...": the first sentence
+        end = ends[0].idx
+        return draft.moved(end=end) if end > draft.start else draft
+    return draft
+
+
+def _sentence_end(token: Token) -> bool:
+    doc = token.doc
+    if token.text not in SENTENCE_END_TOKENS or token.i + 1 >= len(doc):
+        return False
+    after = doc[token.i + 1]
+    if after.is_quote and token.i + 2 < len(doc):
+        after = doc[token.i + 2]
+    return bool(token.whitespace_) and after.text[:1].isupper() and not after.is_space
+
+
+def _next_start(end: Token) -> int | None:
+    doc = end.doc
+    following = doc[end.i + 1:end.i + 3]
+    return following[0].idx if len(following) else None
