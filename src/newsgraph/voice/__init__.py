@@ -20,6 +20,7 @@ from .genre import argues_freely, article_genre, is_headline, judged_by_marks_on
 from .quoting import (covered, direct_regions, factive_cue, is_attributed, own_clause, quoted_regions,
                       regions_by_sentence, sourced_regions, trailing_frames)
 from .attribution import reported_main_clause
+from .calibration import opinion_probability
 from .stance import stance_cues
 
 VOICES = ("reporting", "attributed", "opinion")
@@ -70,6 +71,11 @@ class Evidence:
     stance: bool             # an explicit mark of the writer's stance outside quotations
     headline: bool = False   # a hard-news headline: opinion only by an explicit stance mark
     argued: bool = True      # the score may overrule attribution: a column, or a sentence without an article
+
+    def probability(self, threshold: float) -> float:
+        """P(opinion), calibrated (calibration.py): what the score, the threshold in use and the frames
+        say, on data none of the thresholds was chosen on."""
+        return opinion_probability(self.score, threshold, self.attributed, self.stance)
 
     def voice(self, threshold: float) -> str:
         opinion = self.score >= threshold and not self.headline
@@ -150,7 +156,7 @@ class VoiceStage:
         # The encoder's word spans count from the sentence's first character.
         shifted = [(start + sent.start_char, end + sent.start_char, share) for start, end, share in words]
         return Sentence(sent.start_char, sent.end_char, evidence.voice(threshold),
-                        loaded_spans(sent, text, skip, shifted), evidence.score)
+                        loaded_spans(sent, text, skip, shifted), evidence.score, evidence.probability(threshold))
 
     def opinion_probabilities(self, texts: Sequence[str]):
         """The classifier's probability that each text (a sentence, or any span) is opinion."""
