@@ -192,7 +192,8 @@ class Sentence:
     end: int
     voice: str = "reporting"
     loaded: tuple[Span, ...] = ()
-    score: float | None = None
+    score: float | None = None        # the opinion classifier's raw probability for the sentence alone
+    probability: float | None = None  # P(opinion) calibrated, in the article's context (voice/calibration.py)
 
     def as_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -203,6 +204,8 @@ class Sentence:
         }
         if self.score is not None:
             out["opinion_score"] = round(self.score, 4)
+        if self.probability is not None:
+            out["opinion_probability"] = round(self.probability, 4)
         return out
 
 

@@ -16,22 +16,28 @@ from .encoder import SentenceEncoder, load_encoder
 from .loaded import loaded_spans
 from .model import OpinionModel, load_model
 from .interview import interview_turns
-from .genre import article_genre, is_headline, judged_by_marks_only, threshold_for
-from .quoting import (covered, direct_regions, is_attributed, own_clause, quoted_regions, regions_by_sentence,
-                      sourced_regions, trailing_frames)
+from .embeds import embedded_posts
+from .genre import argues_freely, article_genre, is_headline, judged_by_marks_only, threshold_for
+from .quoting import (covered, direct_regions, factive_cue, is_attributed, own_clause, quoted_regions,
+                      regions_by_sentence, sourced_regions, trailing_frames)
 from .attribution import reported_main_clause
+from .calibration import opinion_probability
 from .stance import stance_cues
 
 VOICES = ("reporting", "attributed", "opinion")
 # An explicit stance mark makes a sentence opinion unless the classifier
 # is all but sure it is neutral (a mark can be a fixed phrase in a report).
 CUE_FLOOR = 0.1
-# A confident opinion score outweighs attribution when at least this share of
-# the sentence is the writer's own words (outside quotation marks and outside
+# In a column (or a lone sentence, whose genre is unknown), a confident opinion score
+# outweighs attribution when at least this share of the sentence is the writer's own words (outside quotation marks and outside
 # what a named source is reported to say, paraphrase included), as in "Trump said,
 # in his characteristically bizarre syntax, ...". Without the paraphrase
 # rule "Clinton now says she opposes the deal" would be the writer's opinion
-# whenever the source's claim sounds like one.
+# whenever the source's claim sounds like one. In a report, wire copy or analysis a sentence
+# framed as someone's ("Other users enjoyed what they saw as ...") stays theirs, unless the
+# writer appends a judgement of their own (the aside): a report characterises its sources
+# vividly without arguing, and on the audit dev split every attributed sentence the score
+# overruled in a report was the source's or plain reporting.
 OWN_SHARE = 0.5
 # A sentence mostly inside quotation marks continues someone's quote (carried over from an
 # earlier sentence or paragraph) even when the quotes layer names nobody for it.
@@ -65,11 +71,17 @@ class Evidence:
     aside: float | None      # the score of the writer's own clause beside a report, if it has one
     stance: bool             # an explicit mark of the writer's stance outside quotations
     headline: bool = False   # a hard-news headline: opinion only by an explicit stance mark
+    argued: bool = True      # the score may overrule attribution: a column, or a sentence without an article
+
+    def probability(self, threshold: float) -> float:
+        """P(opinion), calibrated (calibration.py): what the score, the threshold in use and the frames
+        say, on data none of the thresholds was chosen on."""
+        return opinion_probability(self.score, threshold, self.attributed, self.stance)
 
     def voice(self, threshold: float) -> str:
         opinion = self.score >= threshold and not self.headline
         if self.attributed:
-            if opinion and self.own_share >= OWN_SHARE or self.aside is not None and self.aside >= threshold + ASIDE_MARGIN:
+            if opinion and self.own_share >= OWN_SHARE and self.argued or self.aside is not None and self.aside >= threshold + ASIDE_MARGIN:
                 return "opinion"  # the writer adds a judgement of their own to the report
             return "attributed"
         if opinion or (self.score >= CUE_FLOOR and self.stance):
@@ -96,10 +108,13 @@ class VoiceStage:
         overlap it; and the article's genre."""
         quotes = tuple(ctx.layer("quotes"))
         sentences = ctx.sentences
-        # A Q&A interview's turns are the speakers' words, as if in quotation marks.
-        marked = quoted_regions(ctx.text) + interview_turns(ctx.text)
+        # A Q&A interview's turns and an embedded post are the speakers' words, as if in quotation marks.
+        marked = quoted_regions(ctx.text) + interview_turns(ctx.text) + embedded_posts(ctx.text)
         skip = marked + direct_regions(quotes)
-        others = skip + sourced_regions(quotes) + trailing_frames(quotes, sentences)
+        # What a source is said to know the writer asserts too ("X understands that ..."): its content
+        # stays the writer's words, though its frame still makes the sentence attributed.
+        sourced = [q for q in quotes if not factive_cue(q, ctx.doc)]
+        others = skip + sourced_regions(sourced) + trailing_frames(quotes, sentences)
         # Each sentence weighs only the regions that overlap it.
         marked_in, skip_in, others_in = (regions_by_sentence(r, sentences) for r in (marked, skip, others))
         # A grammatical frame the quotes layer missed makes the sentence attributed; like the quotes
@@ -115,8 +130,9 @@ class VoiceStage:
         asides = self._aside_scores(sentences, attributed, others_in, quotes_in)
         genre = article_genre(ctx.text, sentences, others, scores, attributed)
         marks_only = judged_by_marks_only(genre)
+        argued = argues_freely(genre)
         evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)),
-                             marks_only and is_headline(ctx.text, sentences, i))
+                             marks_only and is_headline(ctx.text, sentences, i), argued)
                     for i, (sent, score, attr, aside, own, here)
                     in enumerate(zip(sentences, scores, attributed, asides, others_in, skip_in))]
         return evidence, words, skip_in, genre
@@ -141,7 +157,7 @@ class VoiceStage:
         # The encoder's word spans count from the sentence's first character.
         shifted = [(start + sent.start_char, end + sent.start_char, share) for start, end, share in words]
         return Sentence(sent.start_char, sent.end_char, evidence.voice(threshold),
-                        loaded_spans(sent, text, skip, shifted), evidence.score)
+                        loaded_spans(sent, text, skip, shifted), evidence.score, evidence.probability(threshold))
 
     def opinion_probabilities(self, texts: Sequence[str]):
         """The classifier's probability that each text (a sentence, or any span) is opinion."""

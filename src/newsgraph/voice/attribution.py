@@ -16,6 +16,16 @@ whose sentence it is, and a few grammatical frames say that on their own:
   seemed to reflect sadness");
 - a view: a verb of thought or perception with an object and "as" ("He sees
   it as a test", "They regard the deal as a trap");
+- a passive report or belief of unnamed others: a speech or thought verb in the
+  passive with a clause, an infinitive or "as" ("The minister is said to have
+  resigned", "It is widely believed that ...", "The ruling has been seen as
+  weakening him"), not one of intention ("is promised to", "was refused"),
+  nor the idioms "is supposed to" and "is expected to" (a forecast);
+- hearsay: an adverb by which the writer passes on what others report
+  ("The firm is reportedly being sold", "allegedly");
+- a main verb the parser hung on a subject noun: "The parent company, The Big
+  Company, announced on Monday that ..." parsed as a noun with a participle
+  (acl) that reports a "that" clause;
 
 Every verb is read from the one reporting-verb lexicon (`newsgraph.reporting`,
 its class and sense); no other list of verbs is kept here. A shape makes the
@@ -40,14 +50,24 @@ CLAUSE_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 # A copular complement makes the verb a linking one: "are proving unable", "found itself alone".
 COPULAR_COMPLEMENTS = frozenset({"acomp", "attr", "oprd"})
 VIEW_SENSES = frozenset({"thought", "perception"})
+# Senses of a passive frame: what others said, wrote, believe or saw (not what they intend).
+PASSIVE_SENSES = frozenset({"speech", "writing", "thought", "perception"})
+# Passives with an infinitive that are idioms of the writer's, not others' belief: "be supposed
+# to" (meant to, obliged to) and "be expected to", the forecast of news copy ("Putin is expected
+# to meet Biden this summer": the outlet's schedule, reporting; the seed article has one).
+MODAL_PASSIVES = frozenset({"suppose", "expect"})
+# Adverbs of hearsay: the claim is others' and the writer says so without naming them. One
+# concept, few members; speculation ("supposedly", "apparently") is stance.py's, not hearsay.
+HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "reputedly"})
 
 
 def source_frame(sentence: SpacySpan) -> str | None:
     """The shape that gives the sentence to a source, if any: "main verb", "parenthetical",
-    "according to", "experiencer" or "view"."""
+    "according to", "experiencer", "view", "passive" or "hearsay"."""
     root = sentence.root
     for name, found in (("main verb", _main_report), ("parenthetical", _parenthetical_frame),
-                        ("experiencer", _experiencer), ("view", _view)):
+                        ("experiencer", _experiencer), ("view", _view), ("passive", _passive_report),
+                        ("hearsay", _hearsay), ("main verb", _report_under_noun)):
         if found(root):
             return name
     return "according to" if _according_to(sentence) else None
@@ -123,3 +143,37 @@ def _view(root: Token) -> bool:
         return False
     deps = [(c.dep_, c.lower_) for c in root.children]
     return ("prep", "as") in deps and any(dep == "dobj" for dep, _ in deps)
+
+
+def _passive_report(root: Token) -> bool:
+    """"The minister is said to have resigned", "It is believed that ...", "is seen as weakening":
+    a speech or thought verb in the passive with an infinitive, a clause or an "as" phrase."""
+    entry = reporting_verbs().get(root.lemma_)
+    if entry is None or entry.sense not in PASSIVE_SENSES or root.pos_ != "VERB":
+        return False
+    deps = {(c.dep_, c.lower_ if c.dep_ == "prep" else "") for c in root.children}
+    if not {("auxpass", ""), ("nsubjpass", "")} <= deps:
+        return False
+    if root.lemma_ in MODAL_PASSIVES and ("xcomp", "") in deps:
+        return False  # "was supposed to be", "is expected to meet": a plan or a forecast, not a belief
+    return bool({("xcomp", ""), ("ccomp", ""), ("prep", "as")} & deps)
+
+
+def _hearsay(root: Token) -> bool:
+    """"The firm is reportedly being sold": a hearsay adverb on the main verb."""
+    return any(c.dep_ == "advmod" and c.lower_ in HEARSAY for c in root.children)
+
+
+def _report_under_noun(root: Token) -> bool:
+    """A reporting verb the parser made a participle (acl) of the subject noun it follows, with a
+    "that" clause: the sentence's real main verb ("The company, X, announced on Monday that ..."),
+    the noun being the root or the root's subject."""
+    nouns = [root] + [c for c in root.children if c.dep_ == "nsubj"]
+    return any(noun.pos_ in ("NOUN", "PROPN") and any(_reports_that(c) for c in noun.children if c.i > noun.i)
+               for noun in nouns)
+
+
+def _reports_that(verb: Token) -> bool:
+    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.lemma_ in clause_verbs() and any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in verb.children)

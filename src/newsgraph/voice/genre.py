@@ -96,5 +96,12 @@ def judged_by_marks_only(genre: str | None) -> bool:
     return genre in (REPORT, WIRE, ANALYSIS)
 
 
+def argues_freely(genre: str | None) -> bool:
+    """Whether the writer's characterisation of a source may count as the writer's opinion when it
+    scores as one: in a column, which argues through what others think, and for a text of unknown
+    genre (a lone sentence); not in a report, wire copy or analysis."""
+    return genre in (None, OPINION)
+
+
 def threshold_for(base: float, genre: str | None) -> float:
     return base + GENRE_SHIFT.get(genre, 0.0) if genre else base

@@ -91,6 +91,20 @@ UNNAMED_SOURCE_CUES = frozenset({"speech", "writing"})
 GENERIC_MENTIONS = frozenset({"you", "one"})
 
 
+# Factive verbs of knowing: "X knows that Y" presents Y as true, so the writer asserts Y and the
+# words stay the writer's (the frame still makes the sentence attributed). Verbs of seeing,
+# finding and learning are left out: "X found that" reports a finding.
+FACTIVE = frozenset({"know", "understand", "realize", "realise", "recognize", "recognise", "grasp"})
+
+
+def factive_cue(quote: Quote, doc) -> bool:
+    """True when the quote's cue is a factive verb of knowing ("understands that", "knows")."""
+    if quote.cue is None or quote.kind == "direct":
+        return False
+    span = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+    return span is not None and any(t.lemma_ in FACTIVE and t.pos_ == "VERB" for t in span)
+
+
 def sourced_regions(quotes: Iterable[Quote]) -> tuple[Region, ...]:
     """What a source says, in anyone's words, and its frame ("the senator says").
 

