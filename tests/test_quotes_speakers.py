@@ -154,3 +154,12 @@ def test_seeing_a_prospect_is_a_view_seeing_a_thing_is_not(pipeline):
     quote = quote_with(_quotes(pipeline, "The harbor board sees a growing risk of floods this winter."), "growing risk")
     assert quote.cue_class == "perception" and quote.speaker_mention.text == "The harbor board"
     assert not _quotes(pipeline, "The visitors saw the old fort from the ferry.")
+
+
+def test_a_quote_running_into_a_paragraph_of_its_own_is_one_quote_per_paragraph(pipeline):
+    text = ("Harbor chief Ana Cole said: “The port will not wait. It will close the piers if the levy fails.\n"
+            "“If the board keeps stalling, we will take the fight to the courts.”")
+    quotes = _quotes(pipeline, text)
+    first, second = quote_with(quotes, "will not wait"), quote_with(quotes, "keeps stalling")
+    assert first is not second and "\n" not in first.content
+    assert second.content.startswith("If the board") and second.speaker_mention.text == first.speaker_mention.text

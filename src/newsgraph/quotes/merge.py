@@ -284,3 +284,42 @@ def _run_back(draft: Draft, layout: Layout, taken: list[tuple[int, int]]) -> Dra
             break
         start = sentence.start_char
     return draft if start == draft.start else draft.moved(start=start)
+
+
+def per_paragraph(drafts: list[Draft], layout: Layout, marks: tuple[MarkedSpan, ...]) -> list[Draft]:
+    """A quote running on into paragraphs of its own is one quote per paragraph, same speaker
+    and cue (the audit's rule; PolNeAR's contents never cross a paragraph), each piece without
+    the continuation mark opening it. A later paragraph with a cue of its own ("...," he added)
+    stays joined: the marks joined two reports, and its cue is not this one's."""
+    out: list[Draft] = []
+    for draft in drafts:
+        out.extend(_paragraph_pieces(draft, layout, marks) or [draft])
+    return out
+
+
+_OPENING_MARKS = " \t\n“”\"‘’'«»"
+
+
+def _paragraph_pieces(draft: Draft, layout: Layout, marks: tuple[MarkedSpan, ...]) -> list[Draft]:
+    text = layout.text
+    if "\n" not in text[draft.start:draft.end].strip():
+        return []
+    pieces, start = [], draft.start
+    while start < draft.end:
+        para_start, para_end = layout.paragraph_bounds(start)
+        if start > draft.start and _own_cue(layout, para_start, para_end, marks):
+            return []
+        lo, hi = start, min(para_end, draft.end)
+        while lo < hi and start > draft.start and text[lo] in _OPENING_MARKS:
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if word_count(text[lo:hi]) >= 1:
+            pieces.append(draft.moved(start=lo, end=hi))
+        start = para_end + 1
+    return pieces if len(pieces) > 1 else []
+
+
+def _own_cue(layout: Layout, start: int, end: int, marks: tuple[MarkedSpan, ...]) -> bool:
+    span = layout.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(not _inside_any(c.token.idx, marks) for c in cues_in(span))

@@ -16,7 +16,7 @@ from .headline import headline_drafts
 from .hearsay import hearsay_drafts
 from .indirect import clause_drafts
 from .marks import outermost, scan
-from .merge import combine, dedupe, inherit, outside_speakers, run_back
+from .merge import combine, dedupe, inherit, outside_speakers, per_paragraph, run_back
 from .transcript import transcript_drafts
 
 _TRAILING = ",;:—–- "
@@ -45,7 +45,7 @@ def find_quotes(doc: Doc, sentences: tuple[SpacySpan, ...], entities: tuple[Enti
     # A transcript turn's label may sit inside a stray quotation mark: it is still the speaker.
     turns = transcript_drafts(layout)
     found = [d for d in found if not _spans_turn(d, turns)]
-    drafts = run_back(dedupe(inherit(found + turns, layout)), layout)
+    drafts = per_paragraph(run_back(dedupe(inherit(found + turns, layout)), layout), layout, marks)
     return tuple(_quote(f"Q{n}", d, layout.text, entities) for n, d in enumerate(drafts, 1))
 
 
