@@ -17,6 +17,7 @@ from .loaded import loaded_spans
 from .model import OpinionModel, load_model
 from .interview import interview_turns
 from .embeds import embedded_posts
+from .blocks import block_quotes
 from .genre import argues_freely, article_genre, is_headline, judged_by_marks_only, threshold_for
 from .quoting import (covered, direct_regions, factive_cue, is_attributed, own_clause, quoted_regions,
                       regions_by_sentence, sourced_regions, trailing_frames)
@@ -110,6 +111,8 @@ class VoiceStage:
         sentences = ctx.sentences
         # A Q&A interview's turns and an embedded post are the speakers' words, as if in quotation marks.
         marked = quoted_regions(ctx.text) + interview_turns(ctx.text) + embedded_posts(ctx.text)
+        # Paragraphs quoted by the conventions of block and multi-paragraph quotations.
+        marked += block_quotes(ctx.text, sentences)
         skip = marked + direct_regions(quotes)
         # What a source is said to know the writer asserts too ("X understands that ..."): its content
         # stays the writer's words, though its frame still makes the sentence attributed.
