@@ -175,17 +175,35 @@ def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) ->
     """
     party = party or _looks_party
     tok = verb
+    suffered = False
     for _ in range(6):
         found = _own_subject(tok, verb)
         if found is not None:
-            return found
+            return _as_patient(found) if suffered else _fronted_patient(found, tok)
         step = _step_up(tok, party)
         if isinstance(step, list):
             return step, None
         if step is None:
             break
+        # "Forced to choose, the king chose war": a passive participle's subject suffers its act.
+        suffered = suffered or (_participle_clause(tok) and tok.tag_ == "VBN")
         tok = step
     return [], None
+
+
+def _fronted_patient(found: tuple[list[Token], Token | None], tok: Token) -> tuple[list[Token], Token | None]:
+    """"Attacked by rebels, the army retreated": a passive participle with its agent has the main
+    clause's subject as its patient."""
+    subjects, passive = found
+    if passive is not None or not (_participle_clause(tok) and tok.tag_ == "VBN"):
+        return found
+    main = _child(tok.head, "nsubj", "nsubjpass")
+    return subjects, _antecedent(main) if main is not None else None
+
+
+def _as_patient(found: tuple[list[Token], Token | None]) -> tuple[list[Token], Token | None]:
+    subjects, passive = found
+    return [], passive if passive is not None else (subjects[0] if subjects else None)
 
 
 def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | None:

@@ -232,6 +232,31 @@ def praise(cand: Candidate, praise_words: frozenset[str]) -> bool:
     return named is not None and any(t.lemma_.lower() in praise_words for t in named.subtree)
 
 
+# Words that open an indirect question: "asked him whether", "asked how he would pay".
+QUESTION_MARKS = frozenset({"whether", "if"})
+QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def indirect_question(cand: Candidate, event_type: str) -> bool:
+    """"asked the minister whether the talks would resume": a question put to someone asks for an
+    answer, a statement (CAMEO 01), not for an act (REQUEST). A request names the act it wants in an
+    infinitive ("asked X to release") or a "for" phrase ("asked for help"), which a question lacks."""
+    if event_type != "REQUEST" or cand.nominal or cand.inner is not None:
+        return False
+    verb = cand.verb
+    if any(c.dep_ == "xcomp" for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    return any(_interrogative(c) for c in verb.children if c.dep_ == "ccomp")
+
+
+def _interrogative(clause: Token) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
+        return True
+    first = clause.left_edge
+    return first.tag_ in QUESTION_TAGS and first.i < clause.i
+
+
 def legislative_threat(cand: Candidate, event_type: str, legislative: frozenset[str]) -> bool:
     """"threatened to block/veto the bill": a parliamentary move, not a PLOVER threat."""
     if event_type != "THREATEN":

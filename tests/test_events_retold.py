@@ -1,0 +1,74 @@
+"""Events stage, third pass on precision (synthetic text): questions are no requests, a speaker's
+own resolve is no demand, a fronted passive participle's subject suffers its act, and a participle
+clause that tells the main verb's act again is that act's mention, not a second event."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import events_pipeline, rule_events
+
+PUBLISHED = "2021-05-20"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return events_pipeline()
+
+
+def _events(pipeline, text):
+    return rule_events(pipeline, text, PUBLISHED)
+
+
+def _types(pipeline, text):
+    return [e.type for e in _events(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The reporter asked the minister whether the talks with Borduria would resume.",
+    "A journalist asked President Smith how he would pay for the new wall.",
+])
+def test_a_question_put_to_someone_is_no_request(pipeline, text):
+    assert "REQUEST" not in _types(pipeline, text)
+
+
+@pytest.mark.slow
+def test_asking_someone_to_act_stays_a_request(pipeline):
+    assert "REQUEST" in _types(pipeline, "The minister asked Borduria to release the prisoners.")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The president said we must rebuild our army.", False),
+    ("The president said Borduria must withdraw its troops.", True),
+])
+def test_the_speakers_own_resolve_is_no_demand(pipeline, text, kept):
+    assert ("REQUEST" in _types(pipeline, text)) is kept
+
+
+@pytest.mark.slow
+def test_a_fronted_passive_participle_has_the_main_subject_as_its_patient(pipeline):
+    text = "Forced to choose between war and surrender, the king of Ruritania chose war."
+    king = next(e.id for e in pipeline.analyze(text, published=PUBLISHED).entities if "king" in e.name.lower())
+    coerce = next(e for e in _events(pipeline, text) if e.type == "COERCE")
+    assert king not in coerce.actors and king in coerce.recipients
+
+
+@pytest.mark.slow
+def test_a_fronted_passive_participle_with_its_agent_has_both_parties(pipeline):
+    ev = next(e for e in _events(pipeline, "Attacked by rebels, the army of Ruritania retreated from the town.")
+              if e.type == "ASSAULT")
+    assert ev.actors and ev.recipients and not set(ev.actors) & set(ev.recipients)
+
+
+@pytest.mark.slow
+def test_a_participle_clause_retelling_the_act_is_its_mention(pipeline):
+    events = _events(pipeline, "The senator condemned the president's plan on Tuesday, calling it a disgrace.")
+    assert [e.type for e in events] == ["ACCUSE"]
+    assert [m.text for m in events[0].mentions] == ["calling"]
+
+
+@pytest.mark.slow
+def test_a_participle_clause_of_another_act_stays_its_own_event(pipeline):
+    types = _types(pipeline, "The minister condemned the attack, demanding that Borduria withdraw its troops.")
+    assert "ACCUSE" in types and "REQUEST" in types
