@@ -1,6 +1,7 @@
 """Events stage, third pass on precision (synthetic text): questions are no requests, a speaker's
 own resolve is no demand, a fronted passive participle's subject suffers its act, and a participle
-clause that tells the main verb's act again is that act's mention, not a second event."""
+clause that tells the main verb's act again is that act's mention, not a second event, and an object
+pronoun is never the subject its clause inherits ("threatened to kill them")."""
 from __future__ import annotations
 
 import pytest
@@ -72,3 +73,11 @@ def test_a_participle_clause_retelling_the_act_is_its_mention(pipeline):
 def test_a_participle_clause_of_another_act_stays_its_own_event(pipeline):
     types = _types(pipeline, "The minister condemned the attack, demanding that Borduria withdraw its troops.")
     assert "ACCUSE" in types and "REQUEST" in types
+
+
+@pytest.mark.slow
+def test_an_object_pronoun_is_not_the_subject_its_infinitive_inherits(pipeline):
+    text = "The rebels seized the soldiers and vowed to kill them."
+    names = {e.id: e.name for e in pipeline.analyze(text, published=PUBLISHED).entities}
+    threat = next(e for e in _events(pipeline, text) if e.type == "THREATEN")
+    assert [names[i] for i in threat.recipients] == ["soldiers"]
