@@ -1,7 +1,8 @@
 """Events stage, third pass on precision (synthetic text): questions are no requests, a speaker's
 own resolve is no demand, a fronted passive participle's subject suffers its act, and a participle
 clause that tells the main verb's act again is that act's mention, not a second event, and an object
-pronoun is never the subject its clause inherits ("threatened to kill them")."""
+pronoun is never the subject its clause inherits ("threatened to kill them"); a prospect told twice is
+one event."""
 from __future__ import annotations
 
 import pytest
@@ -81,3 +82,20 @@ def test_an_object_pronoun_is_not_the_subject_its_infinitive_inherits(pipeline):
     names = {e.id: e.name for e in pipeline.analyze(text, published=PUBLISHED).entities}
     threat = next(e for e in _events(pipeline, text) if e.type == "THREATEN")
     assert [names[i] for i in threat.recipients] == ["soldiers"]
+
+
+@pytest.mark.slow
+def test_a_prospect_told_twice_is_one_event(pipeline):
+    events = _events(pipeline, "Norway may agree to a new round of talks with Chile. The foreign minister said "
+                               "on Monday that Norway will agree to the talks next month.")
+    assert [e.type for e in events] == ["AGREE"] and len(events[0].mentions) == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Norway imposed sanctions on Chile in May. Norway may impose new sanctions on Chile in June.",
+    "Norway may agree to a new round of talks with Chile. The foreign minister said that Norway has not "
+    "agreed to the talks so far.",
+])
+def test_a_prospect_is_not_merged_with_a_done_or_negated_act(pipeline, text):
+    assert len(_events(pipeline, text)) == 2
