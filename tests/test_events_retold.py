@@ -2,7 +2,7 @@
 own resolve is no demand, a fronted passive participle's subject suffers its act, and a participle
 clause that tells the main verb's act again is that act's mention, not a second event, and an object
 pronoun is never the subject its clause inherits ("threatened to kill them"); a prospect told twice is
-one event."""
+one event; an official's "we" is the state she speaks for."""
 from __future__ import annotations
 
 import pytest
@@ -99,3 +99,16 @@ def test_a_prospect_told_twice_is_one_event(pipeline):
 ])
 def test_a_prospect_is_not_merged_with_a_done_or_negated_act(pipeline, text):
     assert len(_events(pipeline, text)) == 2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("speaker, state", [
+    ("Norway's foreign minister Anna Berg", True),
+    ("the novelist Anna Berg", False),
+])
+def test_an_officials_we_is_the_state_she_speaks_for(pipeline, speaker, state):
+    text = (f"Norway will not accept threats against Chile. \u201cWe will not accept attempts to seize the "
+            f"islands,\u201d {speaker} said on Monday.")
+    names = {e.id: e.name for e in pipeline.analyze(text, published=PUBLISHED).entities}
+    quoted = next(e for e in _events(pipeline, text) if e.quote is not None and e.type == "REJECT")
+    assert ([names[i] for i in quoted.actors] == ["Norway"]) is state

@@ -199,13 +199,30 @@ PLURAL_FIRST = frozenset({"we", "our", "us"})
 
 def first_person(words: Sequence[Token], speaker: str | None, entities: Sequence[Entity]) -> tuple[str, ...]:
     """Inside a quotation, "we"/"our" doing the act is its speaker ("we confirmed our proposal"),
-    or the body the speaker has just named as the doer of a clause joined to it ("The United
-    States opposes ..., and we call for ...")."""
+    the body the speaker has just named as the doer of a clause joined to it ("The United
+    States opposes ..., and we call for ..."), or for a "we" that does the act the state an
+    official speaker speaks for."""
     word = next((w for w in words if w.lower_ in FIRST_PERSON), None)
     if word is None or speaker is None:
         return ()
     body = _named_body(word, entities) if word.lower_ in PLURAL_FIRST else None
+    if body is None and word.lower_ == "we":
+        body = _state_of(speaker, entities)  # "our proposal" stays the speaker's own, as the seed wants
     return (body.id,) if body is not None else (speaker,)
+
+
+# Sectors of office holders whose "we" is their state's: ministers, officers, secretaries.
+STATE_VOICES = frozenset({"GOV", "MIL", "ELI"})
+
+
+def _state_of(speaker: str, entities: Sequence[Entity]) -> Entity | None:
+    """"We will not accept ...," the defence secretary said: an official's "we" is the state he
+    speaks for (PLOVER codes the government), when the article names that one state."""
+    person = next((e for e in entities if e.id == speaker), None)
+    if person is None or person.kind != "PERSON" or person.sector not in STATE_VOICES or not person.role:
+        return None
+    states = [e for e in entities if e.kind == "GPE" and e.sector == "GOV" and e.country == person.country]
+    return states[0] if len(states) == 1 else None
 
 
 def _named_body(word: Token, entities: Sequence[Entity]) -> Entity | None:
