@@ -2,7 +2,8 @@
 own resolve is no demand, a fronted passive participle's subject suffers its act, and a participle
 clause that tells the main verb's act again is that act's mention, not a second event, and an object
 pronoun is never the subject its clause inherits ("threatened to kill them"); a prospect told twice is
-one event; an official's "we" is the state she speaks for."""
+one event; an official's "we" is the state she speaks for; a force deployed is the mobiliser, and on
+home ground acts on no one there."""
 from __future__ import annotations
 
 import pytest
@@ -112,3 +113,25 @@ def test_an_officials_we_is_the_state_she_speaks_for(pipeline, speaker, state):
     names = {e.id: e.name for e in pipeline.analyze(text, published=PUBLISHED).entities}
     quoted = next(e for e in _events(pipeline, text) if e.quote is not None and e.type == "REJECT")
     assert ([names[i] for i in quoted.actors] == ["Norway"]) is state
+
+
+def _named(pipeline, text, event_type):
+    names = {e.id: e.name for e in pipeline.analyze(text, published=PUBLISHED).entities}
+    event = next(e for e in _events(pipeline, text) if e.type == event_type)
+    return [names[i] for i in event.actors], [names[i] for i in event.recipients]
+
+
+@pytest.mark.slow
+def test_a_force_deployed_with_no_mover_named_is_the_one_that_mobilises(pipeline):
+    actors, recipients = _named(pipeline, "The army of Ruritania was deployed in the capital on Monday.", "MOBILIZE")
+    assert actors and not recipients
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, abroad", [
+    ("China deployed troops in Beijing on Monday.", False),
+    ("Russia deployed troops in Ukraine on Monday.", True),
+])
+def test_a_force_moved_on_home_ground_has_no_recipient_by_place(pipeline, text, abroad):
+    _, recipients = _named(pipeline, text, "MOBILIZE")
+    assert bool(recipients) is abroad
