@@ -3,7 +3,7 @@ own resolve is no demand, a fronted passive participle's subject suffers its act
 clause that tells the main verb's act again is that act's mention, not a second event, and an object
 pronoun is never the subject its clause inherits ("threatened to kill them"); a prospect told twice is
 one event; an official's "we" is the state she speaks for; a force deployed is the mobiliser, and on
-home ground acts on no one there."""
+home ground acts on no one there; a gerund with no doer, or a counted thing, names no party."""
 from __future__ import annotations
 
 import pytest
@@ -135,3 +135,18 @@ def test_a_force_deployed_with_no_mover_named_is_the_one_that_mobilises(pipeline
 def test_a_force_moved_on_home_ground_has_no_recipient_by_place(pipeline, text, abroad):
     _, recipients = _named(pipeline, text, "MOBILIZE")
     assert bool(recipients) is abroad
+
+
+@pytest.mark.slow
+def test_a_light_verb_gerund_with_no_doer_is_the_act_in_general(pipeline):
+    assert not _events(pipeline, "Making such concessions now would be a mistake.")
+
+
+@pytest.mark.slow
+def test_protests_held_keep_their_event(pipeline):
+    assert "PROTEST" in _types(pipeline, "Protests were held in the capital of Ruritania on Monday.")
+
+
+@pytest.mark.slow
+def test_a_count_in_a_subject_names_no_party(pipeline):
+    assert not _events(pipeline, "The index of the two hundred largest firms shot up on Monday.")
