@@ -21,7 +21,7 @@ from spacy.tokens import Span
 from ..records import Event, EventDate, Quote, Span as TextSpan
 from .arguments import arguments
 from .dates import resolve
-from .detect import Candidate, content_mode, detect
+from .detect import Candidate, content_mode, detect, elaborates
 from .features import entity_kind, event_names, vector
 from .lexicon import Lexicon, load_lexicon
 from .location import anchor, clause_tokens, consult_setting, date_entities, date_phrases, location
@@ -30,7 +30,7 @@ from .referents import first_person
 from .modality import code
 from .repeats import merge_repeats
 from .senses import (doerless, domestic_rally, eventive_subject, figure_movement, has_political_reading,
-                     legislative_threat, political_attack, political_contest, praise, released_thing,
+                     indirect_question, legislative_threat, political_attack, political_contest, praise, released_thing,
                      verbal_reading)
 
 
@@ -77,11 +77,13 @@ class EventsStage:
         quotes = ctx.layer("quotes")
         dated = date_entities(ctx.doc)
         for index, sent in enumerate(ctx.sentences):
+            coded: list[tuple[Candidate, Event]] = []
             for cand, date in self._sentence(sent, dated):
-                event = self._event(f"V{len(out) + 1}", cand, index, date, ctx, entities, quotes)
+                event = self._event(f"V{len(out) + len(coded) + 1}", cand, index, date, ctx, entities, quotes)
                 event = _sense_checked(cand, event, entities, self.lexicon)
                 if event is not None:
-                    out.append(Proposal(event, self._features(sent, cand, event, entities)))
+                    coded.append((cand, event))
+            out += [Proposal(event, self._features(sent, cand, event, entities)) for cand, event in _untold(coded)]
         return out
 
     def _features(self, sent: Span, cand: Candidate, event: Event, entities: Sequence) -> list[tuple[str, float]]:
@@ -138,7 +140,7 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
         return None
     if domestic_rally(cand, event.type, event.mode, event.actors, entities) or figure_movement(cand, event.type):
         return None
-    if legislative_threat(cand, event.type, lexicon.legislative_verbs):
+    if legislative_threat(cand, event.type, lexicon.legislative_verbs) or indirect_question(cand, event.type):
         return None
     if praise(cand, lexicon.praise_words):
         return replace(event, type="SUPPORT", mode=None, cameo="05")
@@ -146,6 +148,19 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
             cand, event.type, event.actors, event.recipients, entities):
         return replace(event, type="ACCUSE", mode="disapprove", cameo="11")
     return event
+
+
+def _untold(coded: list[tuple[Candidate, Event]]) -> list[tuple[Candidate, Event]]:
+    """A sentence's events less those that tell another's act again in a participle clause on its
+    verb ("condemned the plan, calling it a disgrace"); their triggers become its mentions."""
+    kept = list(coded)
+    for cand, event in coded:
+        head = next((k for k, (c, e) in enumerate(kept) if e.type == event.type and elaborates(cand, c)), None)
+        if head is not None:
+            c, e = kept[head]
+            kept[head] = (c, replace(e, mentions=(*e.mentions, event.trigger)))
+            kept = [pair for pair in kept if pair[1] is not event]
+    return kept
 
 
 def _dates_for(found: list[Candidate], phrases: list[Span]) -> list[Span | None]:

@@ -32,6 +32,8 @@ CLIMB = frozenset({"xcomp", "conj", "acomp"})
 # Types whose object is what is moved or given (troops, aid, hostages), not the recipient.
 INSTRUMENT_OBJECT = frozenset({"MOBILIZE", "AID", "RETREAT", "PROTEST", "AGREE", "CONCEDE"})
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
+# Types whose passive subject is the force that moves: "troops were deployed" (PLOVER codes the force).
+FORCE_MOVED = frozenset({"MOBILIZE"})
 # Prepositions on an object noun that name whose act it is: "calls by X", "offer from X", "action against X".
 OBJECT_PREPS = frozenset({"by", "from", "against", "on", "to", "toward", "towards", "with"})
 # Wrappers whose that-clause subject is the one addressed: "demanded that X withdraw".
@@ -55,6 +57,9 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     """Actor and recipient entity ids for one candidate event."""
     subjects, agentive = subject_tokens(cand.verb, lambda t: bool(_entities_of(t, entities)))
     actors = _ids(subjects, entities)
+    if not actors and agentive is not None and cand.type in FORCE_MOVED:
+        # "the army was deployed": a force moved with no mover named is the party that mobilises.
+        actors, agentive = _ids(_conjuncts(agentive), entities), None
     recipients = _ids(_recipient_tokens(cand, agentive, entities), entities)
     if cand.nominal and not actors:
         # "Russia's sanctions", "US sanctions", "the investigation by the police".
@@ -67,9 +72,17 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     recipients = tuple(r for r in recipients if r not in actors)
     if not cand.sense.reciprocal and not _settled(recipients, entities):
         fallback, placed = _fallback_recipients(cand, entities, actors)
-        if fallback:
+        if fallback and not (placed and cand.type in FORCE_MOVED and _home_ground(fallback, actors, entities)):
             return Arguments(actors, fallback, placed=placed)
     return Arguments(actors, recipients)
+
+
+def _home_ground(places: Sequence[str], actors: Sequence[str], entities: Sequence[Entity]) -> bool:
+    """"the army was deployed in the capital": a force moved on its own country's soil acts on no
+    one there (the place stays the event's location)."""
+    country = {e.id: e.country for e in entities}
+    own = {country.get(i) for i in actors} - {None}
+    return bool(own) and all(country.get(p) in own for p in places)
 
 
 def _with_country(ids: Sequence[str], entities: Sequence[Entity]) -> bool:
@@ -175,17 +188,35 @@ def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) ->
     """
     party = party or _looks_party
     tok = verb
+    suffered = False
     for _ in range(6):
         found = _own_subject(tok, verb)
         if found is not None:
-            return found
+            return _as_patient(found) if suffered else _fronted_patient(found, tok)
         step = _step_up(tok, party)
         if isinstance(step, list):
             return step, None
         if step is None:
             break
+        # "Forced to choose, the king chose war": a passive participle's subject suffers its act.
+        suffered = suffered or (_participle_clause(tok) and tok.tag_ == "VBN")
         tok = step
     return [], None
+
+
+def _fronted_patient(found: tuple[list[Token], Token | None], tok: Token) -> tuple[list[Token], Token | None]:
+    """"Attacked by rebels, the army retreated": a passive participle with its agent has the main
+    clause's subject as its patient."""
+    subjects, passive = found
+    if passive is not None or not (_participle_clause(tok) and tok.tag_ == "VBN"):
+        return found
+    main = _child(tok.head, "nsubj", "nsubjpass")
+    return subjects, _antecedent(main) if main is not None else None
+
+
+def _as_patient(found: tuple[list[Token], Token | None]) -> tuple[list[Token], Token | None]:
+    subjects, passive = found
+    return [], passive if passive is not None else (subjects[0] if subjects else None)
 
 
 def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | None:

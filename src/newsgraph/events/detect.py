@@ -29,6 +29,7 @@ DIPLOMATIC_LIGHT = frozenset({"lodge", "file", "register", "voice", "issue", "de
 # Inner event type -> the REQUEST/REJECT mode (manual tables shared by both).
 CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 OBLIGATION = frozenset({"must", "should"})
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 ANNOUNCED_VERBAL = frozenset({"SUPPORT", "ACCUSE"})
 ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -138,6 +139,14 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     return None
 
 
+def elaborates(cand: Candidate, other: Candidate) -> bool:
+    """"condemned the plan, calling it a disgrace": a bare participle clause on another trigger's
+    verb tells the same act again (the caller checks that the two have one type)."""
+    verb = cand.verb
+    return (not cand.nominal and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _child(verb, "mark") is None
+            and verb.head in (other.verb, other.trigger) and cand is not other)
+
+
 def _reduced_relative(tok: Token) -> bool:
     """"forces backed by Russia" describes the forces; a verbless headline's acl is its verb, and
     a participle with a date of its own reports when it happened ("tariffs imposed on Sept. 1")."""
@@ -196,11 +205,18 @@ def _obligation(verb: Token, lex: Lexicon) -> Candidate | None:
         return None
     for clause in (c for c in verb.children if c.dep_ == "ccomp"):
         must = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
-        # "should be governed by honest people": how things ought to be, no demand on a party.
-        if must is not None and not any(c.dep_ in ("neg", "auxpass") for c in clause.children):
+        # "should be governed by honest people": how things ought to be, no demand on a party;
+        # "said we must rebuild": the speaker's own resolve, no demand on another party.
+        if must is not None and not any(c.dep_ in ("neg", "auxpass") for c in clause.children) \
+                and not _first_person_subject(clause):
             sense = Sense(type="REQUEST", governs="request")
             return Candidate(must, verb, sense, "REQUEST", None, patient=_child(clause, "nsubj", "nsubjpass"))
     return None
+
+
+def _first_person_subject(clause: Token) -> bool:
+    subj = _child(clause, "nsubj", "nsubjpass")
+    return subj is not None and subj.lower_ in FIRST_PERSON_SUBJECTS
 
 
 def _no_comment(verb: Token, lemma: str, lex: Lexicon) -> bool:

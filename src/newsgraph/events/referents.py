@@ -9,7 +9,8 @@ entities layer alone, by the general rules of English reference:
   to be a woman, she/her one not known to be a man (known from the entity's
   own pronoun mentions and honorifics), it/its a state, organisation or
   group, never a person, they/them/their a group named in the plural;
-- an object pronoun is not its own clause's subject ("He urged him");
+- an object pronoun is not its own clause's subject ("He urged him"), nor the subject an
+  infinitive or conjoined verb takes from above ("the police threatened to fire on them");
 - a pronoun in a fronted subordinate clause points forward to the main
   clause's subject ("After he met her, the senator said");
 - otherwise the nearest sentence (its own, before it, then up to LOOKBACK
@@ -105,12 +106,28 @@ def _bound_subject(tok: Token, entities: Sequence[Entity]) -> str | None:
     host = tok.head.head if tok.dep_ == "pobj" else tok.head
     deps = ("poss",) if host.pos_ in ("NOUN", "PROPN") else SUBJECT_DEPS
     subj = next((c for c in host.children if c.dep_ in deps), None)
+    for _ in range(4):
+        if subj is not None or not _inherits_subject(host):
+            break
+        # "the police threatened to use force on them": the infinitive's subject is the police.
+        host = host.head
+        subj = next((c for c in host.children if c.dep_ in SUBJECT_DEPS), None)
     if subj is None or subj.i == tok.i:
         return None
     ent = entity_at(entities, subj.idx, subj.idx + len(subj.text))
     if ent is None and pronoun_class(subj) is not None:
         ent = referent(subj, entities)
     return ent.id if ent is not None else None
+
+
+def _inherits_subject(verb: Token) -> bool:
+    """A verb that takes its subject from the verb above: an infinitive complement, a conjoined
+    verb, a bare participle clause ("..., pinning students inside")."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "advcl":
+        return not any(c.dep_ == "mark" for c in verb.children) and verb.tag_ in ("VBG", "VBN")
+    return verb.dep_ in ("xcomp", "conj")
 
 
 def _cataphor(tok: Token, entities: Sequence[Entity], want: str) -> Entity | None:
@@ -182,13 +199,30 @@ PLURAL_FIRST = frozenset({"we", "our", "us"})
 
 def first_person(words: Sequence[Token], speaker: str | None, entities: Sequence[Entity]) -> tuple[str, ...]:
     """Inside a quotation, "we"/"our" doing the act is its speaker ("we confirmed our proposal"),
-    or the body the speaker has just named as the doer of a clause joined to it ("The United
-    States opposes ..., and we call for ...")."""
+    the body the speaker has just named as the doer of a clause joined to it ("The United
+    States opposes ..., and we call for ..."), or for a "we" that does the act the state an
+    official speaker speaks for."""
     word = next((w for w in words if w.lower_ in FIRST_PERSON), None)
     if word is None or speaker is None:
         return ()
     body = _named_body(word, entities) if word.lower_ in PLURAL_FIRST else None
+    if body is None and word.lower_ == "we":
+        body = _state_of(speaker, entities)  # "our proposal" stays the speaker's own, as the seed wants
     return (body.id,) if body is not None else (speaker,)
+
+
+# Sectors of office holders whose "we" is their state's: ministers, officers, secretaries.
+STATE_VOICES = frozenset({"GOV", "MIL", "ELI"})
+
+
+def _state_of(speaker: str, entities: Sequence[Entity]) -> Entity | None:
+    """"We will not accept ...," the defence secretary said: an official's "we" is the state he
+    speaks for (PLOVER codes the government), when the article names that one state."""
+    person = next((e for e in entities if e.id == speaker), None)
+    if person is None or person.kind != "PERSON" or person.sector not in STATE_VOICES or not person.role:
+        return None
+    states = [e for e in entities if e.kind == "GPE" and e.sector == "GOV" and e.country == person.country]
+    return states[0] if len(states) == 1 else None
 
 
 def _named_body(word: Token, entities: Sequence[Entity]) -> Entity | None:

@@ -7,7 +7,8 @@ type, no differing modes, the same named actors (at least one), the same
 recipients, the same modality and no conflicting dates; or, within one sentence, the same type and
 modality and actors of the same countries ("Blinken met Lavrov ..., the first
 meeting between US and Russian officials"); or the headline's act told again in the lead
-with a recipient in common (the doer is often named differently there). The first report is kept; it takes the
+with a recipient in common (the doer is often named differently there); or an act only in prospect
+(hypothetical or future) told again by the same doers. The first report is kept; it takes the
 date of a later one when it has none, and the later triggers become its
 `mentions`.
 """
@@ -20,6 +21,7 @@ from ..records import Event
 
 # The lead: the sentences after the headline that retell its act.
 LEAD_SENTENCES = 2
+PROSPECTS = frozenset({"hypothetical", "future"})
 
 
 def merge_repeats(events: Sequence[Event], countries: Mapping[str, str | None] | None = None) -> tuple[Event, ...]:
@@ -37,7 +39,7 @@ def merge_repeats(events: Sequence[Event], countries: Mapping[str, str | None] |
 
 
 def same_act(a: Event, b: Event, countries: Mapping[str, str | None] | None = None) -> bool:
-    if _told_twice_in_one_sentence(a, b) or _retold_without_doer(a, b):
+    if _told_twice_in_one_sentence(a, b) or _retold_without_doer(a, b) or _prospect_retold(a, b):
         return True
     if (a.type, a.modality) != (b.type, b.modality) or not a.actors or not b.actors:
         return False
@@ -74,6 +76,19 @@ def _retold_without_doer(a: Event, b: Event) -> bool:
     if (a.type, a.modality) != (b.type, b.modality) or (a.mode and b.mode and a.mode != b.mode):
         return False
     return bool(a.recipients) and set(a.recipients) == set(b.recipients) and not b.actors
+
+
+def _prospect_retold(a: Event, b: Event) -> bool:
+    """An act only in prospect told again by the same doers ("Ruritania may agree to talks" ...
+    "Ruritania will agree to talks"): one prospect, whether the text weighs it as possible or as
+    planned, and whether it names the recipient each time. A done act is not merged with a
+    prospect ("imposed sanctions" and "may impose more" are two acts), nor is a negated one ("has
+    not agreed" tells what has not happened so far)."""
+    if a.type != b.type or not {a.modality, b.modality} <= PROSPECTS or (a.mode and b.mode and a.mode != b.mode):
+        return False
+    if not a.actors or set(a.actors) != set(b.actors):
+        return False
+    return not a.recipients or not b.recipients or set(a.recipients) == set(b.recipients)
 
 
 def _headline_and_lead(a: Event, b: Event) -> bool:

@@ -168,9 +168,11 @@ def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str], 
         return False
     if cand.nominal and cand.verb is cand.trigger:
         return True  # an event noun read on its own for the party it names, which is no entity
+    subjects, patient = subject_tokens(cand.verb)
     if cand.trigger.pos_ == "NOUN":
-        return False
-    subjects, _ = subject_tokens(cand.verb)
+        # "making such concessions is no good deal": a light verb in a gerund or infinitive with
+        # no doer anywhere is the act in general ("protests were held" has its patient).
+        return cand.verb.tag_ in ("VBG", "VB") and not subjects and patient is None and cand.verb is not cand.trigger
     return not subjects
 
 
@@ -199,9 +201,14 @@ def _amount(tok: Token) -> bool:
     return tok.ent_type_ in FIGURE_ENTS or tok.lower_ in ("%", "percent", "per cent")
 
 
+# Entity labels that name a party or a place; a count ("two systems") or a date names none.
+NAMED_ENTS = frozenset({"PERSON", "NORP", "ORG", "GPE", "LOC", "FAC"})
+
+
 def _thing(tok: Token) -> bool:
-    """A common noun with no name or nationality in its phrase ("the index", "shares")."""
-    return tok.pos_ == "NOUN" and not any(t.pos_ == "PROPN" or t.ent_type_ for t in tok.subtree)
+    """A common noun with no name or nationality in its phrase ("the index", "shares"; "the
+    one-country, two-systems formula" too: numbers name no party)."""
+    return tok.pos_ == "NOUN" and not any(t.pos_ == "PROPN" or t.ent_type_ in NAMED_ENTS for t in tok.subtree)
 
 
 def verbal_reading(cand: Candidate, event_type: str, discourse: frozenset[str] = frozenset()) -> bool:
@@ -230,6 +237,31 @@ def praise(cand: Candidate, praise_words: frozenset[str]) -> bool:
         return False
     named = next((c for c in cand.verb.children if c.dep_ == "oprd"), None)
     return named is not None and any(t.lemma_.lower() in praise_words for t in named.subtree)
+
+
+# Words that open an indirect question: "asked him whether", "asked how he would pay".
+QUESTION_MARKS = frozenset({"whether", "if"})
+QUESTION_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+
+
+def indirect_question(cand: Candidate, event_type: str) -> bool:
+    """"asked the minister whether the talks would resume": a question put to someone asks for an
+    answer, a statement (CAMEO 01), not for an act (REQUEST). A request names the act it wants in an
+    infinitive ("asked X to release") or a "for" phrase ("asked for help"), which a question lacks."""
+    if event_type != "REQUEST" or cand.nominal or cand.inner is not None:
+        return False
+    verb = cand.verb
+    if any(c.dep_ == "xcomp" for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    return any(_interrogative(c) for c in verb.children if c.dep_ == "ccomp")
+
+
+def _interrogative(clause: Token) -> bool:
+    if any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in clause.children):
+        return True
+    first = clause.left_edge
+    return first.tag_ in QUESTION_TAGS and first.i < clause.i
 
 
 def legislative_threat(cand: Candidate, event_type: str, legislative: frozenset[str]) -> bool:
