@@ -13,7 +13,7 @@ PRONOUN_GENDER = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
     "it": "n", "its": "n", "itself": "n",
-    "they": "p", "them": "p", "their": "p", "theirs": "p", "themselves": "p",
+    "they": "p", "them": "p", "their": "p", "themselves": "p",
 }
 # Titles written before a name that give its bearer's sex ("Dr." and "Prof." do not).
 HONORIFIC_GENDER = {

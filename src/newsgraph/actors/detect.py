@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..gender import PERSON_PRONOUNS, honorific_gender
 from ..reporting import reporting_verbs
 from . import nominals
 from .nominals import member_sector
@@ -20,8 +21,6 @@ from .kb import NON_STATE_CODES, KnowledgeBase, norm
 from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_before
 
 SPACY_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f",
-            "they": "p", "them": "p", "their": "p", "themselves": "p"}
 _TRIM_LEFT = frozenset({"the", "a", "an", "'s", "\u2019s"})
 # Organisations of one state whose name other states' bodies share ("Conservative Party", "Supreme Court").
 NATIONAL_ORG_TYPES = frozenset({"party", "government", "legislature", "military", "police", "intelligence",
@@ -409,7 +408,7 @@ class Detector:
     def pronouns(self) -> None:
         name_words = self._name_words()
         for token in self.doc:
-            gender = PRONOUNS.get(token.lower_)
+            gender = PERSON_PRONOUNS.get(token.lower_)
             if not gender or self.claimed[token.i]:
                 continue
             if token.text in name_words and token.is_title and not _sentence_initial(token):
@@ -528,11 +527,7 @@ def _is_noun_use(doc: Doc, match: NameMatch) -> bool:
 
 
 def _honorific_gender(doc: Doc, start: int) -> str | None:
-    if start == 0:
-        return None
-    word = norm(doc[start - 1].text)
-    return {"mr": "m", "mr.": "m", "sir": "m", "lord": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-            "miss": "f", "dame": "f", "lady": "f", "madam": "f"}.get(word)
+    return honorific_gender(norm(doc[start - 1].text)) if start else None
 
 
 _DATELINE_ENDS = frozenset({"-", "\u2014", "\u2013", "(", ",", "--"})

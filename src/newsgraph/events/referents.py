@@ -25,14 +25,9 @@ from typing import Iterator, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from ..gender import honorific_gender, pronoun_gender
 from ..records import Entity, entity_at
 
-MALE = frozenset({"he", "him", "his", "himself"})
-FEMALE = frozenset({"she", "her", "hers", "herself"})
-NEUTER = frozenset({"it", "its", "itself"})
-PLURAL = frozenset({"they", "them", "their", "themselves"})
-HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f",
-              "madam": "f", "dame": "f"}
 PARTY_KINDS = frozenset({"GPE", "ORG", "NORP"})
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "oprd"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -57,13 +52,9 @@ def referent(tok: Token, entities: Sequence[Entity]) -> Entity | None:
 
 def pronoun_class(tok: Token) -> str | None:
     """'m', 'f', 'n' (it) or 'p' (they) for a third-person pronoun; None for any other word."""
-    word = tok.lower_
     if tok.pos_ not in ("PRON", "DET") and tok.tag_ not in ("PRP", "PRP$"):
         return None
-    for cls, words in (("m", MALE), ("f", FEMALE), ("n", NEUTER), ("p", PLURAL)):
-        if word in words:
-            return cls
-    return None
+    return pronoun_gender(tok.lower_)
 
 
 def agrees(ent: Entity, want: str, doc: Doc) -> bool:
@@ -88,13 +79,13 @@ def _plural(ent: Entity, doc: Doc) -> bool:
 def gender_of(ent: Entity, text: str) -> str | None:
     """A person's gender as the text gives it: its linked pronouns, else an honorific before a name."""
     for m in ent.mentions:
-        word = m.text.lower()
-        if m.kind == "pronoun" and (word in MALE or word in FEMALE):
-            return "m" if word in MALE else "f"
+        sex = pronoun_gender(m.text) if m.kind == "pronoun" else None
+        if sex in ("m", "f"):
+            return sex
     for m in ent.mentions:
         before = text[max(0, m.start - 6):m.start].split()
-        if before and before[-1].lower() in HONORIFICS:
-            return HONORIFICS[before[-1].lower()]
+        if before and honorific_gender(before[-1]):
+            return honorific_gender(before[-1])
     return None
 
 

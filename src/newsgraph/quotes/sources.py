@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..gender import words_gender
 from ..records import Entity, Span, entity_at
 from .lexicon import PERSON_NOUNS
 
@@ -25,8 +26,6 @@ DOCUMENT_NOUNS = frozenset(
     "notes note record records data figures minutes transcript analysis review audit assessment "
     "forecast projection estimate estimates paper brief complaint indictment lawsuit".split()
 )
-FEMALE = frozenset({"she", "her", "hers", "herself", "mrs.", "mrs", "ms.", "ms", "miss", "madam"})
-MALE = frozenset({"he", "him", "his", "himself", "mr.", "mr", "sir"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 LOOKBACK_CHARS = 600   # how far back an unresolved pronoun looks for its person or organisation
 ORG_KINDS = frozenset({"ORG", "NORP", "GPE"})
@@ -51,32 +50,24 @@ def document_issuer(head: Token | None) -> Token | None:
     return None
 
 
-def gender_of_words(words) -> str | None:
-    lowered = {w.lower() for w in words}
-    female, male = bool(lowered & FEMALE), bool(lowered & MALE)
-    if female == male:
-        return None
-    return "F" if female else "M"
-
-
 def mention_gender(text: str, span: Span) -> str | None:
     """"Mrs. Smith" and "she" are female, "Mr. Smith" and "he" male; a plain name says nothing."""
-    return gender_of_words(span.text.split())
+    return words_gender(span.text.split())
 
 
 def entity_gender(text: str, entity: Entity, besides: Span) -> str | None:
     """The gender the entity's other mentions agree on (pronouns, titles before names), or None."""
-    votes = {"F": 0, "M": 0}
+    votes = {"f": 0, "m": 0}
     for m in entity.mentions:
         if m.overlaps(besides.start, besides.end):
             continue
         words = m.text.split() + text[max(0, m.start - 5):m.start].split()[-1:]
-        found = gender_of_words(words)
+        found = words_gender(words)
         if found:
             votes[found] += 1
-    if votes["F"] == votes["M"]:
+    if votes["f"] == votes["m"]:
         return None
-    return "F" if votes["F"] > votes["M"] else "M"
+    return "f" if votes["f"] > votes["m"] else "m"
 
 
 def conflicts(text: str, entity: Entity, span: Span) -> bool:
