@@ -24,3 +24,35 @@ def quote_with(quotes, words):
     found = [q for q in quotes if words in q.content]
     assert found, f"no quote contains {words!r}: {[q.content for q in quotes]}"
     return found[0]
+
+
+class ConfidentClassifier:
+    """A stand-in voice classifier that calls every text opinion (score 0.9)."""
+
+    threshold = 0.5
+    direction = None
+
+    def check_encoder(self, digest):
+        pass
+
+    def probabilities(self, embeddings):
+        import numpy as np
+
+        return np.full(len(embeddings), 0.9)
+
+
+class ConstantEncoder:
+    """A stand-in sentence encoder: one constant dimension per text, no evidence."""
+
+    digest = "none"
+
+    def __init__(self, value: float = 1.0):
+        self.value = value
+
+    def encode(self, texts):
+        import numpy as np
+
+        return np.full((len(texts), 1), self.value, dtype=np.float32)
+
+    def encode_with_evidence(self, texts, direction=None):
+        return self.encode(texts), [() for _ in texts]

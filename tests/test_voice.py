@@ -9,6 +9,8 @@ from newsgraph.records import Quote, Span
 from newsgraph.voice.model import MODEL_FORMAT, OpinionModel
 from newsgraph.voice.quoting import Region, covered, direct_regions, is_attributed, quoted_regions
 
+from .helpers import ConfidentClassifier, ConstantEncoder
+
 # A synthetic article: a report, a quoted source, and the writer's own asides.
 ARTICLE = (
     "Port Authority Raises Fees Again\n\n"
@@ -118,8 +120,8 @@ def nlp():
 
 @pytest.fixture(scope="module")
 def voiced(nlp):
-    from newsgraph.pipeline import Context
     from newsgraph.nlp import sentences
+    from newsgraph.pipeline import Context
     from newsgraph.records import Article
     from newsgraph.voice import build_stage
 
@@ -233,31 +235,6 @@ def test_seed_article_loaded_words(seed_analysis):
     assert sum(word in flagged for word in expected) >= 3, flagged
 
 
-class _FixedScore:
-    """A stand-in classifier that finds every sentence opinionated (score 0.9)."""
-
-    threshold = 0.5
-    direction = None
-
-    def check_encoder(self, digest):
-        pass
-
-    def probabilities(self, embeddings):
-        import numpy as np
-
-        return np.full(len(embeddings), 0.9)
-
-
-class _NoEncoder:
-    digest = "none"
-
-    def encode(self, texts):
-        import numpy as np
-
-        return np.zeros((len(texts), 1), dtype=np.float32)
-
-    def encode_with_evidence(self, texts, direction=None):
-        return self.encode(texts), [() for _ in texts]
 
 
 @pytest.mark.slow
@@ -273,7 +250,7 @@ def test_a_named_sources_paraphrase_stays_attributed_however_opinionated(nlp):
     assert text[named.start:named.end] == named.content and text[vague.start:vague.end] == vague.content
     doc = nlp(text)
     ctx = Context(Article(id="t", text=text), doc, sentences(doc), {"quotes": (named, vague)})
-    voices = [s.voice for s in VoiceStage(_FixedScore(), _NoEncoder())(ctx)]
+    voices = [s.voice for s in VoiceStage(ConfidentClassifier(), ConstantEncoder(0.0))(ctx)]
     # A claim pinned on nobody in particular is the writer's characterisation.
     assert voices == ["attributed", "opinion"]
 

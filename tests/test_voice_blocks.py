@@ -37,10 +37,10 @@ def test_a_block_quotation_is_attributed_not_the_writers_opinion(parsed):
     from newsgraph.records import Article
     from newsgraph.voice import VoiceStage
 
-    from .test_voice_frames import _Confident, _Encoder
+    from .helpers import ConfidentClassifier, ConstantEncoder
 
     ctx = Context(Article(id="t", text=TEXT), parsed[0].doc, parsed, {"quotes": ()})
-    voiced = {TEXT[s.start:s.end]: s.voice for s in VoiceStage(_Confident(), _Encoder())(ctx)}
+    voiced = {TEXT[s.start:s.end]: s.voice for s in VoiceStage(ConfidentClassifier(), ConstantEncoder())(ctx)}
     assert voiced["I have never seen such a mess."] == "attributed"
     assert voiced["We will rebuild it better than before."] == "attributed"
     assert voiced["Forty boats sank in the harbour overnight."] == "opinion"  # the writer's (stub scores all 0.9)

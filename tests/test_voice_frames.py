@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import ConfidentClassifier, ConstantEncoder
+
 pytestmark = pytest.mark.slow  # loads the spaCy model
 
 
@@ -44,31 +46,6 @@ def test_a_report_the_parser_hangs_on_its_subject_noun_is_the_main_verb(frame):
     assert frame("The bakery's owner, Harbour Foods Ltd, closed the shop on Monday.") is None
 
 
-class _Confident:
-    """A stand-in classifier that calls every text opinion (0.9)."""
-
-    threshold = 0.5
-    direction = None
-
-    def check_encoder(self, digest):
-        pass
-
-    def probabilities(self, embeddings):
-        import numpy as np
-
-        return np.full(len(embeddings), 0.9)
-
-
-class _Encoder:
-    digest = "none"
-
-    def encode(self, texts):
-        import numpy as np
-
-        return np.ones((len(texts), 1), dtype=np.float32)
-
-    def encode_with_evidence(self, texts, direction=None):
-        return self.encode(texts), [() for _ in texts]
 
 
 def _voice(text, cue_word):
@@ -83,7 +60,7 @@ def _voice(text, cue_word):
     quote = Quote("q1", "indirect", text[content:-1], content, len(text) - 1, "E1", Span(0, 10, text[:10]),
                   Span(cue, cue + len(cue_word), cue_word), cue_class="thought")
     ctx = Context(Article(id="t", text=text), doc, sentences(doc), {"quotes": (quote,)})
-    return [s.voice for s in VoiceStage(_Confident(), _Encoder())(ctx)]
+    return [s.voice for s in VoiceStage(ConfidentClassifier(), ConstantEncoder())(ctx)]
 
 
 def test_what_a_source_is_said_to_know_the_writer_asserts():

@@ -141,3 +141,15 @@ def _covered(word: str) -> bool:
             return False
         pos = m.end()
     return True
+
+
+def line_spans(text: str, strip: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line of the text; with `strip`, without its outer spaces."""
+    spans, start = [], 0
+    for line in text.split("\n"):
+        body = line.strip()
+        if body:
+            lead = len(line) - len(line.lstrip()) if strip else 0
+            spans.append((start + lead, start + lead + len(body)) if strip else (start, start + len(line)))
+        start += len(line) + 1
+    return spans

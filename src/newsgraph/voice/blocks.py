@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Sequence
 
+from ..pagelines import line_spans
 from ..reporting import channel_nouns, reporting_verbs
 from .quoting import Region
 
@@ -35,7 +36,7 @@ FRAME_OBJECTS = frozenset({"following", "this", "these"})
 
 def block_quotes(text: str, sentences: Sequence) -> tuple[Region, ...]:
     """The paragraphs quoted by either convention (module docstring)."""
-    paragraphs = _paragraphs(text)
+    paragraphs = line_spans(text, strip=True)
     starts = [s.start_char for s in sentences]
     found = []
     for k, (start, end) in enumerate(paragraphs):
@@ -79,14 +80,3 @@ def _frame(sentence) -> bool:
     return all(o.lemma_.lower() in channel_nouns() or any(d.lower_ in FRAME_OBJECTS for d in o.children)
                for o in objects)
 
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, without its leading and trailing spaces."""
-    spans, start = [], 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped:
-            lead = len(line) - len(line.lstrip())
-            spans.append((start + lead, start + lead + len(stripped)))
-        start += len(line) + 1
-    return spans

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ..pagelines import line_spans
 from .quoting import Region
 
 # "— Robert Maguire (@RobertMaguire_) November 18, 2019": a dash, a name, a handle, a date.
@@ -21,7 +22,7 @@ _POST_LINK = re.compile(r"(?:https?://t\.co/\w+|pic\.twitter\.com/\w+)[ \t]*$")
 
 def embedded_posts(text: str) -> tuple[Region, ...]:
     """The paragraphs that are embedded posts: before a signature line, or ending with a post's link."""
-    lines = _lines(text)
+    lines = line_spans(text)
     posts = []
     for k, (start, end) in enumerate(lines):
         line = text[start:end]
@@ -32,13 +33,3 @@ def embedded_posts(text: str) -> tuple[Region, ...]:
             posts.append(Region(start, end))
     return tuple(posts)
 
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line."""
-    spans, start = [], 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.strip():
-            spans.append((start, end))
-        start = end + 1
-    return spans

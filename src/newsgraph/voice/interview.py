@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from ..pagelines import line_spans
 from .quoting import Region
 
 _QUESTION = re.compile(r"[ \t*_]*Q[ \t*_]*[:.][ \t]+(?=\S)")
@@ -25,19 +26,9 @@ MIN_QUESTIONS = 2
 
 def interview_turns(text: str) -> tuple[Region, ...]:
     """The paragraphs of a Q&A interview's turns, from its first question on; empty otherwise."""
-    paragraphs = _paragraphs(text)
+    paragraphs = line_spans(text)
     questions = [start for start, _ in paragraphs if _QUESTION.match(text, start)]
     if len(questions) < MIN_QUESTIONS:
         return ()
     return tuple(Region(start, end) for start, end in paragraphs if start >= questions[0])
 
-
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line."""
-    spans, start = [], 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.strip():
-            spans.append((start, end))
-        start = end + 1
-    return spans
