@@ -140,6 +140,11 @@ def test_load_into_the_store_is_idempotent_and_searchable(committed, pipeline, t
         counts = {t: Store(db).count(t) for t in ("articles", "errors", "events")}
         stored = [json.loads(r["data"]) for r in db.rows(
             "SELECT q.data FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.doc_id = '0' ORDER BY q.id")]
+        classes = [r["cue_class"] for r in db.rows(
+            "SELECT q.cue_class FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.doc_id = '0' ORDER BY q.id")]
+        probabilities = [r["opinion_probability"] for r in db.rows(
+            "SELECT s.opinion_probability FROM sentences s JOIN articles a ON a.id = s.article_id "
+            "WHERE a.doc_id = '0' ORDER BY s.idx")]
     assert (first.files, first.added, first.errors) == (2, 4, 3)
     assert (again.added, again.already_stored) == (0, 4) and counts["articles"] == 4 and counts["errors"] == 3
     assert [r["title"] for r in found] == ["Talks in Santiago"]
@@ -147,6 +152,8 @@ def test_load_into_the_store_is_idempotent_and_searchable(committed, pipeline, t
     expected = next(a for a in pipeline.analyze_many(iter_inputs([str(folder / "records.jsonl")]))
                     if not isinstance(a, Exception))
     assert expected.id == "0" and stored == [q.as_dict() for q in expected.quotes]
+    assert classes == [q.cue_class for q in expected.quotes]
+    assert probabilities == [s.probability for s in expected.sentences] and None not in probabilities
 
 
 def test_remote_files_are_streamed_through_the_same_readers(tmp_path, monkeypatch):
