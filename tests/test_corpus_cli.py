@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from newsgraph.cli import main
 
-from .test_store import db, db_url, filled  # noqa: F401  (fixtures)
+from .test_store import db, db_url, filled, voiced_analysis  # noqa: F401  (fixtures)
 
 
 def run(*args: str):
@@ -61,3 +61,17 @@ def test_empty_result_says_so_and_bad_search_is_a_usage_error(filled, db_url):
     assert nothing.exit_code == 0 and "nothing found" in nothing.output
     bad = run("search", "()", "--db", db_url)
     assert bad.exit_code == 2 and "at least one word" in bad.output
+
+
+def test_quotes_command_filters_by_cue_class_and_export_has_sentences(filled, db_url, tmp_path):
+    from newsgraph.corpus.store import Store
+
+    Store(filled).write_batch([(voiced_analysis(), None)])
+    rows = json_rows(run("quotes", "--cue-class", "thought", "--db", db_url, "--json"))
+    assert [(r["content"], r["cue_class"]) for r in rows] == [("the dam will hold", "thought")]
+    assert "thought" in run("quotes", "--cue-class", "THOUGHT", "--db", db_url).stdout
+    bad = run("quotes", "--cue-class", "shouting", "--db", db_url)
+    assert bad.exit_code == 2 and "perception" in bad.output
+    out = tmp_path / "s.parquet"
+    assert run("export", "--table", "sentences", "--format", "parquet", "-o", str(out), "--db", db_url).exit_code == 0
+    assert 0.8125 in pq.read_table(out).column("opinion_probability").to_pylist()

@@ -22,11 +22,11 @@ def _analysis() -> Analysis:
     peru = Entity("E2", "Peru", "GPE", (Mention(10, 14, "Peru"),), "PER")
     ana = Entity("E3", "Ana Diaz", "PERSON", (Mention(46, 54, "Ana Diaz", "name"),))
     quote = Quote("Q1", "direct", "Good", 34, 38, "E3", Span(46, 54, "Ana Diaz"), Span(41, 45, "said"),
-                  (Via("Reuters", None, 1, 2),))
+                  (Via("Reuters", None, 1, 2),), cue_class="speech")
     date = EventDate("Monday", "2024-06-10", "2024-06-10", "day", Span(25, 31, "Monday"))
     event = Event("V1", "AGREE", None, ("E1",), ("E2",), Span(15, 21, "agreed"), 0, "asserted", date, None, None,
-                  "03", 0.8)
-    sentences = (Sentence(0, 32, "reporting", (LoadedSpan(15, 21, "agreed", ("lexicon",)),), 0.25),
+                  "03", 0.8, (Span(15, 21, "agreed"),))
+    sentences = (Sentence(0, 32, "reporting", (LoadedSpan(15, 21, "agreed", ("lexicon",)),), 0.25, 0.125),
                  Sentence(33, 55))
     article = Article("a1", TEXT, "Title", None, ("A. Writer",), "Paper", "2024-06-12", "https://x.org/a", "f#1")
     return Analysis(article, (chile, peru, ana), (quote,), (event,), sentences, (("lang", "en"),))
@@ -42,6 +42,19 @@ def test_rows_round_trip_to_the_same_analysis():
     assert event["confidence"] == 0.8 and event["event_date"] == "2024-06-10"
     children = {t: r for t, r in rows.items() if t != "articles"}
     assert rebuild_analysis(rows["articles"][0], children).as_dict() == analysis.as_dict()
+
+
+def test_rows_carry_probability_cue_class_and_confidence_and_older_rows_still_load():
+    rows = analysis_rows(_analysis(), "hash", None, "f", "2024-06-13T00:00:00+00:00")
+    assert [r["opinion_probability"] for r in rows["sentences"]] == [0.125, None]
+    assert rows["quotes"][0]["cue_class"] == "speech" and rows["events"][0]["confidence"] == 0.8
+    # A folder written before opinion_probability existed has no such column.
+    for row in rows["sentences"]:
+        del row["opinion_probability"]
+    children = {t: r for t, r in rows.items() if t != "articles"}
+    rebuilt = rebuild_analysis(rows["articles"][0], children)
+    assert [s.probability for s in rebuilt.sentences] == [None, None]
+    assert rebuilt.sentences[0].score == 0.25
 
 
 def test_month_partition():
@@ -127,6 +140,11 @@ def test_load_into_the_store_is_idempotent_and_searchable(committed, pipeline, t
         counts = {t: Store(db).count(t) for t in ("articles", "errors", "events")}
         stored = [json.loads(r["data"]) for r in db.rows(
             "SELECT q.data FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.doc_id = '0' ORDER BY q.id")]
+        classes = [r["cue_class"] for r in db.rows(
+            "SELECT q.cue_class FROM quotes q JOIN articles a ON a.id = q.article_id WHERE a.doc_id = '0' ORDER BY q.id")]
+        probabilities = [r["opinion_probability"] for r in db.rows(
+            "SELECT s.opinion_probability FROM sentences s JOIN articles a ON a.id = s.article_id "
+            "WHERE a.doc_id = '0' ORDER BY s.idx")]
     assert (first.files, first.added, first.errors) == (2, 4, 3)
     assert (again.added, again.already_stored) == (0, 4) and counts["articles"] == 4 and counts["errors"] == 3
     assert [r["title"] for r in found] == ["Talks in Santiago"]
@@ -134,6 +152,8 @@ def test_load_into_the_store_is_idempotent_and_searchable(committed, pipeline, t
     expected = next(a for a in pipeline.analyze_many(iter_inputs([str(folder / "records.jsonl")]))
                     if not isinstance(a, Exception))
     assert expected.id == "0" and stored == [q.as_dict() for q in expected.quotes]
+    assert classes == [q.cue_class for q in expected.quotes]
+    assert probabilities == [s.probability for s in expected.sentences] and None not in probabilities
 
 
 def test_remote_files_are_streamed_through_the_same_readers(tmp_path, monkeypatch):

@@ -303,3 +303,62 @@ def test_stored_inputs_finds_hashes_and_urls(db):
     store.write_batch([(geneva_analysis(), "abc")])
     hashes, urls = store.stored_inputs(["abc", "zzz"], ["https://ledger.example/geneva", None, "https://x"])
     assert hashes == {"abc"} and urls == {"https://ledger.example/geneva"}
+
+
+# -- session 7 fields: the calibrated opinion probability and the cue's class ----
+
+VOICED = "Officials believe the dam will hold. The plan is a disgrace and it will fail."
+
+
+def voiced_analysis() -> Analysis:
+    """A thought quote ("believe") and an opinion sentence with its raw score and calibrated probability."""
+    t = VOICED
+    body = span(t, "the dam will hold")
+    q = Quote("Q1", "indirect", body.text, body.start, body.end, "E1", span(t, "Officials"), span(t, "believe"),
+              cue_class="thought")
+    cut = t.index("The plan")
+    sents = (Sentence(0, cut - 1, "attributed", score=0.2, probability=0.05),
+             Sentence(cut, len(t), "opinion", score=0.9, probability=0.8125))
+    ents = (entity(t, "E1", "Officials", "PERSON"),)
+    return Analysis(Article("voiced", t, title="Dam", published="2024-05-01", source="synthetic/voiced.txt"),
+                    ents, (q,), (), sents)
+
+
+def test_sentence_probability_and_quote_cue_class_are_stored(db):
+    Store(db).write_batch([(voiced_analysis(), None)])
+    rows = db.rows("SELECT voice, opinion_score, opinion_probability FROM sentences ORDER BY idx")
+    assert [(r["voice"], r["opinion_score"], r["opinion_probability"]) for r in rows] == [
+        ("attributed", 0.2, 0.05), ("opinion", 0.9, 0.8125)]
+    assert db.scalar("SELECT cue_class FROM quotes") == "thought"
+
+
+def test_a_store_at_the_previous_schema_upgrades_in_place(db_url, monkeypatch):
+    """A store built at schema 2 (rows as the session-6 store wrote them) gains the
+    columns on open; each quote's cue class is read back from its stored JSON."""
+    import json
+
+    from newsgraph.corpus import migrations
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS[:2])
+    old = voiced_analysis()
+    with open_database(db_url) as db, db.transaction():
+        assert current_version(db) == 2
+        article_id = db.one("INSERT INTO articles (doc_id, content_hash, text, ingested_at) VALUES (?, ?, ?, ?) "
+                            "RETURNING id", ("voiced", "h-old", old.article.text, "2024-05-01T00:00:00+00:00"))["id"]
+        db.execute("INSERT INTO sentences (article_id, idx, start_char, end_char, voice, opinion_score) "
+                   "VALUES (?, 0, 0, 10, 'opinion', 0.9)", (article_id,))
+        q = old.quotes[0]
+        db.execute("INSERT INTO quotes (article_id, local_id, kind, content, start_char, end_char, cue, data) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                   (article_id, q.id, q.kind, q.content, q.start, q.end, "believe", json.dumps(q.as_dict())))
+    monkeypatch.setattr(migrations, "MIGRATIONS", MIGRATIONS)
+    with open_database(db_url) as db:
+        assert current_version(db) == MIGRATIONS[-1].version
+        assert db.scalar("SELECT cue_class FROM quotes") == "thought"
+        assert db.one("SELECT opinion_score, opinion_probability FROM sentences") == {
+            "opinion_score": 0.9, "opinion_probability": None}
+        from newsgraph.corpus import queries
+
+        assert [r["cue_class"] for r in queries.quotes(db, about="dam")] == ["thought"]  # full-text index intact
+        result = Store(db).write_batch([(geneva_analysis(), None)])
+        assert (result.added, result.failed) == (1, [])

@@ -11,7 +11,7 @@ from newsgraph.corpus import queries
 from newsgraph.corpus.export import TABLES, export
 from newsgraph.corpus.queries import QueryError, fts_query
 
-from .test_store import db, db_url, filled  # noqa: F401  (fixtures)
+from .test_store import VOICED, db, db_url, filled, voiced_analysis  # noqa: F401  (fixtures)
 
 
 def test_search_ranks_the_article_with_more_matches_first(filled):
@@ -85,9 +85,9 @@ def test_dyad_counts_types_and_quad_classes_by_month(filled):
                                "material_conflict": 0}
 
 
-@pytest.mark.parametrize("table", ["events", "quotes", "articles", "actors", "errors"])
+@pytest.mark.parametrize("table", ["events", "quotes", "sentences", "articles", "actors", "errors"])
 def test_every_table_exports_to_every_format(filled, tmp_path, table):
-    expected = {"events": 5, "quotes": 3, "articles": 3, "actors": 6, "errors": 0}[table]
+    expected = {"events": 5, "quotes": 3, "sentences": 9, "articles": 3, "actors": 6, "errors": 0}[table]
     for fmt in ("csv", "jsonl", "parquet"):
         out = tmp_path / f"{table}.{fmt}"
         assert export(filled, table, fmt, str(out)) == expected
@@ -127,3 +127,31 @@ def test_plover_format_is_for_events_only(filled, tmp_path):
 
     with pytest.raises(ExportError, match="events only"):
         export(filled, "quotes", "plover", str(tmp_path / "q.jsonl"))
+
+
+def test_quotes_filter_by_cue_class_and_carry_it(filled):
+    from newsgraph.corpus.store import Store
+
+    Store(filled).write_batch([(voiced_analysis(), None)])
+    assert [r["content"] for r in queries.quotes(filled, cue_class="thought")] == ["the dam will hold"]
+    assert queries.quotes(filled, cue_class="Thought")[0]["cue_class"] == "thought"
+    assert queries.quotes(filled, cue_class="speech") == []  # the corpus's hand-made quotes carry no class
+    with pytest.raises(QueryError, match="perception"):
+        queries.quotes(filled, cue_class="shouting")
+
+
+def test_sentence_and_quote_exports_carry_probability_and_cue_class(filled, tmp_path):
+    from newsgraph.corpus.store import Store
+
+    Store(filled).write_batch([(voiced_analysis(), None)])
+    export(filled, "sentences", "parquet", str(tmp_path / "s.parquet"))
+    rows = [r for r in pq.read_table(tmp_path / "s.parquet").to_pylist() if r["doc_id"] == "voiced"]
+    assert [(r["voice"], r["opinion_score"], r["opinion_probability"]) for r in rows] == [
+        ("attributed", 0.2, 0.05), ("opinion", 0.9, 0.8125)]
+    assert rows[1]["text"] == VOICED[VOICED.index("The plan"):]
+    export(filled, "sentences", "csv", str(tmp_path / "s.csv"))
+    opinion = [r for r in csv.DictReader((tmp_path / "s.csv").open(encoding="utf-8")) if r["voice"] == "opinion"]
+    assert opinion[0]["opinion_probability"] == "0.8125"
+    export(filled, "quotes", "jsonl", str(tmp_path / "q.jsonl"))
+    quotes = [json.loads(line) for line in (tmp_path / "q.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {q["content"]: q["cue_class"] for q in quotes}["the dam will hold"] == "thought"

@@ -146,6 +146,18 @@ def test_actor_page_has_coding_aliases_quotes_events_timeline(client):
     assert ids(client, "/events.json", party_id=varga_id(client), since="2024-02", until="2024-02")["total"] == 4
 
 
+def test_reading_view_shows_opinion_probability_and_cue_class(client):
+    untitled = next(r["id"] for r in ids(client, "/articles.json", publisher="Coast Daily")["rows"])
+    html = client.get(f"/articles/{untitled}").text
+    assert 'class="v-opinion" title="opinion sentence (P(opinion) 0.74)"' in html
+    twin = client.get(f"/articles/{untitled}.json").json()
+    assert twin["sentences"][0]["opinion_probability"] == 0.7421
+    talks = next(r["id"] for r in ids(client, "/articles.json", q="Lima")["rows"])
+    html = client.get(f"/articles/{talks}").text
+    assert "attributed sentence (P(opinion) 0.10)" in html
+    assert "<th>cue class</th>" in html and "<td>speech</td>" in html
+
+
 def varga_id(client):
     return ids(client, "/actors.json", name="varga")["rows"][0]["id"]
 
@@ -166,6 +178,22 @@ def test_quotes_filters(client):
     assert ids(client, "/quotes.json", cue="said", via="nortel")["total"] == 3
     assert ids(client, "/quotes.json", until="2024-02-06")["total"] == 1
     assert ids(client, "/quotes.json")["rows"][0]["via"] == ["the Nortel agency"]
+
+
+def test_quotes_filter_by_cue_class_on_page_json_csv_and_api(client):
+    assert ids(client, "/quotes.json", cue_class="speech")["total"] == 3
+    assert ids(client, "/quotes.json", cue_class="thought")["total"] == 0
+    assert client.get("/quotes", params={"cue_class": "nope"}).status_code == 400
+    page = client.get("/quotes", params={"cue_class": "speech"}).text
+    assert "<option selected>speech</option>" in page and "<td>speech</td>" in page
+    rows = list(csv.DictReader(io.StringIO(client.get("/quotes.csv", params={"cue_class": "speech"}).text)))
+    assert {r["cue_class"] for r in rows} == {"speech"}
+    api = client.get("/api/quotes", params={"cue_class": "speech"}).json()
+    assert len(api) == 3 and api[0]["cue_class"] == "speech"
+    assert client.get("/api/quotes", params={"cue_class": "nope"}).status_code == 422
+    assert client.get("/api/quotes", params={"cue_class": "writing"}).json() == []
+    event = client.get("/api/events", params={"type": "CONSULT"}).json()[0]
+    assert event["confidence"] == 0.75
 
 
 def test_dyad_chart_bars_link_to_their_events(client):
@@ -371,7 +399,8 @@ ANY_VALUE = st.one_of(st.text(max_size=30), st.integers(-10 ** 12, 10 ** 12).map
 @given(path=st.sampled_from(["/articles.json", "/events.json", "/quotes.json", "/actors.json", "/dyad.json",
                              "/api/search", "/api/events", "/api/quotes", "/api/dyad", "/api/actors"]),
        name=st.sampled_from(["q", "limit", "offset", "since", "until", "type", "kind", "month", "sort", "a", "b",
-                             "by", "quad", "country", "publisher", "speaker", "about", "cue", "via", "actor_id"]),
+                             "by", "quad", "country", "publisher", "speaker", "about", "cue", "via", "actor_id",
+                             "cue_class"]),
        value=ANY_VALUE)
 def test_no_parameter_value_is_a_server_error(client, path, name, value):
     params = {name: value}

@@ -41,15 +41,16 @@ def talks_article(doc_id: str, published: str, publisher: str, minister: str, pl
     said_at = text.index(f"{minister} said")
     quote = Quote("q1", "direct", content.text, content.start, content.end, "e1",
                   Span(said_at, said_at + len(minister), minister), _span(text, "said", said_at),
-                  (Via("the Nortel agency", "e4", *_pos(text, "the Nortel agency")),))
+                  (Via("the Nortel agency", "e4", *_pos(text, "the Nortel agency")),), cue_class="speech")
     met = _span(text, "met", head)
     accused = _span(text, "accused", head)
     day = EventDate("Tuesday", published, published, "day")
-    events = (Event("v1", "CONSULT", "visit", ("e1",), ("e2",), met, 1, date=day),
+    events = (Event("v1", "CONSULT", "visit", ("e1",), ("e2",), met, 1, date=day, confidence=0.75),
               Event("v2", "ACCUSE", None, ("e2",), ("e3",), accused, 3, date=day))
     cut = text.index("Varga accused")
     sentences = (Sentence(0, head - 2), Sentence(head, content.start - 1),
-                 Sentence(content.start - 1, cut - 1, "attributed"), Sentence(cut, len(text)))
+                 Sentence(content.start - 1, cut - 1, "attributed", score=0.3, probability=0.1),
+                 Sentence(cut, len(text)))
     art = Article(doc_id, text, title=title, publisher=publisher, published=published, source=f"{doc_id}.txt")
     return Analysis(art, ents, (quote,), events, sentences)
 
@@ -64,7 +65,7 @@ def untitled_article() -> Analysis:
     text = ("Ports reopen after the storm. Officials said the «harbour» works were done, "
             "and a note read <script>alert(1)</script> on the board.")
     return Analysis(Article("u1", text, publisher="Coast Daily", published="2024-03-02"),
-                    sentences=(Sentence(0, len(text)),))
+                    sentences=(Sentence(0, len(text), "opinion", score=0.7, probability=0.7421),))
 
 
 ARTICLES = [("n1", "2024-02-06", "Daily Norland", "Anna Berg", "Lima"),

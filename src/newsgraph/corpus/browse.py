@@ -18,7 +18,7 @@ from ..errors import QueryError
 from .codes import QUAD_CLASS, QUAD_NAMES
 from .db import Database, Row
 from .queries import (ACTOR_ORDER, actor_condition, actor_counts_sql, check_date, check_event_type, date_range,
-                      dyad_condition, fts_query, like_pattern, ts_query)
+                      check_cue_class, dyad_condition, fts_query, like_pattern, ts_query)
 
 # Search highlights are marked with private-use characters, not « », so that
 # guillemets in an article's own text cannot be taken for highlights.
@@ -150,7 +150,8 @@ def article(db: Database, article_id: int) -> Row | None:
               for r in db.rows("SELECT id, data, event_date FROM events WHERE article_id = ? "
                                "ORDER BY trigger_start, id", (article_id,))]
     sentences = [{"start": r["start_char"], "end": r["end_char"], "voice": r["voice"],
-                  "loaded": json.loads(r["loaded"] or "[]"), "opinion_score": r["opinion_score"]}
+                  "loaded": json.loads(r["loaded"] or "[]"), "opinion_score": r["opinion_score"],
+                  "opinion_probability": r["opinion_probability"]}
                  for r in db.rows("SELECT * FROM sentences WHERE article_id = ? ORDER BY idx", (article_id,))]
     fields = ("text", "title", "subtitle", "publisher", "published", "url", "source")
     return {
@@ -234,9 +235,13 @@ def co_occurring(db: Database, actor_id: int, limit: int = 20) -> list[Row]:
 
 def quotes(db: Database, speaker: str | None = None, about: str | None = None, since: str | None = None,
            until: str | None = None, kind: str | None = None, cue: str | None = None, via: str | None = None,
-           speaker_id: int | None = None, limit: int = 50, offset: int = 0) -> tuple[list[Row], int]:
+           speaker_id: int | None = None, cue_class: str | None = None, limit: int = 50,
+           offset: int = 0) -> tuple[list[Row], int]:
     """Quotes, newest first, with the CLI's filters plus kind, cue word and source chain."""
     where, params = ["1 = 1"], []
+    if cue_class:
+        where.append("q.cue_class = ?")
+        params.append(check_cue_class(cue_class))
     if speaker:
         where.append("(lower(s.name) LIKE ? ESCAPE '\\' OR lower(q.speaker_text) LIKE ? ESCAPE '\\')")
         params += [like_pattern(speaker)] * 2
@@ -267,7 +272,7 @@ def _quote_rows(db: Database, where: list[str], params: list[Any], limit: int, o
     base = (f"FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_actor_id "
             f"WHERE {' AND '.join(where)}")
     rows, total = _page(db, """q.id, q.local_id, q.article_id, q.speaker_actor_id, COALESCE(s.name, q.speaker_text) AS speaker,
-        s.country AS speaker_country, q.cue, q.kind, q.content, q.via, a.doc_id, a.title, substr(a.text, 1, 300) AS lead,
+        s.country AS speaker_country, q.cue, q.cue_class, q.kind, q.content, q.via, a.doc_id, a.title, substr(a.text, 1, 300) AS lead,
         a.publisher, a.published, a.url""", base, params, "a.published DESC NULLS LAST, q.id", limit, offset)
     for row in rows:
         row["via"] = [v.get("text") for v in json.loads(row["via"] or "[]")]
@@ -319,7 +324,7 @@ def events(db: Database, actor: str | None = None, recipient: str | None = None,
     date_range(where, params, "e.event_date", since, until)
     rows, total = _page(
         db, """e.id, e.local_id, e.article_id, e.event_date AS date, e.type, e.mode, e.modality, e.quad_class,
-               e.trigger_text AS trigger, a.doc_id, a.title, substr(a.text, 1, 300) AS lead, a.publisher, a.url""",
+               e.trigger_text AS trigger, e.confidence, a.doc_id, a.title, substr(a.text, 1, 300) AS lead, a.publisher, a.url""",
         f"FROM events e JOIN articles a ON a.id = e.article_id WHERE {' AND '.join(where)}", params,
         "e.event_date DESC NULLS LAST, e.id", limit, offset)
     sides = _participants(db, [r["id"] for r in rows])

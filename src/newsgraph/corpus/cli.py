@@ -17,6 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..config import STAGES, Config, parse_stages
+from ..evaluation.snippets import CUE_CLASSES
 from .db import default_url, open_database
 from .queries import MARK_END, MARK_START
 
@@ -165,18 +166,22 @@ def search(words, db_url, as_json, limit):
 @click.option("--about", help="Words the quote must contain (full-text).")
 @click.option("--since", help="Articles published on or after YYYY-MM-DD.")
 @click.option("--until", help="Articles published on or before YYYY-MM-DD.")
+@click.option("--cue-class", type=click.Choice(CUE_CLASSES, case_sensitive=False),
+              help="What the cue reports: speech (said), writing (wrote), thought (believes), "
+              "intention (plans to) or perception (saw).")
 @db_option
 @json_option
 @limit_option
-def quotes(speaker, about, since, until, db_url, as_json, limit):
+def quotes(speaker, about, since, until, cue_class, db_url, as_json, limit):
     """Quotes in the store, newest first."""
     from .queries import quotes as run_quotes
 
     with _store(db_url) as db:
-        rows = run_quotes(db, speaker, about, since, until, limit)
-    table = _table("Quotes", ["published", "speaker", "cue", "content", "publisher"])
+        rows = run_quotes(db, speaker, about, since, until, limit, cue_class=cue_class)
+    table = _table("Quotes", ["published", "speaker", "cue", "class", "content", "publisher"])
     for r in rows:
-        table.add_row(r["published"] or "", r["speaker"] or "?", r["cue"] or "", r["content"], r["publisher"] or "")
+        table.add_row(r["published"] or "", r["speaker"] or "?", r["cue"] or "", r["cue_class"] or "", r["content"],
+                      r["publisher"] or "")
     for r in rows:
         r["via"] = json.loads(r["via"]) if r.get("via") else []
     _emit(rows, as_json, table)
@@ -260,7 +265,7 @@ def dyad(side_a, side_b, by, both_ways, since, until, db_url, as_json):
 
 
 @click.command()
-@click.option("--table", "table_name", type=click.Choice(["events", "quotes", "articles", "actors", "errors"]),
+@click.option("--table", "table_name", type=click.Choice(["events", "quotes", "sentences", "articles", "actors", "errors"]),
               required=True)
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "jsonl", "plover"]), required=True)
 @click.option("-o", "--output", required=True, help="Output file ('-' for standard output, not for Parquet).")

@@ -49,6 +49,12 @@ def _enrich_quotes(db: Database, rows: list[Row]) -> list[Row]:
     return rows
 
 
+def _enrich_sentences(db: Database, rows: list[Row]) -> list[Row]:
+    for row in _parse_lists(rows, "loaded"):
+        row["loaded"] = [w.get("text") for w in row["loaded"]]
+    return rows
+
+
 def _enrich_events(db: Database, rows: list[Row]) -> list[Row]:
     sides = participants(db, [r["event_id"] for r in rows])
     counts = story_counts(db, [r["story_id"] for r in rows])
@@ -79,13 +85,13 @@ TABLES: dict[str, TableSpec] = {
          ("first_seen", STR), ("articles", INT))),
     "quotes": TableSpec(
         """SELECT q.id AS quote_id, a.doc_id, q.local_id, a.url, a.publisher, a.published, q.kind,
-               s.name AS speaker, s.country AS speaker_country, q.speaker_text, q.cue, q.content,
+               s.name AS speaker, s.country AS speaker_country, q.speaker_text, q.cue, q.cue_class, q.content,
                q.start_char, q.end_char, r.name AS addressee, q.via
            FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_actor_id
            LEFT JOIN actors r ON r.id = q.addressee_actor_id ORDER BY q.id""",
         (("quote_id", INT), ("doc_id", STR), ("local_id", STR), ("url", STR), ("publisher", STR),
          ("published", STR), ("kind", STR), ("speaker", STR), ("speaker_country", STR), ("speaker_text", STR),
-         ("cue", STR), ("content", STR), ("start_char", INT), ("end_char", INT), ("addressee", STR),
+         ("cue", STR), ("cue_class", STR), ("content", STR), ("start_char", INT), ("end_char", INT), ("addressee", STR),
          ("via", STRS)),
         _enrich_quotes),
     "events": TableSpec(
@@ -103,6 +109,18 @@ TABLES: dict[str, TableSpec] = {
          ("cameo", STR), ("confidence", FLOAT), ("story_id", INT), ("story_articles", INT),
          ("story_outlets", INT)),
         _enrich_events),
+    # One row per sentence with its voice and the opinion classifier's raw score and
+    # calibrated probability; the sentence's text is cut from the article's (offsets are
+    # 0-based, substr is 1-based on both backends).
+    "sentences": TableSpec(
+        """SELECT a.doc_id, a.url, a.publisher, a.published, s.idx, s.start_char, s.end_char, s.voice,
+               s.opinion_score, s.opinion_probability, substr(a.text, s.start_char + 1, s.end_char - s.start_char)
+               AS text, s.loaded
+           FROM sentences s JOIN articles a ON a.id = s.article_id ORDER BY s.article_id, s.idx""",
+        (("doc_id", STR), ("url", STR), ("publisher", STR), ("published", STR), ("idx", INT), ("start_char", INT),
+         ("end_char", INT), ("voice", STR), ("opinion_score", FLOAT), ("opinion_probability", FLOAT), ("text", STR),
+         ("loaded", STRS)),
+        _enrich_sentences),
     "errors": TableSpec(
         "SELECT source, kind, reason, first_seen, last_seen, attempts FROM errors ORDER BY id",
         (("source", STR), ("kind", STR), ("reason", STR), ("first_seen", STR), ("last_seen", STR),

@@ -116,7 +116,22 @@ FULL_TEXT = Migration(2, "full-text search over article text and quotes", sqlite
     "CREATE INDEX quotes_tsv ON quotes USING GIN (tsv)",
 ))
 
-MIGRATIONS: tuple[Migration, ...] = (CORE, FULL_TEXT)
+# Session 7: the voice stage's calibrated P(opinion) per sentence, and the quote
+# cue's class (speech, writing, thought, intention, perception) as a column so
+# quotes can be filtered by it. Existing quotes get their class back from the
+# stored contract JSON (`data`); existing sentences keep NULL (no JSON to read it
+# from: re-ingest to fill it).
+VOICE_AND_CUES = Migration(3, "sentences.opinion_probability, quotes.cue_class", common=(
+    "ALTER TABLE sentences ADD COLUMN opinion_probability {float}",
+    "ALTER TABLE quotes ADD COLUMN cue_class TEXT",
+    "CREATE INDEX quotes_cue_class ON quotes (cue_class)",
+), sqlite=(
+    "UPDATE quotes SET cue_class = json_extract(data, '$.cue_class') WHERE json_valid(data)",
+), postgresql=(
+    "UPDATE quotes SET cue_class = data::jsonb ->> 'cue_class'",
+))
+
+MIGRATIONS: tuple[Migration, ...] = (CORE, FULL_TEXT, VOICE_AND_CUES)
 
 
 def current_version(db: Database) -> int:

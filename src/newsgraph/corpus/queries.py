@@ -125,10 +125,22 @@ def _quote_text_match(db: Database, about: str) -> tuple[str, list[Any]]:
 
 # -- quotes -------------------------------------------------------------------
 
+def check_cue_class(value: str) -> str:
+    """A quote cue class (speech, writing, thought, intention, perception), lower-cased."""
+    from ..evaluation.snippets import CUE_CLASSES
+
+    if value.lower() not in CUE_CLASSES:
+        raise QueryError(f"unknown cue class {value!r}; choose from {', '.join(CUE_CLASSES)}")
+    return value.lower()
+
+
 def quotes(db: Database, speaker: str | None = None, about: str | None = None, since: str | None = None,
-           until: str | None = None, limit: int = 50) -> list[Row]:
-    """Quotes, newest first, filtered by speaker name, topic words and article date."""
+           until: str | None = None, limit: int = 50, cue_class: str | None = None) -> list[Row]:
+    """Quotes, newest first, filtered by speaker name, topic words, article date and cue class."""
     where, params = ["1 = 1"], []
+    if cue_class:
+        where.append("q.cue_class = ?")
+        params.append(check_cue_class(cue_class))
     if speaker:
         where.append("(lower(s.name) LIKE ? ESCAPE '\\' OR lower(q.speaker_text) LIKE ? ESCAPE '\\')")
         params += [like_pattern(speaker)] * 2
@@ -139,7 +151,7 @@ def quotes(db: Database, speaker: str | None = None, about: str | None = None, s
     date_range(where, params, "a.published", since, until)
     return db.rows(
         f"""SELECT q.id, COALESCE(s.name, q.speaker_text) AS speaker, s.country AS speaker_country,
-               q.cue, q.kind, q.content, q.via, a.doc_id, a.title, a.publisher, a.published, a.url
+               q.cue, q.cue_class, q.kind, q.content, q.via, a.doc_id, a.title, a.publisher, a.published, a.url
             FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors s ON s.id = q.speaker_actor_id
             WHERE {' AND '.join(where)}
             ORDER BY a.published DESC NULLS LAST, q.id LIMIT ?""", (*params, limit))
@@ -199,7 +211,7 @@ def events(db: Database, actor: str | None = None, recipient: str | None = None,
     date_range(where, params, "e.event_date", since, until)
     rows = db.rows(
         f"""SELECT e.id, e.event_date AS date, e.type, e.mode, e.modality, e.quad_class, e.trigger_text AS trigger,
-               e.story_id, a.doc_id, a.title, a.publisher, a.url
+               e.confidence, e.story_id, a.doc_id, a.title, a.publisher, a.url
             FROM events e JOIN articles a ON a.id = e.article_id
             WHERE {' AND '.join(where)}
             ORDER BY e.event_date DESC NULLS LAST, e.id LIMIT ?""", (*params, limit))

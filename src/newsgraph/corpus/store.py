@@ -142,9 +142,9 @@ class Store:
 
     def _insert_sentences(self, article_id: int, analysis: Analysis) -> None:
         self.db.executemany(
-            "INSERT INTO sentences (article_id, idx, start_char, end_char, voice, opinion_score, loaded) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(article_id, i, s.start, s.end, s.voice, s.score, _json([x.as_dict() for x in s.loaded]))
+            "INSERT INTO sentences (article_id, idx, start_char, end_char, voice, opinion_score, opinion_probability, "
+            "loaded) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, i, s.start, s.end, s.voice, s.score, s.probability, _json([x.as_dict() for x in s.loaded]))
              for i, s in enumerate(analysis.sentences)],
         )
 
@@ -193,10 +193,10 @@ class Store:
     def _insert_quotes(self, article_id: int, quotes: Iterable[Quote], ids: _Ids) -> None:
         self.db.executemany(
             """INSERT INTO quotes (article_id, local_id, kind, content, start_char, end_char, speaker_entity_id,
-                   speaker_actor_id, speaker_text, cue, addressee_actor_id, via, data)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                   speaker_actor_id, speaker_text, cue, cue_class, addressee_actor_id, via, data)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [(article_id, q.id, q.kind, q.content, q.start, q.end, ids.entity(q.speaker), ids.actor(q.speaker),
-              q.speaker_mention.text if q.speaker_mention else None, q.cue.text if q.cue else None,
+              q.speaker_mention.text if q.speaker_mention else None, q.cue.text if q.cue else None, q.cue_class,
               ids.actor(q.addressee), _json([v.as_dict() for v in q.via]), _json(q.as_dict()))
              for q in quotes],
         )

@@ -52,7 +52,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("recipient_sectors", _LIST), ("data", _S)]),
     "sentences": pa.schema([
         ("content_hash", _S), ("idx", _I), ("start_char", _I), ("end_char", _I), ("voice", _S),
-        ("opinion_score", _F), ("loaded", _S)]),
+        ("opinion_score", _F), ("opinion_probability", _F), ("loaded", _S)]),
     "errors": pa.schema([
         ("source", _S), ("kind", _S), ("reason", _S), ("input_file", _S), ("first_seen", _S)]),
     # One row per finished input file: what a rerun skips and what `newsgraph load` trusts.
@@ -135,7 +135,8 @@ def analysis_rows(analysis: Analysis, key: str, input_hash: str | None, input_fi
         "events": [_event_row(key, ev, entities, art.published) for ev in analysis.events],
         "sentences": [{
             "content_hash": key, "idx": i, "start_char": s.start, "end_char": s.end, "voice": s.voice,
-            "opinion_score": s.score, "loaded": _json([x.as_dict() for x in s.loaded])}
+            "opinion_score": s.score, "opinion_probability": s.probability,
+            "loaded": _json([x.as_dict() for x in s.loaded])}
             for i, s in enumerate(analysis.sentences)],
     }
 
@@ -187,9 +188,10 @@ def rebuild_analysis(article: dict[str, Any], children: dict[str, list[dict[str,
         Entity(e["local_id"], e["name"], e["kind"], tuple(mentions.get(e["local_id"], ())), e["country"],
                e["sector"], e["role"], tuple(json.loads(e["attrs"]).items()) if e["attrs"] else ())
         for e in children.get("entities", ()))
+    # .get: output folders written before opinion_probability have no such column.
     sentences = tuple(
         Sentence(s["start_char"], s["end_char"], s["voice"], tuple(_loaded(x) for x in json.loads(s["loaded"] or "[]")),
-                 s["opinion_score"])
+                 s["opinion_score"], s.get("opinion_probability"))
         for s in sorted(children.get("sentences", ()), key=lambda s: s["idx"]))
     return Analysis(
         article=Article(id=article["doc_id"], text=text, title=article["title"], subtitle=article["subtitle"],
@@ -233,4 +235,4 @@ def _event(d: dict, text: str):
                          Span.of(text, offset["start"], offset["end"]) if offset else None)
     return Event(d["id"], d["type"], d["mode"], tuple(d["actors"]), tuple(d["recipients"]), _span(d["trigger"]),
                  d["sentence"], d["modality"], date, d.get("location"), d.get("quote"), d.get("cameo"),
-                 d.get("confidence"))
+                 d.get("confidence"), tuple(_span(m) for m in d.get("mentions", ())))

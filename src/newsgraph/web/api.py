@@ -11,8 +11,8 @@ from fastapi import APIRouter, HTTPException, Query, Request
 
 from ..corpus import browse, queries
 from ..errors import InputError, NewsgraphError, QueryError
-from .models import (ActorRow, AnalysisOut, ArticleIn, DyadPeriod, EventRow, EventType, Period, Problem, QuoteKind,
-                     QuoteRow, SearchHit)
+from .models import (ActorRow, AnalysisOut, ArticleIn, CueClass, DyadPeriod, EventRow, EventType, Period, Problem,
+                     QuoteKind, QuoteRow, SearchHit)
 
 LIMIT = Query(50, ge=1, le=1000, description="At most this many rows (1 to 1000).")
 SINCE = Query(None, description="On or after this date: YYYY-MM-DD, YYYY-MM or YYYY.")
@@ -54,9 +54,11 @@ def build_router(read: Callable, analyse: Callable) -> APIRouter:
                since: Optional[str] = SINCE, until: Optional[str] = UNTIL,
                kind: Optional[QuoteKind] = None, cue: Optional[str] = Query(None, description="Part of the cue."),
                via: Optional[str] = Query(None, description="Part of a source in the quote's chain."),
+               cue_class: Optional[CueClass] = Query(None, description="What the cue reports."),
                limit: int = LIMIT, offset: int = Query(0, ge=0)):
         return read(browse.quotes, speaker=speaker, about=about, since=since, until=until,
-                    kind=kind.value if kind else None, cue=cue, via=via, limit=limit, offset=offset)[0]
+                    kind=kind.value if kind else None, cue=cue, via=via,
+                    cue_class=cue_class.value if cue_class else None, limit=limit, offset=offset)[0]
 
     @api.get("/events", response_model=list[EventRow], summary="PLOVER events, newest first")
     def events(actor: Optional[str] = Query(None, description="A code (RUS, RUSGOV) or part of a name."),

@@ -7,9 +7,13 @@ from typing import Any, Optional
 from pydantic import BaseModel, Field
 
 from ..corpus.codes import EVENT_TYPES
+from ..evaluation.snippets import CUE_CLASSES
 
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
 EventType.__doc__ = "A PLOVER event type."
+
+CueClass = Enum("CueClass", {c: c for c in CUE_CLASSES}, type=str)
+CueClass.__doc__ = "What a quote's cue reports: speech, writing, thought, intention or perception."
 
 
 class Period(str, Enum):
@@ -66,6 +70,8 @@ class QuoteRow(BaseModel):
     speaker_actor_id: Optional[int] = None
     speaker_country: Optional[str] = None
     cue: Optional[str] = Field(None, description="The reporting verb or phrase.")
+    cue_class: Optional[CueClass] = Field(None, description="What the cue reports; none for a quote "
+                                          "without a cue.")
     kind: QuoteKind
     content: str
     via: list[str] = Field(description="The source chain, nearest first (e.g. an agency).")
@@ -91,6 +97,7 @@ class EventRow(BaseModel):
     modality: Optional[str] = None
     quad_class: Optional[int] = Field(None, description="1 verbal cooperation ... 4 material conflict.")
     trigger: Optional[str] = Field(None, description="The words that express the event.")
+    confidence: Optional[float] = Field(None, description="The events stage's confidence, 0 to 1, where it gives one.")
     story_id: Optional[int] = None
     doc_id: str
     title: Optional[str] = None

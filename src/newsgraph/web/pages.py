@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from ..corpus import browse
 from ..corpus.codes import EVENT_TYPES, QUAD_NAMES
+from ..evaluation.snippets import CUE_CLASSES
 from ..errors import Forbidden, InputError, NotFound, QueryError
 from . import charts
 from .reading import entity_names, highlight
@@ -103,7 +104,8 @@ def _plain(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def build_router(templates: Any) -> APIRouter:
     router = APIRouter(include_in_schema=False)
-    templates.env.globals.update(event_types=EVENT_TYPES, quad_names=QUAD_NAMES, highlighted=highlighted)
+    templates.env.globals.update(event_types=EVENT_TYPES, quad_names=QUAD_NAMES, cue_classes=CUE_CLASSES,
+                                 highlighted=highlighted)
 
     def with_query(request: Request, **changes: Any) -> str:
         params = dict(request.query_params)
@@ -180,7 +182,7 @@ def build_router(templates: Any) -> APIRouter:
         window = p.page()  # checked first, as before the filters
         filters = dict(speaker=p.text("speaker"), about=p.text("about"), since=p.text("since"),
                        until=p.text("until"), kind=p.choice("kind", browse.QUOTE_KINDS), cue=p.text("cue"),
-                       via=p.text("via"))
+                       via=p.text("via"), cue_class=p.choice("cue_class", CUE_CLASSES))
         return table_page(request, window, browse.quotes, filters)
 
     page("/quotes", "quotes", quotes)

@@ -38,7 +38,7 @@ def _spans(analysis: dict[str, Any]) -> list[_Span]:
     out: list[_Span] = []
     for s in analysis.get("sentences", []):
         if s.get("voice") and s["voice"] != "reporting":
-            out.append(_Span(s["start"], s["end"], (f"v-{s['voice']}",), title=f"{s['voice']} sentence"))
+            out.append(_Span(s["start"], s["end"], (f"v-{s['voice']}",), title=_voice_title(s)))
         for w in s.get("loaded", []):
             out.append(_Span(w["start"], w["end"], ("loaded",), title="loaded wording"))
     for e in analysis.get("entities", []):
@@ -64,6 +64,14 @@ def _spans(analysis: dict[str, Any]) -> list[_Span]:
         out.append(_Span(t["start"], t["end"], ("trigger",), (("data-type", ev["type"]), ("data-event", ev["id"])),
                          f"event {ev['type']}" + (f" ({ev['mode']})" if ev.get("mode") else ""), f"e-{ev['id']}"))
     return out
+
+
+def _voice_title(sentence: dict[str, Any]) -> str:
+    """"opinion sentence (P(opinion) 0.82)": the calibrated probability where the voice stage gave one
+    (stores from before schema 3 and analyses without the classifier have none)."""
+    probability = sentence.get("opinion_probability")
+    title = f"{sentence['voice']} sentence"
+    return title if probability is None else f"{title} (P(opinion) {probability:.2f})"
 
 
 def highlight(analysis: dict[str, Any]) -> Markup:
