@@ -1,5 +1,5 @@
 """Session 7 coding rules on synthetic sentences: a named private person is a civilian, a generic title
-takes the sector of the body its 'of' phrase names (spaCy model needed)."""
+takes the sector of the state body its 'of' phrase names (spaCy model needed)."""
 from __future__ import annotations
 
 import pytest
@@ -34,9 +34,9 @@ def test_named_official_keeps_office_sector(analyse):
     assert sector_of(ents, "Tunde Bakare") == "LEG"
 
 
-def test_title_of_a_body_takes_the_body_sector(analyse):
+def test_title_of_a_state_body_takes_the_body_sector(analyse):
     assert sector_of(analyse("The Commissioner of Police, Ngozi Eze, denied the claim."), "Ngozi Eze") == "COP"
-    assert sector_of(analyse("The chairman of the bank, Walter Pemberly, resigned."), "Walter Pemberly") == "BUS"
+    assert sector_of(analyse("President of the Senate, Chidi Obiora, sued the police."), "Chidi Obiora") == "LEG"
 
 
 def test_hyphenated_inspector_general_is_no_army_general(analyse):

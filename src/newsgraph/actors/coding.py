@@ -181,6 +181,8 @@ class Coder:
         if kind == "PERSON" and country is None and role:
             default = self.kb.role(role)
             country = default.country if default else None
+        if sector is None and kind == "PERSON" and any(c.mention == NAME for c in members):
+            sector = "CVL"  # a named person with no office, party or trade the text or KB knows: a private one
         return country, sector, role
 
 

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Token
 
 from ..reporting import reporting_verbs
 from .candidates import DEMONYM, DESCRIPTION, LOCATIVE_PREPS, METONYM, TITLE, Candidate
-from .cluster import GOVERNMENT_HEADS, LEGISLATIVE_BODIES, name_sector
+from .cluster import GOVERNMENT_HEADS, LEGISLATIVE_BODIES, OFFICE_SECTORS, name_sector
 from .kb import Role, norm
 from .titles import FORMER, of_country_after, role_ending_at
 
@@ -37,7 +37,8 @@ QUANTITIES = frozenset({"hundreds", "thousands", "dozens", "millions", "scores",
 GENERIC_ROLES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "official", "officials",
                            "commander", "commanders", "chairman", "chief", "head", "member", "members", "director",
                            "founder", "deputy", "executive", "officer", "officers", "fighters", "supporters",
-                           "chair", "chairwoman", "chairperson", "president", "vice president"})
+                           "chair", "chairwoman", "chairperson", "president", "vice president", "commissioner",
+                           "inspector general"})
 
 
 def member_sector(role, org_sector: str | None) -> str:
@@ -297,11 +298,32 @@ def _title(det, head: Token, first: int, end: int, role: Role, countries, articl
     words = doc[role_first:head.i + 1]
     former = any(t.lower_ in FORMER for t in doc[first:head.i + 1])  # "the former New Jersey governor"
     country = countries[-1][0] if countries else role.country
-    sector = "ELI" if former else member_sector(role, det.org_sector_in(first, role_first))
+    held_in = det.org_sector_in(first, role_first) or _body_of_sector(det, head)
+    sector = "ELI" if former else member_sector(role, held_in)
     det.add(Candidate(first, end, TITLE, "PERSON", None, country, sector,
                       role=words.text, role_key=role.key, source="rule",
                       definite=article not in _INDEFINITE, describes=_described(head), context=True,
                       gender=_role_gender(role.phrase)))
+
+
+def _body_of_sector(det, head: Token) -> str | None:
+    """'President of the Senate' LEG, 'Commissioner of Police' COP: a generic title's office is in the
+    state body its 'of' phrase names (a role word of a body or group, or a known name). Only offices of
+    the state: 'the president of the company' stays a description the clusterer may resolve to a person."""
+    sector = _of_body(det, head)
+    return sector if sector in OFFICE_SECTORS else None
+
+
+def _of_body(det, head: Token) -> str | None:
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            found = role_ending_at(det.doc, obj.i, det.kb)
+            if found is not None and found[1].type in ("body", "group") and found[1].sector:
+                return found[1].sector
+            sector = det.org_sector_in(obj.left_edge.i, obj.i + 1)
+            if sector:
+                return sector
+    return None
 
 
 def _group(det, head: Token, first: int, end: int, role: Role, countries) -> None:
