@@ -39,14 +39,34 @@ def find_quotes(doc: Doc, sentences: tuple[SpacySpan, ...], entities: tuple[Enti
     marks = outermost(scan(layout.text))
     clauses = [d for sentence in sentences
                for d in (*clause_drafts(sentence), *headline_drafts(sentence), *hearsay_drafts(sentence))]
-    # A marked passage with no cue stays, speaker and cue null: the voice stage needs it
-    # (its words are not the writer's), and a user keeping "who said what" drops it by speaker.
     found = [within_sentence(d, doc, marks) for d in outside_speakers(combine(clauses, marks, layout), marks)]
     # A transcript turn's label may sit inside a stray quotation mark: it is still the speaker.
     turns = transcript_drafts(layout)
     found = [d for d in found if not _spans_turn(d, turns)]
     drafts = per_paragraph(run_back(dedupe(inherit(found + turns, layout)), layout), layout, marks)
+    drafts = [d for d in drafts if attributed_to_someone(d) or _opens_sentence(d, doc)]
     return tuple(_quote(f"Q{n}", d, layout.text, entities) for n, d in enumerate(drafts, 1))
+
+
+def attributed_to_someone(draft: Draft) -> bool:
+    """A quote is words the text gives to a source (docs/annotation.md): a passage in
+    quotation marks that no cue governs and no speaker claims, after every continuation and
+    colon rule has had its turn, and that sits inside the writer's own sentence
+    (`_opens_sentence`), is the writer's marked phrase (a scare quote, a title, a slogan), not
+    a quote. The voice stage reads quotation marks from the text itself."""
+    return draft.cue is not None or draft.speaker is not None
+
+
+def _opens_sentence(draft: Draft, doc: Doc) -> bool:
+    """A marked passage that opens its sentence reads as someone's words whose speaker was
+    missed, and stays (speaker and cue null); one inside the writer's own sentence is a
+    scare quote or title."""
+    token = doc.char_span(draft.start, draft.end, alignment_mode="expand")
+    if token is None or not len(token):
+        return False
+    sent = token[0].sent
+    lead = doc.text[sent.start_char:draft.start]
+    return all(not ch.isalnum() for ch in lead)
 
 
 def _spans_turn(draft: Draft, turns: list[Draft]) -> bool:
