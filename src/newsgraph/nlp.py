@@ -54,16 +54,20 @@ DATELINE = re.compile(
     rf"(?:\s*\([A-Z][\w.&'’ /\-]{{0,30}}\)(?:[ \t]*{_DASH}(?=\s|$)|(?=[A-Z\"“‘]))|[ \t]+{_DASH}(?=\s|$))"
 )
 
-_LAST_TEXT = threading.local()  # per thread: the web server may analyse in several threads
+# Each doc's text, for as long as the doc lives (a str does not refer back to its doc, so the
+# doc is not kept alive). One slot for the last doc was not enough: the pipeline cuts the
+# sentences of a whole batch, then the voice stage primes the batch, then each article runs,
+# and the slot was refilled about seven times a doc.
+_TEXTS: "weakref.WeakKeyDictionary[Doc, str]" = weakref.WeakKeyDictionary()
 
 
 def doc_text(doc: Doc) -> str:
     """`doc.text`, which spaCy rebuilds from every token on each access (about a millisecond
-    for an article), kept for the doc in hand; a weak reference, so the doc is not kept alive."""
-    held = getattr(_LAST_TEXT, "doc", None)
-    if held is None or held() is not doc:
-        _LAST_TEXT.doc, _LAST_TEXT.text = weakref.ref(doc), doc.text
-    return _LAST_TEXT.text
+    for an article), made once per doc; a weak reference, so the doc is not kept alive."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
 
 
 def dateline_end(line: str) -> int | None:
@@ -370,7 +374,7 @@ def _names_only(span: Span) -> bool:
     return bool(kinds & _NAMES) or (bool(kinds) and any(t.text == "," for t in span))
 
 
-_TOKENS = threading.local()  # per thread, as _LAST_TEXT
+_TOKENS = threading.local()  # per thread: the web server may analyse in several threads
 
 
 def tokens(doc: Doc) -> tuple:
