@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..nlp import doc_text
+from ..nlp import doc_text, tokens
 
 # Mention kinds in the output contract's `kind` field.
 NAME, TITLE, PRONOUN, METONYM, ABBREVIATION, DEMONYM, DESCRIPTION = (
@@ -48,7 +48,9 @@ class Candidate:
     context: bool = False  # country/sector/role were read from the article's own words
 
     def chars(self, doc: Doc) -> tuple[int, int]:
-        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
+        toks = tokens(doc)  # Token objects made once per doc, not three per call
+        last = toks[self.end - 1]
+        return toks[self.start].idx, last.idx + len(last.text)
 
     def text(self, doc: Doc) -> str:
         start, end = self.chars(doc)
