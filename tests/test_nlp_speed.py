@@ -6,7 +6,8 @@ from newsgraph.nlp import ArrayMatches, MemoLemmas, load_model
 TEXT = ("The ministers were meeting in Lisbon on Tuesday. She said the talks had gone better than "
         "expected, and they are going to meet again. Running costs rose; the better offers came later. "
         "Officials say the ministers' meetings ran long. He is taller than the others and was the best.\n\n"
-        "We're gonna win, y'all ain't seen nothing. I can't say, 'cause it GETS late and he got tired.")
+        "We're gonna win, y'all ain't seen nothin'. I can't say, 'cause it GETS late and he got tired. "
+        "Let's go, c'mon, there is time; I gotta tell it to you whether or not you have done it.")
 
 
 def test_the_models_lemmatizer_is_memoised(pipeline):
@@ -46,6 +47,7 @@ def test_array_matches_equal_spacys(pipeline):
         doc = proc(doc)
     ours = ruler.match(doc)
     assert ours == plain.match(ruler, doc) and len(ours) >= len(doc)  # the tag map matches every token
+    assert any(end - start == 2 for _, _, start, end in ours)  # "gonna", "y'all": two-token patterns
     ruler.__class__ = plain
     try:
         spacys = _annotations(nlp(TEXT))

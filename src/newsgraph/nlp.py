@@ -345,15 +345,17 @@ class MemoLemmas:
 
 
 class ArrayMatches:
-    """spaCy's attribute ruler with its single-token, plain-equality patterns matched on arrays.
+    """spaCy's attribute ruler with its patterns matched on arrays instead of spaCy's Matcher.
 
-    The model's attribute ruler (the tag map and its exceptions: 179 patterns, nearly all one
-    token with plain values, "TAG": "VBZ", "LOWER": "gets") runs spaCy's Matcher over every
-    token for every pattern: 17.8 ms of an article's parse. Here those patterns are compared
-    as columns of `Doc.to_array`; the rest (several tokens, "IN" or "REGEX" values, other
-    attributes) stay on a Matcher of their own. The matches come out as spaCy's `match` gives
-    them, (pattern number, key, start, end) sorted, and spaCy's own `set_annotations` applies
-    them in that order, so the annotations are the same. Mixed in as MemoLemmas is (load_model).
+    The model's attribute ruler (the tag map and its exceptions: 179 patterns of one or two
+    tokens, "TAG": "VBZ", "LOWER": {"IN": [...]}) runs spaCy's Matcher, which makes
+    Python objects per token and pattern: 17 ms of an article's parse. Here each token of a
+    pattern is a boolean column over `Doc.to_array` (equal, IN, NOT_IN, REGEX on the string as
+    the Matcher's search), and a pattern of n tokens matches where its n columns, shifted, all
+    hold. A pattern of any other shape (operators, other attributes) stays on a Matcher of its
+    own. The matches come out as spaCy's `match` gives them, (pattern number, key, start, end)
+    sorted, and spaCy's own `set_annotations` applies them in that order, so the annotations
+    are the same. Mixed in as MemoLemmas is (load_model).
     """
 
     _COLUMNS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
@@ -365,21 +367,38 @@ class ArrayMatches:
         _, columns, single, rest = plan
         found = [(int(self.vocab.strings[key]), key, start, end)
                  for key, start, end in (rest(doc, allow_missing=True, as_spans=False) if len(rest) else ())]
-        table = doc.to_array(columns) if single else None
-        for number, key, alternatives in single:
-            hit = None
-            for conditions in alternatives:
-                both = None
-                for column, value in conditions:
-                    equal = table[:, column] == value
-                    both = equal if both is None else both & equal
-                hit = both if hit is None else hit | both
-            found.extend((number, key, int(i), int(i) + 1) for i in np.flatnonzero(hit))
+        if single and len(doc):
+            table = doc.to_array(columns).reshape(len(doc), len(columns))
+            for number, key, alternatives in single:
+                for tokens in alternatives:
+                    hit = self._hits(table, tokens)
+                    found.extend((number, key, int(i), int(i) + len(tokens)) for i in np.flatnonzero(hit))
         found.sort()
         return found
 
+    def _hits(self, table: np.ndarray, tokens: list) -> np.ndarray:
+        """Where a pattern of these tokens [[(column, test, value)]] starts."""
+        n = len(table) - len(tokens) + 1
+        if n <= 0:
+            return np.zeros(0, dtype=bool)
+        hit = np.ones(n, dtype=bool)
+        for k, conditions in enumerate(tokens):
+            for column, test, value in conditions:
+                cells = table[k:k + n, column]
+                if test == "==":
+                    hit &= cells == value
+                elif test == "IN":
+                    hit &= np.isin(cells, value)
+                elif test == "NOT_IN":
+                    hit &= ~np.isin(cells, value)
+                else:  # REGEX, searched in each distinct string as the Matcher does
+                    seen = np.unique(cells)
+                    good = [h for h in seen.tolist() if value.search(self.vocab.strings[h])]
+                    hit &= np.isin(cells, np.array(good, dtype=cells.dtype))
+        return hit
+
     def _plan(self):
-        """The columns read, the array patterns [(number, key, [[(column, value)]])], the Matcher of the rest."""
+        """The columns read, the array patterns [(number, key, [tokens])], the Matcher of the rest."""
         from spacy.matcher import Matcher
 
         strings, columns, single = self.vocab.strings, [], []
@@ -387,31 +406,44 @@ class ArrayMatches:
         for number in range(len(self.attrs)):
             name = str(number)
             alternatives = self.matcher.get(name)[1]
-            plain = [self._plain(pattern) for pattern in alternatives]
+            plain = [self._plain(pattern, columns) for pattern in alternatives]
             if alternatives and all(p is not None for p in plain):
-                conditions = []
-                for pattern in plain:
-                    conditions.append([])
-                    for attr, value in pattern:
-                        if attr not in columns:
-                            columns.append(attr)
-                        conditions[-1].append((columns.index(attr), value))
-                single.append((number, strings[name], conditions))
+                single.append((number, strings[name], plain))
             else:
                 rest.add(name, alternatives)
         return [self._COLUMNS[a] for a in columns], single, rest
 
-    def _plain(self, pattern: list) -> list | None:
-        """[(attribute, value)] of a one-token pattern of plain values, else None."""
-        if len(pattern) != 1:
-            return None
+    def _plain(self, pattern: list, columns: list) -> list | None:
+        """[[(column, test, value)]] per token of a pattern the arrays can match, else None."""
         out = []
-        for attr, value in pattern[0].items():
-            if attr not in self._COLUMNS or not isinstance(value, (str, bool)) or (
-                    isinstance(value, bool) != (attr == "IS_SPACE")):
+        for token in pattern:
+            tests = []
+            for attr, value in token.items():
+                test = self._test(attr, value)
+                if test is None:
+                    return None
+                if attr not in columns:
+                    columns.append(attr)
+                tests.append((columns.index(attr), *test))
+            if not tests:
                 return None
-            out.append((attr, int(value) if isinstance(value, bool) else self.vocab.strings.add(value)))
-        return out
+            out.append(tests)
+        return out or None
+
+    def _test(self, attr: str, value) -> tuple | None:
+        if attr not in self._COLUMNS:
+            return None
+        if attr == "IS_SPACE":
+            return ("==", int(value)) if isinstance(value, bool) else None
+        if isinstance(value, str):
+            return "==", self.vocab.strings.add(value)
+        if isinstance(value, dict) and len(value) == 1:
+            (op, arg), = value.items()
+            if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
+                return op, np.array([self.vocab.strings.add(v) for v in arg], dtype=np.uint64)
+            if op == "REGEX" and isinstance(arg, str):
+                return "REGEX", re.compile(arg)
+        return None
 
 
 @lru_cache(maxsize=None)
