@@ -26,7 +26,7 @@ from .nlp import load_model, sentences
 from .parallel import analyze_parallel
 from .records import Analysis, Article, KnownActor, Sentence
 from .stages import BY_NAME, STAGES
-from .threads import one_blas_thread
+from .threads import freeze_loaded, one_blas_thread
 
 # (name, "module:factory") in run order, derived from the registry (stages.py).
 STAGE_ORDER: tuple[tuple[str, str], ...] = tuple((spec.name, spec.factory) for spec in STAGES)
@@ -73,6 +73,7 @@ class Pipeline:
         self.stages: tuple[Stage, ...] = tuple(
             BY_NAME[name].build(self.config, context) for name in self.config.stages
         )
+        freeze_loaded()
         # Cumulative wall time per stage, and of reading ("read"), the spaCy parse ("parse") and
         # cutting sentences ("sentences") in analyze_many, for the throughput benchmark.
         self.stage_seconds: Counter[str] = Counter()

@@ -5,10 +5,11 @@ of the stage); the stage returns immutable `records.Entity` objects.
 """
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
+
+from ..nlp import doc_text, tokens
 
 # Mention kinds in the output contract's `kind` field.
 NAME, TITLE, PRONOUN, METONYM, ABBREVIATION, DEMONYM, DESCRIPTION = (
@@ -22,14 +23,9 @@ MOTION_VERBS = frozenset("go come travel fly return arrive move head visit flee 
                          "shell bomb attack storm capture seize besiege".split())
 
 
-_LAST = threading.local()  # per thread: the web server may analyse in several threads
-
-
 def text_of(doc: Doc) -> str:
-    """`doc.text`, which spaCy rebuilds on every access, kept for the doc in hand."""
-    if getattr(_LAST, "doc", None) is not doc:
-        _LAST.doc, _LAST.text = doc, doc.text
-    return _LAST.text
+    """`doc.text`, which spaCy rebuilds on every access, made once per doc (nlp.doc_text)."""
+    return doc_text(doc)
 
 
 @dataclass
@@ -52,7 +48,9 @@ class Candidate:
     context: bool = False  # country/sector/role were read from the article's own words
 
     def chars(self, doc: Doc) -> tuple[int, int]:
-        return doc[self.start].idx, doc[self.end - 1].idx + len(doc[self.end - 1].text)
+        toks = tokens(doc)  # Token objects made once per doc, not three per call
+        last = toks[self.end - 1]
+        return toks[self.start].idx, last.idx + len(last.text)
 
     def text(self, doc: Doc) -> str:
         start, end = self.chars(doc)

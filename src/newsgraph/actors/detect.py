@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..gender import PERSON_PRONOUNS, honorific_gender
+from ..nlp import tokens
 from ..reporting import reporting_verbs
 from . import nominals
 from .nominals import member_sector
@@ -204,7 +205,7 @@ class Detector:
         """'Lind told reporters': a surname spaCy missed, after 'Kaja Lind' was found."""
         surnames = {self.doc[c.end - 1].text for c in self.out
                     if c.etype == "PERSON" and c.mention == NAME and c.end - c.start > 1}
-        for token in self.doc:
+        for token in tokens(self.doc):  # made once per doc
             if token.text in surnames and not self.claimed[token.i] and token.pos_ == "PROPN" and token.is_title:
                 self._person(token.i, token.i + 1, None)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
+from ..nlp import tokens as doc_tokens
 from .kb import KnowledgeBase, norm
 
 NON_ACTOR_LABELS = frozenset({"LAW", "EVENT", "WORK_OF_ART", "PRODUCT"})
@@ -26,7 +27,7 @@ def non_actor_spans(doc: Doc, ents, kb: KnowledgeBase, known: list[tuple[int, in
     words = kb.non_actor_words
     heads = words.get("document", frozenset()) | words.get("event", frozenset())
     spans = [(e.start, e.end) for e in ents if _labelled_non_actor(e, heads) and not _is_known(e.start, e.end, known)]
-    tokens = list(doc)  # one Token object each for the passes below
+    tokens = doc_tokens(doc)  # one Token object each for the passes below, made once per doc
     for token in tokens:
         if token.lower_ in heads and not any(s <= token.i < e for s, e in known):
             span = _named_by_head(doc, token.i)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..nlp import tokens
 from .candidates import DESCRIPTION, PRONOUN, Candidate
 from .kb import NON_STATE_CODES, KnowledgeBase
 
@@ -146,7 +147,7 @@ def quoted_tokens(doc: Doc) -> set[int]:
     """Indices of tokens between quotation marks (curly or straight)."""
     inside: set[int] = set()
     closing: str | None = None
-    for token in doc:
+    for token in tokens(doc):  # made once per doc
         text = token.text
         if closing is not None and text == closing:
             closing = None

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from ..nlp import span_tokens
 from .lexicon import Lexicon, Sense
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -63,10 +64,10 @@ STANDALONE_WRAPPERS = frozenset({None, "reject", "request"})
 
 def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     """All candidates of a sentence in trigger order, wrappers resolved."""
-    found = [c for tok in sent if (c := _candidate(tok, lex)) is not None]
+    found = [c for tok in span_tokens(sent) if (c := _candidate(tok, lex)) is not None]  # Tokens made once per doc
     found = _absorb(found) if found else found
     taken = {t.i for c in found for t in (c.trigger, _owned_patient(c), c.inner and c.inner.trigger) if t is not None}
-    extra = [c for tok in sent if tok.i not in taken and (c := _standalone(tok, lex)) is not None]
+    extra = [c for tok in span_tokens(sent) if tok.i not in taken and (c := _standalone(tok, lex)) is not None]
     if not extra:
         return found
     return sorted(_absorb_by_nouns(extra, found), key=lambda c: c.trigger.i)

@@ -26,6 +26,7 @@ from typing import Iterator, Sequence
 from spacy.tokens import Doc, Span, Token
 
 from ..gender import honorific_gender, pronoun_gender
+from ..nlp import doc_text
 from ..records import Entity, entity_at
 
 PARTY_KINDS = frozenset({"GPE", "ORG", "NORP"})
@@ -63,7 +64,7 @@ def agrees(ent: Entity, want: str, doc: Doc) -> bool:
         return party and (want == "n" or ent.kind == "NORP" or _plural(ent, doc))
     if ent.kind != "PERSON":
         return False
-    gender = gender_of(ent, doc.text)
+    gender = gender_of(ent, doc_text(doc))  # doc.text is rebuilt on every access
     return gender is None or gender == want
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..nlp import span_tokens
 from .cues import Cue, lemma_of
 from .draft import INDIRECT, Draft, clause_range
 from .lexicon import PERSON_NOUNS, SPEECH, cue_class
@@ -33,7 +34,7 @@ def headline_drafts(sentence: Span) -> list[Draft]:
 
 
 def _headline_like(sentence: Span) -> bool:
-    words = [t for t in sentence if t.is_alpha]
+    words = [t for t in span_tokens(sentence) if t.is_alpha]
     if len(words) < MIN_CONTENT_WORDS + 1 or len(words) > 30:
         return False
     text = sentence.text.rstrip(" .")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..nlp import span_tokens
 from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .edges import before_setting, setting
@@ -55,9 +56,10 @@ def clause_drafts(sentence: Span) -> list[Draft]:
     """Every reported clause of one sentence."""
     drafts: list[Draft] = []
     drafts.extend(in_source_drafts(sentence))
-    drafts.extend(d for token in sentence if token.pos_ == "NOUN" for d in _noun_report(token))
-    drafts.extend(d for token in sentence if token.pos_ == "ADJ" for d in _stance_adjective(token))
-    for cue in cues_in(sentence):
+    words = span_tokens(sentence)  # Token objects made once per doc
+    drafts.extend(d for token in words if token.pos_ == "NOUN" for d in _noun_report(token))
+    drafts.extend(d for token in words if token.pos_ == "ADJ" for d in _stance_adjective(token))
+    for cue in cues_in(words):
         if cue.cls == "according":
             drafts.extend(_according(cue))
         elif cue.cls in (SPEECH, THOUGHT, LABEL, ACT) and not _inside_request(cue):

@@ -5,6 +5,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
+from ..nlp import doc_text
+
 
 class Layout:
     """Sentence and paragraph lookups by character offset."""
@@ -13,7 +15,7 @@ class Layout:
         self.doc = doc
         self.sentences = sentences
         self._sent_starts = [s.start_char for s in sentences]
-        self.text = text = doc.text  # Doc.text is rebuilt on every access: read it once
+        self.text = text = doc_text(doc)  # Doc.text is rebuilt on every access: made once per doc
         self._para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
 
     def sentence_index(self, char: int) -> int:

@@ -1,0 +1,56 @@
+"""The faster spaCy components of nlp.load_model (MemoLemmas, ArrayMatches) annotate as spaCy's own (synthetic text)."""
+from __future__ import annotations
+
+from newsgraph.nlp import ArrayMatches, MemoLemmas, load_model
+
+TEXT = ("The ministers were meeting in Lisbon on Tuesday. She said the talks had gone better than "
+        "expected, and they are going to meet again. Running costs rose; the better offers came later. "
+        "Officials say the ministers' meetings ran long. He is taller than the others and was the best.\n\n"
+        "We're gonna win, y'all ain't seen nothin'. I can't say, 'cause it GETS late and he got tired. "
+        "Let's go, c'mon, there is time; I gotta tell it to you whether or not you have done it.")
+
+
+def test_the_models_lemmatizer_is_memoised(pipeline):
+    assert isinstance(pipeline.nlp.get_pipe("lemmatizer"), MemoLemmas)
+
+
+def test_memoised_lemmas_equal_spacys(pipeline):
+    nlp = pipeline.nlp
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    memoised, plain = type(lemmatizer), type(lemmatizer).__mro__[2]  # the model's own class
+    assert plain.__call__ is not MemoLemmas.__call__
+    texts = [TEXT, TEXT.upper(), TEXT]  # the third reads the memo only
+    ours = [[t.lemma_ for t in nlp(text)] for text in texts]
+    lemmatizer.__class__ = plain
+    try:
+        spacys = [[t.lemma_ for t in nlp(text)] for text in texts]
+    finally:
+        lemmatizer.__class__ = memoised
+    assert ours == spacys
+    assert "be" in ours[0] and "meeting" in ours[0] and "meet" in ours[0]
+    assert load_model(pipeline.config.model) is nlp
+
+
+def _annotations(doc) -> list:
+    return [(t.lemma_, t.pos_, t.tag_, str(t.morph)) for t in doc]
+
+
+def test_array_matches_equal_spacys(pipeline):
+    nlp = pipeline.nlp
+    ruler = nlp.get_pipe("attribute_ruler")
+    assert isinstance(ruler, ArrayMatches)
+    fast, plain = type(ruler), type(ruler).__mro__[2]
+    doc = nlp.make_doc(TEXT)
+    for name, proc in nlp.pipeline:
+        if name == "attribute_ruler":
+            break
+        doc = proc(doc)
+    ours = ruler.match(doc)
+    assert ours == plain.match(ruler, doc) and len(ours) >= len(doc)  # the tag map matches every token
+    assert any(end - start == 2 for _, _, start, end in ours)  # "gonna", "y'all": two-token patterns
+    ruler.__class__ = plain
+    try:
+        spacys = _annotations(nlp(TEXT))
+    finally:
+        ruler.__class__ = fast
+    assert _annotations(nlp(TEXT)) == spacys
