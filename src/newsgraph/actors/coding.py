@@ -54,6 +54,10 @@ class Coder:
             return self.kb.person(key[len("person:"):], self.date)
         return None
 
+    def _known_person(self, key: str) -> bool:
+        """Whether the KB lists the person at all, in office on the article's date or not."""
+        return key.startswith("person:") and self.kb.person(key[len("person:"):]) is not None
+
     def _entity(self, entity_id: str, key: str, members: list[Candidate]) -> Entity:
         mentions = tuple(self._mention(c) for c in members)
         kind = _kind(members)
@@ -181,8 +185,11 @@ class Coder:
         if kind == "PERSON" and country is None and role:
             default = self.kb.role(role)
             country = default.country if default else None
-        if sector is None and kind == "PERSON" and any(c.mention == NAME for c in members):
-            sector = "CVL"  # a named person with no office, party or trade the text or KB knows: a private one
+        if sector is None and kind == "PERSON" and not self._known_person(key) and any(c.mention == NAME for c in members):
+            # A named person with no office, party or trade the text or KB knows: a private one. A person
+            # the KB knows but not in office on the article's date (a senator before her presidency) is
+            # a public figure whose sector that day the KB cannot tell.
+            sector = "CVL"
         return country, sector, role
 
 
