@@ -213,3 +213,20 @@ def test_they_and_them_go_to_a_group_named_in_the_plural(pipeline):
     ministry = _entity("E2", "ORG", text, ["ministry"], "TCD", "GOV")
     army = _entity("E3", "ORG", text, ["army"], "TCD", "MIL")
     assert _referent(pipeline, text, [rebels, ministry, army], "them") == "E1"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, recipient", [
+    ("Canada imposed tariffs on Mexico on Monday.", "Mexico"),
+    ("Canada slapped new tariffs on Mexican steel last week.", "Mexico"),
+])
+def test_an_on_phrase_hung_on_the_light_verb_right_after_the_noun_is_the_nouns_target(pipeline, text, recipient):
+    events = [e for e in _events(pipeline, text) if e[0] == "SANCTION"]
+    assert events and recipient in events[0][2], events
+
+
+@pytest.mark.slow
+def test_an_on_phrase_apart_from_the_noun_says_when(pipeline):
+    events = [e for e in _events(pipeline, "Canada held talks with Mexico in the capital on Monday.")
+              if e[0] == "CONSULT"]
+    assert events and "Monday" not in events[0][1] + events[0][2], events

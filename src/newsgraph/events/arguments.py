@@ -336,6 +336,7 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: 
     else:
         out += _prep_objects(cand.trigger, NOUN_RECIPIENT_PREPS | ({"of"} if cand.type in PATIENT_OF else set()))
         out += _prep_objects(cand.verb, RECIPIENT_PREPS - {"on"})
+        out += _hung_on_verb(cand.trigger, cand.verb)
     dative = _child(cand.verb, "dative")
     if dative is not None and dative.pos_ != "ADP":
         out += _conjuncts(dative)  # "gave Ukraine aid"
@@ -461,6 +462,18 @@ def entity_of(tok: Token, entities: Sequence[Entity], places: bool = False) -> E
     if ent is None or (places and ent.kind not in PLACE_KINDS):
         return None
     return ent
+
+
+def _hung_on_verb(noun: Token, verb: Token) -> list[Token]:
+    """"imposed tariffs on China": the parser hangs the noun's "on" phrase on the light verb when
+    it follows the noun at once; read there it names the target, as "sanctions on Russia" does.
+    (An "on" phrase anywhere else on the verb says when or about what: "held talks on Monday".)"""
+    if noun.head.i != verb.i or noun.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    after = noun.right_edge.i + 1
+    prep = next((c for c in verb.children if c.i == after and c.dep_ == "prep" and c.lower_ == "on"), None)
+    return [] if prep is None else [o for c in prep.children if c.dep_ == "pobj"
+                                    for o in _conjuncts(c) + _appositions(c)]
 
 
 def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
