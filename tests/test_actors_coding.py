@@ -198,3 +198,24 @@ def test_subject_of_a_market_verb_is_a_market_not_a_government(analyse):
 
 def test_continent_is_no_town():
     assert load_kb().place_country("Asia") is None
+
+
+# A named private person is a civilian; a generic title takes the sector of the state body its 'of' names.
+def test_named_private_person_is_civilian(analyse):
+    ents = analyse("Marta Quillon, who lives on Elm Street, said the water smelled.")
+    assert by_text(ents, "Marta Quillon").sector == "CVL"
+
+
+def test_named_official_keeps_office_sector(analyse):
+    ents = analyse("Senator Tunde Bakare said the bill would pass.")
+    assert by_text(ents, "Tunde Bakare").sector == "LEG"
+
+
+def test_title_of_a_state_body_takes_the_body_sector(analyse):
+    assert by_text(analyse("The Commissioner of Police, Ngozi Eze, denied the claim."), "Ngozi Eze").sector == "COP"
+    assert by_text(analyse("President of the Senate, Chidi Obiora, sued the police."), "Chidi Obiora").sector == "LEG"
+
+
+def test_hyphenated_inspector_general_is_no_army_general(analyse):
+    ents = analyse("Three senators have dragged the Inspector-General of Police, Adaeze Okonkwo, to court.")
+    assert by_text(ents, "Adaeze Okonkwo").sector == "COP"
