@@ -230,3 +230,20 @@ def test_an_on_phrase_apart_from_the_noun_says_when(pipeline):
     events = [e for e in _events(pipeline, "Canada held talks with Mexico in the capital on Monday.")
               if e[0] == "CONSULT"]
     assert events and "Monday" not in events[0][1] + events[0][2], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, actor, recipient", [
+    ("The tariffs imposed on Peru by Canada have hurt farmers.", "SANCTION", "Canada", "Peru"),
+    ("New sanctions imposed on Chile by Norway took effect.", "SANCTION", "Norway", "Chile"),
+    ("Two Chilean diplomats expelled by Norway left the country on Friday.", "SANCTION", "Norway", "Chile"),
+])
+def test_a_participle_that_names_its_doer_with_by_is_the_doers_event(pipeline, text, kind, actor, recipient):
+    events = [e for e in _events(pipeline, text) if e[0] == kind]
+    assert events and actor in events[0][1] and any(recipient in r for r in events[0][2]), events
+
+
+@pytest.mark.slow
+def test_a_participle_without_a_doer_only_describes_its_noun(pipeline):
+    events = _events(pipeline, "The tariffs imposed on Peru have hurt farmers.")
+    assert not [e for e in events if e[0] == "SANCTION"], events

@@ -131,8 +131,10 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     verbal = pos in ("VERB", "AUX") or tok.tag_.startswith("VB")
     if not verbal and pos != "ADJ":
         return None  # only verbs (and "ready/willing to") head event clauses
-    if tok.dep_ in DESCRIPTIVE_DEPS or _reduced_relative(tok):
+    if tok.dep_ in DESCRIPTIVE_DEPS:
         return None
+    if _reduced_relative(tok):
+        return _agentive_participle(tok, lex)
     if verbal:
         return _verbal(tok, lex) or _obligation(tok, lex)
     if tok.lemma_.lower() in INTENT_ADJECTIVES and _child(tok, "xcomp"):
@@ -154,6 +156,15 @@ def _reduced_relative(tok: Token) -> bool:
     if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.dep_ == "ROOT":
         return False
     return not any(t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
+
+
+def _agentive_participle(verb: Token, lex: Lexicon) -> Candidate | None:
+    """"the tariffs imposed on Jordan by Peru", "diplomats expelled by Oslo": a participle that names
+    its doer with "by" reports the doer's act, read as the passive clause it stands for (the noun it
+    hangs on is its object); without a doer it only describes the noun ("forces backed by" aside)."""
+    if _child(verb, "agent") is None:
+        return None
+    return _verbal(verb, lex)
 
 
 def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
@@ -345,6 +356,8 @@ def patient(verb: Token, lex: Lexicon) -> Token | None:
     noun = _child(verb, *OBJECTS)
     if noun is None and _is_passive(verb):
         noun = _child(verb, "nsubjpass")
+    if noun is None and participle_of(verb):
+        noun = verb.head  # "sanctions imposed by X": the noun is what is imposed
     if noun is None:
         noun = _prep_object(verb, ("on", "for", "of", "to", "against", "from", "in"))  # "insisted on", "called for"
     return look_through(noun, lex) if noun is not None else None
@@ -470,6 +483,11 @@ def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
             if obj is not None:
                 return obj
     return None
+
+
+def participle_of(verb: Token) -> bool:
+    """A passive participle hung on a noun ("the tariffs imposed on X")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
 
 
 def _is_passive(verb: Token) -> bool:
