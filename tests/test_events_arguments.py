@@ -244,6 +244,14 @@ def test_a_participle_that_names_its_doer_with_by_is_the_doers_event(pipeline, t
 
 
 @pytest.mark.slow
-def test_a_participle_without_a_doer_only_describes_its_noun(pipeline):
-    events = _events(pipeline, "The tariffs imposed on Peru have hurt farmers.")
+def test_a_light_verb_participle_reports_the_act_its_noun_names(pipeline):
+    analysis = pipeline.analyze("The tariffs imposed on Peru have hurt farmers.", published=PUBLISHED)
+    names = {e.id: e.name for e in analysis.entities}
+    events = [e for e in analysis.events if e.type == "SANCTION"]
+    assert events and events[0].trigger.text == "imposed" and [names[i] for i in events[0].recipients] == ["Peru"]
+
+
+@pytest.mark.slow
+def test_a_participle_without_a_doer_or_event_noun_only_describes_its_noun(pipeline):
+    events = _events(pipeline, "Two Chilean diplomats expelled from the embassy returned home.")
     assert not [e for e in events if e[0] == "SANCTION"], events

@@ -60,7 +60,7 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     if not actors and agentive is not None and cand.type in FORCE_MOVED:
         # "the army was deployed": a force moved with no mover named is the party that mobilises.
         actors, agentive = _ids(_conjuncts(agentive), entities), None
-    if agentive is cand.trigger:
+    if agentive is not None and cand.nominal and cand.patient is not None and agentive.i == cand.patient.i:
         agentive = None  # "the sanctions imposed by X": the noun is the act, not who suffers it
     recipients = _ids(_recipient_tokens(cand, agentive, entities), entities)
     if cand.nominal and not actors:
@@ -224,9 +224,9 @@ def _as_patient(found: tuple[list[Token], Token | None]) -> tuple[list[Token], T
 def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | None:
     agent = _agent(tok)
     passive = _antecedent(_child(tok, "nsubjpass"))
-    if tok is verb and agent is not None and participle_of(tok):
+    if tok is verb and participle_of(tok):
         # "diplomats expelled by Oslo": the noun suffers the act its participle names.
-        passive = tok.head
+        return (_conjuncts(agent) if agent is not None else []), tok.head
     if agent is not None:
         return _conjuncts(agent), passive
     # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
@@ -473,9 +473,6 @@ def _hung_on_verb(noun: Token, verb: Token) -> list[Token]:
     """"imposed tariffs on China": the parser hangs the noun's "on" phrase on the light verb when
     it follows the noun at once; read there it names the target, as "sanctions on Russia" does.
     (An "on" phrase anywhere else on the verb says when or about what: "held talks on Monday".)"""
-    if verb.head.i == noun.i and participle_of(verb):
-        # "the tariffs imposed on Peru": the participle's "on" is the noun's target wherever it stands.
-        return [o for o in _prep_objects(verb, {"on"}) if o.ent_type_ not in ("DATE", "TIME")]
     if noun.head.i != verb.i or noun.dep_ not in ("dobj", "nsubjpass"):
         return []
     after = noun.right_edge.i + 1

@@ -134,7 +134,7 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     if tok.dep_ in DESCRIPTIVE_DEPS:
         return None
     if _reduced_relative(tok):
-        return _agentive_participle(tok, lex)
+        return _participle_event(tok, lex)
     if verbal:
         return _verbal(tok, lex) or _obligation(tok, lex)
     if tok.lemma_.lower() in INTENT_ADJECTIVES and _child(tok, "xcomp"):
@@ -158,13 +158,18 @@ def _reduced_relative(tok: Token) -> bool:
     return not any(t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
 
 
-def _agentive_participle(verb: Token, lex: Lexicon) -> Candidate | None:
-    """"the tariffs imposed on Jordan by Peru", "diplomats expelled by Oslo": a participle that names
-    its doer with "by" reports the doer's act, read as the passive clause it stands for (the noun it
-    hangs on is its object); without a doer it only describes the noun ("forces backed by" aside)."""
-    if _child(verb, "agent") is None:
-        return None
-    return _verbal(verb, lex)
+def _participle_event(verb: Token, lex: Lexicon) -> Candidate | None:
+    """A participle on a noun read as the passive clause it stands for, its noun as its object.
+
+    "diplomats expelled by Oslo": with a "by" doer it reports the doer's act; "the tariffs
+    imposed on Peru": a light verb whose noun is an event noun reports that act even without
+    one. Other participles only describe their noun ("forces stationed in the north")."""
+    cand = _verbal(verb, lex)
+    if cand is None or not cand.nominal or cand.trigger.i != verb.head.i:
+        return cand if _child(verb, "agent") is not None else None
+    # "the 25% tariffs imposed on steel": the participle reports the act its noun names; it is the
+    # trigger (the noun is what the sentence is about) and, with no party, it is dropped as doerless.
+    return replace(cand, trigger=verb)
 
 
 def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
