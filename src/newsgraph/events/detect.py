@@ -24,6 +24,8 @@ FRAME_NOUNS = frozenset({"effort", "process", "initiative", "bid", "campaign", "
                          "mission", "plan", "activity", "activities", "work", "drive"})
 # Participles that describe a participant ("Russia-backed forces") are not reported events.
 DESCRIPTIVE_DEPS = frozenset({"amod"})
+# A participle of these on a noun tells which side the noun is on, not an act ("rebels backed by X").
+ALIGNMENT_TYPES = frozenset({"SUPPORT"})
 ECONOMIC_WORDS = frozenset({"trade", "tariff", "currency", "economic", "price", "sanction"})
 JOINT_WORDS = frozenset({"joint", "bilateral", "trilateral", "multilateral", "combined"})
 DIPLOMATIC_LIGHT = frozenset({"lodge", "file", "register", "voice", "issue", "deliver", "express", "send"})
@@ -165,6 +167,8 @@ def _participle_event(verb: Token, lex: Lexicon) -> Candidate | None:
     imposed on Peru": a light verb whose noun is an event noun reports that act even without
     one. Other participles only describe their noun ("forces stationed in the north")."""
     cand = _verbal(verb, lex)
+    if cand is not None and cand.type in ALIGNMENT_TYPES:
+        return None  # "rebels backed by X", "a plan supported by Y": a standing alignment, no act
     if cand is None or not cand.nominal or cand.trigger.i != verb.head.i:
         return cand if _child(verb, "agent") is not None else None
     # "the 25% tariffs imposed on steel": the participle reports the act its noun names; it is the
