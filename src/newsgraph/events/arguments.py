@@ -224,7 +224,7 @@ def _as_patient(found: tuple[list[Token], Token | None]) -> tuple[list[Token], T
 def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | None:
     agent = _agent(tok)
     passive = _antecedent(_child(tok, "nsubjpass"))
-    if tok is verb and participle_of(tok):
+    if tok is verb and agent is not None and participle_of(tok):
         # "diplomats expelled by Oslo": the noun suffers the act its participle names.
         return (_conjuncts(agent) if agent is not None else []), tok.head
     if agent is not None:

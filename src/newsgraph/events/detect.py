@@ -157,7 +157,11 @@ def _reduced_relative(tok: Token) -> bool:
     a participle with a date of its own reports when it happened ("tariffs imposed on Sept. 1")."""
     if tok.dep_ != "acl" or tok.tag_ != "VBN" or tok.head.dep_ == "ROOT":
         return False
-    return not any(t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
+    return not _dated(tok)
+
+
+def _dated(tok: Token) -> bool:
+    return any(t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
 
 
 def _participle_event(verb: Token, lex: Lexicon) -> Candidate | None:
@@ -495,8 +499,11 @@ def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
 
 
 def participle_of(verb: Token) -> bool:
-    """A passive participle hung on a noun ("the tariffs imposed on X")."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN")
+    """A passive participle hung on a noun ("the tariffs imposed on X"); one with a date and no "by"
+    is left as the parser's misreading of a main verb it often is ("a group protested Wednesday")."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return _child(verb, "agent") is not None or not _dated(verb)
 
 
 def _is_passive(verb: Token) -> bool:
