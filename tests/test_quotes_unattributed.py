@@ -74,13 +74,3 @@ def test_a_lead_in_with_two_people_leaves_the_speaker_open(pipeline):
             "The water fell by Monday.")
     quote = _marked(pipeline, text, "ignored these banks")
     assert quote.speaker_mention is None
-
-
-def test_a_third_marked_paragraph_follows_the_inherited_second(pipeline):
-    """Paragraphs of one speaker's quotes, each closed: the third takes the speaker the second inherited."""
-    text = ("\"We rebuilt the school roof twice in five years,\" said Principal Maya Lindqvist.\n\n"
-            "\"Each winter the same gutters fail and the same classrooms flood.\"\n\n"
-            "\"Nobody at the district office has answered a single letter about it.\"\n\n"
-            "The district did not respond.")
-    quote = _marked(pipeline, text, "single letter")
-    assert quote.speaker_mention is not None and "Lindqvist" in quote.speaker_mention.text

@@ -164,14 +164,14 @@ def _unquoted_words(clause: Draft, marks: list[MarkedSpan], text: str) -> int:
 def inherit(drafts: list[Draft], layout: Layout) -> list[Draft]:
     """Give cue-less marked quotes the speaker of the quote that introduces them."""
     ordered = sorted(drafts, key=lambda d: d.start)
-    for k, draft in enumerate(ordered):
+    out: list[Draft] = []
+    for draft in ordered:
         if draft.attributed:
+            out.append(draft)
             continue
-        # An heir lends in turn: a third paragraph of the same quote follows the second.
         donor = _donor(draft, ordered, layout)
-        if donor is not None:
-            ordered[k] = draft.moved(cue=donor.cue, speaker=donor.speaker, origin="inherited")
-    return ordered
+        out.append(draft.moved(cue=donor.cue, speaker=donor.speaker, origin="inherited") if donor else draft)
+    return out
 
 
 def _donor(draft: Draft, ordered: list[Draft], layout: Layout) -> Draft | None:
