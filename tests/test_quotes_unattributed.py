@@ -49,3 +49,28 @@ def test_a_marked_sentence_of_its_own_stays_without_speaker(pipeline):
     doc = pipeline.nlp(text)
     kept = [q for q in find_quotes(doc, sentences(doc)) if "waited long enough" in q.content]
     assert kept and kept[0].speaker_mention is None
+
+
+def _marked(pipeline, text, words):
+    doc = pipeline.nlp(text)
+    return next(q for q in find_quotes(doc, sentences(doc)) if words in q.content)
+
+
+def test_a_marked_sentence_after_a_named_persons_sentence_is_theirs(pipeline):
+    """A cue-less marked sentence closing the paragraph of a sentence whose subject is a named
+    person, the one person subject there, is that person's words (a journalist's lead-in)."""
+    text = ("The flood reached the old mill on Sunday.\n\n"
+            "On the radio, Mayor Helen Okafor, who grew up by the river, blamed years of neglect for the damage. "
+            "\"The town has ignored these banks for decades and now we are paying for it.\"\n\n"
+            "The water fell by Monday.")
+    quote = _marked(pipeline, text, "ignored these banks")
+    assert quote.speaker_mention is not None and "Okafor" in quote.speaker_mention.text
+
+
+def test_a_lead_in_with_two_people_leaves_the_speaker_open(pipeline):
+    text = ("The flood reached the old mill on Sunday.\n\n"
+            "Mayor Helen Okafor blamed the plan Governor Tom Reyes approved last year. "
+            "\"The town has ignored these banks for decades and now we are paying for it.\"\n\n"
+            "The water fell by Monday.")
+    quote = _marked(pipeline, text, "ignored these banks")
+    assert quote.speaker_mention is None

@@ -288,3 +288,35 @@ def speaker_after(end: int, layout: Layout) -> tuple[Cue, Token] | None:
         if speaker is not None and not any(c.dep_ in _CONTENT_DEPS for c in cue.token.children):
             return cue, speaker
     return None
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she"})  # a second person who might be the one quoted
+
+
+def subject_before(start: int, end: int, layout: Layout) -> tuple[Cue, Token] | None:
+    """`Sen. Ruiz, who lost the primary, blamed the heat. "People are tired of waiting."`: a
+    marked sentence with no cue that closes its paragraph, right after a sentence whose
+    subject is a named person, is that person's words, as a colon intro's are (`colon_intro`).
+    Only when the person is the one subject who could speak there: a second person subject
+    in the sentence ("Ruiz said Li had told him") leaves the quote without a speaker. The
+    caller checks that the sentence holds no quote of its own."""
+    index = layout.sentence_index(start)
+    if index == 0 or layout.text[end:layout.paragraph_bounds(start)[1]].strip(" \t\n“”\"‘’'«».,"):
+        return None
+    previous = layout.sentences[index - 1]
+    if previous.end_char > start or layout.paragraph(previous.start_char) != layout.paragraph(start):
+        return None
+    root = previous.root
+    speaker = subject_of(root) if root.pos_ in ("VERB", "AUX") else None
+    if speaker is None or not _named_person(speaker):
+        return None
+    others = [t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.i != speaker.i and t.tag_ != "WP"
+              and (t.ent_type_ == "PERSON" or t.lower_ in _PERSON_PRONOUNS)]
+    if others:
+        return None
+    return Cue(root, SPEECH, root.idx, root.idx + len(root)), speaker
+
+
+def _named_person(token: Token) -> bool:
+    """"Sanders", "his partner, Lawrence Ng": a person the text names, not a group or a thing."""
+    return token.ent_type_ == "PERSON" or any(c.dep_ == "appos" and c.ent_type_ == "PERSON" for c in token.children)

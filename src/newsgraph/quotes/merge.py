@@ -6,8 +6,9 @@
 - Clauses whose cue sits inside a quotation ("I think ...") are the quoted
   speaker's own words, not a separate attribution.
 - A marked quote with no cue of its own takes the speaker of the colon
-  sentence introducing it, of a quote in its paragraph, or of the quote just
-  before it when it fills a paragraph of its own.
+  sentence introducing it, of a quote in its paragraph, of the quote just
+  before it when it fills a paragraph of its own, or of the named person whose
+  sentence it follows to the paragraph's end.
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from spacy.tokens import Token
 from ..nlp import after_dateline
 
 from .cues import cues_in, phrase_head
-from .direct import colon_intro, mark_draft, speaker_after
+from .direct import colon_intro, mark_draft, speaker_after, subject_before
 from .layout import Layout
 from .draft import DIRECT, MIXED, Draft, word_count
 from .lexicon import ACT, CONTINUE, LABEL, SPEECH, THOUGHT
@@ -185,7 +186,20 @@ def _donor(draft: Draft, ordered: list[Draft], layout: Layout) -> Draft | None:
         return before[-1]
     if same:
         return same[0]
-    return _previous_paragraph(draft, ordered, layout, paragraph)
+    earlier = _previous_paragraph(draft, ordered, layout, paragraph)
+    if earlier is not None:
+        return earlier
+    lead = subject_before(draft.start, draft.end, layout)
+    if lead is None or _other_voice(lead[0].token.sent, lead[1], ordered, draft):
+        return None
+    return Draft(draft.start, draft.end, DIRECT, lead[0], lead[1])
+
+
+def _other_voice(sentence, speaker: Token, ordered: list[Draft], draft: Draft) -> bool:
+    """Does the lead-in sentence report words of someone else (or of no one named)? Then two
+    voices are open and the quote keeps no speaker; its subject's own report there is fine."""
+    return any(d is not draft and d.start < sentence.end_char and sentence.start_char < d.end
+               and (d.speaker is None or d.speaker.i != speaker.i) for d in ordered)
 
 
 def _previous_paragraph(draft: Draft, ordered: list[Draft], layout: Layout, paragraph: int) -> Draft | None:
