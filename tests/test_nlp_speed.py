@@ -1,7 +1,8 @@
-"""The faster spaCy components of nlp.load_model (MemoLemmas, ArrayMatches) annotate as spaCy's own (synthetic text)."""
+"""The faster spaCy components nlp.load_model swaps in (fastspacy: MemoLemmas, ArrayMatches) annotate as spaCy's own (synthetic text)."""
 from __future__ import annotations
 
-from newsgraph.nlp import ArrayMatches, MemoLemmas, load_model
+from newsgraph.fastspacy import ArrayMatches, MemoLemmas
+from newsgraph.nlp import load_model
 
 TEXT = ("The ministers were meeting in Lisbon on Tuesday. She said the talks had gone better than "
         "expected, and they are going to meet again. Running costs rose; the better offers came later. "

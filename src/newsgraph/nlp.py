@@ -33,13 +33,12 @@ from functools import lru_cache
 from typing import Iterator
 
 import numpy as np
-from spacy.attrs import DEP, IDX, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, SENT_START, TAG
-from spacy.errors import Errors
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
-from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc, Span
 
 from .errors import ModelNotFound
+from .fastspacy import faster_components
 from .pagelines import is_non_sentence
 from .reporting import reporting_verbs
 
@@ -306,171 +305,6 @@ def long_runs(doc: Doc) -> Doc:
     return doc
 
 
-class MemoLemmas:
-    """spaCy's rule lemmatizer with each (word, POS, morphology) lemmatised once per process.
-
-    spaCy's `Lemmatizer.__call__` makes a Token object per token and calls `rule_lemmatize`,
-    whose own cache misses every base form and proper noun (they return before it is filled):
-    13.8 ms of an article's 175 ms parse. The rule lemma is a function of the word, its POS and its
-    morphology alone (spaCy's cache is keyed by them), so reading those as arrays and asking
-    the lemmatizer only for a key not seen before gives the same lemmas; the key's first token
-    is the one asked, as spaCy's cache keeps its first answer too. Mixed in before the model's
-    own lemmatizer class (load_model), so everything else about the component stays spaCy's.
-    """
-
-    MAX_MEMO = 500_000  # distinct keys kept; then the memo starts over, so memory stays bounded
-
-    def __call__(self, doc: Doc) -> Doc:
-        if not self._validated:
-            self._validate_tables(Errors.E1004)
-        try:
-            memo = self.__dict__.setdefault("_newsgraph_memo", {})
-            if len(memo) > self.MAX_MEMO:
-                memo.clear()
-            rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
-            lemmas = rows[:, 3].copy()
-            todo = range(len(doc)) if self.overwrite else np.flatnonzero(lemmas == 0).tolist()
-            keys = rows[:, :3].tolist()
-            strings = doc.vocab.strings
-            for i in todo:
-                key = tuple(keys[i])
-                lemma = memo.get(key)
-                if lemma is None:
-                    lemma = memo[key] = strings.add(self.lemmatize(doc[i])[0])
-                lemmas[i] = lemma
-            doc.from_array([LEMMA], lemmas)
-            return doc
-        except Exception as e:
-            self.get_error_handler()(self.name, self, [doc], e)
-
-
-class ArrayMatches:
-    """spaCy's attribute ruler with its patterns matched on arrays instead of spaCy's Matcher.
-
-    The model's attribute ruler (the tag map and its exceptions: 179 patterns of one or two
-    tokens, "TAG": "VBZ", "LOWER": {"IN": [...]}) runs spaCy's Matcher, which makes
-    Python objects per token and pattern: 17 ms of an article's parse. Here each token of a
-    pattern is a boolean column over `Doc.to_array` (equal, IN, NOT_IN, REGEX on the string as
-    the Matcher's search), and a pattern of n tokens matches where its n columns, shifted, all
-    hold. A pattern of any other shape (operators, other attributes) stays on a Matcher of its
-    own. The matches come out as spaCy's `match` gives them, (pattern number, key, start, end)
-    sorted, and spaCy's own `set_annotations` applies them in that order, so the annotations
-    are the same. Mixed in as MemoLemmas is (load_model).
-    """
-
-    _COLUMNS = {"TAG": TAG, "LOWER": LOWER, "DEP": DEP, "IS_SPACE": IS_SPACE}
-
-    def match(self, doc: Doc):
-        plan = self.__dict__.get("_newsgraph_plan")
-        if plan is None or plan[0] != len(self.attrs):
-            plan = self.__dict__["_newsgraph_plan"] = (len(self.attrs), *self._plan())
-        _, columns, single, rest = plan
-        found = [(int(self.vocab.strings[key]), key, start, end)
-                 for key, start, end in (rest(doc, allow_missing=True, as_spans=False) if len(rest) else ())]
-        if single and len(doc):
-            table = doc.to_array(columns).reshape(len(doc), len(columns))
-            for number, key, alternatives in single:
-                for tokens in alternatives:
-                    hit = self._hits(table, tokens)
-                    found.extend((number, key, int(i), int(i) + len(tokens)) for i in np.flatnonzero(hit))
-        found.sort()
-        return found
-
-    def _hits(self, table: np.ndarray, tokens: list) -> np.ndarray:
-        """Where a pattern of these tokens [[(column, test, value)]] starts."""
-        n = len(table) - len(tokens) + 1
-        if n <= 0:
-            return np.zeros(0, dtype=bool)
-        hit = np.ones(n, dtype=bool)
-        for k, conditions in enumerate(tokens):
-            for column, test, value in conditions:
-                cells = table[k:k + n, column]
-                if test == "==":
-                    hit &= cells == value
-                elif test == "IN":
-                    hit &= np.isin(cells, value)
-                elif test == "NOT_IN":
-                    hit &= ~np.isin(cells, value)
-                else:  # REGEX, searched in each distinct string as the Matcher does
-                    seen = np.unique(cells)
-                    good = [h for h in seen.tolist() if value.search(self.vocab.strings[h])]
-                    hit &= np.isin(cells, np.array(good, dtype=cells.dtype))
-        return hit
-
-    def _plan(self):
-        """The columns read, the array patterns [(number, key, [tokens])], the Matcher of the rest."""
-        from spacy.matcher import Matcher
-
-        strings, columns, single = self.vocab.strings, [], []
-        rest = Matcher(self.vocab, validate=False)
-        for number in range(len(self.attrs)):
-            name = str(number)
-            alternatives = self.matcher.get(name)[1]
-            plain = [self._plain(pattern, columns) for pattern in alternatives]
-            if alternatives and all(p is not None for p in plain):
-                single.append((number, strings[name], plain))
-            else:
-                rest.add(name, alternatives)
-        return [self._COLUMNS[a] for a in columns], single, rest
-
-    def _plain(self, pattern: list, columns: list) -> list | None:
-        """[[(column, test, value)]] per token of a pattern the arrays can match, else None."""
-        out = []
-        for token in pattern:
-            tests = []
-            for attr, value in token.items():
-                test = self._test(attr, value)
-                if test is None:
-                    return None
-                if attr not in columns:
-                    columns.append(attr)
-                tests.append((columns.index(attr), *test))
-            if not tests:
-                return None
-            out.append(tests)
-        return out or None
-
-    def _test(self, attr: str, value) -> tuple | None:
-        if attr not in self._COLUMNS:
-            return None
-        if attr == "IS_SPACE":
-            return ("==", int(value)) if isinstance(value, bool) else None
-        if isinstance(value, str):
-            return "==", self.vocab.strings.add(value)
-        if isinstance(value, dict) and len(value) == 1:
-            (op, arg), = value.items()
-            if op in ("IN", "NOT_IN") and isinstance(arg, list) and all(isinstance(v, str) for v in arg):
-                return op, np.array([self.vocab.strings.add(v) for v in arg], dtype=np.uint64)
-            if op == "REGEX" and isinstance(arg, str):
-                return "REGEX", re.compile(arg)
-        return None
-
-
-@lru_cache(maxsize=None)
-def _memoised(cls: type) -> type:
-    return type(f"Memo{cls.__name__}", (MemoLemmas, cls), {})
-
-
-@lru_cache(maxsize=None)
-def _array_matched(cls: type) -> type:
-    return type(f"Array{cls.__name__}", (ArrayMatches, cls), {})
-
-
-def _array_attributes(nlp: Language) -> None:
-    """The attribute ruler, if the model has spaCy's own, through ArrayMatches."""
-    proc = nlp.get_pipe("attribute_ruler") if "attribute_ruler" in nlp.pipe_names else None
-    if isinstance(proc, AttributeRuler) and type(proc).match is AttributeRuler.match:
-        proc.__class__ = _array_matched(type(proc))
-
-
-def _memoise_lemmas(nlp: Language) -> None:
-    """The rule lemmatizer, if the model has spaCy's own, through MemoLemmas."""
-    proc = nlp.get_pipe("lemmatizer") if "lemmatizer" in nlp.pipe_names else None
-    if (isinstance(proc, Lemmatizer) and getattr(proc, "mode", None) == "rule"
-            and type(proc).__call__ is Lemmatizer.__call__):
-        proc.__class__ = _memoised(type(proc))
-
-
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """The named spaCy pipeline with the line-break rule before its parser."""
@@ -484,8 +318,7 @@ def load_model(name: str) -> Language:
     for component in (LINE_BREAKS, LONG_RUNS):
         if component not in nlp.pipe_names:
             nlp.add_pipe(component, before=before) if before else nlp.add_pipe(component, last=True)
-    _memoise_lemmas(nlp)
-    _array_attributes(nlp)
+    faster_components(nlp)
     return nlp
 
 
