@@ -17,7 +17,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..config import STAGES, Config, parse_stages
-from ..evaluation.snippets import CUE_CLASSES
+from ..reporting import SENSES as CUE_CLASSES
 from .db import default_url, open_database
 from .queries import MARK_END, MARK_START
 

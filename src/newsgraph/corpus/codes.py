@@ -1,17 +1,12 @@
-"""PLOVER facts the store and its queries share: quad classes, event-date choice."""
+"""What the store and its queries share: PLOVER's quad classes (from newsgraph.plover), event-date choice."""
 from __future__ import annotations
 
 import re
 
-# PLOVER manual, "Quad category" of each event type.
-QUAD_CLASS: dict[str, int] = {
-    **dict.fromkeys(("AGREE", "CONSULT", "SUPPORT", "CONCEDE"), 1),
-    **dict.fromkeys(("COOPERATE", "AID", "RETREAT"), 2),
-    **dict.fromkeys(("REQUEST", "ACCUSE", "REJECT", "THREATEN"), 3),
-    **dict.fromkeys(("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"), 4),
-}
-QUAD_NAMES = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
-EVENT_TYPES = tuple(QUAD_CLASS)
+from ..plover import EVENT_TYPES, QUAD_CLASS, QUAD_NAMES
+
+__all__ = ["EVENT_TYPES", "QUAD_CLASS", "QUAD_NAMES", "day_of", "event_day"]
+
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 

@@ -127,7 +127,7 @@ def _quote_text_match(db: Database, about: str) -> tuple[str, list[Any]]:
 
 def check_cue_class(value: str) -> str:
     """A quote cue class (speech, writing, thought, intention, perception), lower-cased."""
-    from ..evaluation.snippets import CUE_CLASSES
+    from ..reporting import SENSES as CUE_CLASSES
 
     if value.lower() not in CUE_CLASSES:
         raise QueryError(f"unknown cue class {value!r}; choose from {', '.join(CUE_CLASSES)}")

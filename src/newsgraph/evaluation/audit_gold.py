@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..errors import Drift
-from .snippets import (CUE_CLASSES, ENTITY_KINDS, ENTITY_TYPES, EVENT_TYPES, MODALITIES, QUOTE_KINDS, Resolver,
-                       iso)
+from ..plover import EVENT_TYPES
+from .snippets import CUE_CLASSES, ENTITY_KINDS, ENTITY_TYPES, MODALITIES, QUOTE_KINDS, Resolver, iso
 
 GOLD_DIR = Path(__file__).parent / "gold" / "audit"
 FORMAT = "newsgraph-audit-gold/1"

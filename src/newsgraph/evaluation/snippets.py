@@ -19,6 +19,7 @@ from datetime import date
 from typing import Any
 
 from ..errors import SnippetError
+from ..reporting import SENSES
 
 GAP = " ~~ "
 MAX_GAP = 3000
@@ -26,9 +27,7 @@ VOICES = ("reporting", "attributed", "opinion", "skip")
 ENTITY_KINDS = ("actor", "place", "other")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "OTHER")
 QUOTE_KINDS = ("direct", "indirect", "mixed")
-CUE_CLASSES = ("speech", "writing", "thought", "intention", "perception")
-EVENT_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
-               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+CUE_CLASSES = SENSES  # the reporting lexicon's senses
 MODALITIES = ("asserted", "negated", "future", "hypothetical")
 Offsets = list[int]
 

@@ -13,11 +13,11 @@ from typing import Any
 
 import yaml
 
+from ..plover import EVENT_TYPES
 from ..reporting import clause_verbs
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "events" / "lexicon.yaml"
-TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+TYPES = EVENT_TYPES
 
 
 # CAMEO roots that the penta classes label "no event" (0).

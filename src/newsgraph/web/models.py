@@ -7,7 +7,7 @@ from typing import Any, Optional
 from pydantic import BaseModel, Field
 
 from ..corpus.codes import EVENT_TYPES
-from ..evaluation.snippets import CUE_CLASSES
+from ..reporting import SENSES as CUE_CLASSES
 
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
 EventType.__doc__ = "A PLOVER event type."

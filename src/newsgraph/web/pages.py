@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from ..corpus import browse
 from ..corpus.codes import EVENT_TYPES, QUAD_NAMES
-from ..evaluation.snippets import CUE_CLASSES
+from ..reporting import SENSES as CUE_CLASSES
 from ..errors import Forbidden, InputError, NotFound, QueryError
 from . import charts
 from .reading import entity_names, highlight
