@@ -35,6 +35,8 @@ def test_a_hearsay_adverb_passes_on_what_others_report(frame):
     assert frame("The shipyard is reportedly being sold by its founder.") == "hearsay"
     assert frame("The clerk allegedly took cash from the till.") == "hearsay"
     assert frame("The shipyard is being sold by its founder.") is None
+    # "supposedly" voices the writer's doubt (stance.py), not others' report.
+    assert frame("The shipyard is supposedly the oldest on the coast.") is None
 
 
 def test_a_report_the_parser_hangs_on_its_subject_noun_is_the_main_verb(frame):

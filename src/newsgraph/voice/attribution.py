@@ -41,7 +41,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..reporting import SPEECH, clause_verbs, reporting_verbs
+from ..reporting import SPEECH, clause_verbs, hearsay_adverbs, reporting_verbs
 from ..nlp import span_text, span_tokens
 from .stance import APPEARANCE_VERBS, INFERENCE_VERBS
 
@@ -56,9 +56,10 @@ PASSIVE_SENSES = frozenset({"speech", "writing", "thought", "perception"})
 # to" (meant to, obliged to) and "be expected to", the forecast of news copy ("Putin is expected
 # to meet Biden this summer": the outlet's schedule, reporting; the seed article has one).
 MODAL_PASSIVES = frozenset({"suppose", "expect"})
-# Adverbs of hearsay: the claim is others' and the writer says so without naming them. One
-# concept, few members; speculation ("supposedly", "apparently") is stance.py's, not hearsay.
-HEARSAY = frozenset({"reportedly", "allegedly", "purportedly", "reputedly"})
+# Adverbs of hearsay: the claim is others' and the writer says so without naming them. The one
+# list, shared with the quotes layer (newsgraph.reporting); speculation and doubt ("supposedly",
+# "apparently") are stance.py's, not hearsay (why: data/quotes/hearsay.txt).
+HEARSAY = hearsay_adverbs()
 
 
 def source_frame(sentence: SpacySpan) -> str | None:
