@@ -107,3 +107,13 @@ def test_only_a_column_or_a_lone_sentence_lets_the_score_overrule_an_attribution
     assert Evidence(**(framed | {"aside": 0.9}), argued=False).voice(0.5) == "opinion"
     assert argues_freely(OPINION) and argues_freely(None)
     assert not any(argues_freely(genre) for genre in (REPORT, WIRE, ANALYSIS))
+
+
+def test_a_denied_report_without_content_reports_nothing(frame):
+    # No reply, no comment: nothing anyone said is the sentence's content.
+    assert frame("The harbour office did not respond to a request for comment.") is None
+    assert frame("The ferry company declined to comment and did not reply.") is None
+    assert frame("The harbour office did not respond.") is None
+    # A denied report that still carries a claim keeps its frame.
+    assert frame("The harbour master did not say that the pier would close.") == "main verb"
+    assert frame("The harbour office responded that the pier would stay open.") == "main verb"

@@ -7,7 +7,9 @@ whose sentence it is, and a few grammatical frames say that on their own:
   than the writer's "I" or "we" and a clause or nothing as its complement
   ("Asked if he was bullied, the candidate said no"; "They know that doing so
   would spark fury"); not "The company reported a loss" (an object: a fact),
-  nor "are proving unable" (a copular complement: "prove" as "turn out");
+  nor "are proving unable" (a copular complement: "prove" as "turn out"),
+  nor a denied report with no clause ("did not respond to a request for comment"):
+  nothing is reported;
 - a frame set in the middle of the source's words ("If it can build a wall,
   he observed this week, then he can build one"): the writer's sentence is
   the source's;
@@ -92,6 +94,8 @@ def _main_report(root: Token) -> bool:
         return False
     if "neg" in deps and root.lemma_ in INFERENCE_VERBS:
         return False  # "the actions do not suggest it is seeking ...": the writer's denied inference
+    if "neg" in deps and not deps & CLAUSE_COMPLEMENTS:
+        return False  # "The office did not respond to a request for comment": nothing is reported
     return bool(deps & CLAUSE_COMPLEMENTS) or "dobj" not in deps
 
 
