@@ -117,3 +117,11 @@ def test_a_denied_report_without_content_reports_nothing(frame):
     # A denied report that still carries a claim keeps its frame.
     assert frame("The harbour master did not say that the pier would close.") == "main verb"
     assert frame("The harbour office responded that the pier would stay open.") == "main verb"
+
+
+def test_an_intention_gives_the_sentence_to_its_source_only_as_the_main_clause(frame):
+    # "wants" as the main verb: the sentence is what the port authority wants.
+    assert _voices_with_quotes("The port authority wants the ferry company to pay the fine by Friday.") == ["attributed"]
+    # Added after the writer's own statement, the intention is one more act reported.
+    assert _voices_with_quotes("The port authority closed the north dock on Monday and threatened to fine "
+                               "the ferry company.") == ["reporting"]
