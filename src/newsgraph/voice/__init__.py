@@ -139,7 +139,10 @@ class VoiceStage:
         attributed = [frame or is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
                       or _ends_in_quotation(here, s) for s, near, here, frame in zip(sentences, quotes_in, marked_in, frames)]
         asides = self._aside_scores(sentences, attributed, others_in, quotes_in)
-        genre = article_genre(ctx.text, sentences, others, scores, attributed)
+        # The genre weighs how much of the article is anyone's, intentions in clauses of their own included.
+        anyones = [attr or is_attributed(near, s.start_char, s.end_char, s, acts=True)
+                   for attr, s, near in zip(attributed, sentences, quotes_in)]
+        genre = article_genre(ctx.text, sentences, others, scores, anyones)
         marks_only = judged_by_marks_only(genre)
         argued = argues_freely(genre)
         evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)),

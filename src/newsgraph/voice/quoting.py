@@ -198,7 +198,7 @@ def covered(regions: Sequence[Region], start: int, end: int) -> int:
     return sum(marks)
 
 
-def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None) -> bool:
+def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None, acts: bool = False) -> bool:
     """True when a quote's reporting frame or most of its content lies in the sentence.
 
     The frame is the cue ("said", "according to") together with content in
@@ -206,7 +206,9 @@ def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None) 
     clause subordinate to the writer's own statement: "The indexes were mixed
     after CNBC reported that ..." states the market's moves, not CNBC's report.
     A quote that spills from a previous sentence makes this one attributed
-    only if it covers most of it.
+    only if it covers most of it. An intention frames the sentence only as its main verb
+    (`heads_sentence`), unless `acts` counts every intention too (as the genre does: a sentence
+    that reports someone's plan is not the writer's judgement either).
     """
     if not quotes:
         return False
@@ -215,7 +217,8 @@ def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None) 
         cue = quote.cue
         if content_here and cue is not None and cue.start < end and start < cue.end:
             if sentence is None or not (subordinate_frame(sentence, cue.start, cue.end)
-                                        or quote.cue_class == "intention" and not heads_sentence(sentence, cue.start, cue.end)):
+                                        or not acts and quote.cue_class == "intention"
+                                        and not heads_sentence(sentence, cue.start, cue.end)):
                 return True
     contents = [Region(q.start, q.end) for q in quotes]
     return covered(contents, start, end) >= CONTENT_SHARE * max(1, end - start)
