@@ -36,3 +36,19 @@ def test_an_empty_it_with_a_passive_verb_of_saying_reports_its_clause(pipeline):
 def test_a_named_reporter_keeps_the_clause(pipeline):
     quote = quote_with(_quotes(pipeline, "Police said he allegedly brandished a knife during a scuffle with guards."), "brandished")
     assert quote.speaker_mention.text == "Police"
+
+
+def test_one_list_of_hearsay_adverbs():
+    from newsgraph.quotes.hearsay import HEARSAY_ADVERBS
+    from newsgraph.reporting import hearsay_adverbs
+
+    assert HEARSAY_ADVERBS == hearsay_adverbs()
+    assert {"reportedly", "allegedly", "rumoredly"} <= hearsay_adverbs()
+    # "supposedly" is the writer's doubt (a stance mark), not a report passed on.
+    assert "supposedly" not in hearsay_adverbs()
+
+
+def test_supposedly_is_the_writers_doubt_not_a_report(pipeline):
+    assert not [q for q in _quotes(pipeline, "The ferry is supposedly the fastest boat on the lake.") if q.cue is not None]
+    quote = quote_with(_quotes(pipeline, "The ferry is rumoredly being sold to a rival line."), "being sold")
+    assert quote.cue.text == "rumoredly"

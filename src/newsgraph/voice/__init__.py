@@ -62,6 +62,14 @@ def _mostly_marked(marked, sent) -> bool:
     return covered(marked, sent.start_char, sent.end_char) >= MARKED_SHARE * max(1, sent.end_char - sent.start_char)
 
 
+def _ends_in_quotation(marked, sent) -> bool:
+    """A quotation opened in the sentence runs on past its end: the sentence closes in the source's
+    words, and the frame comes after ('In 2009, when the grants came, "states were broke. They needed
+    it," she said'), so its last clause is the source's. A writer's own sentence does not end inside
+    a quotation; a scare quote or a title closes within its sentence."""
+    return any(sent.start_char <= region.start < sent.end_char < region.end for region in marked)
+
+
 @dataclass(frozen=True)
 class Evidence:
     """What the decision weighs for one sentence."""
@@ -129,9 +137,12 @@ class VoiceStage:
         scores = [float(score) for score in self.model.probabilities(embeddings)]
         quotes_in = regions_by_sentence(quotes, sentences)
         attributed = [frame or is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
-                      for s, near, here, frame in zip(sentences, quotes_in, marked_in, frames)]
+                      or _ends_in_quotation(here, s) for s, near, here, frame in zip(sentences, quotes_in, marked_in, frames)]
         asides = self._aside_scores(sentences, attributed, others_in, quotes_in)
-        genre = article_genre(ctx.text, sentences, others, scores, attributed)
+        # The genre weighs how much of the article is anyone's, intentions in clauses of their own included.
+        anyones = [attr or is_attributed(near, s.start_char, s.end_char, s, acts=True)
+                   for attr, s, near in zip(attributed, sentences, quotes_in)]
+        genre = article_genre(ctx.text, sentences, others, scores, anyones)
         marks_only = judged_by_marks_only(genre)
         argued = argues_freely(genre)
         evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)),

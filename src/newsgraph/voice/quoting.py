@@ -198,7 +198,7 @@ def covered(regions: Sequence[Region], start: int, end: int) -> int:
     return sum(marks)
 
 
-def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None) -> bool:
+def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None, acts: bool = False) -> bool:
     """True when a quote's reporting frame or most of its content lies in the sentence.
 
     The frame is the cue ("said", "according to") together with content in
@@ -206,7 +206,9 @@ def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None) 
     clause subordinate to the writer's own statement: "The indexes were mixed
     after CNBC reported that ..." states the market's moves, not CNBC's report.
     A quote that spills from a previous sentence makes this one attributed
-    only if it covers most of it.
+    only if it covers most of it. An intention frames the sentence only as its main verb
+    (`heads_sentence`), unless `acts` counts every intention too (as the genre does: a sentence
+    that reports someone's plan is not the writer's judgement either).
     """
     if not quotes:
         return False
@@ -214,7 +216,9 @@ def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None) 
         content_here = Region(quote.start, quote.end).overlap(start, end)
         cue = quote.cue
         if content_here and cue is not None and cue.start < end and start < cue.end:
-            if sentence is None or not subordinate_frame(sentence, cue.start, cue.end):
+            if sentence is None or not (subordinate_frame(sentence, cue.start, cue.end)
+                                        or not acts and quote.cue_class == "intention"
+                                        and not heads_sentence(sentence, cue.start, cue.end)):
                 return True
     contents = [Region(q.start, q.end) for q in quotes]
     return covered(contents, start, end) >= CONTENT_SHARE * max(1, end - start)
@@ -240,6 +244,15 @@ def subordinate_frame(sentence, cue_start: int, cue_end: int) -> bool:
         if token.dep_ != "ROOT" and any(c.dep_ == "mark" and c.lower_ not in FRAME_MARKS for c in token.children):
             return True
     return False
+
+
+def heads_sentence(sentence, cue_start: int, cue_end: int) -> bool:
+    """True when the cue is the sentence's main verb. What someone wants, plans or refuses gives the
+    sentence to them only as its main clause ("Beijing wants Trump to drop the tariffs"); added in a
+    clause of its own after the writer's statement ("Police laid siege to the campus ... and threatened
+    to use live rounds", "..., but the sponsor declined to renew") it is one more act the writer reports."""
+    cue = [t for t in span_tokens(sentence) if cue_start <= t.idx < cue_end]
+    return any(t.i == sentence.root.i for t in cue)
 
 
 OWN_CLAUSE_WORDS = 5   # a shorter remainder ("Lavrov that") is frame, not a statement
