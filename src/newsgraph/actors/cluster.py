@@ -33,6 +33,7 @@ class Clusterer:
     def run(self) -> list[Candidate]:
         self.people()
         self.other_names()
+        self.org_first_words()
         self.acronyms()
         self.supranational()
         self.descriptions()
@@ -144,6 +145,24 @@ class Clusterer:
                 if self.kb.country_of(tail) is None:
                     found[tail] = cand.key if found.get(tail, cand.key) == cand.key else None
         return found
+
+    def org_first_words(self) -> None:
+        """An organisation or facility named by the first words of a longer name in the article, the rest
+        capitalised ('the PGA' after 'the PGA Tour', 'Trump National Doral' after 'Trump National Doral
+        Resort Miami'), is that one, unless the words are a state or place or begin several names."""
+        longer: dict[str, str | None] = {}
+        for cand in self.cands:
+            words = self._words(cand) if cand.etype in ("ORG", "FAC") and cand.key else []
+            for n in range(1, len(words) if words and words[-1][:1].isupper() else 0):
+                head = norm(" ".join(words[:n]))
+                longer[head] = cand.key if longer.get(head, cand.key) == cand.key else None
+        for cand in self.cands:
+            key = longer.get(norm(cand.text(self.doc))) if cand.etype in ("ORG", "FAC") and cand.source == "spacy" else None
+            if key and key != cand.key and self._may_shorten(cand.text(self.doc)):
+                self._join_org(cand, key)
+
+    def _may_shorten(self, text: str) -> bool:
+        return self.kb.country_of(text) is None and self.kb.place_country(text) is None
 
     def _join_org(self, cand: Candidate, key: str) -> None:
         other = next(c for c in self.cands if c.key == key)

@@ -19,7 +19,7 @@ from .gazetteer import Gazetteer, NameMatch
 from .mentions import abbreviated_state, non_actor_spans, party_state
 from .cluster import CHAMBER_WORDS, GOVERNMENT_HEADS, explicit_country
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
-from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_before
+from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_apposed, title_before
 
 SPACY_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
 _TRIM_LEFT = frozenset({"the", "a", "an", "'s", "\u2019s"})
@@ -28,6 +28,8 @@ NATIONAL_ORG_TYPES = frozenset({"party", "government", "legislature", "military"
                                 "judiciary"})
 # Tokens no mention starts with: a possessive ending, a hyphen left of a split compound.
 _NO_START = frozenset({"'s", "\u2019s", "'", "\u2019", "-", "\u2010", "\u2011", "\u2013", "--"})
+# spaCy labels of names of things other than people, which may open with a person's name.
+_OTHER_NAMES = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 _OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "(", "[", ":", ";", "\u2014", "\u2013", "-", "."})
 
 
@@ -118,7 +120,7 @@ class Detector:
             if town is not None and self.free(ent.start, ent.end):
                 self.add(town)
                 continue
-            if ent.label_ == "PERSON" and not _names_non_person(ent, self.matches) \
+            if (ent.label_ == "PERSON" or self._titled_name(ent)) and not _names_non_person(ent, self.matches) \
                     and not _before_government(self.doc, ent.end) and not _lower_case(ent.doc[ent.start:ent.end]) \
                     and not self._title_alone(ent):
                 start = _skip_function_words(self.doc, self._strip_title(ent.start, ent.end), ent.end)
@@ -130,6 +132,12 @@ class Detector:
         for start, end, ref in sorted(spans.values()):
             self._person(start, end, ref)
         self._bare_surnames()
+
+    def _titled_name(self, ent: Span) -> bool:
+        """'Speaker of the Assembly, Aminu Garba,': two or three capitalised words after a title set off by
+        a comma name a person whatever spaCy's label, unless the knowledge base knows them."""
+        return ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and all(t.is_title for t in ent) \
+            and not self._is_kb_name(ent.start, ent.end) and title_apposed(self.doc, ent.start, self.kb) is not None
 
     def _owned_names(self, ents: list[Span]) -> list[tuple[int, int]]:
         """"FOX Business Network's Maria Bartiromo" read as one name: after the possessive, a common first
@@ -183,7 +191,7 @@ class Detector:
     def _title_sector(self, title, start: int) -> str:
         """The title's sector, from the organisation it is held in; a business title after a place's name
         is that place's office ('Hong Kong Chief Executive'), not a company's."""
-        org_sector = self.org_sector_in(title.start, start)
+        org_sector = self.org_sector_in(title.start, start) or title.body_sector
         sector = member_sector(title.role, org_sector)
         before = self.doc[title.role_start - 1] if title.role_start > title.start else None
         if sector == "BUS" and org_sector is None and title.country and before is not None and before.tag_ == "NNP":
@@ -202,11 +210,14 @@ class Detector:
         return False
 
     def _bare_surnames(self) -> None:
-        """'Lind told reporters': a surname spaCy missed, after 'Kaja Lind' was found."""
+        """'Lind told reporters': a surname spaCy missed, after 'Kaja Lind' was found; not one that opens a
+        longer name of something else ('the Clinton Foundation' after 'Hillary Clinton')."""
         surnames = {self.doc[c.end - 1].text for c in self.out
                     if c.etype == "PERSON" and c.mention == NAME and c.end - c.start > 1}
+        inside = {i for e in self.ents if e.label_ in _OTHER_NAMES and len(e) > 1 for i in range(e.start, e.end)}
         for token in tokens(self.doc):  # made once per doc
-            if token.text in surnames and not self.claimed[token.i] and token.pos_ == "PROPN" and token.is_title:
+            if token.text in surnames and not self.claimed[token.i] and token.pos_ == "PROPN" and token.is_title \
+                    and token.i not in inside:
                 self._person(token.i, token.i + 1, None)
 
     def _strip_title(self, start: int, end: int) -> int:
@@ -236,9 +247,10 @@ class Detector:
         if not self.free(start, end):
             return
         cand = Candidate(start, end, NAME, "PERSON", ref, source="kb" if ref else "spacy")
-        title = title_before(self.doc, start, self.kb, self.country_at)
-        if title is not None and self.free(title.start, start):
-            self.add(Candidate(title.start, start, TITLE, "PERSON", None, source="rule", describes=start))
+        title = title_before(self.doc, start, self.kb, self.country_at) or title_apposed(self.doc, start, self.kb)
+        mention_end = title.mention_end or start if title is not None else start
+        if title is not None and self.free(title.start, mention_end):
+            self.add(Candidate(title.start, mention_end, TITLE, "PERSON", None, source="rule", describes=start))
             cand.role = self.doc[title.role_start:title.end].text
             cand.role_key = title.role.key
             cand.sector = "ELI" if title.former else self._title_sector(title, start)
@@ -513,7 +525,7 @@ def _before_government(doc: Doc, end: int) -> bool:
 
 
 def _inside_other_entity(match: NameMatch, ents: list[Span]) -> bool:
-    return any(e.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW") and e.start <= match.start
+    return any(e.label_ in _OTHER_NAMES and e.start <= match.start
                and match.end <= e.end and (e.end - e.start) > (match.end - match.start) for e in ents)
 
 

@@ -1,0 +1,53 @@
+"""The entity list (issue 14, session 8): titles set off before a name, names that open longer names,
+organisations named by their first words.
+
+Synthetic sentences written for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(stages=("actors",))
+    return lambda text, date="2018-09-10": pipeline.analyze(text, published=date).entities
+
+
+def entity_with(entities, text: str):
+    found = [e for e in entities if any(m.text == text for m in e.mentions)]
+    assert found, (text, [(e.name, [m.text for m in e.mentions]) for e in entities])
+    return found[0]
+
+
+def names(entities) -> list[str]:
+    return [e.name for e in entities]
+
+
+def test_a_title_with_its_body_set_off_before_a_name_is_the_persons(analyze):
+    ents = analyze("Speaker of the Assembly, Aminu Garba, and the Commissioner of Police, Musa Bello, "
+                   "went to court on Monday.")
+    okafor = entity_with(ents, "Aminu Garba")
+    assert "Speaker of the Assembly" in {m.text for m in okafor.mentions}
+    bello = entity_with(ents, "Musa Bello")
+    assert "Commissioner of Police" in {m.text for m in bello.mentions} and bello.sector == "COP"
+    assert not any(e.name in ("Assembly", "Speaker", "Commissioner") for e in ents), names(ents)
+
+
+def test_a_surname_opening_a_longer_name_is_not_the_person(analyze):
+    ents = analyze("Maria Delacroix spoke on Monday. The Delacroix Foundation paid for the trip.")
+    person = entity_with(ents, "Maria Delacroix")
+    assert {m.text for m in person.mentions} == {"Maria Delacroix"}
+    assert entity_with(ents, "Delacroix Foundation") is not person
+
+
+def test_an_organisation_named_by_its_first_words_is_that_one(analyze):
+    ents = analyze("The Harbin Rowing League moved its final to Oslo. The Harbin Rowing could not find a sponsor, "
+                   "and the HRX Tour said so too. The HRX hired a lawyer.")
+    league = entity_with(ents, "Harbin Rowing League")
+    assert "Harbin Rowing" in {m.text for m in league.mentions}
+    assert "HRX" in {m.text for m in entity_with(ents, "HRX Tour").mentions}
