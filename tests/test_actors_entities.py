@@ -51,3 +51,16 @@ def test_an_organisation_named_by_its_first_words_is_that_one(analyze):
     league = entity_with(ents, "Harbin Rowing League")
     assert "Harbin Rowing" in {m.text for m in league.mentions}
     assert "HRX" in {m.text for m in entity_with(ents, "HRX Tour").mentions}
+
+
+def test_counted_people_telling_something_are_unnamed_sources(analyze):
+    ents = analyze("Three people familiar with the plan said the mayor of Dunmore would resign. "
+                   "Police arrested 12 people on Friday.")
+    assert not any(m.text == "people" for e in ents for m in e.mentions if m.start < 20), names(ents)
+    assert any(m.text in ("12 people", "people") and m.start > 60 for e in ents for m in e.mentions), names(ents)
+
+
+def test_the_collective_after_a_named_force_is_that_force(analyze):
+    ents = analyze("The Kwara State Police summoned the two senators on Monday. The police later withdrew the summons.")
+    force = entity_with(ents, "Kwara State Police")
+    assert "police" in {m.text for m in force.mentions}

@@ -267,22 +267,30 @@ class Clusterer:
     def back_references(self) -> None:
         """'the influential daily', 'the carmaker': a definite singular description of a body with no
         country words of its own is the organisation of that sector named last before it (within five
-        sentences), when one is."""
+        sentences), when one is; a collective ('the police') only one whose name ends in its word ('the
+        Nigeria Police')."""
         sentences = self._sentence_index()
         named = [c for c in self.cands if (c.mention in (NAME, ABBREVIATION) or c.source == "kb" or self._built_on_name(c))
                  and c.etype == "ORG" and c.key and c.sector]
         for cand in self.cands:
-            if cand.mention != DESCRIPTION or cand.plural or cand.describes is not None or cand.country \
+            if cand.mention != DESCRIPTION or self._plural_form(cand) or cand.describes is not None or cand.country \
                     or cand.start == 0 or self.doc[cand.start - 1].lower_ != "the" or not cand.sector:
                 continue
             role = self.kb.role(self.doc[cand.end - 1].text)
-            if role is None or role.type != "body" or role.key in GOVERNMENT_HEADS:
+            if role is None or role.type not in ("body", "group") or role.key in GOVERNMENT_HEADS:
                 continue
             before = [c for c in named if c.end <= cand.start and c.sector == cand.sector
-                      and sentences[cand.start] - sentences[c.start] <= 5]
+                      and sentences[cand.start] - sentences[c.start] <= 5
+                      and (role.type == "body" or self.doc[c.end - 1].lower_ == self.doc[cand.end - 1].lower_)]
             if before:
                 target = before[-1]
                 cand.key, cand.etype, cand.country = target.key, target.etype, target.country
+
+    def _plural_form(self, cand: Candidate) -> bool:
+        """A plural description, except a collective written singular ('the police' after 'the Nigeria
+        Police'; 'the protesters' stays a group of its own)."""
+        head = self.doc[cand.end - 1]
+        return cand.plural and head.lemma_.lower() != head.lower_
 
     def _built_on_name(self, cand: Candidate) -> bool:
         """'Peoples Liberation Army forces': a description around a proper name counts as named."""

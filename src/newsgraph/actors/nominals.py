@@ -166,13 +166,18 @@ def _generic_people(det, head: Token) -> bool:
     if head.lower_ not in det.kb.non_actor_words.get("generic-people", ()) or head.ent_type_ in ("ORG", "PERSON"):
         return False
     counted = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITIES
-    if counted or any(c.dep_ == "nummod" for c in head.children):
+    if counted or any(c.dep_ == "nummod" for c in head.children) and not _says(head):
         return False
     if head.dep_ == "dobj" and head.head.pos_ == "VERB":
         from ..quotes.lexicon import cue_class
 
         return cue_class(head.head.lemma_) is not None
     return True
+
+
+def _says(head: Token) -> bool:
+    """'Two people briefed on the talks said': counted people telling something are unnamed sources."""
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in reporting_verbs()
 
 
 def _predicative(head: Token, article: str | None, plural: bool, role: Role) -> bool:
