@@ -64,3 +64,30 @@ def test_the_collective_after_a_named_force_is_that_force(analyze):
     ents = analyze("The Kwara State Police summoned the two senators on Monday. The police later withdrew the summons.")
     force = entity_with(ents, "Kwara State Police")
     assert "police" in {m.text for m in force.mentions}
+
+
+def test_a_state_led_thing_names_no_actor_but_a_led_coalition_keeps_it(analyze):
+    ents = analyze("Beijing wants to usurp the Canadian-led liberal trading order.")
+    assert not any(e.country == "CAN" for e in ents), names(ents)
+    ents = analyze("The Canadian-led war went on for a year.")
+    assert any(e.country == "CAN" for e in ents), names(ents)
+
+
+def test_a_quoted_lower_case_term_names_no_one(analyze):
+    ents = analyze("Harlow mocks Dunmore over 'border brigade' plan.")
+    assert not any("brigade" in m.text for e in ents for m in e.mentions), names(ents)
+
+
+def test_a_word_of_a_hyphenated_phrase_is_no_mention(analyze):
+    ents = analyze("She took the stand-by-your-man approach again, and the man said nothing.")
+    assert not any(m.start < 30 and m.text == "man" for e in ents for m in e.mentions), names(ents)
+
+
+def test_people_someone_has_are_nobody_in_particular(analyze):
+    ents = analyze("You have some excellent, hard-working people in this town, the mayor said.")
+    assert not any("people" in m.text for e in ents for m in e.mentions), names(ents)
+
+
+def test_social_media_are_a_medium_wherever_they_stand(analyze):
+    ents = analyze("Of course, Korean social media is a poor mirror of public opinion.")
+    assert not any("media" in m.text for e in ents for m in e.mentions), names(ents)

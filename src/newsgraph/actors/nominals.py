@@ -54,8 +54,8 @@ def find(det) -> None:
     for token in doc:
         if det.claimed[token.i] or not _nominal(det, token) or token.dep_ == "compound":
             continue
-        if token.i in proper or _hyphen_modifier(doc, token.i) or _hyphen_tail(token):
-            continue  # "party-controlled website", "one-party state": "party" only modifies
+        if token.i in proper or _hyphen_modifier(doc, token.i) or _hyphen_tail(token) or _hyphen_phrase(token):
+            continue  # "party-controlled website", "one-party state", "stand-by-your-man": a word of a modifier
         found = role_ending_at(doc, token.i, det.kb)
         if found is None or not det.free(found[0], token.i + 1):
             continue
@@ -95,6 +95,8 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         end = after[0] if det.kb.country_of(doc[end + 1:after[0]].text) else end
     elif not countries and role.type in ("person", "body"):
         countries = _place_after_of(det, end)  # "the mayor of Chicago": the town stays a place of its own
+    if _quoted_term(doc, first, end):
+        return  # "blasts Trump over 'deportation force' idea": a term quoted, no one named
     plural = head.tag_ in ("NNS", "NNPS") or role.type == "group"
     if not countries and not role.country and not _is_argument(head) and (plural or article in _INDEFINITE):
         return
@@ -168,10 +170,11 @@ def _generic_people(det, head: Token) -> bool:
     counted = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITIES
     if counted or any(c.dep_ == "nummod" for c in head.children) and not _says(head):
         return False
-    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+    if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
         from ..quotes.lexicon import cue_class
 
-        return cue_class(head.head.lemma_) is not None
+        # "you have some wonderful people": had or told, not acted on ("deported children" stay)
+        return cue_class(head.head.lemma_) is not None or head.head.lemma_ == "have"
     return True
 
 
@@ -224,6 +227,25 @@ def _hyphen_modifier(doc: Doc, k: int) -> bool:
     """The first part of a hyphenated modifier ('one-party', 'party-controlled'), tokenised apart."""
     return k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text in _HYPHENS \
         and not doc[k + 1].whitespace_
+
+
+def _hyphen_phrase(token: Token) -> bool:
+    """The last word of a phrase hyphenated into one word ('standing-by-your-man', 'man-of-the-people'):
+    two hyphens or more glued to the words before it."""
+    doc, k, hyphens = token.doc, token.i, 0
+    while k > 1 and doc[k - 1].text in _HYPHENS and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
+        hyphens, k = hyphens + 1, k - 2
+    return hyphens >= 2
+
+
+_QUOTES = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
+
+
+def _quoted_term(doc: Doc, first: int, end: int) -> bool:
+    """A lower-case phrase standing alone in quotation marks is a term quoted ('the \u2018deportation
+    force\u2019 idea'), not a reference to anyone."""
+    return 0 < first and end < len(doc) and doc[first - 1].text in _QUOTES and doc[end].text in _QUOTES \
+        and all(t.is_lower or not t.is_alpha for t in doc[first:end])
 
 
 def _hyphen_tail(token: Token) -> bool:
