@@ -91,3 +91,9 @@ def test_people_someone_has_are_nobody_in_particular(analyze):
 def test_social_media_are_a_medium_wherever_they_stand(analyze):
     ents = analyze("Of course, Korean social media is a poor mirror of public opinion.")
     assert not any("media" in m.text for e in ents for m in e.mentions), names(ents)
+
+
+def test_advisers_of_a_seat_of_government_are_a_group_of_its_state(analyze):
+    ents = analyze("Some Elysee advisers would like to see Italy agree, and White House aides said so.")
+    group = entity_with(ents, "White House aides")
+    assert group.country == "USA" and group.sector == "GOV"
