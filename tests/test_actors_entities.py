@@ -97,3 +97,11 @@ def test_advisers_of_a_seat_of_government_are_a_group_of_its_state(analyze):
     ents = analyze("Some Elysee advisers would like to see Italy agree, and White House aides said so.")
     group = entity_with(ents, "White House aides")
     assert group.country == "USA" and group.sector == "GOV"
+
+
+def test_a_surname_titled_with_the_kb_persons_office_stays_that_person(analyze):
+    ents = analyze("Michelle Obama spoke in Ohio on Monday. President Obama told voters it was personal, "
+                   "and Obama added that he would campaign.", date="2016-09-19")
+    president = entity_with(ents, "President")
+    assert "Michelle Obama" not in {m.text for m in president.mentions}, names(ents)
+    assert president.sector == "GOV"

@@ -51,15 +51,23 @@ class Clusterer:
         self._surnames_to_article_names(names)
 
     def _surnames_to_article_names(self, names: list[Candidate]) -> None:
-        """'Clinton' after 'Hillary Clinton' is her, whoever the knowledge base knows as 'Clinton'."""
+        """'Clinton' after 'Hillary Clinton' is her, whoever the knowledge base knows as 'Clinton', unless the
+        article gives the knowledge base's person their office on the date ('President Obama')."""
+        titled = {c.key for c in names if c.source == "kb" and self._titled_office_holder(c)}
         for cand in names:
             words = self._words(cand)
-            if len(words) != 1 or cand.source != "kb":
+            if len(words) != 1 or cand.source != "kb" or cand.key in titled:
                 continue
             fuller = {c.key for c in names if len(self._words(c)) > 1 and _same_surname(self._words(c)[-1], words[0])
                       and self._same_person(cand, words, c)}  # "Mrs. Biden" beside both: Jill
             if len(fuller) == 1 and cand.key not in fuller:  # 'Biden' beside 'Joe Biden' and 'Jill Biden': Joe
                 cand.key, cand.source = fuller.pop(), "spacy"
+
+    def _titled_office_holder(self, cand: Candidate) -> bool:
+        """'President Obama' beside 'Michelle Obama': the title is the knowledge base person's office on the
+        date, so the surname (there and elsewhere) is that person, not the one the article names in full."""
+        office = _office(self.kb, cand, self.date)
+        return office is not None and office.role is not None and _roles_match(cand.role_key, norm(office.role))
 
     def _words(self, cand: Candidate) -> list[str]:
         words = self._word_cache.get(id(cand))

@@ -11,11 +11,11 @@ from spacy.tokens import Doc, Span
 
 from ..gender import PERSON_PRONOUNS, honorific_gender
 from ..nlp import tokens
-from ..reporting import reporting_verbs
 from . import nominals
 from .nominals import member_sector
 from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Candidate, acts, is_locative
 from .gazetteer import Gazetteer, NameMatch
+from .headlines import strip_headline_verb, verb_phrase
 from .mentions import abbreviated_state, non_actor_spans, party_state
 from .cluster import CHAMBER_WORDS, GOVERNMENT_HEADS, explicit_country
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
@@ -125,7 +125,7 @@ class Detector:
                     and not self._title_alone(ent):
                 start = _skip_function_words(self.doc, self._strip_title(ent.start, ent.end), ent.end)
                 if start < ent.end and not any(s <= start < e or start <= s < ent.end for s, e, _ in spans.values()):
-                    spans[start] = (start, _strip_headline_verb(self.doc, start, _strip_possessive(self.doc, start, ent.end)), None)
+                    spans[start] = (start, strip_headline_verb(self.doc, start, _strip_possessive(self.doc, start, ent.end)), None)
         for start, end in self._owned_names(ents):
             if not any(s <= start < e or start <= s < end for s, e, _ in spans.values()):
                 spans[start] = (start, end, None)
@@ -405,7 +405,7 @@ class Detector:
         for ent in ents:
             start, end = _trim(self.doc, ent.start, ent.end)
             if start >= end or not self.free(start, end) or ent.label_ == "PERSON" or _no_name(ent, start, end) \
-                    or _verb_phrase(self.doc, start, end):
+                    or verb_phrase(self.doc, start, end):
                 continue
             town = self.town_used_as_place(start, end) if ent.label_ in ("ORG", "NORP", "FAC") else None
             if is_dateline(self.doc, start, end):  # "CONCORD, N.H. --" read as an organisation
@@ -467,15 +467,6 @@ def _no_name(ent: Span, start: int, end: int) -> bool:
     if end - start != 1 or ent.label_ == "NORP" and not token.is_lower:
         return False
     return token.is_lower or token.pos_ in _NOT_NAME_POS or token.pos_ == "NOUN" and _sentence_initial(token)
-
-
-def _verb_phrase(doc: Doc, start: int, end: int) -> bool:
-    """'Sanders To Release Medical Records After Pressure': a title-cased headline's predicate, read as an
-    organisation, opens with the clause's verb (its root, or after an infinitive 'To'); no name does."""
-    first = doc[start]
-    if end - start < 2 or first.pos_ != "VERB" or first.tag_ not in ("VB", "VBD", "VBZ", "VBP"):
-        return False
-    return first.dep_ == "ROOT" or any(c.tag_ == "TO" and c.dep_ == "aux" for c in first.children)
 
 
 def _sentence_initial(token) -> bool:
@@ -553,30 +544,6 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
     surface = doc[start:end].text
     return line_start and surface.isupper() and len(surface) > 2 and end < len(doc) \
         and doc[end].text in _DATELINE_ENDS and first.is_alpha
-
-
-def _strip_headline_verb(doc: Doc, start: int, end: int) -> int:
-    """'Haddad Vows to Fight On', 'Kovacs Slams Lind': in a title-cased headline spaCy glues the verb
-    (and what follows it) to the name; the name ends before the first inflected verb."""
-    if end - start < 2 or not _headline_cased(doc[end - 1]):
-        return end
-    for k in range(start + 1, end):
-        if doc[k].is_title and (_inflected_verb(doc[k].lower_) or doc[k].tag_ in ("VBZ", "VBD")):
-            return k
-    return end
-
-
-def _inflected_verb(word: str) -> bool:
-    from ..events.lexicon import load_lexicon
-
-    lex = load_lexicon()
-    lemma = lex.forms.get(word) or (word[:-1] if word.endswith("s") else word)
-    return (lemma in lex.known or lemma in reporting_verbs()) and word != lemma
-
-
-def _headline_cased(token) -> bool:
-    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title for t in words) > 0.6 * len(words)
 
 
 def _strip_possessive(doc: Doc, start: int, end: int) -> int:
