@@ -105,3 +105,12 @@ def test_a_surname_titled_with_the_kb_persons_office_stays_that_person(analyze):
     president = entity_with(ents, "President")
     assert "Michelle Obama" not in {m.text for m in president.mentions}, names(ents)
     assert president.sector == "GOV"
+
+
+def test_groups_of_experts_users_nationalists_and_agents_are_actors(analyze):
+    ents = analyze("Cyber security experts said the files were stolen. The video prompted some Twitter users to "
+                   "complain, and the nationalists cheered. Families were hurt by illegal aliens, and the agents "
+                   "of the Kwara police arrested two men.")
+    found = {m.text for e in ents for m in e.mentions}
+    for group in ("Cyber security experts", "Twitter users", "nationalists", "illegal aliens", "agents"):
+        assert any(group in text for text in found), (group, sorted(found))

@@ -38,7 +38,7 @@ GENERIC_ROLES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spo
                            "commander", "commanders", "chairman", "chief", "head", "member", "members", "director",
                            "founder", "deputy", "executive", "officer", "officers", "fighters", "supporters",
                            "chair", "chairwoman", "chairperson", "president", "vice president", "commissioner",
-                           "inspector general", "adviser", "advisers", "aide", "aides"})
+                           "inspector general", "adviser", "advisers", "aide", "aides", "agents"})
 
 
 def member_sector(role, org_sector: str | None) -> str:
