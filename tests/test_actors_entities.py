@@ -114,3 +114,10 @@ def test_groups_of_experts_users_nationalists_and_agents_are_actors(analyze):
     found = {m.text for e in ents for m in e.mentions}
     for group in ("Cyber security experts", "Twitter users", "nationalists", "illegal aliens", "agents"):
         assert any(group in text for text in found), (group, sorted(found))
+
+
+def test_a_titles_office_is_a_body_not_the_office_holder(analyze):
+    ents = analyze("Governor Ann Halvorsen defended the plan. The governor's office did not respond on Monday.")
+    person = entity_with(ents, "Ann Halvorsen")
+    assert not any("governor" in m.text.lower() and m.start > 40 for m in person.mentions), names(ents)
+    assert entity_with(ents, "governor's office").kind == "ORG"

@@ -97,6 +97,9 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         countries = _place_after_of(det, end)  # "the mayor of Chicago": the town stays a place of its own
     if _quoted_term(doc, first, end):
         return  # "blasts Trump over 'deportation force' idea": a term quoted, no one named
+    if role.type == "person" and _office_of(doc, head):
+        _office(det, first, head, role, countries)
+        return
     plural = head.tag_ in ("NNS", "NNPS") or role.type == "group"
     if not countries and not role.country and not _is_argument(head) and (plural or article in _INDEFINITE):
         return
@@ -330,6 +333,21 @@ def _title(det, head: Token, first: int, end: int, role: Role, countries, articl
                       role=words.text, role_key=role.key, source="rule",
                       definite=article not in _INDEFINITE, describes=_described(head), context=True,
                       gender=_role_gender(role.phrase)))
+
+
+def _office_of(doc: Doc, head: Token) -> bool:
+    """'the governor's office', "the mayor's office": a title possessing 'office' names the office."""
+    k = head.i + 1
+    return k + 1 < len(doc) and doc[k].lower_ in ("'s", "\u2019s") and doc[k + 1].lower_ == "office"
+
+
+def _office(det, first: int, head: Token, role: Role, countries) -> None:
+    """"The governor's office didn't respond": the office holder's staff, a body of its own, not the
+    person holding the title."""
+    code = countries[-1][0] if countries else role.country
+    end = head.i + 3
+    det.add(Candidate(first, end, DESCRIPTION, "ORG", f"office:{code or ''}:{role.key}", code, role.sector,
+                      role=det.doc[first:end].text, source="rule", context=True))
 
 
 def _body_of_sector(det, head: Token) -> str | None:
