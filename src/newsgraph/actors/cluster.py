@@ -33,6 +33,7 @@ class Clusterer:
     def run(self) -> list[Candidate]:
         self.people()
         self.other_names()
+        self.org_first_words()
         self.acronyms()
         self.supranational()
         self.descriptions()
@@ -50,15 +51,23 @@ class Clusterer:
         self._surnames_to_article_names(names)
 
     def _surnames_to_article_names(self, names: list[Candidate]) -> None:
-        """'Clinton' after 'Hillary Clinton' is her, whoever the knowledge base knows as 'Clinton'."""
+        """'Clinton' after 'Hillary Clinton' is her, whoever the knowledge base knows as 'Clinton', unless the
+        article gives the knowledge base's person their office on the date ('President Obama')."""
+        titled = {c.key for c in names if c.source == "kb" and self._titled_office_holder(c)}
         for cand in names:
             words = self._words(cand)
-            if len(words) != 1 or cand.source != "kb":
+            if len(words) != 1 or cand.source != "kb" or cand.key in titled:
                 continue
             fuller = {c.key for c in names if len(self._words(c)) > 1 and _same_surname(self._words(c)[-1], words[0])
                       and self._same_person(cand, words, c)}  # "Mrs. Biden" beside both: Jill
             if len(fuller) == 1 and cand.key not in fuller:  # 'Biden' beside 'Joe Biden' and 'Jill Biden': Joe
                 cand.key, cand.source = fuller.pop(), "spacy"
+
+    def _titled_office_holder(self, cand: Candidate) -> bool:
+        """'President Obama' beside 'Michelle Obama': the title is the knowledge base person's office on the
+        date, so the surname (there and elsewhere) is that person, not the one the article names in full."""
+        office = _office(self.kb, cand, self.date)
+        return office is not None and office.role is not None and _roles_match(cand.role_key, norm(office.role))
 
     def _words(self, cand: Candidate) -> list[str]:
         words = self._word_cache.get(id(cand))
@@ -144,6 +153,24 @@ class Clusterer:
                 if self.kb.country_of(tail) is None:
                     found[tail] = cand.key if found.get(tail, cand.key) == cand.key else None
         return found
+
+    def org_first_words(self) -> None:
+        """An organisation or facility named by the first words of a longer name in the article, the rest
+        capitalised ('the PGA' after 'the PGA Tour', 'Trump National Doral' after 'Trump National Doral
+        Resort Miami'), is that one, unless the words are a state or place or begin several names."""
+        longer: dict[str, str | None] = {}
+        for cand in self.cands:
+            words = self._words(cand) if cand.etype in ("ORG", "FAC") and cand.key else []
+            for n in range(1, len(words) if words and words[-1][:1].isupper() else 0):
+                head = norm(" ".join(words[:n]))
+                longer[head] = cand.key if longer.get(head, cand.key) == cand.key else None
+        for cand in self.cands:
+            key = longer.get(norm(cand.text(self.doc))) if cand.etype in ("ORG", "FAC") and cand.source == "spacy" else None
+            if key and key != cand.key and self._may_shorten(cand.text(self.doc)):
+                self._join_org(cand, key)
+
+    def _may_shorten(self, text: str) -> bool:
+        return self.kb.country_of(text) is None and self.kb.place_country(text) is None
 
     def _join_org(self, cand: Candidate, key: str) -> None:
         other = next(c for c in self.cands if c.key == key)
@@ -248,22 +275,30 @@ class Clusterer:
     def back_references(self) -> None:
         """'the influential daily', 'the carmaker': a definite singular description of a body with no
         country words of its own is the organisation of that sector named last before it (within five
-        sentences), when one is."""
+        sentences), when one is; a collective ('the police') only one whose name ends in its word ('the
+        Nigeria Police')."""
         sentences = self._sentence_index()
         named = [c for c in self.cands if (c.mention in (NAME, ABBREVIATION) or c.source == "kb" or self._built_on_name(c))
                  and c.etype == "ORG" and c.key and c.sector]
         for cand in self.cands:
-            if cand.mention != DESCRIPTION or cand.plural or cand.describes is not None or cand.country \
+            if cand.mention != DESCRIPTION or self._plural_form(cand) or cand.describes is not None or cand.country \
                     or cand.start == 0 or self.doc[cand.start - 1].lower_ != "the" or not cand.sector:
                 continue
             role = self.kb.role(self.doc[cand.end - 1].text)
-            if role is None or role.type != "body" or role.key in GOVERNMENT_HEADS:
+            if role is None or role.type not in ("body", "group") or role.key in GOVERNMENT_HEADS:
                 continue
             before = [c for c in named if c.end <= cand.start and c.sector == cand.sector
-                      and sentences[cand.start] - sentences[c.start] <= 5]
+                      and sentences[cand.start] - sentences[c.start] <= 5
+                      and (role.type == "body" or self.doc[c.end - 1].lower_ == self.doc[cand.end - 1].lower_)]
             if before:
                 target = before[-1]
                 cand.key, cand.etype, cand.country = target.key, target.etype, target.country
+
+    def _plural_form(self, cand: Candidate) -> bool:
+        """A plural description, except a collective written singular ('the police' after 'the Nigeria
+        Police'; 'the protesters' stays a group of its own)."""
+        head = self.doc[cand.end - 1]
+        return cand.plural and head.lemma_.lower() != head.lower_
 
     def _built_on_name(self, cand: Candidate) -> bool:
         """'Peoples Liberation Army forces': a description around a proper name counts as named."""

@@ -11,15 +11,15 @@ from spacy.tokens import Doc, Span
 
 from ..gender import PERSON_PRONOUNS, honorific_gender
 from ..nlp import tokens
-from ..reporting import reporting_verbs
 from . import nominals
 from .nominals import member_sector
 from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Candidate, acts, is_locative
 from .gazetteer import Gazetteer, NameMatch
+from .headlines import strip_headline_verb, verb_phrase
 from .mentions import abbreviated_state, non_actor_spans, party_state
 from .cluster import CHAMBER_WORDS, GOVERNMENT_HEADS, explicit_country
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
-from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_before
+from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_apposed, title_before
 
 SPACY_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
 _TRIM_LEFT = frozenset({"the", "a", "an", "'s", "\u2019s"})
@@ -28,6 +28,8 @@ NATIONAL_ORG_TYPES = frozenset({"party", "government", "legislature", "military"
                                 "judiciary"})
 # Tokens no mention starts with: a possessive ending, a hyphen left of a split compound.
 _NO_START = frozenset({"'s", "\u2019s", "'", "\u2019", "-", "\u2010", "\u2011", "\u2013", "--"})
+# spaCy labels of names of things other than people, which may open with a person's name.
+_OTHER_NAMES = frozenset({"ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW"})
 _OPENERS = frozenset({'"', "\u201c", "\u2018", "'", "(", "[", ":", ";", "\u2014", "\u2013", "-", "."})
 
 
@@ -118,18 +120,24 @@ class Detector:
             if town is not None and self.free(ent.start, ent.end):
                 self.add(town)
                 continue
-            if ent.label_ == "PERSON" and not _names_non_person(ent, self.matches) \
+            if (ent.label_ == "PERSON" or self._titled_name(ent)) and not _names_non_person(ent, self.matches) \
                     and not _before_government(self.doc, ent.end) and not _lower_case(ent.doc[ent.start:ent.end]) \
                     and not self._title_alone(ent):
                 start = _skip_function_words(self.doc, self._strip_title(ent.start, ent.end), ent.end)
                 if start < ent.end and not any(s <= start < e or start <= s < ent.end for s, e, _ in spans.values()):
-                    spans[start] = (start, _strip_headline_verb(self.doc, start, _strip_possessive(self.doc, start, ent.end)), None)
+                    spans[start] = (start, strip_headline_verb(self.doc, start, _strip_possessive(self.doc, start, ent.end)), None)
         for start, end in self._owned_names(ents):
             if not any(s <= start < e or start <= s < end for s, e, _ in spans.values()):
                 spans[start] = (start, end, None)
         for start, end, ref in sorted(spans.values()):
             self._person(start, end, ref)
         self._bare_surnames()
+
+    def _titled_name(self, ent: Span) -> bool:
+        """'Speaker of the Assembly, Aminu Garba,': two or three capitalised words after a title set off by
+        a comma name a person whatever spaCy's label, unless the knowledge base knows them."""
+        return ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and all(t.is_title for t in ent) \
+            and not self._is_kb_name(ent.start, ent.end) and title_apposed(self.doc, ent.start, self.kb) is not None
 
     def _owned_names(self, ents: list[Span]) -> list[tuple[int, int]]:
         """"FOX Business Network's Maria Bartiromo" read as one name: after the possessive, a common first
@@ -183,7 +191,7 @@ class Detector:
     def _title_sector(self, title, start: int) -> str:
         """The title's sector, from the organisation it is held in; a business title after a place's name
         is that place's office ('Hong Kong Chief Executive'), not a company's."""
-        org_sector = self.org_sector_in(title.start, start)
+        org_sector = self.org_sector_in(title.start, start) or title.body_sector
         sector = member_sector(title.role, org_sector)
         before = self.doc[title.role_start - 1] if title.role_start > title.start else None
         if sector == "BUS" and org_sector is None and title.country and before is not None and before.tag_ == "NNP":
@@ -202,11 +210,14 @@ class Detector:
         return False
 
     def _bare_surnames(self) -> None:
-        """'Lind told reporters': a surname spaCy missed, after 'Kaja Lind' was found."""
+        """'Lind told reporters': a surname spaCy missed, after 'Kaja Lind' was found; not one that opens a
+        longer name of something else ('the Clinton Foundation' after 'Hillary Clinton')."""
         surnames = {self.doc[c.end - 1].text for c in self.out
                     if c.etype == "PERSON" and c.mention == NAME and c.end - c.start > 1}
+        inside = {i for e in self.ents if e.label_ in _OTHER_NAMES and len(e) > 1 for i in range(e.start, e.end)}
         for token in tokens(self.doc):  # made once per doc
-            if token.text in surnames and not self.claimed[token.i] and token.pos_ == "PROPN" and token.is_title:
+            if token.text in surnames and not self.claimed[token.i] and token.pos_ == "PROPN" and token.is_title \
+                    and token.i not in inside:
                 self._person(token.i, token.i + 1, None)
 
     def _strip_title(self, start: int, end: int) -> int:
@@ -236,9 +247,10 @@ class Detector:
         if not self.free(start, end):
             return
         cand = Candidate(start, end, NAME, "PERSON", ref, source="kb" if ref else "spacy")
-        title = title_before(self.doc, start, self.kb, self.country_at)
-        if title is not None and self.free(title.start, start):
-            self.add(Candidate(title.start, start, TITLE, "PERSON", None, source="rule", describes=start))
+        title = title_before(self.doc, start, self.kb, self.country_at) or title_apposed(self.doc, start, self.kb)
+        mention_end = title.mention_end or start if title is not None else start
+        if title is not None and self.free(title.start, mention_end):
+            self.add(Candidate(title.start, mention_end, TITLE, "PERSON", None, source="rule", describes=start))
             cand.role = self.doc[title.role_start:title.end].text
             cand.role_key = title.role.key
             cand.sector = "ELI" if title.former else self._title_sector(title, start)
@@ -393,7 +405,7 @@ class Detector:
         for ent in ents:
             start, end = _trim(self.doc, ent.start, ent.end)
             if start >= end or not self.free(start, end) or ent.label_ == "PERSON" or _no_name(ent, start, end) \
-                    or _verb_phrase(self.doc, start, end):
+                    or verb_phrase(self.doc, start, end):
                 continue
             town = self.town_used_as_place(start, end) if ent.label_ in ("ORG", "NORP", "FAC") else None
             if is_dateline(self.doc, start, end):  # "CONCORD, N.H. --" read as an organisation
@@ -457,15 +469,6 @@ def _no_name(ent: Span, start: int, end: int) -> bool:
     return token.is_lower or token.pos_ in _NOT_NAME_POS or token.pos_ == "NOUN" and _sentence_initial(token)
 
 
-def _verb_phrase(doc: Doc, start: int, end: int) -> bool:
-    """'Sanders To Release Medical Records After Pressure': a title-cased headline's predicate, read as an
-    organisation, opens with the clause's verb (its root, or after an infinitive 'To'); no name does."""
-    first = doc[start]
-    if end - start < 2 or first.pos_ != "VERB" or first.tag_ not in ("VB", "VBD", "VBZ", "VBP"):
-        return False
-    return first.dep_ == "ROOT" or any(c.tag_ == "TO" and c.dep_ == "aux" for c in first.children)
-
-
 def _sentence_initial(token) -> bool:
     """First word of its sentence, line or quotation, or inside a headline-cased line ('Why He Won')."""
     if token.is_sent_start or token.i == 0:
@@ -513,7 +516,7 @@ def _before_government(doc: Doc, end: int) -> bool:
 
 
 def _inside_other_entity(match: NameMatch, ents: list[Span]) -> bool:
-    return any(e.label_ in ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT", "LAW") and e.start <= match.start
+    return any(e.label_ in _OTHER_NAMES and e.start <= match.start
                and match.end <= e.end and (e.end - e.start) > (match.end - match.start) for e in ents)
 
 
@@ -541,30 +544,6 @@ def is_dateline(doc: Doc, start: int, end: int) -> bool:
     surface = doc[start:end].text
     return line_start and surface.isupper() and len(surface) > 2 and end < len(doc) \
         and doc[end].text in _DATELINE_ENDS and first.is_alpha
-
-
-def _strip_headline_verb(doc: Doc, start: int, end: int) -> int:
-    """'Haddad Vows to Fight On', 'Kovacs Slams Lind': in a title-cased headline spaCy glues the verb
-    (and what follows it) to the name; the name ends before the first inflected verb."""
-    if end - start < 2 or not _headline_cased(doc[end - 1]):
-        return end
-    for k in range(start + 1, end):
-        if doc[k].is_title and (_inflected_verb(doc[k].lower_) or doc[k].tag_ in ("VBZ", "VBD")):
-            return k
-    return end
-
-
-def _inflected_verb(word: str) -> bool:
-    from ..events.lexicon import load_lexicon
-
-    lex = load_lexicon()
-    lemma = lex.forms.get(word) or (word[:-1] if word.endswith("s") else word)
-    return (lemma in lex.known or lemma in reporting_verbs()) and word != lemma
-
-
-def _headline_cased(token) -> bool:
-    words = [t for t in token.sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title for t in words) > 0.6 * len(words)
 
 
 def _strip_possessive(doc: Doc, start: int, end: int) -> int:

@@ -9,7 +9,9 @@ Two general shapes, judged on the parse after clustering:
   that acts or modifies an actor, collective or place noun ("Asian nations",
   "Western interests", "Western intelligence") keeps it. A state's adjective is never
   dropped so: before a noun of an act it names the doer ("Israeli air raids", "an
-  Indian proposal", "the US-led war"), as event coders read it.
+  Indian proposal", "the US-led war"), as event coders read it; hyphenated to a
+  participle before a thing that is no act nor actor it is dropped ("the
+  American-led liberal order"; "a US-led coalition" stays).
 - a party word that describes a person: "Republican Christine Todd Whitman",
   "Democrat Hillary Clinton", "Republican rival Donald Trump", "Barack Obama, a
   Democrat". That word is the person's affiliation, not a mention of the party.
@@ -52,7 +54,7 @@ def drop_describers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list
             continue
         describer = _droppable(cand, kb) and _adjective_like(doc, cand) \
             or _bare_body_word(doc, cand, kb) and not _acts(doc, cand)
-        modifier = describer and _modifies_thing(doc, cand, kb, claimed)
+        modifier = describer and _modifies_thing(doc, cand, kb, claimed) or _led_thing(doc, cand, kb, claimed)
         only_modifiers[cand.key] = only_modifiers.get(cand.key, True) and modifier
     return [c for c in kept if not only_modifiers.get(c.key, False)]
 
@@ -125,8 +127,10 @@ _CHANNEL_PREPS = frozenset({"on", "across", "via", "through", "over"})
 def _channel(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> bool:
     """'savaged her on Twitter', 'comments across Chinese social media': a company's platform or a
     lower-case medium after a preposition of medium is where things are said, no actor ('Twitter
-    suspended him' is one). News outlets ('said on CNN') stay actors."""
+    suspended him' is one); social media are a medium anywhere. News outlets ('said on CNN') stay actors."""
     head = doc[cand.end - 1]
+    if cand.mention == DESCRIPTION and head.lower_ == "media" and doc[head.i - 1].lower_ == "social":
+        return True  # "Chinese social media is a poor reflection of opinion": a medium wherever it stands
     if head.dep_ != "pobj" or head.head.lower_ not in _CHANNEL_PREPS:
         return False
     key = cand.key or ""
@@ -312,6 +316,15 @@ def _hyphen_adjective(doc: Doc, end: int) -> bool:
     """'American-led', 'Democratic-leaning': the name and a lower-case participle or adjective are one word."""
     return end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_ \
         and doc[end + 1].is_lower and doc[end + 1].pos_ in ("VERB", "ADJ")
+
+
+def _led_thing(doc: Doc, cand: Candidate, kb: KnowledgeBase, claimed: set[int]) -> bool:
+    """'the American-led liberal international order': a state hyphenated to a participle before a thing
+    that is neither an act ('the US-led war' names its doer) nor an actor ('a US-led coalition')."""
+    if not (cand.key or "").startswith("state:") or not _hyphen_adjective(doc, cand.end) or _acts(doc, cand):
+        return False
+    head = _noun_above(doc[cand.end + 1].head) if doc[cand.end + 1].head.i != cand.end + 1 else None
+    return head is not None and head.i not in claimed and not _actor_noun(head, kb)
 
 
 def _modifies_thing(doc: Doc, cand: Candidate, kb: KnowledgeBase, claimed: set[int]) -> bool:

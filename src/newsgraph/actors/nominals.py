@@ -38,7 +38,7 @@ GENERIC_ROLES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spo
                            "commander", "commanders", "chairman", "chief", "head", "member", "members", "director",
                            "founder", "deputy", "executive", "officer", "officers", "fighters", "supporters",
                            "chair", "chairwoman", "chairperson", "president", "vice president", "commissioner",
-                           "inspector general"})
+                           "inspector general", "adviser", "advisers", "aide", "aides", "agents"})
 
 
 def member_sector(role, org_sector: str | None) -> str:
@@ -54,8 +54,8 @@ def find(det) -> None:
     for token in doc:
         if det.claimed[token.i] or not _nominal(det, token) or token.dep_ == "compound":
             continue
-        if token.i in proper or _hyphen_modifier(doc, token.i) or _hyphen_tail(token):
-            continue  # "party-controlled website", "one-party state": "party" only modifies
+        if token.i in proper or _hyphen_modifier(doc, token.i) or _hyphen_tail(token) or _hyphen_phrase(token):
+            continue  # "party-controlled website", "one-party state", "stand-by-your-man": a word of a modifier
         found = role_ending_at(doc, token.i, det.kb)
         if found is None or not det.free(found[0], token.i + 1):
             continue
@@ -95,6 +95,11 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         end = after[0] if det.kb.country_of(doc[end + 1:after[0]].text) else end
     elif not countries and role.type in ("person", "body"):
         countries = _place_after_of(det, end)  # "the mayor of Chicago": the town stays a place of its own
+    if _quoted_term(doc, first, end):
+        return  # "blasts Trump over 'deportation force' idea": a term quoted, no one named
+    if role.type == "person" and _office_of(doc, head):
+        _office(det, first, head, role, countries)
+        return
     plural = head.tag_ in ("NNS", "NNPS") or role.type == "group"
     if not countries and not role.country and not _is_argument(head) and (plural or article in _INDEFINITE):
         return
@@ -106,7 +111,7 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         det.claim(first, max(end, head.right_edge.i + 1))  # "as secretary of state": the office, no mention
         return
     if not countries and not role.country and _generic(head, article, plural, role):
-        return  # "a better president", "running for president", "told reporters": nobody in particular
+        return  # "a better president", "running for president", "safe for children": nobody in particular
     named = _named_body_inside(det, first, head.i, role)
     if named is not None:
         det.add(Candidate(first, end, DESCRIPTION, "ORG", f"org:{named.name}", named.country, named.sector,
@@ -121,8 +126,9 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
 
 def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool:
     """A role word that names no one: compared ('a stronger leader'), bare ('ran for president'), or a
-    bare plural told something ('told reporters') or after a preposition that takes no participant
-    ('safe for children'); subjects and the patients of acts stay actors."""
+    bare plural after a preposition that takes no participant ('safe for children'); subjects, objects
+    ('told reporters': the audience addressed, as the audit's annotators read it) and the patients of
+    acts stay actors."""
     if any(c.tag_ in ("JJR", "JJS", "RBR") for c in head.children):
         return True
     if article is None and not plural and role.type == "person" and _bare_common(head):
@@ -131,8 +137,6 @@ def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool
         return False
     if not plural:
         return role.type == "person" and head.dep_ in ("pobj", "attr", "oprd", "dobj", "conj")
-    if head.dep_ in ("dobj", "dative"):  # "told reporters", "asked people"; "expelled diplomats" stays
-        return head.head.lemma_.lower() in reporting_verbs()
     return head.dep_ == "pobj" and not _is_argument(head)  # "hundreds of protesters" stays
 
 
@@ -166,13 +170,19 @@ def _generic_people(det, head: Token) -> bool:
     if head.lower_ not in det.kb.non_actor_words.get("generic-people", ()) or head.ent_type_ in ("ORG", "PERSON"):
         return False
     counted = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITIES
-    if counted or any(c.dep_ == "nummod" for c in head.children):
+    if counted or any(c.dep_ == "nummod" for c in head.children) and not _says(head):
         return False
-    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+    if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
         from ..quotes.lexicon import cue_class
 
-        return cue_class(head.head.lemma_) is not None
+        # "you have some wonderful people": had or told, not acted on ("deported children" stay)
+        return cue_class(head.head.lemma_) is not None or head.head.lemma_ == "have"
     return True
+
+
+def _says(head: Token) -> bool:
+    """'Two people briefed on the talks said': counted people telling something are unnamed sources."""
+    return head.dep_ == "nsubj" and head.head.lemma_.lower() in reporting_verbs()
 
 
 def _predicative(head: Token, article: str | None, plural: bool, role: Role) -> bool:
@@ -219,6 +229,25 @@ def _hyphen_modifier(doc: Doc, k: int) -> bool:
     """The first part of a hyphenated modifier ('one-party', 'party-controlled'), tokenised apart."""
     return k + 2 < len(doc) and not doc[k].whitespace_ and doc[k + 1].text in _HYPHENS \
         and not doc[k + 1].whitespace_
+
+
+def _hyphen_phrase(token: Token) -> bool:
+    """The last word of a phrase hyphenated into one word ('standing-by-your-man', 'man-of-the-people'):
+    two hyphens or more glued to the words before it."""
+    doc, k, hyphens = token.doc, token.i, 0
+    while k > 1 and doc[k - 1].text in _HYPHENS and not doc[k - 1].whitespace_ and not doc[k - 2].whitespace_:
+        hyphens, k = hyphens + 1, k - 2
+    return hyphens >= 2
+
+
+_QUOTES = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d"})
+
+
+def _quoted_term(doc: Doc, first: int, end: int) -> bool:
+    """A lower-case phrase standing alone in quotation marks is a term quoted ('the \u2018deportation
+    force\u2019 idea'), not a reference to anyone."""
+    return 0 < first and end < len(doc) and doc[first - 1].text in _QUOTES and doc[end].text in _QUOTES \
+        and all(t.is_lower or not t.is_alpha for t in doc[first:end])
 
 
 def _hyphen_tail(token: Token) -> bool:
@@ -304,6 +333,21 @@ def _title(det, head: Token, first: int, end: int, role: Role, countries, articl
                       role=words.text, role_key=role.key, source="rule",
                       definite=article not in _INDEFINITE, describes=_described(head), context=True,
                       gender=_role_gender(role.phrase)))
+
+
+def _office_of(doc: Doc, head: Token) -> bool:
+    """'the governor's office', "the mayor's office": a title possessing 'office' names the office."""
+    k = head.i + 1
+    return k + 1 < len(doc) and doc[k].lower_ in ("'s", "\u2019s") and doc[k + 1].lower_ == "office"
+
+
+def _office(det, first: int, head: Token, role: Role, countries) -> None:
+    """"The governor's office didn't respond": the office holder's staff, a body of its own, not the
+    person holding the title."""
+    code = countries[-1][0] if countries else role.country
+    end = head.i + 3
+    det.add(Candidate(first, end, DESCRIPTION, "ORG", f"office:{code or ''}:{role.key}", code, role.sector,
+                      role=det.doc[first:end].text, source="rule", context=True))
 
 
 def _body_of_sector(det, head: Token) -> str | None:

@@ -31,6 +31,8 @@ class Title:
     former: bool = False
     country_start: int | None = None
     country: str | None = None  # ISO3 or PLOVER code read from the words before the role
+    mention_end: int | None = None  # where the title's mention ends when it is not just before the name
+    body_sector: str | None = None  # the sector of the role word naming the body after 'of' ('of Police' COP)
 
 
 def role_ending_at(doc: Doc, j: int, kb: KnowledgeBase) -> tuple[int, Role] | None:
@@ -115,3 +117,29 @@ def of_country_after(doc: Doc, end: int, country_at) -> tuple[int, str] | None:
 
 def is_head_noun(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and token.dep_ not in ("compound",)
+
+
+def title_apposed(doc: Doc, i: int, kb: KnowledgeBase) -> Title | None:
+    """'President of the Senate, Bukola Saraki', 'the Inspector-General of Police, Ibrahim Idris': a
+    capitalised title with its body after 'of', set off by a comma before a name at token i, is the
+    person's title; the body inside names the office, not an actor of its own."""
+    comma = i - 1
+    if comma < 3 or doc[comma].text != ",":
+        return None
+    k = comma - 1
+    while k > comma - 5 and doc[k].is_title and doc[k].lower_ not in ("of", "the"):
+        k -= 1  # the body's capitalised words
+    if k == comma - 1 or doc[k].lower_ == "the":
+        k -= 1
+    if k < 1 or doc[k].lower_ != "of":
+        return None
+    found = role_ending_at(doc, k - 1, kb)
+    if found is None or found[1].type != "person" or not doc[found[0]].is_title:
+        return None
+    start = _modifiers_before(doc, found[0])
+    if start > 0 and not (doc[start - 1].lower_ in ("the", "a", "and") or doc[start - 1].is_punct
+                          or doc[start - 1].is_space):
+        return None  # inside a longer phrase: 'a former President of the Senate, ...' has its own reading
+    former = any(norm(t.text) in FORMER for t in doc[start:found[0]])
+    body = kb.role(doc[k + 1:comma].text)
+    return Title(start, start, comma, found[1], former, mention_end=comma, body_sector=body.sector if body else None)
