@@ -17,7 +17,9 @@ from .detect import is_dateline
 from .fallback import home_country, local_country, may_guess
 from .kb import NON_STATE_CODES, KnowledgeBase, Office, norm
 from .memory import Memory
+from . import sectors
 from .nominals import GENERIC_ROLES
+from .sectors import OFFICE_SECTORS
 from .titles import FORMER
 
 _MENTION_RANK = {NAME: 0, "abbreviation": 1, TITLE: 2, "description": 3, "metonym": 4, "demonym": 5, PRONOUN: 6}
@@ -44,6 +46,7 @@ class Coder:
         for cand in (c for c in cands if c.mention == TITLE and c.key and _formerly(self.doc, c)):
             for other in (c for c in cands if c.key == cand.key and c.sector in OFFICE_SECTORS):
                 other.sector = "ELI"  # the title's office, and the name that took its codes
+        sectors.refine(self.doc, self.kb, cands, self.office)  # "a company spokesperson", "former CEO X"
         for pron in (c for c in cands if c.mention == PRONOUN and c.key and c.gender in ("m", "f")):
             self._lend_country(pron, cands)
         return tuple(self._entity(f"E{n}", key, members)
@@ -191,10 +194,6 @@ class Coder:
             # a public figure whose sector that day the KB cannot tell.
             sector = "CVL"
         return country, sector, role
-
-
-# Sectors of offices and candidacies: those the office held on the article's date decides.
-OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
 
 
 def _date_wins(office: Office | None, sector: str | None, roles: list[str]) -> bool:

@@ -1,0 +1,80 @@
+"""Sectors read from the words around a title or a name, before the entities are coded.
+
+Each rule changes candidates' sectors in place (candidates are the stage's
+working records, coding's last step before immutable entities):
+
+- a generic title after a body's role word works for that kind of body
+  ("a company spokesperson" BUS, "a hospital official" MED, "party officials" PTY);
+- a former title of no office keeps its sector: "former CEO X" is still a business
+  person (BUS), while "former Senator X" is ELI;
+- a person named with an organisation's possessive works for it when nothing else
+  says what they do ("Fox Business Network's Maria Bartiromo" JRN, "Acme's Jane Roe" BUS).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .candidates import NAME, PRONOUN, Candidate
+from .kb import KnowledgeBase, norm
+from .nominals import GENERIC_ROLES
+
+# Sectors whose holders become ELI once they leave (docs/annotation.md: ELI is former officials).
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+
+
+def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
+    """Apply the rules above; `office(key)` is the knowledge base's office on the article's date."""
+    for cand in cands:
+        if cand.mention == PRONOUN:
+            continue
+        sector = body_word_sector(doc, kb, cand) or former_keeps(kb, cand)
+        if sector:
+            cand.sector = sector
+    _possessed_people(doc, cands, office)
+
+
+def body_word_sector(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
+    """'a company spokesperson', 'campaign officials': the body word compounded with a generic title.
+
+    Only when the title still has its own default sector (an organisation's name held in it, "Apple
+    spokesman", was read first)."""
+    if not cand.role or not cand.role_key or cand.role_key not in GENERIC_ROLES:
+        return None
+    role = kb.role(cand.role_key)
+    if role is None or cand.sector != role.sector:
+        return None
+    head = doc[cand.end - 1]
+    for token in reversed(doc[cand.start:cand.end - 1]):
+        if token.dep_ != "compound" or token.head.i != head.i:
+            continue
+        body = kb.role(token.text)
+        if body is not None and body.type == "body" and body.sector:
+            return body.sector
+    return None
+
+
+def former_keeps(kb: KnowledgeBase, cand: Candidate) -> str | None:
+    """'former CEO Adam Neumann' BUS, 'a former anchor' JRN: ELI is for people who left an office."""
+    if cand.sector != "ELI" or not cand.role_key or cand.role_key in GENERIC_ROLES:
+        return None
+    role = kb.role(cand.role_key)
+    if role is None or role.sector in OFFICE_SECTORS or role.sector == "ELI":
+        return None
+    return role.sector
+
+
+def _possessed_people(doc: Doc, cands: list[Candidate], office) -> None:
+    """'Fox Business Network's Maria Bartiromo': an organisation's possessive before a person's name."""
+    ends = {c.end: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector}
+    for cand in cands:
+        if cand.etype != "PERSON" or cand.mention != NAME or cand.sector or cand.start < 2:
+            continue
+        if norm(doc[cand.start - 1].text) not in _POSSESSIVE:
+            continue
+        org = ends.get(cand.start - 1)
+        held = office(cand.key) if cand.key else None
+        if org is None or held is not None and held.sector:
+            continue
+        cand.sector = org.sector
+        cand.country = cand.country or org.country

@@ -1,0 +1,55 @@
+"""Sectors from the words around a title or a name (actors/sectors.py) and people who take no article
+country (fallback.py), on sentences written for these tests (spaCy model needed)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import build_stage
+from newsgraph.config import Config
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    from newsgraph.nlp import load_model
+
+    nlp, stage = load_model(Config().model), build_stage(Config())
+    return lambda text, date="2019-03-04": stage.entities(nlp(text), date)
+
+
+def codes(entities, text):
+    found = [e for e in entities if any(m.text == text for m in e.mentions)]
+    assert found, f"no entity mentioned as {text!r}: {[[m.text for m in e.mentions] for e in entities]}"
+    return found[0].country, found[0].sector
+
+
+def test_body_word_before_a_generic_title(analyse):
+    assert codes(analyse("A company spokesperson said the merger was on track."), "company spokesperson")[1] == "BUS"
+    assert codes(analyse("A hospital spokesman said four were hurt."), "hospital spokesman")[1] == "MED"
+
+
+def test_a_former_title_of_no_office_keeps_its_sector(analyse):
+    ents = analyse("Former CEO Priya Ranganathan left the board on Friday.")
+    assert codes(ents, "Priya Ranganathan")[1] == "BUS"
+    ents = analyse("Former Senator Walter Brandling endorsed the plan.")
+    assert codes(ents, "Walter Brandling")[1] == "ELI"
+
+
+def test_an_organisations_possessive_names_its_people(analyse):
+    ents = analyse("Fox Business Network's Dana Okafor interviewed the governor.")
+    assert codes(ents, "Dana Okafor") == ("USA", "JRN")
+
+
+def test_people_of_a_faith_or_moving_across_borders_take_no_article_country(analyse):
+    text = ("Britain tightened its rules. British ministers said Britain would act. "
+            "The law bans Muslims from the register, and immigrants face new checks in Britain.")
+    ents = analyse(text)
+    assert codes(ents, "Muslims")[0] is None
+    assert codes(ents, "immigrants")[0] is None
+
+
+def test_qualified_or_acting_people_keep_the_guess(analyse):
+    text = ("Kenya's police said Kenya would act. Kenyan officials met in Nairobi. "
+            "Thousands of people marched through the capital on Sunday.")
+    assert codes(analyse(text), "people")[0] == "KEN"
