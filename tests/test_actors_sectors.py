@@ -53,3 +53,10 @@ def test_qualified_or_acting_people_keep_the_guess(analyse):
     text = ("Kenya's police said Kenya would act. Kenyan officials met in Nairobi. "
             "Thousands of people marched through the capital on Sunday.")
     assert codes(analyse(text), "people")[0] == "KEN"
+
+
+def test_a_government_ending_something_is_no_market(analyse):
+    ents = analyse("Amnesty International demanded that the Sudanese government end curbs on the press.")
+    assert codes(ents, "Sudanese government") == ("SDN", "GOV")
+    ents = analyse("Tokyo closed higher on Friday.")
+    assert codes(ents, "Tokyo")[1] is None
