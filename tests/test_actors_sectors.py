@@ -60,3 +60,18 @@ def test_a_government_ending_something_is_no_market(analyse):
     assert codes(ents, "Sudanese government") == ("SDN", "GOV")
     ents = analyse("Tokyo closed higher on Friday.")
     assert codes(ents, "Tokyo")[1] is None
+
+
+def test_a_bare_title_in_apposition_is_held_in_the_named_body(analyse):
+    ents = analyse("Gideon Marsh, founder of Hartwell Holdings, said the deal was off.")
+    assert codes(ents, "Gideon Marsh")[1] == "BUS"
+
+
+def test_forces_a_state_sends_are_its_own(analyse):
+    ents = analyse("Ruritania said nothing. Then Norway deployed troops to the border region.")
+    assert codes(ents, "troops") == ("NOR", "MIL")
+
+
+def test_a_project_is_an_ngo_by_its_name(analyse):
+    ents = analyse("Officials from the Larkspur Innocence Project said on Monday the man was freed.")
+    assert codes(ents, "Larkspur Innocence Project")[1] == "NGO"

@@ -19,7 +19,7 @@ from .kb import NON_STATE_CODES, KnowledgeBase, Office, norm
 from .memory import Memory
 from . import sectors
 from .nominals import GENERIC_ROLES
-from .sectors import OFFICE_SECTORS
+from .sectors import HELD_IN, HELD_OCCUPATIONS, OFFICE_SECTORS
 from .titles import FORMER
 
 _MENTION_RANK = {NAME: 0, "abbreviation": 1, TITLE: 2, "description": 3, "metonym": 4, "demonym": 5, PRONOUN: 6}
@@ -236,13 +236,6 @@ def _igo_staff(sector: str | None, role: str | None) -> bool:
     return sector in _IGO_STAFF_SECTORS
 
 
-# Prepositions that attach a title to the organisation it is held in ("a spokeswoman for the company").
-HELD_IN = frozenset({"for", "of", "at", "with"})
-# Occupations that, like the generic titles, are of the organisation they are held in ("a scholar with the
-# think tank" NGO, "an economist at the bank" BUS, "an analyst at the ministry" GOV).
-HELD_OCCUPATIONS = frozenset({"scholar", "scholars", "fellow", "senior fellow", "researcher", "researchers",
-                              "analyst", "analysts", "economist", "economists", "chief economist", "strategist",
-                              "market strategist", "expert", "experts", "specialist", "adviser", "advisor"})
 # Expertise nouns after a state's NAME make it their subject, not their nationality ("a China scholar").
 EXPERTISE = frozenset({"scholar", "scholars", "expert", "experts", "analyst", "analysts", "specialist",
                        "specialists", "researcher", "researchers", "watcher", "watchers", "hand", "hands"})

@@ -8,7 +8,9 @@ working records, coding's last step before immutable entities):
 - a former title of no office keeps its sector: "former CEO X" is still a business
   person (BUS), while "former Senator X" is ELI;
 - a person named with an organisation's possessive works for it when nothing else
-  says what they do ("Fox Business Network's Maria Bartiromo" JRN, "Acme's Jane Roe" BUS).
+  says what they do ("Fox Business Network's Maria Bartiromo" JRN, "Acme's Jane Roe" BUS), and so does
+  one with a bare generic title in apposition held in it ("Jane Roe, founder of the Acme Trust");
+- forces a state sends are that state's ("China deploys troops": CHN).
 """
 from __future__ import annotations
 
@@ -21,6 +23,13 @@ from .nominals import GENERIC_ROLES
 # Sectors whose holders become ELI once they leave (docs/annotation.md: ELI is former officials).
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# Occupations that, like the generic titles, are of the organisation they are held in ("a scholar with the
+# think tank" NGO, "an economist at the bank" BUS, "an analyst at the ministry" GOV).
+HELD_OCCUPATIONS = frozenset({"scholar", "scholars", "fellow", "senior fellow", "researcher", "researchers",
+                              "analyst", "analysts", "economist", "economists", "chief economist", "strategist",
+                              "market strategist", "expert", "experts", "specialist", "adviser", "advisor"})
+# Prepositions that attach a title to the organisation it is held in ("a spokeswoman for the company").
+HELD_IN = frozenset({"for", "of", "at", "with"})
 
 
 def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
@@ -32,6 +41,8 @@ def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
         if sector:
             cand.sector = sector
     _possessed_people(doc, cands, office)
+    _apposed_titles(doc, cands, office)
+    _forces_sent(doc, cands)
 
 
 def body_word_sector(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
@@ -78,3 +89,46 @@ def _possessed_people(doc: Doc, cands: list[Candidate], office) -> None:
             continue
         cand.sector = org.sector
         cand.country = cand.country or org.country
+
+
+def _apposed_titles(doc: Doc, cands: list[Candidate], office) -> None:
+    """'David Brock, founder of Correct the Record': a bare title in apposition, held in a named body."""
+    orgs = {i: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector for i in range(c.start, c.end)}
+    for cand in cands:
+        if cand.etype != "PERSON" or cand.mention != NAME or cand.sector:
+            continue
+        held = office(cand.key) if cand.key else None
+        if held is not None and held.sector:
+            continue
+        title = next((t for t in doc[cand.end - 1].children if t.dep_ == "appos" and t.i >= cand.end
+                      and t.lower_ in GENERIC_ROLES | HELD_OCCUPATIONS), None)
+        org = _held_in(title, orgs) if title is not None else None
+        if org is not None:
+            cand.sector, cand.country = org.sector, cand.country or org.country
+
+
+def _held_in(title, orgs: dict) -> Candidate | None:
+    for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in HELD_IN):
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is not None and obj.i in orgs:
+            return orgs[obj.i]
+    return None
+
+
+# Verbs by which a state sends or uses its own forces.
+_SENDS = frozenset("deploy send dispatch station mobilize mobilise withdraw pull mass order".split())
+_FORCES = frozenset({"MIL", "COP", "SPY"})
+
+
+def _forces_sent(doc: Doc, cands: list[Candidate]) -> None:
+    """'China deploys troops', 'Russia sent police': unplaced forces a state sends are its own."""
+    subjects = {c.end - 1: c for c in cands if (c.key or "").startswith("state:") and c.country}
+    for cand in cands:
+        if cand.country or cand.sector not in _FORCES or cand.mention == PRONOUN:
+            continue
+        head = doc[cand.end - 1]
+        if head.dep_ != "dobj" or head.head.lemma_.lower() not in _SENDS:
+            continue
+        subject = next((subjects[t.i] for t in head.head.children if t.dep_ == "nsubj" and t.i in subjects), None)
+        if subject is not None:
+            cand.country = subject.country
