@@ -124,7 +124,7 @@ OFFICE_CATEGORIES = (  # first match wins: words of the role as written in leade
 
 # Sectors whose rows are counted apart whatever their title ("chief executive" of a company, "President of
 # the Senate").
-SECTOR_CATEGORIES = {"BUS": "company executive", "LEG": "legislator", "JUD": "judge"}
+SECTOR_CATEGORIES = {"BUS": "company executive", "LEG": "legislator", "JUD": "judge", "JRN": "journalist"}
 
 
 def office_category(role: str, sector: str | None) -> str:
