@@ -75,3 +75,15 @@ def test_forces_a_state_sends_are_its_own(analyse):
 def test_a_project_is_an_ngo_by_its_name(analyse):
     ents = analyse("Officials from the Larkspur Innocence Project said on Monday the man was freed.")
     assert codes(ents, "Larkspur Innocence Project")[1] == "NGO"
+
+
+def test_a_regional_adjective_before_nations_names_governments(analyse):
+    ents = analyse("The minister accused Beijing of bullying smaller Asian nations.")
+    assert codes(ents, "Asian")[1] == "GOV"
+
+
+def test_a_territorys_chief_executive_is_its_government(analyse):
+    ents = analyse("Critics said the Hong Kong chief executive had lost her authority.")
+    assert codes(ents, "Hong Kong chief executive")[1] == "GOV"
+    ents = analyse("The Apple chief executive spoke on Monday.")
+    assert codes(ents, "Apple chief executive")[1] == "BUS"

@@ -10,7 +10,9 @@ working records, coding's last step before immutable entities):
 - a person named with an organisation's possessive works for it when nothing else
   says what they do ("Fox Business Network's Maria Bartiromo" JRN, "Acme's Jane Roe" BUS), and so does
   one with a bare generic title in apposition held in it ("Jane Roe, founder of the Acme Trust");
-- forces a state sends are that state's ("China deploys troops": CHN).
+- forces a state sends are that state's ("China deploys troops": CHN);
+- a regional adjective before a collective of states names governments ("smaller Asian nations" GOV);
+- a territory's chief executive is its head of government ("the Hong Kong chief executive" GOV).
 """
 from __future__ import annotations
 
@@ -37,7 +39,8 @@ def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
     for cand in cands:
         if cand.mention == PRONOUN:
             continue
-        sector = body_word_sector(doc, kb, cand) or former_keeps(kb, cand)
+        sector = body_word_sector(doc, kb, cand) or former_keeps(kb, cand) or _of_states(doc, kb, cand) \
+            or _territory_office(doc, kb, cand)
         if sector:
             cand.sector = sector
     _possessed_people(doc, cands, office)
@@ -132,3 +135,23 @@ def _forces_sent(doc: Doc, cands: list[Candidate]) -> None:
         subject = next((subjects[t.i] for t in head.head.children if t.dep_ == "nsubj" and t.i in subjects), None)
         if subject is not None:
             cand.country = subject.country
+
+
+def _of_states(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
+    """'smaller Asian nations', 'Arab states': an adjective with no sector before a collective of states."""
+    if cand.sector or cand.etype != "NORP" or cand.end - cand.start != 1:
+        return None
+    token = doc[cand.start]
+    collectives = kb.non_actor_words.get("state-collective", frozenset())
+    return "GOV" if token.dep_ == "amod" and token.head.lower_ in collectives else None
+
+
+def _territory_office(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
+    """'the Hong Kong chief executive': the business title after a state's or territory's own name (not its
+    adjective, nor a company's name) is its office, as for a title before a name (detect.py)."""
+    if cand.sector != "BUS" or cand.role_key != "chief executive" or not cand.country or cand.start == cand.end - 2:
+        return None
+    before = doc[cand.end - 3]
+    hits = kb.lookup(doc[cand.start:cand.end - 2].text.removeprefix("the ").strip())
+    named = any(h.kind == "state" and h.form == "name" for h in hits)
+    return "GOV" if named and before.tag_ == "NNP" else None
