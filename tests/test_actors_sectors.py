@@ -87,3 +87,18 @@ def test_a_territorys_chief_executive_is_its_government(analyse):
     assert codes(ents, "Hong Kong chief executive")[1] == "GOV"
     ents = analyse("The Apple chief executive spoke on Monday.")
     assert codes(ents, "Apple chief executive")[1] == "BUS"
+
+
+def test_a_party_letter_and_state_name_a_legislator(analyse):
+    assert codes(analyse("Bob Harnett (D-Ohio) said the bill was dead."), "Bob Harnett") == ("USA", "LEG")
+
+
+def test_who_heads_a_body_works_for_it(analyse):
+    ents = analyse("Karl Osterman, who heads the Brightwater Foundation, said the grant was approved.")
+    assert codes(ents, "Karl Osterman")[1] == "NGO"
+
+
+def test_a_generic_title_an_organisation_possesses(analyse):
+    ents = analyse("Paula Mendes, the company's president, said the plant would close.")
+    assert codes(ents, "Paula Mendes")[1] == "BUS"
+    assert codes(analyse("Russia's president said nothing."), "Russia's president") == ("RUS", "GOV")

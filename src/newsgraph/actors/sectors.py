@@ -9,12 +9,17 @@ working records, coding's last step before immutable entities):
   person (BUS), while "former Senator X" is ELI;
 - a person named with an organisation's possessive works for it when nothing else
   says what they do ("Fox Business Network's Maria Bartiromo" JRN, "Acme's Jane Roe" BUS), and so does
-  one with a bare generic title in apposition held in it ("Jane Roe, founder of the Acme Trust");
+  one with a bare generic title in apposition held in it ("Jane Roe, founder of the Acme Trust") or who
+  heads it ("Jane Roe, who runs the Acme Foundation");
+- a person named with a party letter and a state after it is a member of Congress or a state legislature
+  ("Jane Roe (D-Ohio)": USA, LEG);
 - forces a state sends are that state's ("China deploys troops": CHN);
 - a regional adjective before a collective of states names governments ("smaller Asian nations" GOV);
 - a territory's chief executive is its head of government ("the Hong Kong chief executive" GOV).
 """
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc
 
@@ -44,7 +49,10 @@ def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
         if sector:
             cand.sector = sector
     _possessed_people(doc, cands, office)
+    _possessed_titles(doc, kb, cands)
     _apposed_titles(doc, cands, office)
+    _heads_of_bodies(doc, cands, office)
+    _party_and_state(doc, cands, office)
     _forces_sent(doc, cands)
 
 
@@ -60,8 +68,8 @@ def body_word_sector(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None
         return None
     head = doc[cand.end - 1]
     for token in reversed(doc[cand.start:cand.end - 1]):
-        if token.dep_ != "compound" or token.head.i != head.i:
-            continue
+        if token.dep_ not in ("compound", "poss") or token.head.i != head.i:
+            continue  # "a company spokesperson", "the bank's chief executive"
         body = kb.role(token.text)
         if body is not None and body.type == "body" and body.sector:
             return body.sector
@@ -155,3 +163,61 @@ def _territory_office(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | Non
     hits = kb.lookup(doc[cand.start:cand.end - 2].text.removeprefix("the ").strip())
     named = any(h.kind == "state" and h.form == "name" for h in hits)
     return "GOV" if named and before.tag_ == "NNP" else None
+
+
+# Verbs of leading a body: "X, who heads the Acme Foundation".
+_LEADS = frozenset("head lead run chair direct found co-found manage own".split())
+
+
+def _heads_of_bodies(doc: Doc, cands: list[Candidate], office) -> None:
+    orgs = {i: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector for i in range(c.start, c.end)}
+    for cand in _unknown_people(cands, office):
+        verb = next((t for t in doc[cand.end - 1].children if t.dep_ == "relcl" and t.lemma_.lower() in _LEADS), None)
+        obj = next((t for t in verb.children if t.dep_ == "dobj"), None) if verb is not None else None
+        if obj is not None and obj.i in orgs:
+            cand.sector, cand.country = orgs[obj.i].sector, cand.country or orgs[obj.i].country
+
+
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z. ]{1,20}$")
+
+
+def _party_and_state(doc: Doc, cands: list[Candidate], office) -> None:
+    """'Bob Harnett (D-Ohio)', 'Jane Roe, R-Fla.,': how US news names a legislator."""
+    text = doc.text
+    for cand in _unknown_people(cands, office):
+        if cand.end >= len(doc) or doc[cand.end].text not in ("(", ","):
+            continue
+        close = next((t for t in doc[cand.end + 1:cand.end + 7] if t.text in (")", ",")), None)
+        if close is None:
+            continue
+        inside = text[doc[cand.end + 1].idx:close.idx].strip()
+        if _PARTY_STATE.match(inside):
+            cand.sector, cand.country = "LEG", cand.country or "USA"
+
+
+def _unknown_people(cands: list[Candidate], office):
+    """Named people the text has given no sector and the knowledge base no office on the date."""
+    for cand in cands:
+        if cand.etype != "PERSON" or cand.mention != NAME or cand.sector:
+            continue
+        held = office(cand.key) if cand.key else None
+        if held is None or not held.sector:
+            yield cand
+
+
+def _possessed_titles(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> None:
+    """'the company's president', 'Acme's spokeswoman': a generic title an organisation's possessive qualifies
+    is held in it (and so is the name in apposition that took the title's codes)."""
+    orgs = {c.end - 1: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector}
+    for cand in cands:
+        if cand.mention == PRONOUN or not cand.role_key or cand.role_key not in GENERIC_ROLES:
+            continue
+        role = kb.role(cand.role_key)
+        if role is None or cand.sector != role.sector:
+            continue
+        owner = next((orgs[t.i] for t in doc[cand.end - 1].children if t.dep_ == "poss" and t.i in orgs), None)
+        if owner is None or owner.key == cand.key:
+            continue
+        for other in [c for c in cands if c is cand or c.key and c.key == cand.key and c.context
+                      and c.sector == cand.sector]:
+            other.sector, other.country = owner.sector, other.country or owner.country
