@@ -102,3 +102,10 @@ def test_a_generic_title_an_organisation_possesses(analyse):
     ents = analyse("Paula Mendes, the company's president, said the plant would close.")
     assert codes(ents, "Paula Mendes")[1] == "BUS"
     assert codes(analyse("Russia's president said nothing."), "Russia's president") == ("RUS", "GOV")
+
+
+def test_a_group_is_of_the_country_its_in_phrase_names(analyse):
+    ents = analyse("China and Britain traded barbs. Protesters in Hong Kong blocked the roads.")
+    assert codes(ents, "Protesters")[0] == "HKG"
+    ents = analyse("China and Britain traded barbs. Refugees in Germany were housed in camps.")
+    assert codes(ents, "Refugees")[0] is None

@@ -13,7 +13,8 @@ working records, coding's last step before immutable entities):
   heads it ("Jane Roe, who runs the Acme Foundation");
 - a person named with a party letter and a state after it is a member of Congress or a state legislature
   ("Jane Roe (D-Ohio)": USA, LEG);
-- forces a state sends are that state's ("China deploys troops": CHN);
+- forces a state sends are that state's ("China deploys troops": CHN), and a group is of the one country
+  its "in" phrase names ("voters in key states like Ohio", "protesters in Hong Kong");
 - a regional adjective before a collective of states names governments ("smaller Asian nations" GOV);
 - a territory's chief executive is its head of government ("the Hong Kong chief executive" GOV).
 """
@@ -24,7 +25,8 @@ import re
 from spacy.tokens import Doc
 
 from .candidates import NAME, PRONOUN, Candidate
-from .kb import KnowledgeBase, norm
+from .fallback import FOREIGN_FACING
+from .kb import NON_STATE_CODES, KnowledgeBase, norm
 from .nominals import GENERIC_ROLES
 
 # Sectors whose holders become ELI once they leave (docs/annotation.md: ELI is former officials).
@@ -54,6 +56,7 @@ def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
     _heads_of_bodies(doc, cands, office)
     _party_and_state(doc, cands, office)
     _forces_sent(doc, cands)
+    _groups_in_places(doc, kb, cands)
 
 
 def body_word_sector(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
@@ -221,3 +224,22 @@ def _possessed_titles(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> No
         for other in [c for c in cands if c is cand or c.key and c.key == cand.key and c.context
                       and c.sector == cand.sector]:
             other.sector, other.country = owner.sector, other.country or owner.country
+
+
+def _groups_in_places(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> None:
+    """'voters in key states like Ohio', 'protesters in Hong Kong': an unplaced group located by its own
+    'in' phrase, when the phrase names one country (people who cross borders and foreign-facing roles
+    excepted: "refugees in Germany", "diplomats in Beijing")."""
+    places = {i: c for c in cands if c.country and c.country not in NON_STATE_CODES and c.mention != PRONOUN
+              and (c.key or "").split(":", 1)[0] in ("state", "place") for i in range(c.start, c.end)}
+    unplaced = kb.non_actor_words.get("unplaced-people", frozenset())
+    for cand in cands:
+        if cand.country or cand.mention == PRONOUN or cand.etype not in ("NORP", "ORG") or not cand.plural:
+            continue
+        head = doc[cand.end - 1]
+        if head.lower_ in unplaced or (cand.role and norm(cand.role) in FOREIGN_FACING):
+            continue
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i >= cand.end]
+        found = {places[t.i].country for p in preps for t in p.subtree if t.i in places and t.i - p.i <= 8}
+        if len(found) == 1:
+            cand.country = found.pop()
