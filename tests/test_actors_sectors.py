@@ -109,3 +109,8 @@ def test_a_group_is_of_the_country_its_in_phrase_names(analyse):
     assert codes(ents, "Protesters")[0] == "HKG"
     ents = analyse("China and Britain traded barbs. Refugees in Germany were housed in camps.")
     assert codes(ents, "Refugees")[0] is None
+
+
+def test_a_qualified_occupation_is_held_in_its_organisation(analyse):
+    ents = analyse("Lydia Marsh, a senior economist at the International Monetary Fund, said growth would slow.")
+    assert codes(ents, "Lydia Marsh") == ("IGO", "GOV")

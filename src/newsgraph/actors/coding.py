@@ -251,7 +251,8 @@ def held_in_organisations(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -
         if cand.role is None or cand.mention == PRONOUN:
             continue
         role = norm(cand.role)
-        if role not in GENERIC_ROLES | HELD_OCCUPATIONS or role in ("supporters", "fighters"):
+        held = role in GENERIC_ROLES | HELD_OCCUPATIONS or role.split()[-1] in HELD_OCCUPATIONS  # "a market analyst"
+        if not held or role in ("supporters", "fighters"):
             continue
         # An apposition ("Derek Scissors, a China scholar") copied the title's codes to the name: change both.
         kin = [c for c in cands if c is cand or c.key == cand.key and c.context and c.sector == cand.sector]
