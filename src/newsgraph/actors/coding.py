@@ -106,12 +106,10 @@ class Coder:
 
     def _trades(self, cand: Candidate) -> bool:
         """'Tokyo closed higher', 'London fell 1%': the subject of a market verb is a market, not a government.
-        Not a government's description, nor a verb with an object ("the Sudanese government end curbs")."""
+        Not a government's description ("the Sudanese government end curbs")."""
         token = self.doc[cand.end - 1]
         markets = self.kb.non_actor_words.get("market-verb", frozenset())
-        if cand.mention not in (NAME, "metonym") or token.dep_ != "nsubj" or token.head.lemma_.lower() not in markets:
-            return False
-        return not any(c.dep_ == "dobj" for c in token.head.children)
+        return cand.mention in (NAME, "metonym") and token.dep_ == "nsubj" and token.head.lemma_.lower() in markets
 
     def _ideology_not_party(self, key: str, members: list[Candidate]) -> bool:
         """A foreign party's nickname that is also a plural of believers ("Conservatives", "Liberals") names
