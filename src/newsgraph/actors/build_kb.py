@@ -111,7 +111,9 @@ OFFICE_CATEGORIES = (  # first match wins: words of the role as written in leade
     ("candidate or president-elect", ("candidate", "-elect", "nominee")),
     ("foreign minister", ("foreign", "secretary of state", "external affairs")),
     ("defence minister", ("defence", "defense")),
-    ("interior minister", ("interior", "home secretary", "home minister", "homeland")),
+    ("interior minister", ("interior", "home secretary", "home minister", "homeland", "home affairs",
+                           "public security", "secretary of security")),
+    ("finance minister", ("finance", "exchequer", "treasury")),
     ("deputy or vice", ("vice", "deputy")),
     ("head of state or government", ("president", "prime minister", "chancellor", "premier", "king", "queen",
                                      "emir", "sultan", "taoiseach", "supreme leader", "chief executive",
@@ -120,8 +122,15 @@ OFFICE_CATEGORIES = (  # first match wins: words of the role as written in leade
 )
 
 
+# Sectors whose rows are counted apart whatever their title ("chief executive" of a company, "President of
+# the Senate").
+SECTOR_CATEGORIES = {"BUS": "company executive", "LEG": "legislator", "JUD": "judge", "JRN": "journalist"}
+
+
 def office_category(role: str, sector: str | None) -> str:
     low = role.lower()
+    if sector in SECTOR_CATEGORIES and "candidate" not in low:
+        return SECTOR_CATEGORIES[sector]
     for name, words in OFFICE_CATEGORIES:
         if any(w in low for w in words):
             return name

@@ -17,7 +17,9 @@ from .detect import is_dateline
 from .fallback import home_country, local_country, may_guess
 from .kb import NON_STATE_CODES, KnowledgeBase, Office, norm
 from .memory import Memory
+from . import sectors
 from .nominals import GENERIC_ROLES
+from .sectors import HELD_IN, HELD_OCCUPATIONS, OFFICE_SECTORS
 from .titles import FORMER
 
 _MENTION_RANK = {NAME: 0, "abbreviation": 1, TITLE: 2, "description": 3, "metonym": 4, "demonym": 5, PRONOUN: 6}
@@ -44,6 +46,7 @@ class Coder:
         for cand in (c for c in cands if c.mention == TITLE and c.key and _formerly(self.doc, c)):
             for other in (c for c in cands if c.key == cand.key and c.sector in OFFICE_SECTORS):
                 other.sector = "ELI"  # the title's office, and the name that took its codes
+        sectors.refine(self.doc, self.kb, cands, self.office)  # "a company spokesperson", "former CEO X"
         for pron in (c for c in cands if c.mention == PRONOUN and c.key and c.gender in ("m", "f")):
             self._lend_country(pron, cands)
         return tuple(self._entity(f"E{n}", key, members)
@@ -102,10 +105,11 @@ class Coder:
             and token.head.lemma_.lower() not in STATIVE_VERBS and not self._trades(cand)
 
     def _trades(self, cand: Candidate) -> bool:
-        """'Tokyo closed higher', 'London fell 1%': the subject of a market verb is a market, not a government."""
+        """'Tokyo closed higher', 'London fell 1%': the subject of a market verb is a market, not a government.
+        Not a government's description ("the Sudanese government end curbs")."""
         token = self.doc[cand.end - 1]
         markets = self.kb.non_actor_words.get("market-verb", frozenset())
-        return token.dep_ == "nsubj" and token.head.lemma_.lower() in markets
+        return cand.mention in (NAME, "metonym") and token.dep_ == "nsubj" and token.head.lemma_.lower() in markets
 
     def _ideology_not_party(self, key: str, members: list[Candidate]) -> bool:
         """A foreign party's nickname that is also a plural of believers ("Conservatives", "Liberals") names
@@ -193,10 +197,6 @@ class Coder:
         return country, sector, role
 
 
-# Sectors of offices and candidacies: those the office held on the article's date decides.
-OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
-
-
 def _date_wins(office: Office | None, sector: str | None, roles: list[str]) -> bool:
     """Whether the knowledge base's office on the article's date beats an office the article's words name.
 
@@ -234,13 +234,6 @@ def _igo_staff(sector: str | None, role: str | None) -> bool:
     return sector in _IGO_STAFF_SECTORS
 
 
-# Prepositions that attach a title to the organisation it is held in ("a spokeswoman for the company").
-HELD_IN = frozenset({"for", "of", "at", "with"})
-# Occupations that, like the generic titles, are of the organisation they are held in ("a scholar with the
-# think tank" NGO, "an economist at the bank" BUS, "an analyst at the ministry" GOV).
-HELD_OCCUPATIONS = frozenset({"scholar", "scholars", "fellow", "senior fellow", "researcher", "researchers",
-                              "analyst", "analysts", "economist", "economists", "chief economist", "strategist",
-                              "market strategist", "expert", "experts", "specialist", "adviser", "advisor"})
 # Expertise nouns after a state's NAME make it their subject, not their nationality ("a China scholar").
 EXPERTISE = frozenset({"scholar", "scholars", "expert", "experts", "analyst", "analysts", "specialist",
                        "specialists", "researcher", "researchers", "watcher", "watchers", "hand", "hands"})
@@ -256,7 +249,8 @@ def held_in_organisations(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -
         if cand.role is None or cand.mention == PRONOUN:
             continue
         role = norm(cand.role)
-        if role not in GENERIC_ROLES | HELD_OCCUPATIONS or role in ("supporters", "fighters"):
+        held = role in GENERIC_ROLES | HELD_OCCUPATIONS or role.split()[-1] in HELD_OCCUPATIONS  # "a market analyst"
+        if not held or role in ("supporters", "fighters"):
             continue
         # An apposition ("Derek Scissors, a China scholar") copied the title's codes to the name: change both.
         kin = [c for c in cands if c is cand or c.key == cand.key and c.context and c.sector == cand.sector]

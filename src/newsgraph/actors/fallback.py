@@ -117,7 +117,34 @@ def may_guess(doc, kb, members: list[Candidate], kind: str, facts: ArticleFacts,
     surfaces = {norm(c.text(doc)) for c in named}
     if surfaces & facts.names() or any(_DOMAIN.search(s) for s in surfaces):
         return False
+    if all(_unplaced_people(doc, kb, c) for c in named):
+        return False
     return not any(_spans_sides(doc, c) or _regional(doc, kb, c) for c in named)
+
+
+def _unplaced_people(doc, kb, cand: Candidate) -> bool:
+    """'Muslims', 'immigrants', '11 million people': no country of their own words, and none the article's
+    (a faith, a move across borders, people in general not acting: data/kb/non_actors.psv). A qualified
+    group stays guessable: "Tamil civilian refugees", "people in Hong Kong"."""
+    words = kb.non_actor_words
+    head = doc[cand.end - 1]
+    generic = head.lower_ in words.get("generic-people", ()) and _phrase_top(head).dep_ not in ("nsubj", "nsubjpass")
+    if head.lower_ not in words.get("unplaced-people", ()) and not generic:
+        return False  # "thousands of people blocked streets": people who act are the story's
+    bare = all(t.pos_ in ("NUM", "DET") or t.lower_ in _AMOUNTS for t in doc[cand.start:cand.end - 1])
+    placed = any(c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "inside")
+                 and any(o.ent_type_ in ("GPE", "LOC") for o in c.children) for c in head.children)
+    return bare and not placed
+
+
+def _phrase_top(token):
+    """'hundreds of thousands of people' -> 'hundreds': the noun the amount's 'of' phrases hang on."""
+    while token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.i != token.head.i:
+        token = token.head.head
+    return token
+
+
+_AMOUNTS = frozenset({"million", "millions", "thousand", "thousands", "hundreds", "many", "some", "more", "most"})
 
 
 def _regional(doc, kb, cand: Candidate) -> bool:

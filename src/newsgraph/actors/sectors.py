@@ -1,0 +1,245 @@
+"""Sectors read from the words around a title or a name, before the entities are coded.
+
+Each rule changes candidates' sectors in place (candidates are the stage's
+working records, coding's last step before immutable entities):
+
+- a generic title after a body's role word works for that kind of body
+  ("a company spokesperson" BUS, "a hospital official" MED, "party officials" PTY);
+- a former title of no office keeps its sector: "former CEO X" is still a business
+  person (BUS), while "former Senator X" is ELI;
+- a person named with an organisation's possessive works for it when nothing else
+  says what they do ("Fox Business Network's Maria Bartiromo" JRN, "Acme's Jane Roe" BUS), and so does
+  one with a bare generic title in apposition held in it ("Jane Roe, founder of the Acme Trust") or who
+  heads it ("Jane Roe, who runs the Acme Foundation");
+- a person named with a party letter and a state after it is a member of Congress or a state legislature
+  ("Jane Roe (D-Ohio)": USA, LEG);
+- forces a state sends are that state's ("China deploys troops": CHN), and a group is of the one country
+  its "in" phrase names ("voters in key states like Ohio", "protesters in Hong Kong");
+- a regional adjective before a collective of states names governments ("smaller Asian nations" GOV);
+- a territory's chief executive is its head of government ("the Hong Kong chief executive" GOV).
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .candidates import NAME, PRONOUN, Candidate
+from .fallback import FOREIGN_FACING
+from .kb import NON_STATE_CODES, KnowledgeBase, norm
+from .nominals import GENERIC_ROLES
+
+# Sectors whose holders become ELI once they leave (docs/annotation.md: ELI is former officials).
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
+_POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
+# Occupations that, like the generic titles, are of the organisation they are held in ("a scholar with the
+# think tank" NGO, "an economist at the bank" BUS, "an analyst at the ministry" GOV).
+HELD_OCCUPATIONS = frozenset({"scholar", "scholars", "fellow", "senior fellow", "researcher", "researchers",
+                              "analyst", "analysts", "economist", "economists", "chief economist", "strategist",
+                              "market strategist", "expert", "experts", "specialist", "adviser", "advisor"})
+# Prepositions that attach a title to the organisation it is held in ("a spokeswoman for the company").
+HELD_IN = frozenset({"for", "of", "at", "with"})
+
+
+def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
+    """Apply the rules above; `office(key)` is the knowledge base's office on the article's date."""
+    for cand in cands:
+        if cand.mention == PRONOUN:
+            continue
+        sector = body_word_sector(doc, kb, cand) or former_keeps(kb, cand) or _of_states(doc, kb, cand) \
+            or _territory_office(doc, kb, cand)
+        if sector:
+            cand.sector = sector
+    _possessed_people(doc, cands, office)
+    _possessed_titles(doc, kb, cands)
+    _apposed_titles(doc, cands, office)
+    _heads_of_bodies(doc, cands, office)
+    _party_and_state(doc, cands, office)
+    _forces_sent(doc, cands)
+    _groups_in_places(doc, kb, cands)
+
+
+def body_word_sector(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
+    """'a company spokesperson', 'campaign officials': the body word compounded with a generic title.
+
+    Only when the title still has its own default sector (an organisation's name held in it, "Apple
+    spokesman", was read first)."""
+    if not cand.role or not cand.role_key or cand.role_key not in GENERIC_ROLES:
+        return None
+    role = kb.role(cand.role_key)
+    if role is None or cand.sector != role.sector:
+        return None
+    head = doc[cand.end - 1]
+    for token in reversed(doc[cand.start:cand.end - 1]):
+        if token.dep_ not in ("compound", "poss") or token.head.i != head.i:
+            continue  # "a company spokesperson", "the bank's chief executive"
+        body = kb.role(token.text)
+        if body is not None and body.type == "body" and body.sector:
+            return body.sector
+    return None
+
+
+def former_keeps(kb: KnowledgeBase, cand: Candidate) -> str | None:
+    """'former CEO Adam Neumann' BUS, 'a former anchor' JRN: ELI is for people who left an office."""
+    if cand.sector != "ELI" or not cand.role_key or cand.role_key in GENERIC_ROLES:
+        return None
+    role = kb.role(cand.role_key)
+    if role is None or role.sector in OFFICE_SECTORS or role.sector == "ELI":
+        return None
+    return role.sector
+
+
+def _possessed_people(doc: Doc, cands: list[Candidate], office) -> None:
+    """'Fox Business Network's Maria Bartiromo': an organisation's possessive before a person's name."""
+    ends = {c.end: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector}
+    for cand in cands:
+        if cand.etype != "PERSON" or cand.mention != NAME or cand.sector or cand.start < 2:
+            continue
+        if norm(doc[cand.start - 1].text) not in _POSSESSIVE:
+            continue
+        org = ends.get(cand.start - 1)
+        held = office(cand.key) if cand.key else None
+        if org is None or held is not None and held.sector:
+            continue
+        cand.sector = org.sector
+        cand.country = cand.country or org.country
+
+
+def _apposed_titles(doc: Doc, cands: list[Candidate], office) -> None:
+    """'David Brock, founder of Correct the Record': a bare title in apposition, held in a named body."""
+    orgs = {i: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector for i in range(c.start, c.end)}
+    for cand in cands:
+        if cand.etype != "PERSON" or cand.mention != NAME or cand.sector:
+            continue
+        held = office(cand.key) if cand.key else None
+        if held is not None and held.sector:
+            continue
+        title = next((t for t in doc[cand.end - 1].children if t.dep_ == "appos" and t.i >= cand.end
+                      and t.lower_ in GENERIC_ROLES | HELD_OCCUPATIONS), None)
+        org = _held_in(title, orgs) if title is not None else None
+        if org is not None:
+            cand.sector, cand.country = org.sector, cand.country or org.country
+
+
+def _held_in(title, orgs: dict) -> Candidate | None:
+    for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in HELD_IN):
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        if obj is not None and obj.i in orgs:
+            return orgs[obj.i]
+    return None
+
+
+# Verbs by which a state sends or uses its own forces.
+_SENDS = frozenset("deploy send dispatch station mobilize mobilise withdraw pull mass order".split())
+_FORCES = frozenset({"MIL", "COP", "SPY"})
+
+
+def _forces_sent(doc: Doc, cands: list[Candidate]) -> None:
+    """'China deploys troops', 'Russia sent police': unplaced forces a state sends are its own."""
+    subjects = {c.end - 1: c for c in cands if (c.key or "").startswith("state:") and c.country}
+    for cand in cands:
+        if cand.country or cand.sector not in _FORCES or cand.mention == PRONOUN:
+            continue
+        head = doc[cand.end - 1]
+        if head.dep_ != "dobj" or head.head.lemma_.lower() not in _SENDS:
+            continue
+        subject = next((subjects[t.i] for t in head.head.children if t.dep_ == "nsubj" and t.i in subjects), None)
+        if subject is not None:
+            cand.country = subject.country
+
+
+def _of_states(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
+    """'smaller Asian nations', 'Arab states': an adjective with no sector before a collective of states."""
+    if cand.sector or cand.etype != "NORP" or cand.end - cand.start != 1:
+        return None
+    token = doc[cand.start]
+    collectives = kb.non_actor_words.get("state-collective", frozenset())
+    return "GOV" if token.dep_ == "amod" and token.head.lower_ in collectives else None
+
+
+def _territory_office(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
+    """'the Hong Kong chief executive': the business title after a state's or territory's own name (not its
+    adjective, nor a company's name) is its office, as for a title before a name (detect.py)."""
+    if cand.sector != "BUS" or cand.role_key != "chief executive" or not cand.country or cand.start == cand.end - 2:
+        return None
+    before = doc[cand.end - 3]
+    hits = kb.lookup(doc[cand.start:cand.end - 2].text.removeprefix("the ").strip())
+    named = any(h.kind == "state" and h.form == "name" for h in hits)
+    return "GOV" if named and before.tag_ == "NNP" else None
+
+
+# Verbs of leading a body: "X, who heads the Acme Foundation".
+_LEADS = frozenset("head lead run chair direct found co-found manage own".split())
+
+
+def _heads_of_bodies(doc: Doc, cands: list[Candidate], office) -> None:
+    orgs = {i: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector for i in range(c.start, c.end)}
+    for cand in _unknown_people(cands, office):
+        verb = next((t for t in doc[cand.end - 1].children if t.dep_ == "relcl" and t.lemma_.lower() in _LEADS), None)
+        obj = next((t for t in verb.children if t.dep_ == "dobj"), None) if verb is not None else None
+        if obj is not None and obj.i in orgs:
+            cand.sector, cand.country = orgs[obj.i].sector, cand.country or orgs[obj.i].country
+
+
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z. ]{1,20}$")
+
+
+def _party_and_state(doc: Doc, cands: list[Candidate], office) -> None:
+    """'Bob Harnett (D-Ohio)', 'Jane Roe, R-Fla.,': how US news names a legislator."""
+    text = doc.text
+    for cand in _unknown_people(cands, office):
+        if cand.end >= len(doc) or doc[cand.end].text not in ("(", ","):
+            continue
+        close = next((t for t in doc[cand.end + 1:cand.end + 7] if t.text in (")", ",")), None)
+        if close is None:
+            continue
+        inside = text[doc[cand.end + 1].idx:close.idx].strip()
+        if _PARTY_STATE.match(inside):
+            cand.sector, cand.country = "LEG", cand.country or "USA"
+
+
+def _unknown_people(cands: list[Candidate], office):
+    """Named people the text has given no sector and the knowledge base no office on the date."""
+    for cand in cands:
+        if cand.etype != "PERSON" or cand.mention != NAME or cand.sector:
+            continue
+        held = office(cand.key) if cand.key else None
+        if held is None or not held.sector:
+            yield cand
+
+
+def _possessed_titles(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> None:
+    """'the company's president', 'Acme's spokeswoman': a generic title an organisation's possessive qualifies
+    is held in it (and so is the name in apposition that took the title's codes)."""
+    orgs = {c.end - 1: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector}
+    for cand in cands:
+        if cand.mention == PRONOUN or not cand.role_key or cand.role_key not in GENERIC_ROLES:
+            continue
+        role = kb.role(cand.role_key)
+        if role is None or cand.sector != role.sector:
+            continue
+        owner = next((orgs[t.i] for t in doc[cand.end - 1].children if t.dep_ == "poss" and t.i in orgs), None)
+        if owner is None or owner.key == cand.key:
+            continue
+        for other in [c for c in cands if c is cand or c.key and c.key == cand.key and c.context
+                      and c.sector == cand.sector]:
+            other.sector, other.country = owner.sector, other.country or owner.country
+
+
+def _groups_in_places(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> None:
+    """'voters in key states like Ohio', 'protesters in Hong Kong': an unplaced group located by its own
+    'in' phrase, when the phrase names one country (people who cross borders and foreign-facing roles
+    excepted: "refugees in Germany", "diplomats in Beijing")."""
+    places = {i: c for c in cands if c.country and c.country not in NON_STATE_CODES and c.mention != PRONOUN
+              and (c.key or "").split(":", 1)[0] in ("state", "place") for i in range(c.start, c.end)}
+    unplaced = kb.non_actor_words.get("unplaced-people", frozenset())
+    for cand in cands:
+        if cand.country or cand.mention == PRONOUN or cand.etype not in ("NORP", "ORG") or not cand.plural:
+            continue
+        head = doc[cand.end - 1]
+        if head.lower_ in unplaced or (cand.role and norm(cand.role) in FOREIGN_FACING):
+            continue
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "in" and c.i >= cand.end]
+        found = {places[t.i].country for p in preps for t in p.subtree if t.i in places and t.i - p.i <= 8}
+        if len(found) == 1:
+            cand.country = found.pop()

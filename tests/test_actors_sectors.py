@@ -1,0 +1,116 @@
+"""Sectors from the words around a title or a name (actors/sectors.py) and people who take no article
+country (fallback.py), on sentences written for these tests (spaCy model needed)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.actors import build_stage
+from newsgraph.config import Config
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def analyse():
+    from newsgraph.nlp import load_model
+
+    nlp, stage = load_model(Config().model), build_stage(Config())
+    return lambda text, date="2019-03-04": stage.entities(nlp(text), date)
+
+
+def codes(entities, text):
+    found = [e for e in entities if any(m.text == text for m in e.mentions)]
+    assert found, f"no entity mentioned as {text!r}: {[[m.text for m in e.mentions] for e in entities]}"
+    return found[0].country, found[0].sector
+
+
+def test_body_word_before_a_generic_title(analyse):
+    assert codes(analyse("A company spokesperson said the merger was on track."), "company spokesperson")[1] == "BUS"
+    assert codes(analyse("A hospital spokesman said four were hurt."), "hospital spokesman")[1] == "MED"
+
+
+def test_a_former_title_of_no_office_keeps_its_sector(analyse):
+    ents = analyse("Former CEO Priya Ranganathan left the board on Friday.")
+    assert codes(ents, "Priya Ranganathan")[1] == "BUS"
+    ents = analyse("Former Senator Walter Brandling endorsed the plan.")
+    assert codes(ents, "Walter Brandling")[1] == "ELI"
+
+
+def test_an_organisations_possessive_names_its_people(analyse):
+    ents = analyse("Fox Business Network's Dana Okafor interviewed the governor.")
+    assert codes(ents, "Dana Okafor") == ("USA", "JRN")
+
+
+def test_people_of_a_faith_or_moving_across_borders_take_no_article_country(analyse):
+    text = ("Britain tightened its rules. British ministers said Britain would act. "
+            "The law bans Muslims from the register, and immigrants face new checks in Britain.")
+    ents = analyse(text)
+    assert codes(ents, "Muslims")[0] is None
+    assert codes(ents, "immigrants")[0] is None
+
+
+def test_qualified_or_acting_people_keep_the_guess(analyse):
+    text = ("Kenya's police said Kenya would act. Kenyan officials met in Nairobi. "
+            "Thousands of people marched through the capital on Sunday.")
+    assert codes(analyse(text), "people")[0] == "KEN"
+
+
+def test_a_government_ending_something_is_no_market(analyse):
+    ents = analyse("Amnesty International demanded that the Sudanese government end curbs on the press.")
+    assert codes(ents, "Sudanese government") == ("SDN", "GOV")
+    ents = analyse("Tokyo closed higher on Friday.")
+    assert codes(ents, "Tokyo")[1] is None
+
+
+def test_a_bare_title_in_apposition_is_held_in_the_named_body(analyse):
+    ents = analyse("Gideon Marsh, founder of Hartwell Holdings, said the deal was off.")
+    assert codes(ents, "Gideon Marsh")[1] == "BUS"
+
+
+def test_forces_a_state_sends_are_its_own(analyse):
+    ents = analyse("Ruritania said nothing. Then Norway deployed troops to the border region.")
+    assert codes(ents, "troops") == ("NOR", "MIL")
+
+
+def test_a_project_is_an_ngo_by_its_name(analyse):
+    ents = analyse("Officials from the Larkspur Innocence Project said on Monday the man was freed.")
+    assert codes(ents, "Larkspur Innocence Project")[1] == "NGO"
+
+
+def test_a_regional_adjective_before_nations_names_governments(analyse):
+    ents = analyse("The minister accused Beijing of bullying smaller Asian nations.")
+    assert codes(ents, "Asian")[1] == "GOV"
+
+
+def test_a_territorys_chief_executive_is_its_government(analyse):
+    ents = analyse("Critics said the Hong Kong chief executive had lost her authority.")
+    assert codes(ents, "Hong Kong chief executive")[1] == "GOV"
+    ents = analyse("The Apple chief executive spoke on Monday.")
+    assert codes(ents, "Apple chief executive")[1] == "BUS"
+
+
+def test_a_party_letter_and_state_name_a_legislator(analyse):
+    assert codes(analyse("Bob Harnett (D-Ohio) said the bill was dead."), "Bob Harnett") == ("USA", "LEG")
+
+
+def test_who_heads_a_body_works_for_it(analyse):
+    ents = analyse("Karl Osterman, who heads the Brightwater Foundation, said the grant was approved.")
+    assert codes(ents, "Karl Osterman")[1] == "NGO"
+
+
+def test_a_generic_title_an_organisation_possesses(analyse):
+    ents = analyse("Paula Mendes, the company's president, said the plant would close.")
+    assert codes(ents, "Paula Mendes")[1] == "BUS"
+    assert codes(analyse("Russia's president said nothing."), "Russia's president") == ("RUS", "GOV")
+
+
+def test_a_group_is_of_the_country_its_in_phrase_names(analyse):
+    ents = analyse("China and Britain traded barbs. Protesters in Hong Kong blocked the roads.")
+    assert codes(ents, "Protesters")[0] == "HKG"
+    ents = analyse("China and Britain traded barbs. Refugees in Germany were housed in camps.")
+    assert codes(ents, "Refugees")[0] is None
+
+
+def test_a_qualified_occupation_is_held_in_its_organisation(analyse):
+    ents = analyse("Lydia Marsh, a senior economist at the International Monetary Fund, said growth would slow.")
+    assert codes(ents, "Lydia Marsh") == ("IGO", "GOV")
