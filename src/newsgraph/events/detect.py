@@ -193,6 +193,10 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
         if appeal is not None:
             return appeal
     named = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.objects is not None])
+    if named is None and lemma in lex.reaction_verbs and noun is not None:
+        undergone = _undergone(noun, verb, lex)
+        if undergone is not None:
+            return undergone
     if named is not None and noun is not None:  # "accepted demands": the verb's sense for that object
         return named
     under = _prep_object(verb, ("under",)) if lemma in lex.light_verbs else None
@@ -207,6 +211,18 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
         if nominal is not None:
             return nominal
     return _sense_for(verb, noun, lex.verbs.get(lemma, ()))
+
+
+def _undergone(noun: Token, verb: Token, lex: Lexicon) -> Candidate | None:
+    """"faced criticism", "drew condemnation from X", "received threats": the object names another's
+    act on the subject, so the noun is the event and the subject its recipient (the host flag swaps
+    the two sides in `arguments`). A meeting or talks shared with the subject are no such act."""
+    if noun.lemma_.lower() in lex.statement_nouns:
+        return None
+    cand = _nominal(noun, verb, lex)
+    if cand is None or cand.sense.reciprocal or cand.sense.governs is not None:
+        return None
+    return replace(cand, sense=replace(cand.sense, host=True))
 
 
 def _stative_have(verb: Token, lemma: str) -> bool:

@@ -1,0 +1,49 @@
+"""Detection and type of events (issue #13): acts named as undergone, senses of hosting,
+general talk (synthetic text)."""
+from __future__ import annotations
+
+import pytest
+
+from .helpers import events_pipeline, rule_events
+
+PUBLISHED = "2021-05-20"
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return events_pipeline()
+
+
+def _rules(pipeline, text):
+    return rule_events(pipeline, text, PUBLISHED)
+
+
+def _names(analysis_entities, ids):
+    by_id = {e.id: e.name for e in analysis_entities}
+    return [by_id[i] for i in ids]
+
+
+@pytest.mark.slow
+def test_criticism_drawn_is_the_critics_act_on_the_subject(pipeline):
+    text = "Senator Jane Porter drew condemnation from the Kenyan government after her remarks."
+    analysis = pipeline.analyze(text, published=PUBLISHED)
+    events = _rules(pipeline, text)
+    assert [e.type for e in events] == ["ACCUSE"]
+    assert _names(analysis.entities, events[0].recipients) == ["Jane Porter"]
+    assert events[0].actors and events[0].actors != events[0].recipients
+
+
+@pytest.mark.slow
+def test_faced_criticism_is_an_accusation(pipeline):
+    assert [e.type for e in _rules(pipeline, "Mayor Tom Hill faced sharp criticism from Democrats.")] == ["ACCUSE"]
+
+
+@pytest.mark.slow
+def test_faced_talks_are_no_act_on_the_subject(pipeline):
+    events = _rules(pipeline, "Mayor Tom Hill faced long talks with the union on Monday.")
+    assert all(e.type != "ACCUSE" for e in events)
+
+
+@pytest.mark.slow
+def test_hosting_a_tournament_is_no_meeting(pipeline):
+    assert _rules(pipeline, "The Miami resort of Donald Trump hosted a golf tournament in 2015.") == ()
