@@ -47,3 +47,14 @@ def test_faced_talks_are_no_act_on_the_subject(pipeline):
 @pytest.mark.slow
 def test_hosting_a_tournament_is_no_meeting(pipeline):
     assert _rules(pipeline, "The Miami resort of Donald Trump hosted a golf tournament in 2015.") == ()
+
+
+def test_the_headlines_act_retold_in_the_lead_with_its_recipient_is_one_event():
+    from newsgraph.events.repeats import merge_repeats
+    from newsgraph.records import Event, Span
+
+    headline = Event("V1", "MOBILIZE", "troops", ("E1",), (), Span(10, 17, "deploys"), 0)
+    lead = Event("V2", "MOBILIZE", "troops", ("E1",), ("E2",), Span(60, 64, "sent"), 1)
+    later = Event("V3", "MOBILIZE", "troops", ("E1",), ("E3",), Span(300, 304, "sent"), 6)
+    merged = merge_repeats([headline, lead, later])
+    assert [(e.trigger.text, e.mentions) for e in merged] == [("deploys", (lead.trigger,)), ("sent", ())]
