@@ -58,3 +58,18 @@ def test_the_headlines_act_retold_in_the_lead_with_its_recipient_is_one_event():
     later = Event("V3", "MOBILIZE", "troops", ("E1",), ("E3",), Span(300, 304, "sent"), 6)
     merged = merge_repeats([headline, lead, later])
     assert [(e.trigger.text, e.mentions) for e in merged] == [("deploys", (lead.trigger,)), ("sent", ())]
+
+
+@pytest.mark.slow
+def test_a_supposed_act_with_no_doer_is_talk_of_what_may_be_done(pipeline):
+    text = "The new law would mean that Ruritanian suspects could be extradited to Borduria."
+    assert _rules(pipeline, text) == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Borduria could expel Ruritanian diplomats.",
+    "For Senator Ann Lee to praise Putin would be a disgrace.",
+])
+def test_a_supposed_act_with_a_subject_keeps_its_reading(pipeline, text):
+    assert len(_rules(pipeline, text)) == 1

@@ -30,7 +30,7 @@ from .referents import first_person
 from .modality import code
 from .repeats import merge_repeats
 from .senses import (doerless, domestic_rally, eventive_subject, figure_movement, has_political_reading,
-                     indirect_question, legislative_threat, political_attack, political_contest, praise, released_thing,
+                     indirect_question, legislative_threat, unowned_prospect, political_attack, political_contest, praise, released_thing,
                      verbal_reading)
 
 
@@ -133,6 +133,8 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
                                  lexicon.groups.get("natural_causes", frozenset()), lexicon.discourse_objects):
         return None
     if doerless(cand, event.actors, event.recipients, event.type) or eventive_subject(cand, lexicon.nouns):
+        return None
+    if unowned_prospect(cand, event.actors, event.modality):
         return None
     if released_thing(cand, entities, lexicon.groups.get("captive", frozenset())):
         return None
