@@ -73,3 +73,11 @@ def test_a_supposed_act_with_no_doer_is_talk_of_what_may_be_done(pipeline):
 ])
 def test_a_supposed_act_with_a_subject_keeps_its_reading(pipeline, text):
     assert len(_rules(pipeline, text)) == 1
+
+
+@pytest.mark.slow
+def test_a_protest_march_by_an_office_holder_is_one_protest(pipeline):
+    text = "Governor Ann Lee of Ohio led a protest march to the Treasury on Friday to protest against the new tax."
+    events = _rules(pipeline, text)
+    assert [(e.type, e.trigger.text) for e in events] == [("PROTEST", "march")]
+    assert [m.text for m in events[0].mentions] == ["protest"]

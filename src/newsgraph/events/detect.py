@@ -148,8 +148,11 @@ def elaborates(cand: Candidate, other: Candidate) -> bool:
     """"condemned the plan, calling it a disgrace": a bare participle clause on another trigger's
     verb tells the same act again (the caller checks that the two have one type)."""
     verb = cand.verb
-    return (not cand.nominal and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _child(verb, "mark") is None
-            and verb.head in (other.verb, other.trigger) and cand is not other)
+    if cand.nominal or verb.dep_ != "advcl" or verb.head not in (other.verb, other.trigger) or cand is other:
+        return False
+    # "led a protest march to protest the result": a purpose infinitive of one type names the act again.
+    purpose = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return purpose or (verb.tag_ == "VBG" and _child(verb, "mark") is None)
 
 
 def _reduced_relative(tok: Token) -> bool:

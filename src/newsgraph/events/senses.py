@@ -300,7 +300,9 @@ def domestic_rally(cand: Candidate, event_type: str, mode: str | None, actors: S
     if event_type != "PROTEST" or mode != "demo":
         return False
     noun = cand.trigger
-    words = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    if "protest" in words | {noun.lemma_.lower()}:
+        return False  # "led a protest march", "marched to protest the result": a protest by its own name
     if words & CAMPAIGN_WORDS or any(c.lower_ in CAMPAIGN_WORDS for c in noun.subtree if c.dep_ == "pobj"):
         return True
     by_id = {e.id: e for e in entities}
