@@ -81,3 +81,12 @@ def test_a_protest_march_by_an_office_holder_is_one_protest(pipeline):
     events = _rules(pipeline, text)
     assert [(e.type, e.trigger.text) for e in events] == [("PROTEST", "march")]
     assert [m.text for m in events[0].mentions] == ["protest"]
+
+
+@pytest.mark.slow
+def test_an_accusation_denied_was_made_against_the_one_denying_it(pipeline):
+    text = "The Ruritanian police deny accusations of brutality."
+    analysis = pipeline.analyze(text, published=PUBLISHED)
+    accusations = [e for e in _rules(pipeline, text) if e.type == "ACCUSE"]
+    assert [e.trigger.text for e in accusations] == ["accusations"]
+    assert _names(analysis.entities, accusations[0].recipients) == ["Ruritanian police"]

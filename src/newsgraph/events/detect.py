@@ -69,7 +69,9 @@ def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     found = [c for tok in span_tokens(sent) if (c := _candidate(tok, lex)) is not None]  # Tokens made once per doc
     found = _absorb(found) if found else found
     taken = {t.i for c in found for t in (c.trigger, _owned_patient(c), c.inner and c.inner.trigger) if t is not None}
-    extra = [c for tok in span_tokens(sent) if tok.i not in taken and (c := _standalone(tok, lex)) is not None]
+    deniers = {c.patient.i: c.verb for c in found if c.type == "REJECT" and c.patient is not None}
+    extra = [c for tok in span_tokens(sent)
+             if tok.i not in taken and (c := _standalone(tok, lex, deniers.get(tok.i))) is not None]
     if not extra:
         return found
     return sorted(_absorb_by_nouns(extra, found), key=lambda c: c.trigger.i)
@@ -111,8 +113,10 @@ def _owned_patient(cand: Candidate) -> Token | None:
     return None if cand.type == "REJECT" else cand.patient
 
 
-def _standalone(noun: Token, lex: Lexicon) -> Candidate | None:
-    """An event noun with a named party of its own, outside any light verb."""
+def _standalone(noun: Token, lex: Lexicon, denier: Token | None = None) -> Candidate | None:
+    """An event noun with a named party of its own, outside any light verb; or an accusation
+    someone denies ("the police deny accusations of brutality": it was made, whoever made it, and
+    the one denying it is its recipient, as the host flag gives)."""
     if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "amod", "nmod", "poss") or noun.ent_type_ in TIME_ENTS:
         return None
     sense = _noun_sense(noun, lex)
@@ -122,6 +126,8 @@ def _standalone(noun: Token, lex: Lexicon) -> Candidate | None:
     if event_type not in STANDALONE_TYPES or not _noun_fits(sense, noun, noun):
         return None
     owned = any(_owner(c) for c in noun.children)
+    if not owned and denier is not None and event_type == "ACCUSE":
+        return Candidate(noun, denier, replace(sense, host=True), event_type, mode, nominal=True, patient=noun)
     parties = _preps(noun) & ({"between", "among", "by"} if sense.reciprocal or event_type != "CONSULT" else {"by"})
     if not owned and not parties and not (sense.reciprocal and "between" in _preps(noun)):
         return None
