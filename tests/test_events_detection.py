@@ -90,3 +90,17 @@ def test_an_accusation_denied_was_made_against_the_one_denying_it(pipeline):
     accusations = [e for e in _rules(pipeline, text) if e.type == "ACCUSE"]
     assert [e.trigger.text for e in accusations] == ["accusations"]
     assert _names(analysis.entities, accusations[0].recipients) == ["Ruritanian police"]
+
+
+@pytest.mark.slow
+def test_the_classifier_does_not_drop_an_event_noun_read_for_its_own_party(pipeline):
+    from newsgraph.events.model import EventModel
+
+    stage = next(s for s in pipeline.stages if s.name == "events")
+    model, stage.model = stage.model, EventModel({}, (9.0, 0.0, 0.0, 0.0, 0.0), 0.7, {})  # "no event" always wins
+    try:
+        text = "Senator Ann Lee's allegations against Governor Tom Hill shocked Ohio. Governor Tom Hill criticised her."
+        events = pipeline.analyze(text, published=PUBLISHED).events
+    finally:
+        stage.model = model
+    assert [(e.type, e.trigger.text) for e in events] == [("ACCUSE", "allegations")]
