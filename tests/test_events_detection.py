@@ -104,3 +104,10 @@ def test_the_classifier_does_not_drop_an_event_noun_read_for_its_own_party(pipel
     finally:
         stage.model = model
     assert [(e.type, e.trigger.text) for e in events] == [("ACCUSE", "allegations")]
+
+
+@pytest.mark.slow
+def test_a_participle_graded_by_a_degree_word_is_a_state(pipeline):
+    assert _rules(pipeline, "Senator Ann Lee seems to be less welcomed in Borduria than Governor Tom Hill.") == ()
+    assert [e.type for e in _rules(pipeline, "Senator Ann Lee was welcomed by Governor Tom Hill in Ohio.")] == [
+        "SUPPORT"]

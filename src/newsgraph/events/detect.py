@@ -24,6 +24,9 @@ FRAME_NOUNS = frozenset({"effort", "process", "initiative", "bid", "campaign", "
                          "mission", "plan", "activity", "activities", "work", "drive"})
 # Participles that describe a participant ("Russia-backed forces") are not reported events.
 DESCRIPTIVE_DEPS = frozenset({"amod"})
+# A participle graded by a degree word is an adjective of state ("she seems less welcomed", "a
+# very respected envoy"), not the passive of an act: acts are not had more or less.
+DEGREE_WORDS = frozenset({"more", "less", "most", "least", "very", "so", "too", "increasingly"})
 # A participle of these on a noun tells which side the noun is on, not an act ("rebels backed by X").
 ALIGNMENT_TYPES = frozenset({"SUPPORT"})
 ECONOMIC_WORDS = frozenset({"trade", "tariff", "currency", "economic", "price", "sanction"})
@@ -139,7 +142,7 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     verbal = pos in ("VERB", "AUX") or tok.tag_.startswith("VB")
     if not verbal and pos != "ADJ":
         return None  # only verbs (and "ready/willing to") head event clauses
-    if tok.dep_ in DESCRIPTIVE_DEPS:
+    if tok.dep_ in DESCRIPTIVE_DEPS or _graded(tok):
         return None
     if _reduced_relative(tok):
         return _participle_event(tok, lex)
@@ -148,6 +151,10 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     if tok.lemma_.lower() in INTENT_ADJECTIVES and _child(tok, "xcomp"):
         return Candidate(tok, tok, Sense(type="AGREE", governs="agree"), "AGREE", None)
     return None
+
+
+def _graded(tok: Token) -> bool:
+    return tok.tag_ == "VBN" and any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in tok.children)
 
 
 def elaborates(cand: Candidate, other: Candidate) -> bool:
