@@ -111,3 +111,17 @@ def test_a_participle_graded_by_a_degree_word_is_a_state(pipeline):
     assert _rules(pipeline, "Senator Ann Lee seems to be less welcomed in Borduria than Governor Tom Hill.") == ()
     assert [e.type for e in _rules(pipeline, "Senator Ann Lee was welcomed by Governor Tom Hill in Ohio.")] == [
         "SUPPORT"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger", [
+    ("Protests by Ruritanian students spread across the capital.", "Protests"),
+    ("With Hong Kong protests exploding to new levels, the city postponed its festival.", "protests"),
+])
+def test_an_event_noun_told_as_taking_place_is_the_event(pipeline, text, trigger):
+    assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [("PROTEST", trigger)]
+
+
+@pytest.mark.slow
+def test_an_event_noun_as_a_cause_stays_background(pipeline):
+    assert _rules(pipeline, "Protests by Ruritanian students hurt the economy of the capital.") == ()

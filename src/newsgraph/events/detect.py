@@ -126,7 +126,11 @@ def _standalone(noun: Token, lex: Lexicon, denier: Token | None = None) -> Candi
     if sense is None or sense.needs_inner or sense.governs not in STANDALONE_WRAPPERS:
         return None
     event_type, mode = _noun_reading(sense, noun, noun)
-    if event_type not in STANDALONE_TYPES or not _noun_fits(sense, noun, noun):
+    if not _noun_fits(sense, noun, noun):
+        return None
+    if _happening(noun, lex.occurrence_verbs):
+        return Candidate(noun, noun, sense, event_type, mode, nominal=True, patient=noun)
+    if event_type not in STANDALONE_TYPES:
         return None
     owned = any(_owner(c) for c in noun.children)
     if not owned and denier is not None and event_type == "ACCUSE":
@@ -135,6 +139,21 @@ def _standalone(noun: Token, lex: Lexicon, denier: Token | None = None) -> Candi
     if not owned and not parties and not (sense.reciprocal and "between" in _preps(noun)):
         return None
     return Candidate(noun, noun, sense, event_type, mode, nominal=True, patient=noun)
+
+
+def _happening(noun: Token, occurrence: frozenset[str]) -> bool:
+    """"protests spread to the suburbs", "clashes erupted on Monday": an event noun as the subject of
+    a verb of occurrence with no object tells that the act took place (with an object it is a cause
+    told as background: "the sanctions hurt the economy")."""
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        return noun.head.lemma_.lower() in occurrence and _no_object(noun.head)
+    # "with protests exploding to new levels": the parser hangs the verb on its subject noun.
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > noun.i and c.lemma_.lower() in occurrence
+               and _no_object(c) for c in noun.children)
+
+
+def _no_object(verb: Token) -> bool:
+    return not any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd", "ccomp", "xcomp") for c in verb.children)
 
 
 def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
