@@ -125,3 +125,15 @@ def test_an_event_noun_told_as_taking_place_is_the_event(pipeline, text, trigger
 @pytest.mark.slow
 def test_an_event_noun_as_a_cause_stays_background(pipeline):
     assert _rules(pipeline, "Protests by Ruritanian students hurt the economy of the capital.") == ()
+
+
+@pytest.mark.slow
+def test_criticism_drawn_in_a_mix_is_seen_through(pipeline):
+    text = "Governor Tom Hill's slogan drew a mix of criticism and ridicule from Democrats."
+    assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [("ACCUSE", "criticism")]
+
+
+@pytest.mark.slow
+def test_any_object_of_a_light_verb_may_be_its_event(pipeline):
+    text = "Governor Tom Hill's remarks raised eyebrows and criticism from Senator Ann Lee."
+    assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [("ACCUSE", "criticism")]

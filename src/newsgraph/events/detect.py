@@ -229,7 +229,7 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
             return appeal
     named = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.objects is not None])
     if named is None and lemma in lex.reaction_verbs and noun is not None:
-        undergone = _undergone(noun, verb, lex)
+        undergone = next((u for o in (noun, *noun.conjuncts) if (u := _undergone(o, verb, lex)) is not None), None)
         if undergone is not None:
             return undergone
     if named is not None and noun is not None:  # "accepted demands": the verb's sense for that object
@@ -242,7 +242,8 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
     if lemma in lex.light_verbs and noun is not None:
         if noun.lemma_.lower() in lex.statement_nouns or _stative_have(verb, lemma):
             return None
-        nominal = _nominal(noun, verb, lex)
+        # "raised concerns among experts and criticism that ...": any object of the light verb
+        nominal = next((n for o in (noun, *noun.conjuncts) if (n := _nominal(o, verb, lex)) is not None), None)
         if nominal is not None:
             return nominal
     return _sense_for(verb, noun, lex.verbs.get(lemma, ()))
