@@ -58,6 +58,16 @@ def test_the_headlines_act_retold_in_the_lead_with_its_recipient_is_one_event():
     later = Event("V3", "MOBILIZE", "troops", ("E1",), ("E3",), Span(300, 304, "sent"), 6)
     merged = merge_repeats([headline, lead, later])
     assert [(e.trigger.text, e.mentions) for e in merged] == [("deploys", (lead.trigger,)), ("sent", ())]
+    # Past the lead: retold without its recipient is the same act; told first without it, another.
+    retold = Event("V4", "MOBILIZE", "troops", ("E1",), (), Span(400, 408, "deployed"), 8)
+    assert [len(e.mentions) for e in merge_repeats([later, retold])] == [1]
+    assert len(merge_repeats([replace_sentence(retold, 3), later])) == 2
+
+
+def replace_sentence(event, sentence):
+    from dataclasses import replace
+
+    return replace(event, sentence=sentence)
 
 
 @pytest.mark.slow

@@ -7,8 +7,8 @@ type, no differing modes, the same named actors (at least one), the same
 recipients, the same modality and no conflicting dates; or, within one sentence, the same type and
 modality and actors of the same countries ("Blinken met Lavrov ..., the first
 meeting between US and Russian officials"); or the headline's act told again in the lead
-with a recipient in common (the doer is often named differently there), or by the same doers
-naming its recipient only once; or an act only in prospect
+with a recipient in common (the doer is often named differently there); or an act of the same
+doers told again without its recipient (or in the headline without it); or an act only in prospect
 (hypothetical or future) told again by the same doers. The first report is kept; it takes the
 date of a later one when it has none, and the later triggers become its
 `mentions`.
@@ -82,15 +82,16 @@ def _retold_without_doer(a: Event, b: Event) -> bool:
 
 
 def _recipient_named_once(a: Event, b: Event) -> bool:
-    """The headline's act retold in the lead by the same doers, once with its recipient and once without
-    ("China deploys troops" ... "China has sent troops to Hong Kong"): one act. Further on, a report
-    naming no recipient is as often a second act of the same doers (measured: article-wide, audit
-    dev and test each lost a right event)."""
+    """The same doers' act of one type told with its recipient and then again without ("the attorney
+    general is investigating WeWork" ... "received an inquiry from the attorney general"), or in the
+    headline without it and in the lead with it ("China deploys troops" ... "China has sent troops to
+    Hong Kong"): one act. A report naming no recipient that comes first, past the lead, is as often
+    another act of the same doers (measured both ways: audit dev and test each lost a right event)."""
     if (a.type, a.modality) != (b.type, b.modality) or (a.mode and b.mode and a.mode != b.mode):
         return False
     if not a.actors or set(a.actors) != set(b.actors) or bool(a.recipients) == bool(b.recipients):
         return False
-    if not (a.sentence == 0 and b.sentence <= LEAD_SENTENCES):
+    if not (a.sentence == 0 and b.sentence <= LEAD_SENTENCES) and not (a.recipients and not b.recipients):
         return False
     return a.date is None or b.date is None or (a.date.start, a.date.end) == (b.date.start, b.date.end)
 
