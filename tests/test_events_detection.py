@@ -147,3 +147,13 @@ def test_criticism_drawn_in_a_mix_is_seen_through(pipeline):
 def test_any_object_of_a_light_verb_may_be_its_event(pipeline):
     text = "Governor Tom Hill's remarks raised eyebrows and criticism from Senator Ann Lee."
     assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [("ACCUSE", "criticism")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Senator Ann Lee spoke out against Governor Tom Hill.",
+    "Senator Ann Lee hit out at Governor Tom Hill.",
+    "Senator Ann Lee confronted Governor Tom Hill about his remarks.",
+])
+def test_phrasal_verbs_of_verbal_opposition_are_accusations(pipeline, text):
+    assert [e.type for e in _rules(pipeline, text)] == ["ACCUSE"]
