@@ -157,3 +157,9 @@ def test_any_object_of_a_light_verb_may_be_its_event(pipeline):
 ])
 def test_phrasal_verbs_of_verbal_opposition_are_accusations(pipeline, text):
     assert [e.type for e in _rules(pipeline, text)] == ["ACCUSE"]
+
+
+@pytest.mark.slow
+def test_what_is_given_may_be_the_with_phrase(pipeline):
+    events = _rules(pipeline, "The United States provided the Ruritanian army with weapons on Monday.")
+    assert [e.type for e in events] == ["AID"]

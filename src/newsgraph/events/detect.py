@@ -389,7 +389,7 @@ def _noun_reading(sense: Sense, noun: Token, verb: Token) -> tuple[str, str | No
 
 def _fits(sense: Sense, verb: Token, noun: Token | None) -> bool:
     noun_lemmas = {t.lemma_.lower() for t in (noun, *noun.conjuncts)} if noun is not None else set()
-    if sense.objects is not None and not noun_lemmas & sense.objects:
+    if sense.objects is not None and not (noun_lemmas | _given_with(verb)) & sense.objects:
         return False
     if noun is not None and noun.lemma_.lower() in sense.not_objects:
         return False
@@ -414,6 +414,15 @@ def _fits(sense: Sense, verb: Token, noun: Token | None) -> bool:
     if sense.particle is not None and not _particles(verb) & sense.particle:
         return False
     return sense.subjects is None or _subject_lemma(verb) in sense.subjects
+
+
+def _given_with(verb: Token) -> set[str]:
+    """"provided Vietnam's coast guard with a ship", "armed the rebels with rockets": beside a party as
+    object, the "with" phrase names what is given."""
+    if _child(verb, *OBJECTS) is None:
+        return set()
+    thing = _prep_object(verb, ("with",))
+    return {t.lemma_.lower() for t in (thing, *thing.conjuncts)} if thing is not None else set()
 
 
 def patient(verb: Token, lex: Lexicon) -> Token | None:
