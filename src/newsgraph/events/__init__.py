@@ -30,7 +30,7 @@ from .referents import first_person
 from .modality import code
 from .repeats import merge_repeats
 from .senses import (doerless, domestic_rally, eventive_subject, figure_movement, has_political_reading,
-                     indirect_question, legislative_threat, political_attack, political_contest, praise, released_thing,
+                     indirect_question, legislative_threat, unowned_prospect, political_attack, political_contest, praise, released_thing,
                      verbal_reading)
 
 
@@ -39,6 +39,9 @@ class Proposal(NamedTuple):
 
     event: Event
     features: list[tuple[str, float]]
+    # An event noun the rules read on its own for the party it names ("the senator's allegations"):
+    # the penta sentences the classifier learnt from label such background nouns "no event".
+    owned_noun: bool = False
 
 
 class EventsStage:
@@ -56,14 +59,14 @@ class EventsStage:
         probs = self.model.probabilities(np.stack([vector(p.features) for p in proposals]))
         kept: list[Event] = []
         for proposal, row in zip(proposals, probs):
-            event = self._weighed(proposal.event, row)
+            event = self._weighed(proposal.event, row, proposal.owned_noun)
             if event is not None and event.confidence >= self.min_confidence:
                 kept.append(event)
         return merge_repeats(kept, _countries(ctx))
 
-    def _weighed(self, event: Event, row: np.ndarray) -> Event | None:
+    def _weighed(self, event: Event, row: np.ndarray, owned_noun: bool = False) -> Event | None:
         """The event with its confidence, re-typed or dropped (None) as the classifier reads it."""
-        if row[0] >= self.model.drop_threshold and row[0] >= row.max():
+        if row[0] >= self.model.drop_threshold and row[0] >= row.max() and not owned_noun:
             return None  # no event: a statement, or a sense without a political reading
         new_type = self.model.retyped(event.type, row)
         if new_type is not None:
@@ -83,7 +86,9 @@ class EventsStage:
                 event = _sense_checked(cand, event, entities, self.lexicon)
                 if event is not None:
                     coded.append((cand, event))
-            out += [Proposal(event, self._features(sent, cand, event, entities)) for cand, event in _untold(coded)]
+            out += [Proposal(event, self._features(sent, cand, event, entities),
+                             cand.nominal and cand.verb is cand.trigger and bool(event.actors))
+                    for cand, event in _untold(coded)]
         return out
 
     def _features(self, sent: Span, cand: Candidate, event: Event, entities: Sequence) -> list[tuple[str, float]]:
@@ -133,6 +138,8 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
                                  lexicon.groups.get("natural_causes", frozenset()), lexicon.discourse_objects):
         return None
     if doerless(cand, event.actors, event.recipients, event.type) or eventive_subject(cand, lexicon.nouns):
+        return None
+    if unowned_prospect(cand, event.actors, event.modality):
         return None
     if released_thing(cand, entities, lexicon.groups.get("captive", frozenset())):
         return None

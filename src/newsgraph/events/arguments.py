@@ -66,6 +66,8 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     if cand.nominal and not actors:
         # "Russia's sanctions", "US sanctions", "the investigation by the police".
         actors = _ids(_owner_tokens(cand.trigger) + _prep_objects(cand.trigger, {"by"}), entities)
+    if cand.nominal and cand.sense.host:  # "drew criticism from X": X does it (swapped just below)
+        recipients = _dedupe(recipients + _ids(_prep_objects(cand.trigger, {"from"}), entities))
     if cand.sense.reciprocal:
         actors = _dedupe(actors + recipients + _ids(_partner_tokens(cand), entities))
         recipients = ()

@@ -24,6 +24,9 @@ FRAME_NOUNS = frozenset({"effort", "process", "initiative", "bid", "campaign", "
                          "mission", "plan", "activity", "activities", "work", "drive"})
 # Participles that describe a participant ("Russia-backed forces") are not reported events.
 DESCRIPTIVE_DEPS = frozenset({"amod"})
+# A participle graded by a degree word is an adjective of state ("she seems less welcomed", "a
+# very respected envoy"), not the passive of an act: acts are not had more or less.
+DEGREE_WORDS = frozenset({"more", "less", "most", "least", "very", "so", "too", "increasingly"})
 # A participle of these on a noun tells which side the noun is on, not an act ("rebels backed by X").
 ALIGNMENT_TYPES = frozenset({"SUPPORT"})
 ECONOMIC_WORDS = frozenset({"trade", "tariff", "currency", "economic", "price", "sanction"})
@@ -69,7 +72,9 @@ def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     found = [c for tok in span_tokens(sent) if (c := _candidate(tok, lex)) is not None]  # Tokens made once per doc
     found = _absorb(found) if found else found
     taken = {t.i for c in found for t in (c.trigger, _owned_patient(c), c.inner and c.inner.trigger) if t is not None}
-    extra = [c for tok in span_tokens(sent) if tok.i not in taken and (c := _standalone(tok, lex)) is not None]
+    deniers = {c.patient.i: c.verb for c in found if c.type == "REJECT" and c.patient is not None}
+    extra = [c for tok in span_tokens(sent)
+             if tok.i not in taken and (c := _standalone(tok, lex, deniers.get(tok.i))) is not None]
     if not extra:
         return found
     return sorted(_absorb_by_nouns(extra, found), key=lambda c: c.trigger.i)
@@ -111,21 +116,44 @@ def _owned_patient(cand: Candidate) -> Token | None:
     return None if cand.type == "REJECT" else cand.patient
 
 
-def _standalone(noun: Token, lex: Lexicon) -> Candidate | None:
-    """An event noun with a named party of its own, outside any light verb."""
+def _standalone(noun: Token, lex: Lexicon, denier: Token | None = None) -> Candidate | None:
+    """An event noun with a named party of its own, outside any light verb; or an accusation
+    someone denies ("the police deny accusations of brutality": it was made, whoever made it, and
+    the one denying it is its recipient, as the host flag gives)."""
     if noun.pos_ != "NOUN" or noun.dep_ in ("compound", "amod", "nmod", "poss") or noun.ent_type_ in TIME_ENTS:
         return None
     sense = _noun_sense(noun, lex)
     if sense is None or sense.needs_inner or sense.governs not in STANDALONE_WRAPPERS:
         return None
     event_type, mode = _noun_reading(sense, noun, noun)
-    if event_type not in STANDALONE_TYPES or not _noun_fits(sense, noun, noun):
+    if not _noun_fits(sense, noun, noun):
+        return None
+    if _happening(noun, lex.occurrence_verbs):
+        return Candidate(noun, noun, sense, event_type, mode, nominal=True, patient=noun)
+    if event_type not in STANDALONE_TYPES:
         return None
     owned = any(_owner(c) for c in noun.children)
+    if not owned and denier is not None and event_type == "ACCUSE":
+        return Candidate(noun, denier, replace(sense, host=True), event_type, mode, nominal=True, patient=noun)
     parties = _preps(noun) & ({"between", "among", "by"} if sense.reciprocal or event_type != "CONSULT" else {"by"})
     if not owned and not parties and not (sense.reciprocal and "between" in _preps(noun)):
         return None
     return Candidate(noun, noun, sense, event_type, mode, nominal=True, patient=noun)
+
+
+def _happening(noun: Token, occurrence: frozenset[str]) -> bool:
+    """"protests spread to the suburbs", "clashes erupted on Monday": an event noun as the subject of
+    a verb of occurrence with no object tells that the act took place (with an object it is a cause
+    told as background: "the sanctions hurt the economy")."""
+    if noun.dep_ == "nsubj" and noun.head.pos_ == "VERB":
+        return noun.head.lemma_.lower() in occurrence and _no_object(noun.head)
+    # "with protests exploding to new levels": the parser hangs the verb on its subject noun.
+    return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > noun.i and c.lemma_.lower() in occurrence
+               and _no_object(c) for c in noun.children)
+
+
+def _no_object(verb: Token) -> bool:
+    return not any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd", "ccomp", "xcomp") for c in verb.children)
 
 
 def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
@@ -133,7 +161,7 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     verbal = pos in ("VERB", "AUX") or tok.tag_.startswith("VB")
     if not verbal and pos != "ADJ":
         return None  # only verbs (and "ready/willing to") head event clauses
-    if tok.dep_ in DESCRIPTIVE_DEPS:
+    if tok.dep_ in DESCRIPTIVE_DEPS or _graded(tok):
         return None
     if _reduced_relative(tok):
         return _participle_event(tok, lex)
@@ -144,12 +172,19 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     return None
 
 
+def _graded(tok: Token) -> bool:
+    return tok.tag_ == "VBN" and any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in tok.children)
+
+
 def elaborates(cand: Candidate, other: Candidate) -> bool:
     """"condemned the plan, calling it a disgrace": a bare participle clause on another trigger's
     verb tells the same act again (the caller checks that the two have one type)."""
     verb = cand.verb
-    return (not cand.nominal and verb.dep_ == "advcl" and verb.tag_ == "VBG" and _child(verb, "mark") is None
-            and verb.head in (other.verb, other.trigger) and cand is not other)
+    if cand.nominal or verb.dep_ != "advcl" or verb.head not in (other.verb, other.trigger) or cand is other:
+        return False
+    # "led a protest march to protest the result": a purpose infinitive of one type names the act again.
+    purpose = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return purpose or (verb.tag_ == "VBG" and _child(verb, "mark") is None)
 
 
 def _reduced_relative(tok: Token) -> bool:
@@ -193,6 +228,10 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
         if appeal is not None:
             return appeal
     named = _sense_for(verb, noun, [s for s in lex.verbs.get(lemma, ()) if s.objects is not None])
+    if named is None and lemma in lex.reaction_verbs and noun is not None:
+        undergone = next((u for o in (noun, *noun.conjuncts) if (u := _undergone(o, verb, lex)) is not None), None)
+        if undergone is not None:
+            return undergone
     if named is not None and noun is not None:  # "accepted demands": the verb's sense for that object
         return named
     under = _prep_object(verb, ("under",)) if lemma in lex.light_verbs else None
@@ -203,10 +242,23 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
     if lemma in lex.light_verbs and noun is not None:
         if noun.lemma_.lower() in lex.statement_nouns or _stative_have(verb, lemma):
             return None
-        nominal = _nominal(noun, verb, lex)
+        # "raised concerns among experts and criticism that ...": any object of the light verb
+        nominal = next((n for o in (noun, *noun.conjuncts) if (n := _nominal(o, verb, lex)) is not None), None)
         if nominal is not None:
             return nominal
     return _sense_for(verb, noun, lex.verbs.get(lemma, ()))
+
+
+def _undergone(noun: Token, verb: Token, lex: Lexicon) -> Candidate | None:
+    """"faced criticism", "drew condemnation from X", "received threats": the object names another's
+    act on the subject, so the noun is the event and the subject its recipient (the host flag swaps
+    the two sides in `arguments`). A meeting or talks shared with the subject are no such act."""
+    if noun.lemma_.lower() in lex.statement_nouns:
+        return None
+    cand = _nominal(noun, verb, lex)
+    if cand is None or cand.sense.reciprocal or cand.sense.governs is not None:
+        return None
+    return replace(cand, sense=replace(cand.sense, host=True))
 
 
 def _stative_have(verb: Token, lemma: str) -> bool:
@@ -337,7 +389,7 @@ def _noun_reading(sense: Sense, noun: Token, verb: Token) -> tuple[str, str | No
 
 def _fits(sense: Sense, verb: Token, noun: Token | None) -> bool:
     noun_lemmas = {t.lemma_.lower() for t in (noun, *noun.conjuncts)} if noun is not None else set()
-    if sense.objects is not None and not noun_lemmas & sense.objects:
+    if sense.objects is not None and not (noun_lemmas | _given_with(verb)) & sense.objects:
         return False
     if noun is not None and noun.lemma_.lower() in sense.not_objects:
         return False
@@ -362,6 +414,15 @@ def _fits(sense: Sense, verb: Token, noun: Token | None) -> bool:
     if sense.particle is not None and not _particles(verb) & sense.particle:
         return False
     return sense.subjects is None or _subject_lemma(verb) in sense.subjects
+
+
+def _given_with(verb: Token) -> set[str]:
+    """"provided Vietnam's coast guard with a ship", "armed the rebels with rockets": beside a party as
+    object, the "with" phrase names what is given."""
+    if _child(verb, *OBJECTS) is None:
+        return set()
+    thing = _prep_object(verb, ("with",))
+    return {t.lemma_.lower() for t in (thing, *thing.conjuncts)} if thing is not None else set()
 
 
 def patient(verb: Token, lex: Lexicon) -> Token | None:

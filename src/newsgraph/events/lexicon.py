@@ -78,6 +78,8 @@ class Lexicon:
     discourse_objects: frozenset[str] = frozenset()
     legislative_verbs: frozenset[str] = frozenset()
     praise_words: frozenset[str] = frozenset()
+    reaction_verbs: frozenset[str] = frozenset()
+    occurrence_verbs: frozenset[str] = frozenset()
     groups: dict[str, frozenset[str]] = field(default_factory=dict)  # the word groups (@name)
 
     def lemma_of(self, text: str, lemma: str) -> str:
@@ -103,7 +105,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     words = {key: frozenset(raw[key]) for key in (
         "light_verbs", "statement_nouns", "quantity_nouns",
         "future_wrappers", "hypothetical_wrappers", "negative_wrappers", "irrealis_words", "comment_verbs",
-        "reversal_verbs", "discourse_objects", "legislative_verbs", "praise_words")}
+        "reversal_verbs", "discourse_objects", "legislative_verbs", "praise_words", "reaction_verbs",
+        "occurrence_verbs")}
     words["reporting_verbs"] = clause_verbs()  # the one reporting-verb lexicon (newsgraph.reporting)
     known = set(verbs) | words["light_verbs"] | words["reporting_verbs"] | words["future_wrappers"] \
         | words["hypothetical_wrappers"] | words["negative_wrappers"] | words["comment_verbs"]

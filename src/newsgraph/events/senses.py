@@ -176,6 +176,27 @@ def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str], 
     return not subjects
 
 
+def unowned_prospect(cand: Candidate, actors: Sequence[str], modality: str) -> bool:
+    """An act only supposed, with no doer in the text ("suspects could be extradited", "the idea of
+    deporting them", "kidnapping insurance"): talk of what may be done, not a party's act. A
+    supposed act whose subject the actors stage did not resolve keeps its reading."""
+    if modality != "hypothetical" or actors:
+        return False
+    if cand.nominal:
+        return True
+    verb = cand.verb
+    while verb.dep_ == "conj" and not _subject_of(verb):
+        verb = verb.head  # "to encourage that and to praise Putin": the first verb's subject
+    return not _subject_of(verb)
+
+
+def _subject_of(verb: Token) -> bool:
+    """A subject, also the "for" of an infinitive the parser hangs on the verb ("for Trump to praise")."""
+    fronted = any(c.dep_ == "prep" and c.lower_ == "for" and c.i < verb.i and any(o.dep_ == "pobj" for o in c.children)
+                  for c in verb.children)
+    return fronted or bool(subject_tokens(verb)[0])
+
+
 def _someone(verb: Token) -> bool:
     """The verb has a subject that may be a party: a name or a personal pronoun, not a thing
     ("the deal", "that") and not none."""
@@ -279,7 +300,9 @@ def domestic_rally(cand: Candidate, event_type: str, mode: str | None, actors: S
     if event_type != "PROTEST" or mode != "demo":
         return False
     noun = cand.trigger
-    words = {c.lower_ for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    words = {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    if "protest" in words | {noun.lemma_.lower()}:
+        return False  # "led a protest march", "marched to protest the result": a protest by its own name
     if words & CAMPAIGN_WORDS or any(c.lower_ in CAMPAIGN_WORDS for c in noun.subtree if c.dep_ == "pobj"):
         return True
     by_id = {e.id: e for e in entities}
