@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from ..records import Entity, entity_at
 from ..reporting import channel_nouns
 from .detect import Candidate, participle_of
+from .holders import title_holder
 from .referents import referent
 
 RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "at", "into", "upon", "from"})
@@ -455,7 +456,7 @@ def _entities_of(tok: Token, entities: Sequence[Entity]) -> list[Entity]:
     "Hungarian and Romanian officials" are two parties; "leaders of Romania's
     government" and "Belarus's rulers" act for the country that owns them.
     """
-    ent = entity_of(tok, entities) or referent(tok, entities)
+    ent = title_holder(tok, entities) or entity_of(tok, entities) or referent(tok, entities)
     found = [ent] if ent is not None else []
     found += [e for m in _coordinated_modifiers(tok) if (e := entity_of(m, entities)) is not None]
     # A setting ("on the sidelines of the Arctic Council", "at a meeting of
