@@ -255,3 +255,39 @@ def test_a_light_verb_participle_reports_the_act_its_noun_names(pipeline):
 def test_a_participle_without_a_doer_or_event_noun_only_describes_its_noun(pipeline):
     events = _events(pipeline, "Two Chilean diplomats expelled from the embassy returned home.")
     assert not [e for e in events if e[0] == "SANCTION"], events
+
+
+@pytest.mark.slow
+def test_a_quoted_we_meeting_a_partner_is_the_speakers_side(pipeline):
+    events = _events(pipeline, "“We met with Hamas in Doha,” Foreign Minister Ana Ruiz of Spain said.")
+    consult = [e for e in events if e[0] == "CONSULT"]
+    assert consult and set(consult[0][1]) == {"Spain", "Hamas"}, events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, event_type, actor", [
+    ("Israel is opposed to French mediation in the talks.", "REJECT", "Israel"),
+    ("Vietnam is committed to opening up its economy.", "AGREE", "Vietnam"),
+])
+def test_a_stance_participle_has_its_subject_as_actor(pipeline, text, event_type, actor):
+    events = [e for e in _events(pipeline, text) if e[0] == event_type]
+    assert events and events[0][1] == [actor] and actor not in events[0][2], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, holder", [
+    ("Ann Ruiz spoke. DNC chair dismisses the claims.", "E2"),
+    ("Ann Ruiz spoke. The chair dismissed the claims.", "E2"),
+    ("Ann Ruiz spoke. The NAACP chair dismissed the claims.", None),  # another body's chair
+])
+def test_a_bare_title_is_the_one_person_holding_it(pipeline, text, holder):
+    from dataclasses import replace
+
+    from newsgraph.events.holders import title_holder
+
+    ruiz = replace(_entity("E2", "PERSON", text, ["Ann Ruiz"], "USA", "PTY"), role="Democratic National Committee chair")
+    bodies = [replace(_entity(f"E{i}", "ORG", text, [word], "USA"), name=name)
+              for i, (word, name) in enumerate((("DNC", "Democratic National Committee"), ("NAACP", "NAACP")), 3)
+              if word in text]
+    found = title_holder(_token(pipeline.nlp(text), "chair"), [ruiz, *bodies])
+    assert (found.id if found is not None else None) == holder

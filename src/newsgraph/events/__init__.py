@@ -112,7 +112,9 @@ class EventsStage:
             mode = content_mode(cand.patient, self.lexicon)
         args = arguments(cand, entities)
         quote = _quote_for(cand, quotes)
-        actors = args.actors or _speaker_as_actor(cand, quote, quotes, entities)
+        # "We met with X": the speaker's side takes part beside the partner the parse found.
+        actors = args.actors if args.doer_named else tuple(dict.fromkeys(
+            _speaker_as_actor(cand, quote, quotes, entities) + args.actors))
         return Event(
             id=event_id, type=coded.type, mode=mode, actors=actors, recipients=args.recipients,
             trigger=_trigger_span(ctx.text, cand.verb if coded.at_verb else cand.trigger),

@@ -13,7 +13,7 @@ hosted visit the visitor is the actor and the host the recipient.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Sequence
 
 from spacy.tokens import Token
@@ -21,6 +21,7 @@ from spacy.tokens import Token
 from ..records import Entity, entity_at
 from ..reporting import channel_nouns
 from .detect import Candidate, participle_of
+from .holders import title_holder
 from .referents import referent
 
 RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "at", "into", "upon", "from"})
@@ -34,6 +35,8 @@ INSTRUMENT_OBJECT = frozenset({"MOBILIZE", "AID", "RETREAT", "PROTEST", "AGREE",
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
 # Types whose passive subject is the force that moves: "troops were deployed" (PLOVER codes the force).
 FORCE_MOVED = frozenset({"MOBILIZE"})
+# Types whose participle can tell a stance its subject holds: "is opposed to", "is committed to".
+STANCE_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
 # Prepositions on an object noun that name whose act it is: "calls by X", "offer from X", "action against X".
 OBJECT_PREPS = frozenset({"by", "from", "against", "on", "to", "toward", "towards", "with"})
 # Wrappers whose that-clause subject is the one addressed: "demanded that X withdraw".
@@ -51,14 +54,33 @@ class Arguments:
     host: str | None = None
     # The recipient is only the place where the act happened, so it stays the event's location too.
     placed: bool = False
+    # The parse named a doer (subject, agent, owner): a quotation's "we" is then no candidate for it.
+    doer_named: bool = True
 
 
 def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     """Actor and recipient entity ids for one candidate event."""
+    found = _arguments(cand, entities)
+    doer = bool(found.actors) and not _partners_only(cand, found, entities)
+    return found if doer else replace(found, doer_named=False)
+
+
+def _partners_only(cand: Candidate, found: Arguments, entities: Sequence[Entity]) -> bool:
+    """"We met with Hamas": the actors are only the partners, the doer is left to the speaker."""
+    if not cand.sense.reciprocal:
+        return False
+    partners = set(_ids(_partner_tokens(cand), entities))
+    return bool(partners) and set(found.actors) <= partners
+
+
+def _arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     subjects, agentive = subject_tokens(cand.verb, lambda t: bool(_entities_of(t, entities)))
     actors = _ids(subjects, entities)
     if not actors and agentive is not None and cand.type in FORCE_MOVED:
         # "the army was deployed": a force moved with no mover named is the party that mobilises.
+        actors, agentive = _ids(_conjuncts(agentive), entities), None
+    if not actors and agentive is not None and cand.type in STANCE_TYPES and _stative(cand.verb):
+        # "Israel is opposed to the plan", "Vietnam is committed to opening up": a stance held.
         actors, agentive = _ids(_conjuncts(agentive), entities), None
     if agentive is not None and cand.nominal and cand.patient is not None and agentive.i == cand.patient.i:
         agentive = None  # "the sanctions imposed by X": the noun is the act, not who suffers it
@@ -79,6 +101,14 @@ def arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
         if fallback and not (placed and cand.type in FORCE_MOVED and _home_ground(fallback, actors, entities)):
             return Arguments(actors, fallback, placed=placed)
     return Arguments(actors, recipients)
+
+
+def _stative(verb: Token) -> bool:
+    """A participle with no "by" and a "to" after it ("is opposed to", "is committed to"): a state
+    its subject is in, not an act done to it ("was rejected by the court")."""
+    if verb.tag_ != "VBN" or _agent(verb) is not None:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" and _infinitive(c) for c in verb.children)
 
 
 def _home_ground(places: Sequence[str], actors: Sequence[str], entities: Sequence[Entity]) -> bool:
@@ -428,7 +458,7 @@ def _entities_of(tok: Token, entities: Sequence[Entity]) -> list[Entity]:
     "Hungarian and Romanian officials" are two parties; "leaders of Romania's
     government" and "Belarus's rulers" act for the country that owns them.
     """
-    ent = entity_of(tok, entities) or referent(tok, entities)
+    ent = title_holder(tok, entities) or entity_of(tok, entities) or referent(tok, entities)
     found = [ent] if ent is not None else []
     found += [e for m in _coordinated_modifiers(tok) if (e := entity_of(m, entities)) is not None]
     # A setting ("on the sidelines of the Arctic Council", "at a meeting of
