@@ -17,7 +17,8 @@ from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming
 from .draft import INDIRECT, Draft, clause_range
 from .edges import before_setting, setting
 from .views import seen_as as _seen_as, sees_prospect as _sees_prospect
-from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, stance_adjectives
+from .lexicon import (ACT, LABEL, OBJECT_ADDRESSEE, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class,
+                      stance_adjectives)
 
 CLAUSE_DEPS = ("ccomp",)
 # Nouns that report what someone said or holds, and verbs that make them ("issued a warning that ...").
@@ -47,6 +48,9 @@ STANCE_ADJECTIVES = stance_adjectives()
 # Verbs of talking whose topic ("spoke of ...", "talked about ...") is the content.
 TOPIC_CUES = frozenset({"speak", "talk", "write", "comment", "testify", "complain", "boast", "joke", "warn"})
 TOPIC_PREPS = frozenset({"of", "about", "on"})
+# For a verb of speaking, "on" gives the terms, the occasion or the medium ("spoke on condition of
+# anonymity", "speaking on Nov. 14", "talked on the radio"), not the topic ("commented on X" has one).
+SPEAKING = frozenset({"speak", "talk"})
 # Verbs of evidence report an object only for a document or poll ("polls show Trump ahead");
 # a person who "showed his dexterity" or "found a job" reports nothing.
 EVIDENCE_OBJECT = frozenset({"show", "find", "reveal", "indicate", "suggest"})
@@ -144,7 +148,19 @@ def _object_not_said(cue: Cue, speaker: Token) -> bool:
         return True
     if cue.lemma in SOURCE_OBJECT:
         return obj.lemma_.lower() in PERSON_NOUNS or obj.ent_type_ in ("PERSON", "ORG") or obj.lower_ == "source"
+    if cue.lemma in OBJECT_ADDRESSEE and _bare_object(cue.token, obj) and _someone_named(obj) \
+            and not any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for c in obj.children):
+        return True  # "advised Mrs. Clinton", "warned Congress": who was addressed, nothing said
     return cue.cls == SPEECH and not (is_animate(antecedent(speaker)) or speaker.lemma_.lower() in SOURCE_NOUNS)
+
+
+ADDRESSED_PRONOUNS = frozenset({"me", "us", "you", "him", "her", "them"})
+
+
+def _someone_named(token: Token) -> bool:
+    """A person or body named or pointed at (not a thing: "urged restraint", "ordered a review")."""
+    return (token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ == "PROPN"
+            or token.lower_ in ADDRESSED_PRONOUNS or token.lemma_.lower() in PERSON_NOUNS)
 
 
 def _topic(cue: Cue, speaker: Token) -> list[Draft]:
@@ -152,9 +168,13 @@ def _topic(cue: Cue, speaker: Token) -> list[Draft]:
     the talk is what is reported."""
     if cue.lemma not in TOPIC_CUES:
         return []
-    prep = next((c for c in cue.token.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and c.i > cue.token.i), None)
+    prep = next((c for c in cue.token.children if c.dep_ == "prep" and _topic_prep(cue, c) and c.i > cue.token.i), None)
     objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
     return _drafts([t for o in objects for t in o.subtree], cue, speaker) if objects else []
+
+
+def _topic_prep(cue: Cue, prep: Token) -> bool:
+    return prep.lower_ in TOPIC_PREPS and not (prep.lower_ == "on" and cue.lemma in SPEAKING)
 
 
 def _reported_clauses(cue: Cue) -> list[Token]:
@@ -579,9 +599,15 @@ def _has_own_speaker(head: Token) -> bool:
         # A belief has no voice of its own here: "voters believe", "the policy appears to
         # prove" under a source phrase are what the source reports.
         if cue is not None and cue.cls not in ("according", THOUGHT) and plausible_speaker(cue, subject_of(token)) \
-                and _reported(cue):
+                and (_reported(cue) or _opens_colon(token)):
             return True
     return False
+
+
+def _opens_colon(verb: Token) -> bool:
+    """"In a speech, he declared: ...": the words after the colon are the cue's own."""
+    doc = verb.doc
+    return verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":"
 
 
 def _according_source(according: Token) -> Token | None:

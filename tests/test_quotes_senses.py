@@ -1,0 +1,55 @@
+"""Quotes: cues in a sense that reports nothing, and reports whose words lie elsewhere (synthetic sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.quotes import find_quotes
+
+from .helpers import quote_with
+
+pytestmark = pytest.mark.slow  # loads the spaCy model
+
+ARTICLE = """Harbor levy talks stall
+
+A port official, who spoke on the condition of anonymity, said the talks had stalled.
+
+Councillor Ana Bell spoke on Tuesday to the Harbor Gazette about the levy.
+
+Mayor Tom Reyes talked about the cost of the new sea wall.
+
+Vega has advised Mayor Reyes since the spring.
+
+The harbor board warned the mayor about the rising costs of the wall.
+
+In a speech last week, Reyes declared:
+
+"The harbor will not pay for a wall it does not need."
+
+"""
+
+
+@pytest.fixture(scope="module")
+def quotes(pipeline):
+    from newsgraph.nlp import sentences
+
+    doc = pipeline.nlp(ARTICLE)
+    return find_quotes(doc, sentences(doc))
+
+
+def test_speaking_on_a_condition_or_a_day_reports_no_topic(quotes):
+    assert not [q for q in quotes if "anonymity" in q.content or q.content.startswith("Tuesday")]
+    assert quote_with(quotes, "the talks had stalled").speaker_mention.text == "A port official"
+
+
+def test_talking_about_a_topic_still_reports_it(quotes):
+    assert quote_with(quotes, "the cost of the new sea wall").speaker_mention.text.endswith("Reyes")
+
+
+def test_an_addressed_person_alone_is_no_content(quotes):
+    assert not [q for q in quotes if q.content.startswith("Mayor Reyes")]
+    assert quote_with(quotes, "the mayor about the rising costs")
+
+
+def test_a_cue_opening_a_colon_under_a_source_phrase_keeps_its_own_words(quotes):
+    assert not [q for q in quotes if q.content == "Reyes declared"]
+    assert quote_with(quotes, "The harbor will not pay").speaker_mention.text == "Reyes"
