@@ -25,6 +25,8 @@ In a speech last week, Reyes declared:
 
 "The harbor will not pay for a wall it does not need."
 
+The ferry line has been a steady earner for the city, however — the mayor reported earning $4 million from it on his disclosure form.
+
 """
 
 
@@ -53,3 +55,8 @@ def test_an_addressed_person_alone_is_no_content(quotes):
 def test_a_cue_opening_a_colon_under_a_source_phrase_keeps_its_own_words(quotes):
     assert not [q for q in quotes if q.content == "Reyes declared"]
     assert quote_with(quotes, "The harbor will not pay").speaker_mention.text == "Reyes"
+
+
+def test_a_cue_with_its_own_object_reports_that_not_the_clause_before(quotes):
+    assert not [q for q in quotes if "steady earner" in q.content]
+    assert quote_with(quotes, "earning $4 million").speaker_mention.text == "the mayor"

@@ -92,8 +92,8 @@ def _reported(cue: Cue) -> list[Draft]:
     misparsed = _object_clause(cue)
     if misparsed is not None:
         return _drafts(list(misparsed.subtree), cue, speaker)
-    if cue.cls in (SPEECH, THOUGHT) and (cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token)
-                                         or _as_reported(cue.token)):
+    if cue.cls in (SPEECH, THOUGHT) and ((cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token))
+                                         and not _own_object(cue) or _as_reported(cue.token)):
         return _outside(cue, speaker)
     if cue.lemma in EVIDENCE_OBJECT and (speaker.pos_ in ("PRON", "PROPN") or is_animate(speaker)
                                          and speaker.lemma_.lower() not in SOURCE_NOUNS):
@@ -102,6 +102,13 @@ def _reported(cue: Cue) -> list[Draft]:
             or _sees_prospect(cue.token):
         return [] if _object_not_said(cue, speaker) else _complement(cue, speaker)
     return _topic(cue, speaker)
+
+
+def _own_object(cue: Cue) -> bool:
+    """"The club made money for him — he reported earning $132 million": a cue with an object or
+    infinitive of its own after it reports that, not the clause before it."""
+    return (cue.lemma not in NO_OBJECT and not _as_reported(cue.token)  # "as X put it"
+            and any(c.dep_ in ("dobj", "xcomp") and c.i > cue.token.i and c.pos_ != "PRON" for c in cue.token.children))
 
 
 # Clauses whose content is asked or supposed, not asserted ("Asked if she believed ...").
@@ -188,7 +195,7 @@ def _reported_clauses(cue: Cue) -> list[Token]:
              or _bare_clause(verb, c)]
     after = [c for c in found if c.i > verb.i]
     before = [c for c in found if c.i < verb.i and not _split_off(c, verb)]
-    return after or before[:1]
+    return after or ([] if _own_object(cue) else before[:1])
 
 
 def _object_clause(cue: Cue) -> Token | None:
