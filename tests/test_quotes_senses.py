@@ -27,6 +27,12 @@ In a speech last week, Reyes declared:
 
 The ferry line has been a steady earner for the city, however — the mayor reported earning $4 million from it on his disclosure form.
 
+Councillor Bell praised Mayor Reyes on Monday.
+
+Councillor Bell also praised Mayor Reyes for saving the ferry line.
+
+Voters in the harbor district prefer Mayor Reyes.
+
 """
 
 
@@ -48,7 +54,7 @@ def test_talking_about_a_topic_still_reports_it(quotes):
 
 
 def test_an_addressed_person_alone_is_no_content(quotes):
-    assert not [q for q in quotes if q.content.startswith("Mayor Reyes")]
+    assert not [q for q in quotes if q.content.startswith("Mayor Reyes since")]
     assert quote_with(quotes, "the mayor about the rising costs")
 
 
@@ -60,3 +66,13 @@ def test_a_cue_opening_a_colon_under_a_source_phrase_keeps_its_own_words(quotes)
 def test_a_cue_with_its_own_object_reports_that_not_the_clause_before(quotes):
     assert not [q for q in quotes if "steady earner" in q.content]
     assert quote_with(quotes, "earning $4 million").speaker_mention.text == "the mayor"
+
+
+def test_a_person_alone_is_whom_words_were_about_not_what_they_said(quotes):
+    assert not [q for q in quotes if q.content.startswith("Mayor Reyes on Monday")
+                or q.content == "Mayor Reyes" and q.cue_class == "speech"]
+    assert quote_with(quotes, "Mayor Reyes for saving the ferry line").speaker_mention.text == "Councillor Bell"
+
+
+def test_a_person_preferred_is_what_is_held(quotes):
+    assert [q for q in quotes if q.content == "Mayor Reyes" and q.cue_class == "intention"]

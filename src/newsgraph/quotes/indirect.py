@@ -18,7 +18,7 @@ from .draft import INDIRECT, Draft, clause_range
 from .edges import before_setting, setting
 from .views import seen_as as _seen_as, sees_prospect as _sees_prospect
 from .lexicon import (ACT, LABEL, OBJECT_ADDRESSEE, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class,
-                      stance_adjectives)
+                      cue_sense, stance_adjectives)
 
 CLAUSE_DEPS = ("ccomp",)
 # Nouns that report what someone said or holds, and verbs that make them ("issued a warning that ...").
@@ -170,6 +170,12 @@ def _someone_named(token: Token) -> bool:
             or token.lower_ in ADDRESSED_PRONOUNS or token.lemma_.lower() in PERSON_NOUNS)
 
 
+def _party(token: Token) -> bool:
+    """A person or body by name, pronoun or role (a capitalised headline word alone is none)."""
+    return (token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lower_ in ADDRESSED_PRONOUNS
+            or token.lemma_.lower() in PERSON_NOUNS)
+
+
 def _topic(cue: Cue, speaker: Token) -> list[Draft]:
     """"spoke of the legacy of racism", "talked about criminal justice reform": the topic of
     the talk is what is reported."""
@@ -280,7 +286,7 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS) and not setting(c)]
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
-    if not parts:
+    if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING and _only_someone(parts[0]):
         return []
     parts += _trailing_phrases(verb, parts)
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
@@ -289,6 +295,21 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     tokens = [t for p in parts for t in p.subtree
               if not (p.dep_ == "prt" and t is p) and t.i > verb.i and t.i not in glosses]
     return _drafts(before_setting(tokens), cue, speaker)
+
+
+# Senses of words said: their bare object is whom they were about ("praised Putin"); a belief's or a
+# wish's object is what is held or wanted ("prefers Sanders").
+SAYING = frozenset({"speech", "writing"})
+
+
+def _only_someone(part: Token) -> bool:
+    """"praised Putin", "took a swipe at Trump": a person or body alone is whom the words were
+    about, no proposition (docs/annotation.md); "praised Trump for speaking out" says one, and
+    "called for a special prosecutor" asks for one."""
+    head = next((c for c in part.children if c.dep_ == "pobj"), None) if part.dep_ == "prep" else part
+    if head is None or part.dep_ not in ("dobj", "prep") or part.lower_ == "for" or not _party(head):
+        return False
+    return not any(t.is_quote or t.pos_ in ("VERB", "AUX") or t.dep_ == "prep" for t in head.subtree)
 
 
 # Trailing phrases of a stance verb that say when, where or through what, not what was meant.
