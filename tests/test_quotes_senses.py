@@ -15,7 +15,9 @@ A port official, who spoke on the condition of anonymity, said the talks had sta
 
 Councillor Ana Bell spoke on Tuesday to the Harbor Gazette about the levy.
 
-Mayor Tom Reyes talked about the cost of the new sea wall.
+Mayor Tom Reyes complained about the cost of the new sea wall.
+
+Mayor Tom Reyes spoke of the long fight for the ferry line.
 
 Vega has advised Mayor Reyes since the spring.
 
@@ -49,8 +51,9 @@ def test_speaking_on_a_condition_or_a_day_reports_no_topic(quotes):
     assert quote_with(quotes, "the talks had stalled").speaker_mention.text == "A port official"
 
 
-def test_talking_about_a_topic_still_reports_it(quotes):
-    assert quote_with(quotes, "the cost of the new sea wall").speaker_mention.text.endswith("Reyes")
+def test_a_topic_alone_is_no_proposition(quotes):
+    assert not [q for q in quotes if "the cost of the new sea wall" in q.content]
+    assert quote_with(quotes, "the long fight for the ferry line").speaker_mention.text.endswith("Reyes")
 
 
 def test_an_addressed_person_alone_is_no_content(quotes):

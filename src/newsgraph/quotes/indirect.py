@@ -288,6 +288,8 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING and _only_someone(parts[0]):
         return []
+    if len(parts) == 1 and _only_topic(parts[0]):
+        return []
     parts += _trailing_phrases(verb, parts)
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
     # the relative clause says what was referred to, nothing is reported.
@@ -310,6 +312,18 @@ def _only_someone(part: Token) -> bool:
     if head is None or part.dep_ not in ("dobj", "prep") or part.lower_ == "for" or not _party(head):
         return False
     return not any(t.is_quote or t.pos_ in ("VERB", "AUX") or t.dep_ == "prep" for t in head.subtree)
+
+
+# Prepositions naming what words were about or aimed at: "complained about his mic", "railed against
+# super PACs", "mused about the race", "sparred over the budget".
+TOPIC_OR_TARGET = frozenset({"about", "against", "on", "over"})
+
+
+def _only_topic(part: Token) -> bool:
+    """A topic or target phrase alone, with no verb or quoted words in it, is no proposition
+    (docs/annotation.md): the audit's annotators leave it out, though PolNeAR counts it."""
+    return (part.dep_ == "prep" and part.lower_ in TOPIC_OR_TARGET
+            and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in part.subtree))
 
 
 # Trailing phrases of a stance verb that say when, where or through what, not what was meant.
