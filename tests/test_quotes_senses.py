@@ -35,6 +35,12 @@ Councillor Bell also praised Mayor Reyes for saving the ferry line.
 
 Voters in the harbor district prefer Mayor Reyes.
 
+"The wall is a waste of money," said Councillor Bell.
+
+DON'T MISS
+
+Harbor town 'sinking into the sea' [VIDEO]
+
 """
 
 
@@ -79,3 +85,8 @@ def test_a_person_alone_is_whom_words_were_about_not_what_they_said(quotes):
 
 def test_a_person_preferred_is_what_is_held(quotes):
     assert [q for q in quotes if q.content == "Mayor Reyes" and q.cue_class == "intention"]
+
+
+def test_a_marked_passage_on_a_teaser_line_is_no_quote(quotes):
+    assert not [q for q in quotes if "sinking into the sea" in q.content]
+    assert quote_with(quotes, "The wall is a waste of money").speaker_mention.text == "Councillor Bell"
