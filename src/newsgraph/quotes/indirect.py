@@ -16,8 +16,9 @@ from ..nlp import span_tokens
 from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .edges import before_setting, setting
+from .unsaid import SAYING, TOPIC_PREPS, circumstance, object_not_said, only_someone, only_topic
 from .views import seen_as as _seen_as, sees_prospect as _sees_prospect
-from .lexicon import (ACT, LABEL, OBJECT_ADDRESSEE, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class,
+from .lexicon import (ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class,
                       cue_sense, stance_adjectives)
 
 CLAUSE_DEPS = ("ccomp",)
@@ -47,7 +48,6 @@ NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment"
 STANCE_ADJECTIVES = stance_adjectives()
 # Verbs of talking whose topic ("spoke of ...", "talked about ...") is the content.
 TOPIC_CUES = frozenset({"speak", "talk", "write", "comment", "testify", "complain", "boast", "joke", "warn"})
-TOPIC_PREPS = frozenset({"of", "about", "on"})
 # For a verb of speaking, "on" gives the terms, the occasion or the medium ("spoke on condition of
 # anonymity", "speaking on Nov. 14", "talked on the radio"), not the topic ("commented on X" has one).
 SPEAKING = frozenset({"speak", "talk"})
@@ -100,7 +100,7 @@ def _reported(cue: Cue) -> list[Draft]:
         return []
     if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token) or _seen_as(cue.token) \
             or _sees_prospect(cue.token):
-        return [] if _object_not_said(cue, speaker) else _complement(cue, speaker)
+        return [] if object_not_said(cue, speaker) else _complement(cue, speaker)
     return _topic(cue, speaker)
 
 
@@ -126,54 +126,6 @@ def _unasserted(verb: Token) -> bool:
             return False
         token = token.head
     return False
-
-
-# Things one claims or cites that are taken or named, not said: "claim victory", "citing a source".
-SOURCE_OBJECT = frozenset({"cite", "quote"})
-TAKING_OBJECT = frozenset({"claim"})
-
-
-# Verbs that with a bare object convene or reach rather than name: "called an emergency meeting".
-CONVENING = frozenset({"call"})
-
-
-def _bare_object(verb: Token, obj: Token) -> bool:
-    """One object and nothing said of it: no second object, predicate or quoted words."""
-    second = [c for c in verb.children if c.i != obj.i and (c.dep_ in ("oprd", "attr", "acomp", "dative", "dobj")
-                                                            or c.dep_ == "prep" and not _circumstance(c))]
-    return not second and not any(t.is_quote for t in obj.subtree) and not any(c.dep_ in ("oprd", "appos") for c in obj.children)
-
-
-def _object_not_said(cue: Cue, speaker: Token) -> bool:
-    """A bare object that is no report: "claimed an easy victory" (took it), "citing an
-    anonymous source" (the source, not what it said), "the decision emphasizes the stakes"
-    (a thing stressing a topic: only someone's speech has a bare object as its content)."""
-    obj = next((c for c in cue.token.children if c.dep_ == "dobj" and c.i > cue.token.i), None)
-    if obj is None or any(c.dep_ in ("xcomp", "ccomp") for c in cue.token.children):
-        return False
-    if cue.lemma in TAKING_OBJECT or cue.lemma in CONVENING and _bare_object(cue.token, obj):
-        return True
-    if cue.lemma in SOURCE_OBJECT:
-        return obj.lemma_.lower() in PERSON_NOUNS or obj.ent_type_ in ("PERSON", "ORG") or obj.lower_ == "source"
-    if cue.lemma in OBJECT_ADDRESSEE and _bare_object(cue.token, obj) and _someone_named(obj) \
-            and not any(c.dep_ == "prep" and c.lower_ in TOPIC_PREPS for c in obj.children):
-        return True  # "advised Mrs. Clinton", "warned Congress": who was addressed, nothing said
-    return cue.cls == SPEECH and not (is_animate(antecedent(speaker)) or speaker.lemma_.lower() in SOURCE_NOUNS)
-
-
-ADDRESSED_PRONOUNS = frozenset({"me", "us", "you", "him", "her", "them"})
-
-
-def _someone_named(token: Token) -> bool:
-    """A person or body named or pointed at (not a thing: "urged restraint", "ordered a review")."""
-    return (token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.pos_ == "PROPN"
-            or token.lower_ in ADDRESSED_PRONOUNS or token.lemma_.lower() in PERSON_NOUNS)
-
-
-def _party(token: Token) -> bool:
-    """A person or body by name, pronoun or role (a capitalised headline word alone is none)."""
-    return (token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lower_ in ADDRESSED_PRONOUNS
-            or token.lemma_.lower() in PERSON_NOUNS)
 
 
 def _topic(cue: Cue, speaker: Token) -> list[Draft]:
@@ -286,9 +238,9 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS) and not setting(c)]
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
-    if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING and _only_someone(parts[0]):
+    if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING and only_someone(parts[0]):
         return []
-    if len(parts) == 1 and _only_topic(parts[0]):
+    if len(parts) == 1 and only_topic(parts[0]):
         return []
     parts += _trailing_phrases(verb, parts)
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
@@ -297,33 +249,6 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     tokens = [t for p in parts for t in p.subtree
               if not (p.dep_ == "prt" and t is p) and t.i > verb.i and t.i not in glosses]
     return _drafts(before_setting(tokens), cue, speaker)
-
-
-# Senses of words said: their bare object is whom they were about ("praised Putin"); a belief's or a
-# wish's object is what is held or wanted ("prefers Sanders").
-SAYING = frozenset({"speech", "writing"})
-
-
-def _only_someone(part: Token) -> bool:
-    """"praised Putin", "took a swipe at Trump": a person or body alone is whom the words were
-    about, no proposition (docs/annotation.md); "praised Trump for speaking out" says one, and
-    "called for a special prosecutor" asks for one."""
-    head = next((c for c in part.children if c.dep_ == "pobj"), None) if part.dep_ == "prep" else part
-    if head is None or part.dep_ not in ("dobj", "prep") or part.lower_ == "for" or not _party(head):
-        return False
-    return not any(t.is_quote or t.pos_ in ("VERB", "AUX") or t.dep_ == "prep" for t in head.subtree)
-
-
-# Prepositions naming what words were about or aimed at: "complained about his mic", "railed against
-# super PACs", "mused about the race", "sparred over the budget".
-TOPIC_OR_TARGET = frozenset({"about", "against", "on", "over"})
-
-
-def _only_topic(part: Token) -> bool:
-    """A topic or target phrase alone, with no verb or quoted words in it, is no proposition
-    (docs/annotation.md): the audit's annotators leave it out, though PolNeAR counts it."""
-    return (part.dep_ == "prep" and part.lower_ in TOPIC_OR_TARGET
-            and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in part.subtree))
 
 
 # Trailing phrases of a stance verb that say when, where or through what, not what was meant.
@@ -344,7 +269,7 @@ def _trailing_phrases(verb: Token, parts: list[Token]) -> list[Token]:
             continue
         if child.i <= last or child.dep_ != "prep" or child.lower_ in OBJECT_PREPS:
             continue
-        if child.lower_ in CIRCUMSTANCE_PREPS and _circumstance(child):
+        if child.lower_ in CIRCUMSTANCE_PREPS and circumstance(child):
             break
         if verb.doc[child.i - 1].text in (",", ";", "—", "–"):
             break
@@ -360,11 +285,6 @@ def _coordinated_gerund(verb: Token, child: Token) -> bool:
     return (child.dep_ == "conj" and (child.tag_ == "VBG" and verb.tag_ != "VBG" or infinitive)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
             and cue_class(lemma_of(child)) is None)
-
-
-def _circumstance(prep: Token) -> bool:
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return obj is None or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or obj.lemma_.lower() in SOURCE_NOUNS
 
 
 def _without_trailing_participles(clause: Token) -> list[Token]:
