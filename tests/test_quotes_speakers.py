@@ -136,6 +136,12 @@ def test_a_second_headline_verb_ends_the_first_report(pipeline):
     assert quote.content == "Pirates Hacked Port"
 
 
+def test_a_second_headline_verb_reports_the_rest_for_the_same_subject(pipeline):
+    quote = quote_with(_quotes(pipeline, "Cole Says Pirates Hacked Port, Calls Mayor's Remarks 'Troubling.'"), "Remarks")
+    assert quote.content.startswith("Mayor's Remarks") and quote.cue.text == "Calls"
+    assert quote.speaker_mention.text == "Cole"
+
+
 def test_would_like_is_a_wish_that_takes_in_what_it_wishes_for(pipeline):
     text = "Some harbor officials would like to see the union agree to large wage cuts."
     quote = quote_with(_quotes(pipeline, text), "wage cuts")

@@ -16,12 +16,10 @@ from spacy.tokens import Token
 
 from ..records import Entity, Span, Via, entity_at
 from .cues import Cue, antecedent
-from .lexicon import channel_nouns, is_outlet_name
+from .lexicon import OBJECT_ADDRESSEE as _OBJECT_ADDRESSEE, channel_nouns, is_outlet_name
 
 # Parts of a noun phrase that are not the name itself.
 _CUT_DEPS = frozenset({"relcl", "acl", "appos", "punct", "advmod", "cc", "conj"})
-_OBJECT_ADDRESSEE = frozenset({"tell", "assure", "inform", "remind", "warn", "ask", "advise", "urge",
-                               "brief", "reassure", "caution", "instruct", "order", "beg"})
 _CHANNEL_PREPS = frozenset({"in", "on", "at", "during", "via", "through"})
 OUTLET_ATTRS = ("outlet", "news_outlet", "is_outlet", "media")
 

@@ -125,19 +125,21 @@ def _split_at(sentence: Span, verb: Token) -> list[Draft]:
     subject = sentence.doc[sentence.start:verb.i]
     if not subject or not all(t.text[:1].isupper() or t.is_punct for t in subject):
         return []
-    content = _first_report(list(sentence.doc[verb.i + 1:sentence.end]))
-    bounds = clause_range(sentence.doc, content)
-    if bounds is None:
-        return []
-    cue = Cue(verb, SPEECH, verb.idx, verb.idx + len(verb))
-    return [Draft(bounds[0], bounds[1], INDIRECT, cue, subject[-1], "headline")]
+    drafts = []
+    for cue_token, content in _reports(verb, list(sentence.doc[verb.i + 1:sentence.end])):
+        bounds = clause_range(sentence.doc, content)
+        if bounds is not None:
+            cue = Cue(cue_token, SPEECH, cue_token.idx, cue_token.idx + len(cue_token))
+            drafts.append(Draft(bounds[0], bounds[1], INDIRECT, cue, subject[-1], "headline"))
+    return drafts
 
 
-def _first_report(content: list[Token]) -> list[Token]:
+def _reports(verb: Token, content: list[Token]) -> list[tuple[Token, list[Token]]]:
     """"Clinton Says Russians Hacked DNC, Calls Trump's Remarks 'Troubling'": a comma before a
-    second headline verb of saying ends what the first one reports."""
+    second headline verb of saying ends what the first one reports, and the second reports the
+    rest, said by the same subject."""
     for k, token in enumerate(content[:-1]):
         following = content[k + 1]
         if token.text == "," and following.is_title and cue_class(lemma_of(following)) is not None:
-            return content[:k]
-    return content
+            return [(verb, content[:k]), (following, content[k + 2:])]
+    return [(verb, content)]

@@ -16,8 +16,10 @@ from ..nlp import span_tokens
 from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .edges import before_setting, setting
+from .unsaid import SAYING, TOPIC_PREPS, circumstance, object_not_said, only_someone, only_topic
 from .views import seen_as as _seen_as, sees_prospect as _sees_prospect
-from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, stance_adjectives
+from .lexicon import (ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class,
+                      cue_sense, stance_adjectives)
 
 CLAUSE_DEPS = ("ccomp",)
 # Nouns that report what someone said or holds, and verbs that make them ("issued a warning that ...").
@@ -46,7 +48,9 @@ NO_OBJECT = frozenset({"say", "add", "tell", "write", "tweet", "post", "comment"
 STANCE_ADJECTIVES = stance_adjectives()
 # Verbs of talking whose topic ("spoke of ...", "talked about ...") is the content.
 TOPIC_CUES = frozenset({"speak", "talk", "write", "comment", "testify", "complain", "boast", "joke", "warn"})
-TOPIC_PREPS = frozenset({"of", "about", "on"})
+# For a verb of speaking, "on" gives the terms, the occasion or the medium ("spoke on condition of
+# anonymity", "speaking on Nov. 14", "talked on the radio"), not the topic ("commented on X" has one).
+SPEAKING = frozenset({"speak", "talk"})
 # Verbs of evidence report an object only for a document or poll ("polls show Trump ahead");
 # a person who "showed his dexterity" or "found a job" reports nothing.
 EVIDENCE_OBJECT = frozenset({"show", "find", "reveal", "indicate", "suggest"})
@@ -88,16 +92,23 @@ def _reported(cue: Cue) -> list[Draft]:
     misparsed = _object_clause(cue)
     if misparsed is not None:
         return _drafts(list(misparsed.subtree), cue, speaker)
-    if cue.cls in (SPEECH, THOUGHT) and (cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token)
-                                         or _as_reported(cue.token)):
+    if cue.cls in (SPEECH, THOUGHT) and ((cue.token.dep_ in PARENTHETICAL_DEPS or _inverted(cue.token))
+                                         and not _own_object(cue) or _as_reported(cue.token)):
         return _outside(cue, speaker)
     if cue.lemma in EVIDENCE_OBJECT and (speaker.pos_ in ("PRON", "PROPN") or is_animate(speaker)
                                          and speaker.lemma_.lower() not in SOURCE_NOUNS):
         return []
     if cue.lemma not in NO_OBJECT or cue.cls == SPEECH and _request(cue.token) or _seen_as(cue.token) \
             or _sees_prospect(cue.token):
-        return [] if _object_not_said(cue, speaker) else _complement(cue, speaker)
+        return [] if object_not_said(cue, speaker) else _complement(cue, speaker)
     return _topic(cue, speaker)
+
+
+def _own_object(cue: Cue) -> bool:
+    """"The club made money for him — he reported earning $132 million": a cue with an object or
+    infinitive of its own after it reports that, not the clause before it."""
+    return (cue.lemma not in NO_OBJECT and not _as_reported(cue.token)  # "as X put it"
+            and any(c.dep_ in ("dobj", "xcomp") and c.i > cue.token.i and c.pos_ != "PRON" for c in cue.token.children))
 
 
 # Clauses whose content is asked or supposed, not asserted ("Asked if she believed ...").
@@ -117,44 +128,18 @@ def _unasserted(verb: Token) -> bool:
     return False
 
 
-# Things one claims or cites that are taken or named, not said: "claim victory", "citing a source".
-SOURCE_OBJECT = frozenset({"cite", "quote"})
-TAKING_OBJECT = frozenset({"claim"})
-
-
-# Verbs that with a bare object convene or reach rather than name: "called an emergency meeting".
-CONVENING = frozenset({"call"})
-
-
-def _bare_object(verb: Token, obj: Token) -> bool:
-    """One object and nothing said of it: no second object, predicate or quoted words."""
-    second = [c for c in verb.children if c.i != obj.i and (c.dep_ in ("oprd", "attr", "acomp", "dative", "dobj")
-                                                            or c.dep_ == "prep" and not _circumstance(c))]
-    return not second and not any(t.is_quote for t in obj.subtree) and not any(c.dep_ in ("oprd", "appos") for c in obj.children)
-
-
-def _object_not_said(cue: Cue, speaker: Token) -> bool:
-    """A bare object that is no report: "claimed an easy victory" (took it), "citing an
-    anonymous source" (the source, not what it said), "the decision emphasizes the stakes"
-    (a thing stressing a topic: only someone's speech has a bare object as its content)."""
-    obj = next((c for c in cue.token.children if c.dep_ == "dobj" and c.i > cue.token.i), None)
-    if obj is None or any(c.dep_ in ("xcomp", "ccomp") for c in cue.token.children):
-        return False
-    if cue.lemma in TAKING_OBJECT or cue.lemma in CONVENING and _bare_object(cue.token, obj):
-        return True
-    if cue.lemma in SOURCE_OBJECT:
-        return obj.lemma_.lower() in PERSON_NOUNS or obj.ent_type_ in ("PERSON", "ORG") or obj.lower_ == "source"
-    return cue.cls == SPEECH and not (is_animate(antecedent(speaker)) or speaker.lemma_.lower() in SOURCE_NOUNS)
-
-
 def _topic(cue: Cue, speaker: Token) -> list[Draft]:
     """"spoke of the legacy of racism", "talked about criminal justice reform": the topic of
     the talk is what is reported."""
     if cue.lemma not in TOPIC_CUES:
         return []
-    prep = next((c for c in cue.token.children if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS and c.i > cue.token.i), None)
+    prep = next((c for c in cue.token.children if c.dep_ == "prep" and _topic_prep(cue, c) and c.i > cue.token.i), None)
     objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep is not None else []
     return _drafts([t for o in objects for t in o.subtree], cue, speaker) if objects else []
+
+
+def _topic_prep(cue: Cue, prep: Token) -> bool:
+    return prep.lower_ in TOPIC_PREPS and not (prep.lower_ == "on" and cue.lemma in SPEAKING)
 
 
 def _reported_clauses(cue: Cue) -> list[Token]:
@@ -168,7 +153,7 @@ def _reported_clauses(cue: Cue) -> list[Token]:
              or _bare_clause(verb, c)]
     after = [c for c in found if c.i > verb.i]
     before = [c for c in found if c.i < verb.i and not _split_off(c, verb)]
-    return after or before[:1]
+    return after or ([] if _own_object(cue) else before[:1])
 
 
 def _object_clause(cue: Cue) -> Token | None:
@@ -253,7 +238,9 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS) and not setting(c)]
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
-    if not parts:
+    if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING and only_someone(parts[0]):
+        return []
+    if len(parts) == 1 and only_topic(parts[0]):
         return []
     parts += _trailing_phrases(verb, parts)
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
@@ -282,7 +269,7 @@ def _trailing_phrases(verb: Token, parts: list[Token]) -> list[Token]:
             continue
         if child.i <= last or child.dep_ != "prep" or child.lower_ in OBJECT_PREPS:
             continue
-        if child.lower_ in CIRCUMSTANCE_PREPS and _circumstance(child):
+        if child.lower_ in CIRCUMSTANCE_PREPS and circumstance(child):
             break
         if verb.doc[child.i - 1].text in (",", ";", "—", "–"):
             break
@@ -298,11 +285,6 @@ def _coordinated_gerund(verb: Token, child: Token) -> bool:
     return (child.dep_ == "conj" and (child.tag_ == "VBG" and verb.tag_ != "VBG" or infinitive)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
             and cue_class(lemma_of(child)) is None)
-
-
-def _circumstance(prep: Token) -> bool:
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return obj is None or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or obj.lemma_.lower() in SOURCE_NOUNS
 
 
 def _without_trailing_participles(clause: Token) -> list[Token]:
@@ -579,9 +561,15 @@ def _has_own_speaker(head: Token) -> bool:
         # A belief has no voice of its own here: "voters believe", "the policy appears to
         # prove" under a source phrase are what the source reports.
         if cue is not None and cue.cls not in ("according", THOUGHT) and plausible_speaker(cue, subject_of(token)) \
-                and _reported(cue):
+                and (_reported(cue) or _opens_colon(token)):
             return True
     return False
+
+
+def _opens_colon(verb: Token) -> bool:
+    """"In a speech, he declared: ...": the words after the colon are the cue's own."""
+    doc = verb.doc
+    return verb.i + 1 < len(doc) and doc[verb.i + 1].text == ":"
 
 
 def _according_source(according: Token) -> Token | None:

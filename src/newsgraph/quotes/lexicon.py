@@ -13,7 +13,7 @@ from typing import Mapping
 
 from ..reporting import ACT, CONTINUE, LABEL, SENSES, SPEECH, THOUGHT, channel_nouns, reporting_verbs
 
-__all__ = ["ACT", "CONTINUE", "LABEL", "PERSON_NOUNS", "SENSES", "SPEECH", "THOUGHT", "channel_nouns", "cue_class",
+__all__ = ["ACT", "CONTINUE", "LABEL", "OBJECT_ADDRESSEE", "PERSON_NOUNS", "SENSES", "SPEECH", "THOUGHT", "channel_nouns", "cue_class",
            "cue_classes", "cue_sense", "is_outlet_name", "outlet_names", "stance_adjectives"]
 
 def _lines(name: str) -> list[str]:
@@ -23,6 +23,9 @@ def _lines(name: str) -> list[str]:
 
 # Titles, roles, bodies and documents that make a plausible speaker even without a name.
 PERSON_NOUNS = frozenset(w.lower() for w in _lines("speakers.txt"))
+# Cues whose object is the one addressed ("told Ruiz", "warned Congress", "advised the campaign").
+OBJECT_ADDRESSEE = frozenset({"tell", "assure", "inform", "remind", "warn", "ask", "advise", "urge",
+                              "brief", "reassure", "caution", "instruct", "order", "beg"})
 
 
 @lru_cache(maxsize=1)

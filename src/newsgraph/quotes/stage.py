@@ -1,6 +1,8 @@
 """The quotes stage: drafts from the finders become `records.Quote`s."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span as SpacySpan
 
 from spacy.tokens import Token
@@ -44,7 +46,7 @@ def find_quotes(doc: Doc, sentences: tuple[SpacySpan, ...], entities: tuple[Enti
     turns = transcript_drafts(layout)
     found = [d for d in found if not _spans_turn(d, turns)]
     drafts = per_paragraph(run_back(dedupe(inherit(found + turns, layout)), layout), layout, marks)
-    drafts = [d for d in drafts if attributed_to_someone(d) or _opens_sentence(d, doc)]
+    drafts = [d for d in drafts if (attributed_to_someone(d) or _opens_sentence(d, doc)) and _in_prose(d, sentences)]
     return tuple(_quote(f"Q{n}", d, layout.text, entities) for n, d in enumerate(drafts, 1))
 
 
@@ -67,6 +69,15 @@ def _opens_sentence(draft: Draft, doc: Doc) -> bool:
     sent = token[0].sent
     lead = doc.text[sent.start_char:draft.start]
     return all(not ch.isalnum() for ch in lead)
+
+
+def _in_prose(draft: Draft, sentences: tuple[SpacySpan, ...]) -> bool:
+    """A passage on a page line that is no sentence (`nlp.sentences` leaves out teasers such as
+    "Hong Kong 'under threat' [VIDEO]", credits, bylines) is no one's words, whatever paragraph
+    before it lends a speaker."""
+    starts = [s.start_char for s in sentences]
+    k = bisect_right(starts, draft.start) - 1
+    return k >= 0 and draft.start < sentences[k].end_char
 
 
 def _spans_turn(draft: Draft, turns: list[Draft]) -> bool:
