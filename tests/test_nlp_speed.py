@@ -1,7 +1,9 @@
 """The faster spaCy components nlp.load_model swaps in (fastspacy: MemoLemmas, ArrayMatches) annotate as spaCy's own (synthetic text)."""
 from __future__ import annotations
 
-from newsgraph.fastspacy import ArrayMatches, MemoLemmas
+from spacy.lookups import Lookups
+
+from newsgraph.fastspacy import ArrayMatches, IndexedLookups, MemoLemmas
 from newsgraph.nlp import load_model
 
 TEXT = ("The ministers were meeting in Lisbon on Tuesday. She said the talks had gone better than "
@@ -30,6 +32,36 @@ def test_memoised_lemmas_equal_spacys(pipeline):
     assert ours == spacys
     assert "be" in ours[0] and "meeting" in ours[0] and "meet" in ours[0]
     assert load_model(pipeline.config.model) is nlp
+
+
+def _fresh_lemmas(nlp, texts) -> list:
+    """Lemmas with the lemmatizer's caches (spaCy's and the memo) emptied first, so every word is
+    lemmatised by the rules again."""
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    lemmatizer.cache.clear()
+    lemmatizer.__dict__.get("_newsgraph_memo", {}).clear()
+    return [[t.lemma_ for t in nlp(text)] for text in texts]
+
+
+def test_indexed_lookups_lemmatise_as_spacys_lists(pipeline):
+    nlp = pipeline.nlp
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    indexed = lemmatizer.lookups
+    assert isinstance(indexed, IndexedLookups)
+    assert isinstance(indexed.get_table("lemma_index").get("verb"), frozenset)
+    plain = Lookups()
+    plain._tables = indexed._tables  # the same tables, read as spaCy reads them
+    assert isinstance(plain.get_table("lemma_index").get("verb"), list)
+    texts = [TEXT, TEXT.lower(), TEXT.upper()]
+    ours = _fresh_lemmas(nlp, texts)
+    lemmatizer.lookups = plain
+    try:
+        spacys = _fresh_lemmas(nlp, texts)
+    finally:
+        lemmatizer.lookups = indexed
+        _fresh_lemmas(nlp, [])
+    assert ours == spacys
+    assert "meet" in ours[0] and "rise" in ours[0]
 
 
 def _annotations(doc) -> list:
