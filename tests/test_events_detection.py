@@ -163,3 +163,23 @@ def test_phrasal_verbs_of_verbal_opposition_are_accusations(pipeline, text):
 def test_what_is_given_may_be_the_with_phrase(pipeline):
     events = _rules(pipeline, "The United States provided the Ruritanian army with weapons on Monday.")
     assert [e.type for e in events] == ["AID"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wanted", [
+    ("Acme's chief executive Tom Hill stepped down as chairman on Monday.", ("RETREAT", "stepped")),
+    ("The Ruritanian government rolled back its curfew after the protests.", ("CONCEDE", "rolled")),
+    ("Senator Ann Lee was pushing back against Governor Tom Hill.", ("ACCUSE", "pushing")),
+])
+def test_a_particle_parsed_as_an_adverb_is_the_verbs_particle(pipeline, text, wanted):
+    assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [wanted]
+
+
+@pytest.mark.slow
+def test_only_a_particle_word_next_to_the_verb_or_its_object_counts(pipeline):
+    from newsgraph.events.detect import _particles
+
+    doc = pipeline.nlp("Officials stepped down quickly and later walked back home.")
+    verbs = [t for t in doc if t.pos_ == "VERB"]
+    assert "down" in _particles(verbs[0])
+    assert "home" not in _particles(verbs[1])

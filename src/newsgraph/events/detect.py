@@ -39,6 +39,8 @@ FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
 ANNOUNCED_VERBAL = frozenset({"SUPPORT", "ACCUSE"})
 ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
+# Particle words the parser often labels adverbs after a phrasal verb.
+PARTICLE_ADVERBS = frozenset({"down", "back", "off", "out", "up", "away"})
 CONTENT_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
                  "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 
@@ -547,7 +549,16 @@ def _of_date(prep: Token) -> bool:
 
 
 def _particles(tok: Token) -> set[str]:
-    return {c.lemma_.lower() for c in tok.children if c.dep_ == "prt"}
+    """The verb's particles, with those the parser hangs as adverbs ("stepped down", "rolled back
+    the rule"): a particle word right after the verb or its object is the verb's particle."""
+    return {c.lemma_.lower() for c in tok.children if c.dep_ == "prt" or _adverb_particle(c, tok)}
+
+
+def _adverb_particle(adverb: Token, verb: Token) -> bool:
+    if adverb.dep_ != "advmod" or adverb.lower_ not in PARTICLE_ADVERBS:
+        return False
+    obj = _child(verb, *OBJECTS)
+    return adverb.i == verb.i + 1 or (obj is not None and adverb.i == obj.right_edge.i + 1)
 
 
 def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
