@@ -183,3 +183,22 @@ def test_only_a_particle_word_next_to_the_verb_or_its_object_counts(pipeline):
     verbs = [t for t in doc if t.pos_ == "VERB"]
     assert "down" in _particles(verbs[0])
     assert "home" not in _particles(verbs[1])
+
+
+@pytest.mark.slow
+def test_a_predicative_stance_adjective_is_an_act_toward_its_of_phrase(pipeline):
+    text = "Senator Ann Lee has been critical of Governor Tom Hill for months."
+    analysis = pipeline.analyze(text, published=PUBLISHED)
+    events = _rules(pipeline, text)
+    assert [(e.type, e.trigger.text) for e in events] == [("ACCUSE", "critical")]
+    assert _names(analysis.entities, events[0].actors) == ["Ann Lee"]
+    assert _names(analysis.entities, events[0].recipients) == ["Tom Hill"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Governor Tom Hill said the bridge is critical for the economy.",
+    "Critical of nothing, the critical care unit in Springfield reopened.",
+])
+def test_a_stance_adjective_without_its_of_phrase_is_no_event(pipeline, text):
+    assert [e.trigger.text for e in _rules(pipeline, text) if e.trigger.text.lower() == "critical"] == []

@@ -171,7 +171,18 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
         return _verbal(tok, lex) or _obligation(tok, lex)
     if tok.lemma_.lower() in INTENT_ADJECTIVES and _child(tok, "xcomp"):
         return Candidate(tok, tok, Sense(type="AGREE", governs="agree"), "AGREE", None)
-    return None
+    return _stance_adjective(tok, lex)
+
+
+def _stance_adjective(adj: Token, lex: Lexicon) -> Candidate | None:
+    """"X was critical of Y": a predicative stance adjective is X's act toward what its "of" names.
+    Read like an event noun under its copula (the copula's subject is the actor, the "of" object
+    the recipient); an attributive one ("critical infrastructure") or one without "of" ("critical
+    for the economy": important) is no stance."""
+    sense = lex.adjectives.get(adj.lemma_.lower())
+    if sense is None or adj.dep_ != "acomp" or not _noun_fits(sense, adj, adj):
+        return None
+    return Candidate(adj, adj.head, sense, sense.type, sense.mode, nominal=True, patient=_prep_object(adj, ("of",)))
 
 
 def _graded(tok: Token) -> bool:

@@ -81,6 +81,7 @@ class Lexicon:
     reaction_verbs: frozenset[str] = frozenset()
     occurrence_verbs: frozenset[str] = frozenset()
     groups: dict[str, frozenset[str]] = field(default_factory=dict)  # the word groups (@name)
+    adjectives: dict[str, Sense] = field(default_factory=dict)  # stance adjectives ("critical of")
 
     def lemma_of(self, text: str, lemma: str) -> str:
         """A verb's lemma, repairing the model's misses ("fined" -> "fin") from known forms."""
@@ -101,7 +102,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     groups = {name: frozenset(words) for name, words in raw["groups"].items()}
     verbs = {lemma: tuple(_sense(s, groups) for s in senses) for lemma, senses in raw["verbs"].items()}
     nouns = {lemma: _sense(spec, groups) for lemma, spec in raw["nouns"].items()}
-    _check_types(verbs, nouns)
+    adjectives = {lemma: _sense(spec, groups) for lemma, spec in raw.get("adjectives", {}).items()}
+    _check_types(verbs, {**nouns, **adjectives})
     words = {key: frozenset(raw[key]) for key in (
         "light_verbs", "statement_nouns", "quantity_nouns",
         "future_wrappers", "hypothetical_wrappers", "negative_wrappers", "irrealis_words", "comment_verbs",
@@ -111,7 +113,8 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     known = set(verbs) | words["light_verbs"] | words["reporting_verbs"] | words["future_wrappers"] \
         | words["hypothetical_wrappers"] | words["negative_wrappers"] | words["comment_verbs"]
     return Lexicon(verbs=verbs, nouns=nouns, forms=_forms(known, raw.get("irregular", {})), known=frozenset(known),
-                   cameo_roots=raw["cameo_roots"], quad=raw["quad"], groups=groups, **words)
+                   cameo_roots=raw["cameo_roots"], quad=raw["quad"], groups=groups,
+                   adjectives=adjectives, **words)
 
 
 def _sense(spec: dict[str, Any], groups: dict[str, frozenset[str]]) -> Sense:
