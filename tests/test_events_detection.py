@@ -202,3 +202,10 @@ def test_a_predicative_stance_adjective_is_an_act_toward_its_of_phrase(pipeline)
 ])
 def test_a_stance_adjective_without_its_of_phrase_is_no_event(pipeline, text):
     assert [e.trigger.text for e in _rules(pipeline, text) if e.trigger.text.lower() == "critical"] == []
+
+
+@pytest.mark.slow
+def test_an_accusation_noun_names_its_party_by_whom_it_targets(pipeline):
+    text = "The ruling may affect a series of lawsuits and complaints against Ruritania."
+    assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [("ACCUSE", "lawsuits")]
+    assert _rules(pipeline, "Lawyers are preparing lawsuits for the next term.") == ()

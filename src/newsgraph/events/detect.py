@@ -137,10 +137,17 @@ def _standalone(noun: Token, lex: Lexicon, denier: Token | None = None) -> Candi
     owned = any(_owner(c) for c in noun.children)
     if not owned and denier is not None and event_type == "ACCUSE":
         return Candidate(noun, denier, replace(sense, host=True), event_type, mode, nominal=True, patient=noun)
-    parties = _preps(noun) & ({"between", "among", "by"} if sense.reciprocal or event_type != "CONSULT" else {"by"})
+    parties = _preps(noun) & _party_preps(sense, event_type)
     if not owned and not parties and not (sense.reciprocal and "between" in _preps(noun)):
         return None
     return Candidate(noun, noun, sense, event_type, mode, nominal=True, patient=noun)
+
+
+def _party_preps(sense: Sense, event_type: str) -> set[str]:
+    """The prepositions by which an event noun names a party of its own: "talks between X and Y",
+    "an investigation by X"; an accusation also by whom it targets ("a lawsuit against X")."""
+    preps = {"between", "among", "by"} if sense.reciprocal or event_type != "CONSULT" else {"by"}
+    return preps | {"against"} if event_type == "ACCUSE" else preps
 
 
 def _happening(noun: Token, occurrence: frozenset[str]) -> bool:
