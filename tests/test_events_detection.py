@@ -209,3 +209,9 @@ def test_an_accusation_noun_names_its_party_by_whom_it_targets(pipeline):
     text = "The ruling may affect a series of lawsuits and complaints against Ruritania."
     assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [("ACCUSE", "lawsuits")]
     assert _rules(pipeline, "Lawyers are preparing lawsuits for the next term.") == ()
+
+
+@pytest.mark.slow
+def test_a_passive_act_done_to_a_person_is_an_event_without_its_doer(pipeline):
+    assert [e.type for e in _rules(pipeline, "He was arrested in April after the call.")] == ["COERCE"]
+    assert _rules(pipeline, "The deal was signed in April.") == ()

@@ -173,7 +173,15 @@ def doerless(cand: Candidate, actors: Sequence[str], recipients: Sequence[str], 
         # "making such concessions is no good deal": a light verb in a gerund or infinitive with
         # no doer anywhere is the act in general ("protests were held" has its patient).
         return cand.verb.tag_ in ("VBG", "VB") and not subjects and patient is None and cand.verb is not cand.trigger
-    return not subjects
+    # "He was arrested in April": a passive done to a person is that person's lot, even when the
+    # actors stage left the pronoun unlinked; "the bill was withdrawn" names no one.
+    return not subjects and not _personal(patient)
+
+
+def _personal(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    return (tok.tag_ == "PRP" and tok.lower_ not in ("it", "its")) or tok.ent_type_ == "PERSON"
 
 
 def unowned_prospect(cand: Candidate, actors: Sequence[str], modality: str) -> bool:
