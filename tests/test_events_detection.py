@@ -215,3 +215,12 @@ def test_an_accusation_noun_names_its_party_by_whom_it_targets(pipeline):
 def test_a_passive_act_done_to_a_person_is_an_event_without_its_doer(pipeline):
     assert [e.type for e in _rules(pipeline, "He was arrested in April after the call.")] == ["COERCE"]
     assert _rules(pipeline, "The deal was signed in April.") == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger", [
+    ("Governor Tom Hill's plan drew a fierce backlash from Senator Ann Lee.", "backlash"),
+    ("The leaked memo prompted a public reprimand from Senator Ann Lee.", "reprimand"),
+])
+def test_a_noun_of_disapproval_drawn_from_another_is_an_accusation(pipeline, text, trigger):
+    assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [("ACCUSE", trigger)]
