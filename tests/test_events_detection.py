@@ -224,3 +224,23 @@ def test_a_passive_act_done_to_a_person_is_an_event_without_its_doer(pipeline):
 ])
 def test_a_noun_of_disapproval_drawn_from_another_is_an_accusation(pipeline, text, trigger):
     assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [("ACCUSE", trigger)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger", [
+    ("Governor Tom Hill told the mayor to leave the building.", "told"),
+    ("Senator Ann Lee suggested that the governor resign before the vote.", "suggested"),
+])
+def test_an_order_by_a_verb_of_speech_is_a_request(pipeline, text, trigger):
+    assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [("REQUEST", trigger)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Governor Tom Hill told reporters that the mayor would leave.",
+    "Analysts expected the mayor to win the vote.",
+    "Senator Ann Lee suggested that the governor was tired.",
+    "Senator Ann Lee said she wants to see the governor leave.",
+])
+def test_no_order_without_an_addressee_and_infinitive_or_a_subjunctive(pipeline, text):
+    assert [e.type for e in _rules(pipeline, text) if e.type == "REQUEST"] == []
