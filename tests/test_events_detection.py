@@ -244,3 +244,18 @@ def test_an_order_by_a_verb_of_speech_is_a_request(pipeline, text, trigger):
 ])
 def test_no_order_without_an_addressee_and_infinitive_or_a_subjunctive(pipeline, text):
     assert [e.type for e in _rules(pipeline, text) if e.type == "REQUEST"] == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wanted", [
+    ("Ruritania drops its investigation of Senator Ann Lee.", ("CONCEDE", "drops")),
+    ("Governor Tom Hill favors a ban on imports from Ruritania.", ("SUPPORT", "favors")),
+    ("Senator Ann Lee vouched for Governor Tom Hill on Monday.", ("SUPPORT", "vouched")),
+])
+def test_yielding_a_case_and_speaking_up_for_someone_are_events(pipeline, text, wanted):
+    assert wanted in [(e.type, e.trigger.text) for e in _rules(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_figure_dropping_is_no_concession(pipeline):
+    assert [e.type for e in _rules(pipeline, "Ruritania's exports dropped sharply in May.")] == []
