@@ -259,3 +259,10 @@ def test_yielding_a_case_and_speaking_up_for_someone_are_events(pipeline, text, 
 @pytest.mark.slow
 def test_a_figure_dropping_is_no_concession(pipeline):
     assert [e.type for e in _rules(pipeline, "Ruritania's exports dropped sharply in May.")] == []
+
+
+@pytest.mark.slow
+def test_contributing_to_an_outcome_is_no_aid(pipeline):
+    text = "Senator Ann Lee's remarks may have contributed to the governor's decision."
+    assert [e.type for e in _rules(pipeline, text)] == []
+    assert [e.type for e in _rules(pipeline, "Ruritania contributed 4,000 troops to the peace force.")] == ["AID"]
