@@ -266,3 +266,9 @@ def test_contributing_to_an_outcome_is_no_aid(pipeline):
     text = "Senator Ann Lee's remarks may have contributed to the governor's decision."
     assert [e.type for e in _rules(pipeline, text)] == []
     assert [e.type for e in _rules(pipeline, "Ruritania contributed 4,000 troops to the peace force.")] == ["AID"]
+
+
+@pytest.mark.slow
+def test_welcoming_refugees_is_giving_them_refuge(pipeline):
+    assert [e.type for e in _rules(pipeline, "The town of Springfield welcomed dozens of refugees in May.")] == ["AID"]
+    assert [e.type for e in _rules(pipeline, "The Ruritanian government welcomed the verdict.")] == ["SUPPORT"]
