@@ -272,3 +272,19 @@ def test_contributing_to_an_outcome_is_no_aid(pipeline):
 def test_welcoming_refugees_is_giving_them_refuge(pipeline):
     assert [e.type for e in _rules(pipeline, "The town of Springfield welcomed dozens of refugees in May.")] == ["AID"]
     assert [e.type for e in _rules(pipeline, "The Ruritanian government welcomed the verdict.")] == ["SUPPORT"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, wanted", [
+    ("Ruritanian police laid siege to the university on Monday.", ("COERCE", "siege")),
+    ("Senator Ann Lee lobbed sharp criticisms at Governor Tom Hill.", ("ACCUSE", "criticisms")),
+    ("Acme pulled its support for the convention.", ("SANCTION", "pulled")),
+    ("The Ruritanian government recognized Kell as the capital of Borduria.", ("SUPPORT", "recognized")),
+])
+def test_light_verbs_of_siege_and_blame_withdrawn_support_and_recognition_as(pipeline, text, wanted):
+    assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [wanted]
+
+
+@pytest.mark.slow
+def test_recognising_a_fact_is_no_support(pipeline):
+    assert _rules(pipeline, "The minister recognised the importance of trade as a priority.") == ()
