@@ -9,12 +9,13 @@ event they govern, which then only sets the wrapper's mode.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from ..nlp import span_tokens
-from ..reporting import SPEECH, reporting_verbs
+from .candidate import Candidate
+from .demands import OBLIGATION, directive, obligation
 from .lexicon import Lexicon, Sense
 
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -35,9 +36,6 @@ JOINT_WORDS = frozenset({"joint", "bilateral", "trilateral", "multilateral", "co
 DIPLOMATIC_LIGHT = frozenset({"lodge", "file", "register", "voice", "issue", "deliver", "express", "send"})
 # Inner event type -> the REQUEST/REJECT mode (manual tables shared by both).
 CONFLICT = frozenset({"PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
-OBLIGATION = frozenset({"must", "should"})
-FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
-SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
 ANNOUNCED_VERBAL = frozenset({"SUPPORT", "ACCUSE"})
 ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -45,20 +43,6 @@ TIME_ENTS = frozenset({"DATE", "TIME"})
 PARTICLE_ADVERBS = frozenset({"down", "back", "off", "out", "up", "away"})
 CONTENT_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
                  "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A trigger and the sense chosen for it."""
-
-    trigger: Token  # the word reported as the trigger
-    verb: Token  # the clause's verb (the light verb for a nominal trigger)
-    sense: Sense
-    type: str
-    mode: str | None
-    nominal: bool = False
-    patient: Token | None = None
-    inner: "Candidate | None" = None  # the absorbed event of a wrapper
 
 
 # Event nouns coded without a light verb when the text names whose act they are
@@ -177,7 +161,7 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     if _reduced_relative(tok):
         return _participle_event(tok, lex)
     if verbal:
-        return _verbal(tok, lex) or _obligation(tok, lex) or _directive(tok, lex)
+        return _verbal(tok, lex) or obligation(tok, lex) or directive(tok, lex)
     if tok.lemma_.lower() in INTENT_ADJECTIVES and _child(tok, "xcomp"):
         return Candidate(tok, tok, Sense(type="AGREE", governs="agree"), "AGREE", None)
     return _stance_adjective(tok, lex)
@@ -296,57 +280,6 @@ def _sense_for(verb: Token, noun: Token | None, senses) -> Candidate | None:
                 return None
             return Candidate(verb, verb, sense, sense.type, sense.mode, patient=noun)
     return None
-
-
-def _obligation(verb: Token, lex: Lexicon) -> Candidate | None:
-    """"X said Y must drop barriers", "X suggested that Y resign": a demand by X on Y (CAMEO 10),
-    whatever Y must do."""
-    if lex.lemma_of(verb.text, verb.lemma_) not in lex.reporting_verbs:
-        return None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
-        must = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
-        must = must or (verb if _subjunctive(clause) else None)  # "suggested that X resign": the verb
-        # "should be governed by honest people": how things ought to be, no demand on a party;
-        # "said we must rebuild": the speaker's own resolve, no demand on another party.
-        if must is not None and not any(c.dep_ in ("neg", "auxpass") for c in clause.children) \
-                and not _first_person_subject(clause):
-            sense = Sense(type="REQUEST", governs="request")
-            return Candidate(must, verb, sense, "REQUEST", None, patient=_child(clause, "nsubj", "nsubjpass"))
-    return None
-
-
-def _subjunctive(clause: Token) -> bool:
-    """"suggested that the governor resign": a bare verb with a singular third-person subject and no
-    auxiliary can only be the mandative subjunctive, a demand however softly put. Only after "that":
-    a bare verb after a verb of perception is its infinitive ("saw the rebels leave")."""
-    subject = _child(clause, "nsubj", "nsubjpass")
-    if subject is None or _child(clause, "mark") is None or _child(clause, "mark").lower_ != "that":
-        return False
-    if clause.tag_ not in ("VB", "VBP") or clause.lower_ != clause.lemma_.lower():
-        return False
-    if any(c.dep_ in ("aux", "neg") or (c.dep_ == "auxpass" and c.lower_ != "be") for c in clause.children):
-        return False
-    return subject.tag_ in ("NN", "NNP") or subject.lower_ in SINGULAR_PRONOUNS
-
-
-def _directive(verb: Token, lex: Lexicon) -> Candidate | None:
-    """"told the mayor to leave", "instructing its members to hold off": a verb of speech with an
-    addressee and an infinitive is an order to the addressee (REQUEST), absorbing what is ordered.
-    Verbs of thought ("expected them to win") report no order."""
-    entry = reporting_verbs().get(lex.lemma_of(verb.text, verb.lemma_))
-    addressee = _child(verb, *OBJECTS)
-    if entry is None or entry.cls != SPEECH or addressee is None:
-        return None
-    clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > addressee.i
-                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
-    if clause is None:
-        return None
-    return Candidate(verb, verb, Sense(type="REQUEST", governs="request"), "REQUEST", None, patient=addressee)
-
-
-def _first_person_subject(clause: Token) -> bool:
-    subj = _child(clause, "nsubj", "nsubjpass")
-    return subj is not None and subj.lower_ in FIRST_PERSON_SUBJECTS
 
 
 def _no_comment(verb: Token, lemma: str, lex: Lexicon) -> bool:

@@ -1,0 +1,74 @@
+"""Demands told through a clause rather than by a verb of demanding (CAMEO 10, REQUEST).
+
+"X said Y must drop barriers", "X suggested that Y resign", "X told Y to leave": the
+verb is one of saying (`newsgraph.reporting`), so it is no event of its own, but the
+clause makes it an order to Y; what Y is to do is absorbed (`detect._absorb`) and only
+sets the mode.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..reporting import SPEECH, reporting_verbs
+from .candidate import Candidate
+from .lexicon import Lexicon, Sense
+
+OBJECTS = ("dobj", "obj")
+OBLIGATION = frozenset({"must", "should"})
+FIRST_PERSON_SUBJECTS = frozenset({"i", "we"})
+SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
+
+
+def obligation(verb: Token, lex: Lexicon) -> Candidate | None:
+    """"X said Y must drop barriers", "X suggested that Y resign": a demand by X on Y (CAMEO 10),
+    whatever Y must do."""
+    if lex.lemma_of(verb.text, verb.lemma_) not in lex.reporting_verbs:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        must = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+        must = must or (verb if _subjunctive(clause) else None)  # "suggested that X resign": the verb
+        # "should be governed by honest people": how things ought to be, no demand on a party;
+        # "said we must rebuild": the speaker's own resolve, no demand on another party.
+        if must is not None and not any(c.dep_ in ("neg", "auxpass") for c in clause.children) \
+                and not _first_person_subject(clause):
+            sense = Sense(type="REQUEST", governs="request")
+            return Candidate(must, verb, sense, "REQUEST", None, patient=_child(clause, "nsubj", "nsubjpass"))
+    return None
+
+
+def _subjunctive(clause: Token) -> bool:
+    """"suggested that the governor resign": a bare verb with a singular third-person subject and no
+    auxiliary can only be the mandative subjunctive, a demand however softly put. Only after "that":
+    a bare verb after a verb of perception is its infinitive ("saw the rebels leave")."""
+    subject, mark = _child(clause, "nsubj", "nsubjpass"), _child(clause, "mark")
+    if subject is None or mark is None or mark.lower_ != "that":
+        return False
+    if clause.tag_ not in ("VB", "VBP") or clause.lower_ != clause.lemma_.lower():
+        return False
+    if any(c.dep_ in ("aux", "neg") or (c.dep_ == "auxpass" and c.lower_ != "be") for c in clause.children):
+        return False
+    return subject.tag_ in ("NN", "NNP") or subject.lower_ in SINGULAR_PRONOUNS
+
+
+def directive(verb: Token, lex: Lexicon) -> Candidate | None:
+    """"told the mayor to leave", "instructing its members to hold off": a verb of speech with an
+    addressee and an infinitive is an order to the addressee (REQUEST), absorbing what is ordered.
+    Verbs of thought ("expected them to win") report no order."""
+    entry = reporting_verbs().get(lex.lemma_of(verb.text, verb.lemma_))
+    addressee = _child(verb, *OBJECTS)
+    if entry is None or entry.cls != SPEECH or addressee is None:
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > addressee.i
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if clause is None:
+        return None
+    return Candidate(verb, verb, Sense(type="REQUEST", governs="request"), "REQUEST", None, patient=addressee)
+
+
+def _first_person_subject(clause: Token) -> bool:
+    subj = _child(clause, "nsubj", "nsubjpass")
+    return subj is not None and subj.lower_ in FIRST_PERSON_SUBJECTS
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
