@@ -288,3 +288,11 @@ def test_light_verbs_of_siege_and_blame_withdrawn_support_and_recognition_as(pip
 @pytest.mark.slow
 def test_recognising_a_fact_is_no_support(pipeline):
     assert _rules(pipeline, "The minister recognised the importance of trade as a priority.") == ()
+
+
+@pytest.mark.slow
+def test_an_attack_told_by_name_calling_is_verbal(pipeline):
+    text = "Governor Tom Hill has repeatedly targeted Ruritania, calling its leaders criminals."
+    assert [(e.type, e.trigger.text) for e in _rules(pipeline, text)] == [("ACCUSE", "targeted")]
+    text = "Ruritanian troops attacked the town, killing twelve civilians."
+    assert [e.type for e in _rules(pipeline, text)] == ["ASSAULT"]

@@ -30,7 +30,7 @@ from .referents import first_person
 from .modality import code
 from .repeats import merge_repeats
 from .senses import (doerless, domestic_rally, eventive_subject, figure_movement, has_political_reading,
-                     indirect_question, legislative_threat, unowned_prospect, political_attack, political_contest, praise, released_thing,
+                     indirect_question, labelled_attack, legislative_threat, unowned_prospect, political_attack, political_contest, praise, released_thing,
                      verbal_reading)
 
 
@@ -153,8 +153,8 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
         return None
     if praise(cand, lexicon.praise_words):
         return replace(event, type="SUPPORT", mode=None, cameo="05")
-    if verbal_reading(cand, event.type, lexicon.discourse_objects) or political_attack(
-            cand, event.type, event.actors, event.recipients, entities):
+    if verbal_reading(cand, event.type, lexicon.discourse_objects) or labelled_attack(cand, event.type) \
+            or political_attack(cand, event.type, event.actors, event.recipients, entities):
         return replace(event, type="ACCUSE", mode="disapprove", cameo="11")
     return event
 

@@ -30,7 +30,7 @@ from typing import Sequence
 from spacy.tokens import Token
 
 from ..records import Entity, entity_at
-from ..reporting import channel_nouns
+from ..reporting import LABEL, channel_nouns, reporting_verbs
 from .arguments import subject_tokens
 from .detect import Candidate
 
@@ -140,6 +140,19 @@ def political_attack(cand: Candidate, event_type: str, actors: Sequence[str], re
         return False  # the trigger: the verb, or the noun of "launched an attack on Clinton"
     doers = _parties(actors, entities)
     return bool(doers) and all(_politician(e) for e in doers + _parties(recipients, entities))
+
+
+def labelled_attack(cand: Candidate, event_type: str) -> bool:
+    """"targeted its neighbour, calling its migrants criminals": an attack told by a participle clause
+    of name-calling ("calling", "branding", `newsgraph.reporting`'s label verbs) is made with words."""
+    if event_type != "ASSAULT" or cand.nominal or cand.trigger.lemma_.lower() not in VERBAL_ATTACKS:
+        return False
+    return any(c.dep_ == "advcl" and c.tag_ == "VBG" and _label_verb(c) for c in cand.verb.children)
+
+
+def _label_verb(verb: Token) -> bool:
+    entry = reporting_verbs().get(verb.lemma_.lower())
+    return entry is not None and entry.cls == LABEL
 
 
 def _parties(ids: Sequence[str], entities: Sequence[Entity]) -> list[Entity]:
