@@ -217,7 +217,7 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: 
     if passive_patient is not None:
         out += conjuncts(passive_patient)
     if not cand.nominal:
-        objects = _verb_objects(cand.verb) if cand.type not in INSTRUMENT_OBJECT else []
+        objects = _verb_objects(cand.verb) if cand.type not in INSTRUMENT_OBJECT or _release(cand) else []
         out += objects
         # "savaged her on Twitter": with a party as object, "on"/"at" say where, not to whom.
         named = any(_entities_of(o, entities) for o in objects)
@@ -235,6 +235,12 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: 
     if cand.sense.governs == "request" and cand.patient is not None and cand.patient.dep_.startswith("nsubj"):
         out += conjuncts(cand.patient)  # "said Libya must hand over": Libya is asked
     return out
+
+
+def _release(cand: Candidate) -> bool:
+    """"freed the hostages", "released three prisoners": the people set free are the ones the
+    act is done to (senses.released_thing drops releases of things)."""
+    return cand.type == "RETREAT" and cand.mode == "release"
 
 
 def _verb_objects(verb: Token) -> list[Token]:

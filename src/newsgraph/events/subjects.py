@@ -12,7 +12,10 @@ from typing import Callable
 
 from spacy.tokens import Token
 
+from ..reporting import channel_nouns
 from .detect import participle_of
+
+CHANNELS = channel_nouns()
 
 CLIMB = frozenset({"xcomp", "conj", "acomp"})
 # Prepositions whose gerund is done by the object before them: "accused X of", "blamed X for".
@@ -27,6 +30,9 @@ def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) ->
     option of having" has the one who wants the option.
     """
     party = party or _looks_party
+    shared = _shared_passive(verb)
+    if shared is not None:
+        return shared
     tok = verb
     suffered = False
     for _ in range(6):
@@ -42,6 +48,19 @@ def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) ->
         suffered = suffered or (_participle_clause(tok) and tok.tag_ == "VBN")
         tok = step
     return [], None
+
+
+def _shared_passive(verb: Token) -> tuple[list[Token], Token | None] | None:
+    """"The envoy was arrested and sentenced": a participle conjoined to a passive, with no
+    auxiliary of its own, is passive too; its head's subject suffers it, the head's agent does it."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or child(verb, "aux", "auxpass", "nsubj", "nsubjpass"):
+        return None
+    patient = _antecedent(child(head, "nsubjpass"))
+    if head.tag_ != "VBN" or patient is None:
+        return None
+    doer = agent(head)
+    return (conjuncts(doer) if doer is not None else []), patient
 
 
 def _fronted_patient(found: tuple[list[Token], Token | None], tok: Token) -> tuple[list[Token], Token | None]:
@@ -71,10 +90,21 @@ def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | 
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
     if subj is not None:
         return conjuncts(_antecedent(subj)), None
+    marked = _for_subject(tok)
+    if marked is not None:
+        return conjuncts(marked), None
     if passive is not None:
         # Raising: "Putin is expected to meet" -> Putin meets.
         return (conjuncts(passive), None) if tok is not verb else ([], passive)
     return None
+
+
+def _for_subject(verb: Token) -> Token | None:
+    """"For Ruiz to praise Putin ...": the object of a "for" before an infinitive is its subject."""
+    if not infinitive(verb):
+        return None
+    marks = [c for c in verb.children if c.lower_ == "for" and c.i < verb.i and c.dep_ in ("mark", "prep")]
+    return next((o for m in marks for o in m.children if o.dep_ == "pobj" and o.i < verb.i), None)
 
 
 RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
@@ -110,17 +140,32 @@ def _step_up(tok: Token, party: Callable[[Token], bool]) -> list[Token] | Token 
 
 
 def _noun_clause_doer(clause: Token, party: Callable[[Token], bool]) -> list[Token] | Token:
-    """"troops stationed in X": the troops; "a willingness to support X": the noun's owner, else
-    the doer of the verb whose object the noun is ("Trump has shown a willingness to")."""
+    """"troops stationed in X": the troops; "a willingness to support X": the noun's owner or its
+    "by" phrase ("the move by X to force Y"), else the doer of the verb whose object the noun is
+    ("Trump has shown a willingness to"); "in a statement condemning X, Y said": Y."""
     noun = clause.head
+    if _channel_phrase(clause):
+        return noun.head.head
     if not infinitive(clause) or party(noun):
         return conjuncts(noun)
     owner = child(noun, "poss")
     if owner is not None:
         return [owner]
+    by = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
+               for o in p.children if o.dep_ == "pobj"), None)
+    if by is not None:
+        return conjuncts(by)
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
     return conjuncts(noun)
+
+
+def _channel_phrase(clause: Token) -> bool:
+    """A participle on a statement noun in a phrase on a verb: "In a letter calling for talks, X said"
+    (the letter is the verb's subject's)."""
+    noun = clause.head
+    return (clause.tag_ == "VBG" and noun.lemma_.lower() in CHANNELS and noun.dep_ == "pobj"
+            and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"))
 
 
 def infinitive(clause: Token) -> bool:
