@@ -198,3 +198,19 @@ def test_the_acts_word_told_again_with_no_party_refers_back_to_it():
     assert len(merge_repeats([first, other_word])) == 2
     assert len(merge_repeats([first, with_party])) == 2
     assert len(merge_repeats([partyless, again])) == 2
+
+
+def test_the_same_parties_act_in_another_word_far_on_is_another_act():
+    from newsgraph.events.repeats import merge_repeats
+    from newsgraph.records import Event, Span
+
+    backed = Event("V1", "SUPPORT", None, ("E1",), ("E2",), Span(100, 106, "backed"), 2)
+    next_sentence = Event("V2", "SUPPORT", None, ("E1",), ("E2",), Span(200, 208, "endorsed"), 3)
+    far_on = Event("V3", "SUPPORT", None, ("E1",), ("E2",), Span(900, 907, "praised"), 9)
+    same_word = Event("V4", "SUPPORT", None, ("E1",), ("E2",), Span(990, 996, "backed"), 11)
+    merged = merge_repeats([backed, next_sentence, far_on, same_word])
+    assert [e.trigger.text for e in merged] == ["backed", "praised"]
+    assert merged[0].mentions == (next_sentence.trigger, same_word.trigger)
+    # A headline's act is retold anywhere in the story.
+    headline = Event("V1", "SUPPORT", None, ("E1",), ("E2",), Span(0, 6, "backs"), 0)
+    assert len(merge_repeats([headline, far_on])) == 1
