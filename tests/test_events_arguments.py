@@ -348,3 +348,13 @@ def test_for_x_to_act_has_x_as_doer(pipeline):
 def test_the_people_released_are_the_recipients(pipeline, text, freed):
     retreat = [e for e in _events(pipeline, text) if e[0] == "RETREAT"]
     assert retreat and retreat[0][2] == [freed], retreat
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Senator Ann Ruiz continues to draw support among union members.",
+    "Senator Ann Ruiz drew support from union members.",
+])
+def test_support_drawn_among_a_group_is_that_groups(pipeline, text):
+    support = [e for e in _events(pipeline, text) if e[0] == "SUPPORT"]
+    assert support and support[0][1] == ["union members"] and support[0][2] == ["Ann Ruiz"], support

@@ -41,6 +41,8 @@ STANCE_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
 OBJECT_PREPS = frozenset({"by", "from", "against", "on", "to", "toward", "towards", "with"})
 # Wrappers whose that-clause subject is the one addressed: "demanded that X withdraw".
 CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+# Where a drawn act comes from: "drew criticism from X", "won support among X" (X does it).
+DRAWN_FROM = frozenset({"from", "among"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 CHANNELS = channel_nouns()
 
@@ -87,7 +89,8 @@ def _arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
         # "Russia's sanctions", "US sanctions", "the investigation by the police".
         actors = _ids(_owner_tokens(cand.trigger) + _prep_objects(cand.trigger, {"by"}), entities)
     if cand.nominal and cand.sense.host:  # "drew criticism from X": X does it (swapped just below)
-        recipients = _dedupe(recipients + _ids(_prep_objects(cand.trigger, {"from"}), entities))
+        sources = _prep_objects(cand.trigger, DRAWN_FROM) + _prep_objects(cand.verb, DRAWN_FROM - {"from"})
+        recipients = _dedupe(recipients + _ids(sources, entities))
     if cand.sense.reciprocal:
         actors = _dedupe(actors + recipients + _ids(_partner_tokens(cand), entities))
         recipients = ()
