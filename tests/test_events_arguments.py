@@ -291,3 +291,70 @@ def test_a_bare_title_is_the_one_person_holding_it(pipeline, text, holder):
               if word in text]
     found = title_holder(_token(pipeline.nlp(text), "chair"), [ruiz, *bodies])
     assert (found.id if found is not None else None) == holder
+
+
+@pytest.mark.slow
+def test_a_participle_conjoined_to_a_passive_is_passive_too(pipeline):
+    events = _events(pipeline, "The Norwegian diplomat was arrested in May and sentenced to ten years in prison.")
+    sanction = [e for e in events if e[0] == "SANCTION"]
+    assert sanction and sanction[0][1] == [] and sanction[0][2] == ["Norwegian diplomat"], events
+
+
+@pytest.mark.slow
+def test_a_conjoined_passive_shares_its_heads_agent(pipeline):
+    from newsgraph.events.arguments import subject_tokens
+
+    doc = pipeline.nlp("The envoy was detained by the police and expelled from the country.")
+    subjects, patient = subject_tokens(_token(doc, "expelled"))
+    assert [t.text for t in subjects] == ["police"] and patient.text == "envoy"
+
+
+@pytest.mark.slow
+def test_an_active_verb_conjoined_to_an_active_keeps_its_subject(pipeline):
+    from newsgraph.events.arguments import subject_tokens
+
+    doc = pipeline.nlp("Russia has invaded and annexed Crimea.")
+    subjects, patient = subject_tokens(_token(doc, "annexed"))
+    assert [t.text for t in subjects] == ["Russia"] and patient is None
+
+
+@pytest.mark.slow
+def test_the_by_phrase_on_a_noun_does_its_infinitive(pipeline):
+    events = _events(pipeline, "Senator Ann Ruiz said it was the latest move by Russia to force the Ukrainians "
+                               "to give up their claims.")
+    coerce = [e for e in events if e[0] == "COERCE"]
+    assert coerce and coerce[0][1] == ["Russia"], events
+
+
+@pytest.mark.slow
+def test_a_statement_participle_is_done_by_the_one_who_made_the_statement(pipeline):
+    events = _events(pipeline, "In a statement condemning the attack, the Polish foreign ministry said it was a crime.")
+    accuse = [e for e in events if e[0] == "ACCUSE"]
+    assert accuse and accuse[0][1] == ["Polish foreign ministry"], events
+
+
+@pytest.mark.slow
+def test_for_x_to_act_has_x_as_doer(pipeline):
+    events = _events(pipeline, "For Senator Ann Ruiz to praise Putin raises questions, she said.")
+    support = [e for e in events if e[0] == "SUPPORT"]
+    assert support and support[0][1] == ["Ann Ruiz"] and support[0][2] == ["Putin"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, freed", [
+    ("The Afghan government freed three Taliban prisoners on Monday.", "Taliban prisoners"),
+    ("The rebels released two Norwegian hostages.", "Norwegian hostages"),
+])
+def test_the_people_released_are_the_recipients(pipeline, text, freed):
+    retreat = [e for e in _events(pipeline, text) if e[0] == "RETREAT"]
+    assert retreat and retreat[0][2] == [freed], retreat
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Senator Ann Ruiz continues to draw support among union members.",
+    "Senator Ann Ruiz drew support from union members.",
+])
+def test_support_drawn_among_a_group_is_that_groups(pipeline, text):
+    support = [e for e in _events(pipeline, text) if e[0] == "SUPPORT"]
+    assert support and support[0][1] == ["union members"] and support[0][2] == ["Ann Ruiz"], support

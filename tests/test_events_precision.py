@@ -182,3 +182,35 @@ def test_talks_between_two_capitals_have_both_as_actors(pipeline):
 def test_a_material_act_named_by_a_noun_is_background(pipeline):
     analysis = pipeline.analyze("Beijing condemned Washington's sanctions on Huawei.")
     assert [e.type for e in analysis.events] == ["ACCUSE"]
+
+
+def test_the_acts_word_told_again_with_no_party_refers_back_to_it():
+    from newsgraph.events.repeats import merge_repeats
+    from newsgraph.records import Event, Span
+
+    first = Event("V1", "ACCUSE", None, ("E1",), ("E2",), Span(10, 23, "investigation"), 1)
+    again = Event("V2", "ACCUSE", None, (), (), Span(300, 313, "investigation"), 6)
+    assert [(e.id, e.mentions) for e in merge_repeats([first, again])] == [("V1", (again.trigger,))]
+    # Another word, a party of its own, or no party in the first report either: separate acts.
+    other_word = Event("V2", "ACCUSE", None, (), (), Span(300, 306, "probes"), 6)
+    with_party = Event("V2", "ACCUSE", None, ("E3",), (), Span(300, 313, "investigation"), 6)
+    partyless = Event("V1", "ACCUSE", None, (), (), Span(10, 23, "investigation"), 1)
+    assert len(merge_repeats([first, other_word])) == 2
+    assert len(merge_repeats([first, with_party])) == 2
+    assert len(merge_repeats([partyless, again])) == 2
+
+
+def test_the_same_parties_act_in_another_word_far_on_is_another_act():
+    from newsgraph.events.repeats import merge_repeats
+    from newsgraph.records import Event, Span
+
+    backed = Event("V1", "SUPPORT", None, ("E1",), ("E2",), Span(100, 106, "backed"), 2)
+    next_sentence = Event("V2", "SUPPORT", None, ("E1",), ("E2",), Span(200, 208, "endorsed"), 3)
+    far_on = Event("V3", "SUPPORT", None, ("E1",), ("E2",), Span(900, 907, "praised"), 9)
+    same_word = Event("V4", "SUPPORT", None, ("E1",), ("E2",), Span(990, 996, "backed"), 11)
+    merged = merge_repeats([backed, next_sentence, far_on, same_word])
+    assert [e.trigger.text for e in merged] == ["backed", "praised"]
+    assert merged[0].mentions == (next_sentence.trigger, same_word.trigger)
+    # A headline's act is retold anywhere in the story.
+    headline = Event("V1", "SUPPORT", None, ("E1",), ("E2",), Span(0, 6, "backs"), 0)
+    assert len(merge_repeats([headline, far_on])) == 1

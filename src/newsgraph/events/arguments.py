@@ -14,22 +14,22 @@ hosted visit the visitor is the actor and the host the recipient.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from spacy.tokens import Token
 
 from ..records import Entity, entity_at
 from ..reporting import channel_nouns
-from .detect import Candidate, participle_of
+from .detect import Candidate
 from .holders import title_holder
 from .referents import referent
+from .subjects import agent, appositions, child, conjuncts, in_dateline, infinitive, subject_tokens
 
 RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "at", "into", "upon", "from"})
 NOUN_RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "with", "at", "for"})
 # Event nouns whose "of" names the one the act is done to: "criticism of X", "the arrest of X",
 # "the blockade of X" (for meetings, support and demands "of X" is more often the doer's).
 PATIENT_OF = frozenset({"ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT"})
-CLIMB = frozenset({"xcomp", "conj", "acomp"})
 # Types whose object is what is moved or given (troops, aid, hostages), not the recipient.
 INSTRUMENT_OBJECT = frozenset({"MOBILIZE", "AID", "RETREAT", "PROTEST", "AGREE", "CONCEDE"})
 PLACE_KINDS = frozenset({"GPE", "LOC", "FAC"})
@@ -41,10 +41,10 @@ STANCE_TYPES = frozenset({"REJECT", "AGREE", "SUPPORT"})
 OBJECT_PREPS = frozenset({"by", "from", "against", "on", "to", "toward", "towards", "with"})
 # Wrappers whose that-clause subject is the one addressed: "demanded that X withdraw".
 CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
+# Where a drawn act comes from: "drew criticism from X", "won support among X" (X does it).
+DRAWN_FROM = frozenset({"from", "among"})
 CONDITION_MARKS = frozenset({"if", "unless"})
 CHANNELS = channel_nouns()
-# Prepositions whose gerund is done by the object before them: "accused X of", "blamed X for".
-CONTROL_PREPS = frozenset({"of", "for", "from"})
 
 
 @dataclass(frozen=True)
@@ -78,10 +78,10 @@ def _arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     actors = _ids(subjects, entities)
     if not actors and agentive is not None and cand.type in FORCE_MOVED:
         # "the army was deployed": a force moved with no mover named is the party that mobilises.
-        actors, agentive = _ids(_conjuncts(agentive), entities), None
+        actors, agentive = _ids(conjuncts(agentive), entities), None
     if not actors and agentive is not None and cand.type in STANCE_TYPES and _stative(cand.verb):
         # "Israel is opposed to the plan", "Vietnam is committed to opening up": a stance held.
-        actors, agentive = _ids(_conjuncts(agentive), entities), None
+        actors, agentive = _ids(conjuncts(agentive), entities), None
     if agentive is not None and cand.nominal and cand.patient is not None and agentive.i == cand.patient.i:
         agentive = None  # "the sanctions imposed by X": the noun is the act, not who suffers it
     recipients = _ids(_recipient_tokens(cand, agentive, entities), entities)
@@ -89,7 +89,8 @@ def _arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
         # "Russia's sanctions", "US sanctions", "the investigation by the police".
         actors = _ids(_owner_tokens(cand.trigger) + _prep_objects(cand.trigger, {"by"}), entities)
     if cand.nominal and cand.sense.host:  # "drew criticism from X": X does it (swapped just below)
-        recipients = _dedupe(recipients + _ids(_prep_objects(cand.trigger, {"from"}), entities))
+        sources = _prep_objects(cand.trigger, DRAWN_FROM) + _prep_objects(cand.verb, DRAWN_FROM - {"from"})
+        recipients = _dedupe(recipients + _ids(sources, entities))
     if cand.sense.reciprocal:
         actors = _dedupe(actors + recipients + _ids(_partner_tokens(cand), entities))
         recipients = ()
@@ -106,9 +107,9 @@ def _arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
 def _stative(verb: Token) -> bool:
     """A participle with no "by" and a "to" after it ("is opposed to", "is committed to"): a state
     its subject is in, not an act done to it ("was rejected by the court")."""
-    if verb.tag_ != "VBN" or _agent(verb) is not None:
+    if verb.tag_ != "VBN" or agent(verb) is not None:
         return False
-    return any(c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" and _infinitive(c) for c in verb.children)
+    return any(c.dep_ == "prep" and c.lower_ == "to" or c.dep_ == "xcomp" and infinitive(c) for c in verb.children)
 
 
 def _home_ground(places: Sequence[str], actors: Sequence[str], entities: Sequence[Entity]) -> bool:
@@ -184,8 +185,8 @@ def _condition_subjects(verb: Token) -> list[Token]:
 
 
 def _clause_subjects(clause: Token) -> list[Token]:
-    subj = _child(clause, "nsubj", "nsubjpass")
-    return _conjuncts(subj) if subj is not None else []
+    subj = child(clause, "nsubj", "nsubjpass")
+    return conjuncts(subj) if subj is not None else []
 
 
 def _governed_verbs(verb: Token) -> list[Token]:
@@ -202,7 +203,7 @@ def _shares_subject(clause: Token) -> bool:
     """An infinitive or participle clause whose doer is the main verb's."""
     if clause.pos_ != "VERB" or clause.dep_ not in ("xcomp", "advcl"):
         return False
-    return clause.dep_ == "xcomp" or _child(clause, "nsubj", "nsubjpass", "mark") is None
+    return clause.dep_ == "xcomp" or child(clause, "nsubj", "nsubjpass", "mark") is None
 
 
 def _place_tokens(verb: Token, objects: Sequence[Token]) -> list[Token]:
@@ -213,159 +214,13 @@ def _place_tokens(verb: Token, objects: Sequence[Token]) -> list[Token]:
     return out
 
 
-def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) -> tuple[list[Token], Token | None]:
-    """The verb's subject words (with conjuncts) and, for a passive, its patient.
-
-    `party` says whether a noun names a party (the entities layer, when the
-    caller has it): "accused Iran of seizing" has Iran as the seizer, "the
-    option of having" has the one who wants the option.
-    """
-    party = party or _looks_party
-    tok = verb
-    suffered = False
-    for _ in range(6):
-        found = _own_subject(tok, verb)
-        if found is not None:
-            return _as_patient(found) if suffered else _fronted_patient(found, tok)
-        step = _step_up(tok, party)
-        if isinstance(step, list):
-            return step, None
-        if step is None:
-            break
-        # "Forced to choose, the king chose war": a passive participle's subject suffers its act.
-        suffered = suffered or (_participle_clause(tok) and tok.tag_ == "VBN")
-        tok = step
-    return [], None
-
-
-def _fronted_patient(found: tuple[list[Token], Token | None], tok: Token) -> tuple[list[Token], Token | None]:
-    """"Attacked by rebels, the army retreated": a passive participle with its agent has the main
-    clause's subject as its patient."""
-    subjects, passive = found
-    if passive is not None or not (_participle_clause(tok) and tok.tag_ == "VBN"):
-        return found
-    main = _child(tok.head, "nsubj", "nsubjpass")
-    return subjects, _antecedent(main) if main is not None else None
-
-
-def _as_patient(found: tuple[list[Token], Token | None]) -> tuple[list[Token], Token | None]:
-    subjects, passive = found
-    return [], passive if passive is not None else (subjects[0] if subjects else None)
-
-
-def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | None:
-    agent = _agent(tok)
-    passive = _antecedent(_child(tok, "nsubjpass"))
-    if tok is verb and agent is not None and participle_of(tok):
-        # "diplomats expelled by Oslo": the noun suffers the act its participle names.
-        return (_conjuncts(agent) if agent is not None else []), tok.head
-    if agent is not None:
-        return _conjuncts(agent), passive
-    # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
-    if subj is not None:
-        return _conjuncts(_antecedent(subj)), None
-    if passive is not None:
-        # Raising: "Putin is expected to meet" -> Putin meets.
-        return (_conjuncts(passive), None) if tok is not verb else ([], passive)
-    return None
-
-
-RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
-
-
-def _antecedent(tok: Token | None) -> Token | None:
-    """A relative pronoun is the noun its clause hangs on: "Hale, who was criticised by X"."""
-    if tok is None or tok.lower_ not in RELATIVE_WORDS or tok.head.dep_ != "relcl":
-        return tok
-    return tok.head.head
-
-
-def _step_up(tok: Token, party: Callable[[Token], bool]) -> list[Token] | Token | None:
-    """Where a clause without a subject of its own finds its doer: the doer's words, a word
-    higher up whose subject it shares, or None."""
-    if tok.dep_ == "relcl":
-        return _conjuncts(tok.head)
-    if tok.dep_ == "acl":
-        return _noun_clause_doer(tok, party)
-    controller = _controller(tok, party)
-    if controller is not None:
-        return _conjuncts(controller)
-    if tok.dep_ == "pcomp" and tok.tag_ == "VBG":
-        # "after meeting X", "by refusing": the doer of the verb the phrase is on;
-        # "wants the option of having": of the verb whose object the noun is.
-        host = tok.head.head
-        if host.pos_ in ("VERB", "AUX"):
-            return host
-        return host.head if host.dep_ in ("dobj", "attr") and host.head.pos_ in ("VERB", "AUX") else None
-    if tok.dep_ in CLIMB or _participle_clause(tok) or _purpose_clause(tok):
-        return tok.head
-    return None
-
-
-def _noun_clause_doer(clause: Token, party: Callable[[Token], bool]) -> list[Token] | Token:
-    """"troops stationed in X": the troops; "a willingness to support X": the noun's owner, else
-    the doer of the verb whose object the noun is ("Trump has shown a willingness to")."""
-    noun = clause.head
-    if not _infinitive(clause) or party(noun):
-        return _conjuncts(noun)
-    owner = _child(noun, "poss")
-    if owner is not None:
-        return [owner]
-    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        return noun.head
-    return _conjuncts(noun)
-
-
-def _infinitive(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
-
-
-def _purpose_clause(tok: Token) -> bool:
-    """"sent troops to support the rebels": an infinitive adverbial shares the main subject."""
-    return tok.dep_ == "advcl" and tok.tag_ == "VB" and _infinitive(tok) and _child(tok, "mark") is None
-
-
-PARTY_ENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-
-
-def _looks_party(tok: Token) -> bool:
-    """Without the entities layer: a name, a pronoun, or a word the parser tags as a party."""
-    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in PARTY_ENT_TYPES
-
-
-def _controller(clause: Token, party: Callable[[Token], bool]) -> Token | None:
-    """The object that does a controlled clause's act: "urged Iran to release", "accused X of showing".
-
-    An infinitive after an object ("forced them to leave") and a gerund in an
-    of/for/from phrase on the object or its verb ("blamed Y for seizing",
-    "stopped Z from entering") have the object as their doer.
-    """
-    if clause.dep_ == "xcomp":
-        obj = _child(clause.head, "dobj")
-        return obj if obj is not None and obj.i < clause.i else None
-    if clause.dep_ != "pcomp" or clause.tag_ != "VBG" or clause.head.lower_ not in CONTROL_PREPS:
-        return None
-    host = clause.head.head
-    if host.dep_ in ("dobj", "nsubjpass") and party(host):
-        return host
-    if host.pos_ in ("VERB", "AUX"):
-        obj = _child(host, "dobj", "nsubjpass")
-        return obj if obj is not None and party(obj) else None
-    return None
-
-
-def _participle_clause(tok: Token) -> bool:
-    """"..., killing dozens" shares the main clause's subject."""
-    return tok.dep_ == "advcl" and tok.tag_ in ("VBG", "VBN") and _child(tok, "mark") is None
-
 
 def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: Sequence[Entity]) -> list[Token]:
     out: list[Token] = []
     if passive_patient is not None:
-        out += _conjuncts(passive_patient)
+        out += conjuncts(passive_patient)
     if not cand.nominal:
-        objects = _verb_objects(cand.verb) if cand.type not in INSTRUMENT_OBJECT else []
+        objects = _verb_objects(cand.verb) if cand.type not in INSTRUMENT_OBJECT or _release(cand) else []
         out += objects
         # "savaged her on Twitter": with a party as object, "on"/"at" say where, not to whom.
         named = any(_entities_of(o, entities) for o in objects)
@@ -374,31 +229,37 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: 
         out += _prep_objects(cand.trigger, NOUN_RECIPIENT_PREPS | ({"of"} if cand.type in PATIENT_OF else set()))
         out += _prep_objects(cand.verb, RECIPIENT_PREPS - {"on"})
         out += _hung_on_verb(cand.trigger, cand.verb)
-    dative = _child(cand.verb, "dative")
+    dative = child(cand.verb, "dative")
     if dative is not None and dative.pos_ != "ADP":
-        out += _conjuncts(dative)  # "gave Ukraine aid"
+        out += conjuncts(dative)  # "gave Ukraine aid"
     if cand.inner is not None and not _objects_named(cand):
         # "threatened to attack X": X; but "accused X of intimidating Y": Y is the inner act's, not the accusation's
         out += _recipient_tokens(cand.inner, None, entities)
     if cand.sense.governs == "request" and cand.patient is not None and cand.patient.dep_.startswith("nsubj"):
-        out += _conjuncts(cand.patient)  # "said Libya must hand over": Libya is asked
+        out += conjuncts(cand.patient)  # "said Libya must hand over": Libya is asked
     return out
+
+
+def _release(cand: Candidate) -> bool:
+    """"freed the hostages", "released three prisoners": the people set free are the ones the
+    act is done to (senses.released_thing drops releases of things)."""
+    return cand.type == "RETREAT" and cand.mode == "release"
 
 
 def _verb_objects(verb: Token) -> list[Token]:
     """The direct object with its conjuncts and appositions; "called her a liar" read as "her"."""
-    obj = _child(verb, "dobj")
+    obj = child(verb, "dobj")
     if obj is not None:
-        return _conjuncts(obj) + _appositions(obj)
+        return conjuncts(obj) + appositions(obj)
     # The parser often reads "called her a liar" as a possessive on the predicate noun.
-    pred = _child(verb, "oprd", "attr")
-    owner = _child(pred, "poss") if pred is not None else None
+    pred = child(verb, "oprd", "attr")
+    owner = child(pred, "poss") if pred is not None else None
     return [owner] if owner is not None and owner.i == verb.i + 1 and owner.tag_ in ("PRP", "PRP$") else []
 
 
 def _objects_named(cand: Candidate) -> bool:
     """The wrapper verb has a direct or indirect object of its own."""
-    return not cand.nominal and _child(cand.verb, "dobj", "dative") is not None
+    return not cand.nominal and child(cand.verb, "dobj", "dative") is not None
 
 
 def _partner_tokens(cand: Candidate) -> list[Token]:
@@ -434,23 +295,6 @@ def _ids(tokens: Iterable[Token], entities: Sequence[Entity]) -> tuple[str, ...]
     return tuple(out)
 
 
-DATELINE_MARKS = frozenset({"(", "-", "--", "—", "–", ":"})
-
-
-def in_dateline(tok: Token) -> bool:
-    """A word of a dateline: upper-case words at the start of a line, then "(" or a dash."""
-    doc = tok.doc
-    start = tok.i
-    while start > 0 and "\n" not in doc[start - 1].text_with_ws and start > tok.i - 4:
-        start -= 1
-    if start > 0 and "\n" not in doc[start - 1].text_with_ws:
-        return False  # not within the first words of a line
-    i = start
-    while i < len(doc) and i < start + 6 and (doc[i].is_upper or doc[i].text == ","):
-        i += 1
-    return start <= tok.i < i and i < len(doc) and doc[i].text in DATELINE_MARKS and any(
-        t.is_alpha and len(t) > 1 for t in doc[start:i])
-
 
 def _entities_of(tok: Token, entities: Sequence[Entity]) -> list[Entity]:
     """The word's entity, plus the parties a countryless head stands for.
@@ -478,7 +322,7 @@ def _is_setting(tok: Token) -> bool:
 
 def _coordinated_modifiers(tok: Token) -> list[Token]:
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "nmod") and c.conjuncts]
-    return [m for mod in mods for m in _conjuncts(mod)]
+    return [m for mod in mods for m in conjuncts(mod)]
 
 
 def _owners(tok: Token) -> list[Token]:
@@ -510,7 +354,7 @@ def _hung_on_verb(noun: Token, verb: Token) -> list[Token]:
     after = noun.right_edge.i + 1
     prep = next((c for c in verb.children if c.i == after and c.dep_ == "prep" and c.lower_ == "on"), None)
     return [] if prep is None else [o for c in prep.children if c.dep_ == "pobj"
-                                    for o in _conjuncts(c) + _appositions(c)]
+                                    for o in conjuncts(c) + appositions(c)]
 
 
 def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
@@ -520,38 +364,9 @@ def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lemma_.lower() in wanted:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    out += _conjuncts(obj) + _appositions(obj)
+                    out += conjuncts(obj) + appositions(obj)
     return out
 
-
-def _agent(tok: Token) -> Token | None:
-    agent = _child(tok, "agent")
-    return _child(agent, "pobj") if agent is not None else None
-
-
-def _conjuncts(tok: Token) -> list[Token]:
-    return [tok, *tok.conjuncts, *_stranded_conjuncts(tok)]
-
-
-def _stranded_conjuncts(tok: Token) -> list[Token]:
-    """"Trump and Chinese leader Xi Jinping" parsed with "Trump" as a modifier of "leader" holding
-    the "and": a capitalised modifier before the head that heads a coordination is a party too."""
-    if tok.pos_ != "PROPN" or not tok.n_lefts:
-        return []
-    # The stranded name is often tagged an adjective ("Trump/JJ"): its capital is what is left to go on.
-    return [t for t in tok.subtree if t.i < tok.i and t.text[:1].isupper() and t.dep_ in ("amod", "compound", "nmod")
-            and any(c.dep_ == "cc" for c in t.children)]
-
-
-def _appositions(tok: Token) -> list[Token]:
-    out: list[Token] = []
-    for appos in (c for c in tok.children if c.dep_ == "appos"):
-        out += _conjuncts(appos)
-    return out
-
-
-def _child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
 
 
 def _dedupe(ids: Sequence[str]) -> tuple[str, ...]:

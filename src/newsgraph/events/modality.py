@@ -107,15 +107,26 @@ def _irrealis(verb: Token, lex: Lexicon) -> bool:
         return True  # "fined for violating", "arrested for collaborating": the grounds
     tok = verb
     for _ in range(6):
-        if tok.dep_ not in IRREALIS_LINKS or tok.head is tok:
+        if tok.dep_ not in IRREALIS_LINKS or tok.head is tok or _factual_clause(tok):
             return False
-        tok = tok.head
+        link, tok = tok.dep_, tok.head
         lemma = lex.lemma_of(tok.text, tok.lemma_) if tok.pos_ == "VERB" else tok.lemma_.lower()
         if lemma in lex.reporting_verbs and lemma not in lex.irrealis_words:
             return False
-        if lemma in lex.irrealis_words:
+        # "called him a liar and urged him to resign": a verb joined to the irrealis word is a
+        # second act of its doer, not its content (the content is under the word, not beside it).
+        if lemma in lex.irrealis_words and link != "conj":
             return True
     return False
+
+
+# Subordinators of a clause the sentence takes as fact: "after X refused", "as Y called for".
+FACTUAL_MARKS = frozenset({"after", "before", "when", "as", "because", "since", "while", "although", "though",
+                           "once"})
+
+
+def _factual_clause(tok: Token) -> bool:
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in tok.children)
 
 
 def _chain(verb: Token) -> list[Token]:
