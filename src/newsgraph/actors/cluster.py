@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from .candidates import ABBREVIATION, DEMONYM, DESCRIPTION, NAME, TITLE, Candidate
 from .kb import KnowledgeBase, norm
+from .names import full_names_agree, name_words, same_surname, surname
 from .pronouns import genders
 from .titles import role_ending_at
 
@@ -58,7 +59,7 @@ class Clusterer:
             words = self._words(cand)
             if len(words) != 1 or cand.source != "kb" or cand.key in titled:
                 continue
-            fuller = {c.key for c in names if len(self._words(c)) > 1 and _same_surname(self._words(c)[-1], words[0])
+            fuller = {c.key for c in names if len(self._words(c)) > 1 and same_surname(surname(self._words(c)), words[0])
                       and self._same_person(cand, words, c)}  # "Mrs. Biden" beside both: Jill
             if len(fuller) == 1 and cand.key not in fuller:  # 'Biden' beside 'Joe Biden' and 'Jill Biden': Joe
                 cand.key, cand.source = fuller.pop(), "spacy"
@@ -72,14 +73,14 @@ class Clusterer:
     def _words(self, cand: Candidate) -> list[str]:
         words = self._word_cache.get(id(cand))
         if words is None:
-            words = _name_words(self.doc[cand.start:cand.end])
+            words = name_words(self.doc[cand.start:cand.end])
             self._word_cache[id(cand)] = words
         return words
 
     def _person_key(self, cand: Candidate, names: list[Candidate]) -> str:
         words = self._words(cand)
         keyed = [c for c in names if c.key is not None and c is not cand]
-        same_last = {c.key for c in keyed if self._words(c) and _same_surname(self._words(c)[-1], words[-1])
+        same_last = {c.key for c in keyed if self._words(c) and same_surname(surname(self._words(c)), surname(words))
                      and self._same_person(cand, words, c)}
         if len(same_last) == 1:
             return same_last.pop()
@@ -104,7 +105,7 @@ class Clusterer:
             theirs = other.key[len("person:"):].split()
         if len(words) < 2 or len(theirs) < 2:
             return True
-        return _first_names_agree(words[0], theirs[0])
+        return full_names_agree(words, theirs)
 
     def person_surnames(self) -> dict[str, str]:
         """Surnames and full names of the article's people, then first names one person alone has
@@ -114,8 +115,8 @@ class Clusterer:
         for cand in self.cands:
             if cand.etype == "PERSON" and cand.mention == NAME and cand.key:
                 words = self._words(cand)
-                found.setdefault(norm(words[-1]), cand.key)
-                found.setdefault(norm(words[-1].split("-")[-1]), cand.key)  # 'Bruce' of 'Murray-Bruce'
+                found.setdefault(norm(surname(words)), cand.key)
+                found.setdefault(norm(surname(words).split("-")[-1]), cand.key)  # 'Bruce' of 'Murray-Bruce'
                 found.setdefault(norm(" ".join(words)), cand.key)
                 if len(words) > 1 and words[0][:1].isupper() and len(words[0].rstrip(".")) > 1:
                     firsts.setdefault(norm(words[0]), set()).add(cand.key)
@@ -245,12 +246,25 @@ class Clusterer:
             initials = _initials(cand.text(self.doc))
             if len(initials) >= 2:
                 long_names.setdefault(initials, cand.key)
-        for cand in orgs:
+        for cand in orgs + self._capitals_read_as_people():
             letters = re.sub(r"[^A-Za-z]", "", cand.text(self.doc))
-            if 2 <= len(letters) <= 8 and letters.isupper() and letters in long_names:
-                if long_names[letters] != cand.key and cand.source != "kb":
-                    cand.key, cand.mention = long_names[letters], ABBREVIATION
-                    self._copy_coding(cand)
+            if not (2 <= len(letters) <= 8 and letters.isupper()) or cand.source == "kb":
+                continue
+            key = long_names.get(letters) or self._spelled_by(letters, orgs)
+            if key is not None and key != cand.key:
+                cand.key, cand.mention, cand.etype = key, ABBREVIATION, "ORG"
+                self._copy_coding(cand)
+
+    def _capitals_read_as_people(self) -> list[Candidate]:
+        """'MOLWH said': one all-capital word spaCy called a person, an abbreviation if a name spells it."""
+        return [c for c in self.cands if c.etype == "PERSON" and c.mention == NAME and c.end - c.start == 1
+                and self.doc[c.start].is_upper and c.source == "spacy"]
+
+    def _spelled_by(self, letters: str, orgs: list[Candidate]) -> str | None:
+        """'MOTIE' for 'Ministry of Trade, Industry and Energy': the one longer name whose capitalised words
+        spell the abbreviation, its small words ('of', 'and') counted or not."""
+        keys = {c.key for c in orgs if c.end - c.start > 2 and _spells(letters, re.split(r"[\s/\-,]+", c.text(self.doc)))}
+        return keys.pop() if len(keys) == 1 else None
 
     def _copy_coding(self, cand: Candidate) -> None:
         other = next(c for c in self.cands if c.key == cand.key and c is not cand)
@@ -495,35 +509,6 @@ def name_sector(kb: KnowledgeBase, doc: Doc, start: int, end: int) -> tuple[str 
     return role.sector, role.country
 
 
-def _name_words(span) -> list[str]:
-    """The words of a name, a hyphenated surname one word ('Ben Murray-Bruce' -> 'Ben', 'Murray-Bruce', so
-    that a later 'Murray-Bruce' is his surname), punctuation elsewhere no word."""
-    words: list[str] = []
-    joined = False
-    for token in span:
-        if token.text in ("-", "\u2010", "\u2011") and words and not token.whitespace_ and not span.doc[token.i - 1].whitespace_:
-            words[-1] += token.text
-            joined = True
-        elif not token.is_punct:
-            if joined:
-                words[-1] += token.text
-            else:
-                words.append(token.text)
-            joined = False
-    return words
-
-
-def _same_surname(theirs: str, ours: str) -> bool:
-    """'Murray-Bruce' is 'Murray-Bruce', and 'Bruce' where the parser cut the name at its hyphen."""
-    return theirs == ours or "-" in theirs and "-" not in ours and theirs.rsplit("-", 1)[-1] == ours
-
-
-def _first_names_agree(one: str, other: str) -> bool:
-    """'Joe' ~ 'Joe', 'J.' ~ 'Joe'; 'Jill' is not 'Joe'."""
-    a, b = one.rstrip(".").casefold(), other.rstrip(".").casefold()
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
-
-
 def _inherit(named: Candidate, desc: Candidate) -> None:
     """A description's words code the name beside it ('the Russian news agency Tass')."""
     named.country = desc.country or named.country
@@ -565,6 +550,17 @@ def _abbreviates(short: str, full: str) -> bool:
 
 def _head_word(role_key: str) -> str:
     return role_key.split(" of ")[0].split()[-1]
+
+
+def _spells(letters: str, words: list[str]) -> bool:
+    """The abbreviation takes the initial of every capitalised word in order, and of small words or none."""
+    words = [w for w in words if w]
+    if not words:
+        return not letters
+    small = words[0].lower() in _MINOR or not words[0][0].isupper()
+    if letters and letters[0] == words[0][0].upper() and _spells(letters[1:], words[1:]):
+        return True
+    return small and _spells(letters, words[1:])
 
 
 def _initials(name: str) -> str:

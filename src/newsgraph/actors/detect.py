@@ -17,6 +17,7 @@ from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Can
 from .gazetteer import Gazetteer, NameMatch
 from .headlines import strip_headline_verb, verb_phrase
 from .mentions import abbreviated_state, non_actor_spans, party_state
+from .spans import repaired_ents
 from .cluster import CHAMBER_WORDS, GOVERNMENT_HEADS, explicit_country
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
 from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_apposed, title_before
@@ -37,7 +38,7 @@ class Detector:
     def __init__(self, doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, date: str | None):
         self.doc, self.kb, self.gaz, self.date = doc, kb, gazetteer, date
         self.matches = gazetteer.find(doc)
-        self.ents = tuple(doc.ents)  # spaCy rebuilds doc.ents on every access
+        self.ents = repaired_ents(tuple(doc.ents))  # spaCy rebuilds doc.ents on every access
         self.match_ending = {m.end - 1: m for m in self.matches}
         self.claimed = [False] * len(doc)
         self.inner_country: dict[int, str | None] = {}  # spaCy name start -> the country of a place inside it
@@ -299,9 +300,15 @@ class Detector:
             found = role_ending_at(self.doc, ent.end - 1, self.kb) if ent.label_ == "ORG" and len(ent) > 1 else None
             role = found[1] if found and found[0] > ent.start else None
             if role is not None and (role.type == "body" or role.sector in ("MIL", "COP", "SPY")) \
-                    and ent[-1].is_title and not self._is_kb_name(ent.start, ent.end):
+                    and ent[-1].is_title and not self._is_kb_name(ent.start, ent.end) or self._body_of(ent):
                 spans.append((_trim(self.doc, ent.start, ent.end)[0], ent.end))
         return spans
+
+    def _body_of(self, ent: Span) -> bool:
+        """'Ministry of Labour, Welfare and Housing': a body word and 'of' open the name, whatever it ends in."""
+        first = _trim(self.doc, ent.start, ent.end)[0]
+        role = self.kb.role(self.doc[first].text) if ent.label_ == "ORG" and ent.end - first > 2 else None
+        return role is not None and role.type == "body" and self.doc[first + 1].lower_ == "of"
 
     def _is_kb_name(self, start: int, end: int) -> bool:
         first = _trim(self.doc, start, end)[0]

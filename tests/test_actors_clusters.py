@@ -1,0 +1,66 @@
+"""Entity spans and clusters on real news (issue 14, third round): name suffixes, counts of people, and
+the other mechanisms of this round.
+
+Synthetic sentences written for these tests; each mechanism beside the same words used for an actor.
+"""
+from __future__ import annotations
+
+import pytest
+
+
+def test_a_generational_suffix_is_no_surname():
+    from newsgraph.actors.names import full_names_agree, generation, surname
+
+    assert surname(["Tomas", "R.", "Veldkamp", "Jr."]) == "Veldkamp" and surname(["Tomas", "Veldkamp"]) == "Veldkamp"
+    assert generation(["Jr."]) is None and generation(["Tomas", "Veldkamp", "III"]) == "iii"
+    assert not full_names_agree(["Tomas", "Veldkamp", "Jr."], ["Tomas", "Veldkamp"])
+    assert full_names_agree(["T.", "Veldkamp", "Jr."], ["Tomas", "Veldkamp", "Jr"])
+
+
+@pytest.fixture(scope="module")
+def analyze():
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(stages=("actors",))
+    return lambda text, date="2016-05-01": pipeline.analyze(text, published=date).entities
+
+
+def entity_with(entities, text: str):
+    found = [e for e in entities if any(m.text == text for m in e.mentions)]
+    assert found, (text, [(e.name, [m.text for m in e.mentions]) for e in entities])
+    return found[0]
+
+
+def texts(entities) -> set[str]:
+    return {m.text for e in entities for m in e.mentions}
+
+
+@pytest.mark.slow
+def test_a_surname_after_a_suffixed_full_name_is_that_person(analyze):
+    ents = analyze("Tomas R. Veldkamp Jr. was charged on Monday. Prosecutors said Veldkamp made the calls.")
+    assert "Veldkamp" in {m.text for m in entity_with(ents, "Tomas R. Veldkamp Jr.").mentions}
+
+
+@pytest.mark.slow
+def test_a_population_counted_in_thousands_is_no_group(analyze):
+    ents = analyze("The agency estimated that 812,000 people lacked insurance. In June, 40 people protested outside "
+                   "the office, and a show had 9 million people. Power was cut to 5,000 people.")
+    assert {"40 people", "5,000 people"} <= texts(ents), texts(ents)
+    assert not {"812,000 people", "9 million people"} & texts(ents), texts(ents)
+
+
+@pytest.mark.slow
+def test_an_abbreviation_bracketed_after_a_name_is_that_body(analyze):
+    ents = analyze("Ruritania's Ministry of Labour, Welfare and Housing (MOLWH) has announced new rules. MOLWH said "
+                   "the rules start in June.")
+    body = entity_with(ents, "Ministry of Labour, Welfare and Housing")  # not "Labour", the party inside it
+    assert [m.text for m in body.mentions].count("MOLWH") == 2, [m.text for m in body.mentions]
+    assert body.kind == "ORG"
+
+
+def test_an_abbreviation_may_take_the_small_words_initials():
+    from newsgraph.actors.cluster import _spells
+
+    assert _spells("MOFFR", "Ministry of Fisheries Forests and Rivers".split())
+    assert _spells("MFFR", "Ministry of Fisheries Forests and Rivers".split())
+    assert not _spells("MOF", "Ministry of Fisheries Forests and Rivers".split())
