@@ -64,3 +64,17 @@ def test_an_abbreviation_may_take_the_small_words_initials():
     assert _spells("MOFFR", "Ministry of Fisheries Forests and Rivers".split())
     assert _spells("MFFR", "Ministry of Fisheries Forests and Rivers".split())
     assert not _spells("MOF", "Ministry of Fisheries Forests and Rivers".split())
+
+
+def test_inner_names_are_the_middle_words_of_a_long_name():
+    from newsgraph.actors.names import inner_names
+
+    assert inner_names(["Ana", "Lucia", "Ferro", "Quintal"]) == ["Lucia", "Ferro"]
+    assert inner_names(["Tomas", "R.", "Veldkamp", "Jr."]) == [] and inner_names(["Ana", "Ferro"]) == []
+
+
+@pytest.mark.slow
+def test_a_first_family_name_alone_is_the_person_of_the_double_surname(analyze):
+    ents = analyze("The ministry named Rodrigo Alvaro Ferro Quintal as its envoy on Monday. Ferro, a former "
+                   "consul, said he would travel to Lima.")
+    assert "Ferro" in {m.text for m in entity_with(ents, "Rodrigo Alvaro Ferro Quintal").mentions}

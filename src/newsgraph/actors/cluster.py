@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .candidates import ABBREVIATION, DEMONYM, DESCRIPTION, NAME, TITLE, Candidate
 from .kb import KnowledgeBase, norm
-from .names import full_names_agree, name_words, same_surname, surname
+from .names import full_names_agree, inner_names, name_words, same_surname, surname
 from .pronouns import genders
 from .titles import role_ending_at
 
@@ -88,6 +88,9 @@ class Clusterer:
             same_first = {c.key for c in keyed if len(self._words(c)) > 1 and self._words(c)[0] == words[0]}
             if len(same_first) == 1:
                 return same_first.pop()
+            same_inner = {c.key for c in keyed if words[0] in inner_names(self._words(c))}
+            if len(same_inner) == 1 and not same_first:
+                return same_inner.pop()  # 'Sada' after 'Carlos Manuel Sada Solana'
         key = f"person:{' '.join(words)}"
         if any(c.key == key and not self._same_person(cand, words, c) for c in keyed):
             key = f"{key}@{cand.start}"  # 'Mrs Smith' beside 'Mr Smith': another person of the same name
@@ -123,7 +126,18 @@ class Clusterer:
         for first, keys in firsts.items():
             if len(keys) == 1 and first not in found:
                 found[first] = next(iter(keys))
+        for inner, keys in self._inner_names().items():
+            if len(keys) == 1 and inner not in found:
+                found[inner] = next(iter(keys))  # 'Nieto' (spaCy's place) after 'Enrique Peña Nieto'
         return found
+
+    def _inner_names(self) -> dict[str, set[str]]:
+        inner: dict[str, set[str]] = {}
+        for cand in self.cands:
+            if cand.etype == "PERSON" and cand.mention == NAME and cand.key:
+                for word in inner_names(self._words(cand)):
+                    inner.setdefault(norm(word), set()).add(cand.key)
+        return inner
 
     # -- names spaCy found -----------------------------------------------------------
     def other_names(self) -> None:

@@ -1,6 +1,8 @@
 """The words of a person's name: which is the surname, and when two full names are one person.
 
-A generational suffix ("Jr.", "Sr.", "III") closes a full name but is no surname:
+A name of three words or more may carry two family names ("Carlos Manuel Sada
+Solana", "Enrique Peña Nieto"): a later word alone that is one of its inner
+names, and no one's last name, is that person. A generational suffix ("Jr.", "Sr.", "III") closes a full name but is no surname:
 "Patrick W. Carlineo Jr." is "Carlineo" later, and "Donald Trump Jr." is not
 "Donald Trump".
 """
@@ -52,3 +54,10 @@ def first_names_agree(one: str, other: str) -> bool:
 def full_names_agree(words: list[str], theirs: list[str]) -> bool:
     """Two full names sharing a surname: the same first name and the same generation."""
     return first_names_agree(words[0], theirs[0]) and generation(words) == generation(theirs)
+
+
+def inner_names(words: list[str]) -> list[str]:
+    """The words between a full name's first and last names that may be a family name used alone: 'Sada'
+    of 'Carlos Manuel Sada Solana' (not initials)."""
+    inner = words[1:-2] if generation(words) else words[1:-1]
+    return [w for w in inner if w[:1].isupper() and len(w.rstrip(".")) > 1 and not w.endswith(".")]
