@@ -78,3 +78,11 @@ def test_a_first_family_name_alone_is_the_person_of_the_double_surname(analyze):
     ents = analyze("The ministry named Rodrigo Alvaro Ferro Quintal as its envoy on Monday. Ferro, a former "
                    "consul, said he would travel to Lima.")
     assert "Ferro" in {m.text for m in entity_with(ents, "Rodrigo Alvaro Ferro Quintal").mentions}
+
+
+@pytest.mark.slow
+def test_capitalised_words_after_a_lower_case_title_are_a_person(analyze):
+    ents = analyze("The deal was signed by chief executive Hugo Barrantes on Monday. Barrantes told reporters it "
+                   "was good.")
+    person = entity_with(ents, "Hugo Barrantes")
+    assert person.kind == "PERSON" and "Barrantes" in {m.text for m in person.mentions}
