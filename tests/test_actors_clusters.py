@@ -86,3 +86,10 @@ def test_capitalised_words_after_a_lower_case_title_are_a_person(analyze):
                    "was good.")
     person = entity_with(ents, "Hugo Barrantes")
     assert person.kind == "PERSON" and "Barrantes" in {m.text for m in person.mentions}
+
+
+@pytest.mark.slow
+def test_a_state_adjective_before_a_thing_is_no_mention_of_the_state(analyze):
+    assert "Norwegian" not in texts(analyze("In currency trading, the Norwegian krone rose against the dollar."))
+    kept = analyze("The Norwegian krone rose. Norwegian troops landed, and a Norwegian proposal was rejected.")
+    assert {"Norwegian troops", "Norwegian"} <= texts(kept), texts(kept)
