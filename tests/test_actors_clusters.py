@@ -89,13 +89,6 @@ def test_capitalised_words_after_a_lower_case_title_are_a_person(analyze):
 
 
 @pytest.mark.slow
-def test_a_state_adjective_before_a_thing_is_no_mention_of_the_state(analyze):
-    assert "Norwegian" not in texts(analyze("In currency trading, the Norwegian krone rose against the dollar."))
-    kept = analyze("The Norwegian krone rose. Norwegian troops landed, and a Norwegian proposal was rejected.")
-    assert {"Norwegian troops", "Norwegian"} <= texts(kept), texts(kept)
-
-
-@pytest.mark.slow
 def test_a_capital_unit_after_a_number_is_no_actor(analyze):
     ents = analyze("The firm plans a 4 GW solar park, and its rivals run plants of 20-500 MW. The GWU said it "
                    "would study the park.")

@@ -7,9 +7,8 @@ Two general shapes, judged on the parse after clustering:
   major Asian market indexes", "Democratic-leaning New Jersey", "a Scottish golf
   course". An entity all of whose mentions are of this kind is dropped; one mention
   that acts or modifies an actor, collective or place noun ("Asian nations",
-  "Western interests", "Western intelligence") keeps it. A state's adjective is so
-  dropped only before a thing that is no act ("the British pound", "American
-  society"): before a noun of an act it names the doer ("Israeli air raids", "an
+  "Western interests", "Western intelligence") keeps it. A state's adjective is never
+  dropped so: before a noun of an act it names the doer ("Israeli air raids", "an
   Indian proposal", "the US-led war"), as event coders read it; hyphenated to a
   participle before a thing that is no act nor actor it is dropped ("the
   American-led liberal order"; "a US-led coalition" stays).
@@ -54,7 +53,7 @@ def drop_describers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list
         if cand.mention == PRONOUN or cand.key is None:
             continue
         describer = _droppable(cand, kb) and _adjective_like(doc, cand) \
-            or (_bare_body_word(doc, cand, kb) or _state_adjective(doc, cand)) and not _acts(doc, cand)
+            or _bare_body_word(doc, cand, kb) and not _acts(doc, cand)
         modifier = describer and _modifies_thing(doc, cand, kb, claimed) or _led_thing(doc, cand, kb, claimed)
         only_modifiers[cand.key] = only_modifiers.get(cand.key, True) and modifier
     return [c for c in kept if not only_modifiers.get(c.key, False)]
@@ -242,13 +241,6 @@ def _droppable(cand: Candidate, kb: KnowledgeBase) -> bool:
         return cand.country is None
     org = kb.organisations.get(key[4:]) if key.startswith("org:") else None
     return org is not None and org.type == "party"
-
-
-def _state_adjective(doc: Doc, cand: Candidate) -> bool:
-    """'the British pound', 'American society': a state's adjective (one word) before a noun that is no act."""
-    token = doc[cand.start]
-    return cand.mention == DEMONYM and cand.end - cand.start == 1 and token.tag_ == "JJ" \
-        and (cand.key or "").startswith("state:")
 
 
 def _person_tokens(cands: list[Candidate]) -> set[int]:
