@@ -93,3 +93,10 @@ def test_a_capital_unit_after_a_number_is_no_actor(analyze):
     ents = analyze("The firm plans a 4 GW solar park, and its rivals run plants of 20-500 MW. The GWU said it "
                    "would study the park.")
     assert not {"GW", "MW"} & texts(ents), texts(ents)
+
+
+@pytest.mark.slow
+def test_the_company_is_the_last_named_body_the_knowledge_base_does_not_know(analyze):
+    ents = analyze("Ford Motor Company said it would cut jobs. The company has many plants. Last week, Zentrix "
+                   "Dynamics said it would not fund the convention, even though the company has done so for years.")
+    assert [m.text for m in entity_with(ents, "Zentrix Dynamics").mentions] == ["Zentrix Dynamics", "company"]

@@ -307,7 +307,7 @@ class Clusterer:
         Nigeria Police')."""
         sentences = self._sentence_index()
         named = [c for c in self.cands if (c.mention in (NAME, ABBREVIATION) or c.source == "kb" or self._built_on_name(c))
-                 and c.etype == "ORG" and c.key and c.sector]
+                 and c.etype == "ORG" and c.key and (c.sector or self._uncoded_name(c))]
         for cand in self.cands:
             if cand.mention != DESCRIPTION or self._plural_form(cand) or cand.describes is not None or cand.country \
                     or cand.start == 0 or self.doc[cand.start - 1].lower_ != "the" or not cand.sector:
@@ -315,12 +315,18 @@ class Clusterer:
             role = self.kb.role(self.doc[cand.end - 1].text)
             if role is None or role.type not in ("body", "group") or role.key in GOVERNMENT_HEADS:
                 continue
-            before = [c for c in named if c.end <= cand.start and c.sector == cand.sector
+            uncoded = (None,) if cand.sector == "BUS" else ()  # 'the company' after a firm the KB does not know
+            before = [c for c in named if c.end <= cand.start and c.sector in (cand.sector, *uncoded)
                       and sentences[cand.start] - sentences[c.start] <= 5
                       and (role.type == "body" or self.doc[c.end - 1].lower_ == self.doc[cand.end - 1].lower_)]
             if before:
                 target = before[-1]
                 cand.key, cand.etype, cand.country = target.key, target.etype, target.country
+
+    def _uncoded_name(self, cand: Candidate) -> bool:
+        """'Hewlett Packard': an organisation's name the knowledge base does not know and no role word closes
+        ('the Oversight Committee' is a committee), which 'the company' may describe later."""
+        return cand.mention == NAME and cand.source == "spacy" and self.kb.role(self.doc[cand.end - 1].text) is None
 
     def _plural_form(self, cand: Candidate) -> bool:
         """A plural description, except a collective written singular ('the police' after 'the Nigeria
