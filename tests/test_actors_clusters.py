@@ -59,11 +59,11 @@ def test_an_abbreviation_bracketed_after_a_name_is_that_body(analyze):
 
 
 def test_an_abbreviation_may_take_the_small_words_initials():
-    from newsgraph.actors.cluster import _spells
+    from newsgraph.actors.acronyms import spells
 
-    assert _spells("MOFFR", "Ministry of Fisheries Forests and Rivers".split())
-    assert _spells("MFFR", "Ministry of Fisheries Forests and Rivers".split())
-    assert not _spells("MOF", "Ministry of Fisheries Forests and Rivers".split())
+    assert spells("MOFFR", "Ministry of Fisheries Forests and Rivers".split())
+    assert spells("MFFR", "Ministry of Fisheries Forests and Rivers".split())
+    assert not spells("MOF", "Ministry of Fisheries Forests and Rivers".split())
 
 
 def test_inner_names_are_the_middle_words_of_a_long_name():

@@ -14,13 +14,12 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from .acronyms import initials, spells
 from .candidates import ABBREVIATION, DEMONYM, DESCRIPTION, NAME, TITLE, Candidate
 from .kb import KnowledgeBase, norm
 from .names import full_names_agree, inner_names, name_words, same_surname, surname
 from .pronouns import genders
 from .titles import role_ending_at
-
-_MINOR = frozenset("of and the for on in de du la le al el for to at by".split())
 
 
 class Clusterer:
@@ -257,9 +256,9 @@ class Clusterer:
         orgs = [c for c in self.cands if c.etype == "ORG" and c.key]
         long_names = {}
         for cand in orgs:
-            initials = _initials(cand.text(self.doc))
-            if len(initials) >= 2:
-                long_names.setdefault(initials, cand.key)
+            letters = initials(cand.text(self.doc))
+            if len(letters) >= 2:
+                long_names.setdefault(letters, cand.key)
         for cand in orgs + self._capitals_read_as_people():
             letters = re.sub(r"[^A-Za-z]", "", cand.text(self.doc))
             if not (2 <= len(letters) <= 8 and letters.isupper()) or cand.source == "kb":
@@ -277,7 +276,7 @@ class Clusterer:
     def _spelled_by(self, letters: str, orgs: list[Candidate]) -> str | None:
         """'MOTIE' for 'Ministry of Trade, Industry and Energy': the one longer name whose capitalised words
         spell the abbreviation, its small words ('of', 'and') counted or not."""
-        keys = {c.key for c in orgs if c.end - c.start > 2 and _spells(letters, re.split(r"[\s/\-,]+", c.text(self.doc)))}
+        keys = {c.key for c in orgs if c.end - c.start > 2 and spells(letters, re.split(r"[\s/\-,]+", c.text(self.doc)))}
         return keys.pop() if len(keys) == 1 else None
 
     def _copy_coding(self, cand: Candidate) -> None:
@@ -570,20 +569,3 @@ def _abbreviates(short: str, full: str) -> bool:
 
 def _head_word(role_key: str) -> str:
     return role_key.split(" of ")[0].split()[-1]
-
-
-def _spells(letters: str, words: list[str]) -> bool:
-    """The abbreviation takes the initial of every capitalised word in order, and of small words or none."""
-    words = [w for w in words if w]
-    if not words:
-        return not letters
-    small = words[0].lower() in _MINOR or not words[0][0].isupper()
-    if letters and letters[0] == words[0][0].upper() and _spells(letters[1:], words[1:]):
-        return True
-    return small and _spells(letters, words[1:])
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s/\-]+", name) if w]
-    return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _MINOR)
-
