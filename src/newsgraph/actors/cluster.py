@@ -323,9 +323,12 @@ class Clusterer:
                 cand.key, cand.etype, cand.country = target.key, target.etype, target.country
 
     def _uncoded_name(self, cand: Candidate) -> bool:
-        """'Hewlett Packard': an organisation's name the knowledge base does not know and no role word closes
-        ('the Oversight Committee' is a committee), which 'the company' may describe later."""
-        return cand.mention == NAME and cand.source == "spacy" and self.kb.role(self.doc[cand.end - 1].text) is None
+        """'Hewlett Packard': an organisation's name the knowledge base does not know and no role word or
+        other sector's name word closes ('the Oversight Committee', 'the Coastal Protection Bureau'), which 'the
+        company' may describe later."""
+        last = self.doc[cand.end - 1]
+        return cand.mention == NAME and cand.source == "spacy" and self.kb.role(last.text) is None \
+            and self.kb.name_heads.get(last.lower_, "BUS") == "BUS"  # 'Coastal Protection Bureau' is GOV
 
     def _plural_form(self, cand: Candidate) -> bool:
         """A plural description, except a collective written singular ('the police' after 'the Nigeria
