@@ -100,3 +100,10 @@ def test_the_company_is_the_last_named_body_the_knowledge_base_does_not_know(ana
     ents = analyze("Ford Motor Company said it would cut jobs. The company has many plants. Last week, Zentrix "
                    "Dynamics said it would not fund the convention, even though the company has done so for years.")
     assert [m.text for m in entity_with(ents, "Zentrix Dynamics").mentions] == ["Zentrix Dynamics", "company"]
+
+
+@pytest.mark.slow
+def test_the_company_takes_an_uncoded_name_only_from_its_sentence_or_the_one_before(analyze):
+    ents = analyze("Zentrix Dynamics opened a plant. Workers cheered. Officials spoke. Later the company said it "
+                   "would hire.")
+    assert [m.text for m in entity_with(ents, "Zentrix Dynamics").mentions] == ["Zentrix Dynamics"]

@@ -316,7 +316,7 @@ class Clusterer:
                 continue
             uncoded = (None,) if cand.sector == "BUS" else ()  # 'the company' after a firm the KB does not know
             before = [c for c in named if c.end <= cand.start and c.sector in (cand.sector, *uncoded)
-                      and sentences[cand.start] - sentences[c.start] <= 5
+                      and sentences[cand.start] - sentences[c.start] <= (5 if c.sector else 1)  # uncoded: weaker
                       and (role.type == "body" or self.doc[c.end - 1].lower_ == self.doc[cand.end - 1].lower_)]
             if before:
                 target = before[-1]
@@ -325,7 +325,7 @@ class Clusterer:
     def _uncoded_name(self, cand: Candidate) -> bool:
         """'Hewlett Packard': an organisation's name the knowledge base does not know and no role word or
         other sector's name word closes ('the Oversight Committee', 'the Coastal Protection Bureau'), which 'the
-        company' may describe later."""
+        company' may describe in its sentence or the next."""
         last = self.doc[cand.end - 1]
         return cand.mention == NAME and cand.source == "spacy" and self.kb.role(last.text) is None \
             and self.kb.name_heads.get(last.lower_, "BUS") == "BUS"  # 'Coastal Protection Bureau' is GOV
