@@ -14,12 +14,12 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from .acronyms import initials, spells
 from .candidates import ABBREVIATION, DEMONYM, DESCRIPTION, NAME, TITLE, Candidate
 from .kb import KnowledgeBase, norm
+from .names import full_names_agree, inner_names, name_words, same_surname, surname
 from .pronouns import genders
 from .titles import role_ending_at
-
-_MINOR = frozenset("of and the for on in de du la le al el for to at by".split())
 
 
 class Clusterer:
@@ -58,7 +58,7 @@ class Clusterer:
             words = self._words(cand)
             if len(words) != 1 or cand.source != "kb" or cand.key in titled:
                 continue
-            fuller = {c.key for c in names if len(self._words(c)) > 1 and _same_surname(self._words(c)[-1], words[0])
+            fuller = {c.key for c in names if len(self._words(c)) > 1 and same_surname(surname(self._words(c)), words[0])
                       and self._same_person(cand, words, c)}  # "Mrs. Biden" beside both: Jill
             if len(fuller) == 1 and cand.key not in fuller:  # 'Biden' beside 'Joe Biden' and 'Jill Biden': Joe
                 cand.key, cand.source = fuller.pop(), "spacy"
@@ -72,14 +72,14 @@ class Clusterer:
     def _words(self, cand: Candidate) -> list[str]:
         words = self._word_cache.get(id(cand))
         if words is None:
-            words = _name_words(self.doc[cand.start:cand.end])
+            words = name_words(self.doc[cand.start:cand.end])
             self._word_cache[id(cand)] = words
         return words
 
     def _person_key(self, cand: Candidate, names: list[Candidate]) -> str:
         words = self._words(cand)
         keyed = [c for c in names if c.key is not None and c is not cand]
-        same_last = {c.key for c in keyed if self._words(c) and _same_surname(self._words(c)[-1], words[-1])
+        same_last = {c.key for c in keyed if self._words(c) and same_surname(surname(self._words(c)), surname(words))
                      and self._same_person(cand, words, c)}
         if len(same_last) == 1:
             return same_last.pop()
@@ -87,6 +87,9 @@ class Clusterer:
             same_first = {c.key for c in keyed if len(self._words(c)) > 1 and self._words(c)[0] == words[0]}
             if len(same_first) == 1:
                 return same_first.pop()
+            same_inner = {c.key for c in keyed if words[0] in inner_names(self._words(c))}
+            if len(same_inner) == 1 and not same_first:
+                return same_inner.pop()  # 'Sada' after 'Carlos Manuel Sada Solana'
         key = f"person:{' '.join(words)}"
         if any(c.key == key and not self._same_person(cand, words, c) for c in keyed):
             key = f"{key}@{cand.start}"  # 'Mrs Smith' beside 'Mr Smith': another person of the same name
@@ -104,7 +107,7 @@ class Clusterer:
             theirs = other.key[len("person:"):].split()
         if len(words) < 2 or len(theirs) < 2:
             return True
-        return _first_names_agree(words[0], theirs[0])
+        return full_names_agree(words, theirs)
 
     def person_surnames(self) -> dict[str, str]:
         """Surnames and full names of the article's people, then first names one person alone has
@@ -114,15 +117,26 @@ class Clusterer:
         for cand in self.cands:
             if cand.etype == "PERSON" and cand.mention == NAME and cand.key:
                 words = self._words(cand)
-                found.setdefault(norm(words[-1]), cand.key)
-                found.setdefault(norm(words[-1].split("-")[-1]), cand.key)  # 'Bruce' of 'Murray-Bruce'
+                found.setdefault(norm(surname(words)), cand.key)
+                found.setdefault(norm(surname(words).split("-")[-1]), cand.key)  # 'Bruce' of 'Murray-Bruce'
                 found.setdefault(norm(" ".join(words)), cand.key)
                 if len(words) > 1 and words[0][:1].isupper() and len(words[0].rstrip(".")) > 1:
                     firsts.setdefault(norm(words[0]), set()).add(cand.key)
         for first, keys in firsts.items():
             if len(keys) == 1 and first not in found:
                 found[first] = next(iter(keys))
+        for inner, keys in self._inner_names().items():
+            if len(keys) == 1 and inner not in found:
+                found[inner] = next(iter(keys))  # 'Nieto' (spaCy's place) after 'Enrique Peña Nieto'
         return found
+
+    def _inner_names(self) -> dict[str, set[str]]:
+        inner: dict[str, set[str]] = {}
+        for cand in self.cands:
+            if cand.etype == "PERSON" and cand.mention == NAME and cand.key:
+                for word in inner_names(self._words(cand)):
+                    inner.setdefault(norm(word), set()).add(cand.key)
+        return inner
 
     # -- names spaCy found -----------------------------------------------------------
     def other_names(self) -> None:
@@ -242,15 +256,28 @@ class Clusterer:
         orgs = [c for c in self.cands if c.etype == "ORG" and c.key]
         long_names = {}
         for cand in orgs:
-            initials = _initials(cand.text(self.doc))
-            if len(initials) >= 2:
-                long_names.setdefault(initials, cand.key)
-        for cand in orgs:
+            letters = initials(cand.text(self.doc))
+            if len(letters) >= 2:
+                long_names.setdefault(letters, cand.key)
+        for cand in orgs + self._capitals_read_as_people():
             letters = re.sub(r"[^A-Za-z]", "", cand.text(self.doc))
-            if 2 <= len(letters) <= 8 and letters.isupper() and letters in long_names:
-                if long_names[letters] != cand.key and cand.source != "kb":
-                    cand.key, cand.mention = long_names[letters], ABBREVIATION
-                    self._copy_coding(cand)
+            if not (2 <= len(letters) <= 8 and letters.isupper()) or cand.source == "kb":
+                continue
+            key = long_names.get(letters) or self._spelled_by(letters, orgs)
+            if key is not None and key != cand.key:
+                cand.key, cand.mention, cand.etype = key, ABBREVIATION, "ORG"
+                self._copy_coding(cand)
+
+    def _capitals_read_as_people(self) -> list[Candidate]:
+        """'MOLWH said': one all-capital word spaCy called a person, an abbreviation if a name spells it."""
+        return [c for c in self.cands if c.etype == "PERSON" and c.mention == NAME and c.end - c.start == 1
+                and self.doc[c.start].is_upper and c.source == "spacy"]
+
+    def _spelled_by(self, letters: str, orgs: list[Candidate]) -> str | None:
+        """'MOTIE' for 'Ministry of Trade, Industry and Energy': the one longer name whose capitalised words
+        spell the abbreviation, its small words ('of', 'and') counted or not."""
+        keys = {c.key for c in orgs if c.end - c.start > 2 and spells(letters, re.split(r"[\s/\-,]+", c.text(self.doc)))}
+        return keys.pop() if len(keys) == 1 else None
 
     def _copy_coding(self, cand: Candidate) -> None:
         other = next(c for c in self.cands if c.key == cand.key and c is not cand)
@@ -279,7 +306,7 @@ class Clusterer:
         Nigeria Police')."""
         sentences = self._sentence_index()
         named = [c for c in self.cands if (c.mention in (NAME, ABBREVIATION) or c.source == "kb" or self._built_on_name(c))
-                 and c.etype == "ORG" and c.key and c.sector]
+                 and c.etype == "ORG" and c.key and (c.sector or self._uncoded_name(c))]
         for cand in self.cands:
             if cand.mention != DESCRIPTION or self._plural_form(cand) or cand.describes is not None or cand.country \
                     or cand.start == 0 or self.doc[cand.start - 1].lower_ != "the" or not cand.sector:
@@ -287,12 +314,21 @@ class Clusterer:
             role = self.kb.role(self.doc[cand.end - 1].text)
             if role is None or role.type not in ("body", "group") or role.key in GOVERNMENT_HEADS:
                 continue
-            before = [c for c in named if c.end <= cand.start and c.sector == cand.sector
-                      and sentences[cand.start] - sentences[c.start] <= 5
+            uncoded = (None,) if cand.sector == "BUS" else ()  # 'the company' after a firm the KB does not know
+            before = [c for c in named if c.end <= cand.start and c.sector in (cand.sector, *uncoded)
+                      and sentences[cand.start] - sentences[c.start] <= (5 if c.sector else 1)  # uncoded: weaker
                       and (role.type == "body" or self.doc[c.end - 1].lower_ == self.doc[cand.end - 1].lower_)]
             if before:
                 target = before[-1]
                 cand.key, cand.etype, cand.country = target.key, target.etype, target.country
+
+    def _uncoded_name(self, cand: Candidate) -> bool:
+        """'Hewlett Packard': an organisation's name the knowledge base does not know and no role word or
+        other sector's name word closes ('the Oversight Committee', 'the Coastal Protection Bureau'), which 'the
+        company' may describe in its sentence or the next."""
+        last = self.doc[cand.end - 1]
+        return cand.mention == NAME and cand.source == "spacy" and self.kb.role(last.text) is None \
+            and self.kb.name_heads.get(last.lower_, "BUS") == "BUS"  # 'Coastal Protection Bureau' is GOV
 
     def _plural_form(self, cand: Candidate) -> bool:
         """A plural description, except a collective written singular ('the police' after 'the Nigeria
@@ -495,35 +531,6 @@ def name_sector(kb: KnowledgeBase, doc: Doc, start: int, end: int) -> tuple[str 
     return role.sector, role.country
 
 
-def _name_words(span) -> list[str]:
-    """The words of a name, a hyphenated surname one word ('Ben Murray-Bruce' -> 'Ben', 'Murray-Bruce', so
-    that a later 'Murray-Bruce' is his surname), punctuation elsewhere no word."""
-    words: list[str] = []
-    joined = False
-    for token in span:
-        if token.text in ("-", "\u2010", "\u2011") and words and not token.whitespace_ and not span.doc[token.i - 1].whitespace_:
-            words[-1] += token.text
-            joined = True
-        elif not token.is_punct:
-            if joined:
-                words[-1] += token.text
-            else:
-                words.append(token.text)
-            joined = False
-    return words
-
-
-def _same_surname(theirs: str, ours: str) -> bool:
-    """'Murray-Bruce' is 'Murray-Bruce', and 'Bruce' where the parser cut the name at its hyphen."""
-    return theirs == ours or "-" in theirs and "-" not in ours and theirs.rsplit("-", 1)[-1] == ours
-
-
-def _first_names_agree(one: str, other: str) -> bool:
-    """'Joe' ~ 'Joe', 'J.' ~ 'Joe'; 'Jill' is not 'Joe'."""
-    a, b = one.rstrip(".").casefold(), other.rstrip(".").casefold()
-    return a == b or (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b))
-
-
 def _inherit(named: Candidate, desc: Candidate) -> None:
     """A description's words code the name beside it ('the Russian news agency Tass')."""
     named.country = desc.country or named.country
@@ -565,9 +572,3 @@ def _abbreviates(short: str, full: str) -> bool:
 
 def _head_word(role_key: str) -> str:
     return role_key.split(" of ")[0].split()[-1]
-
-
-def _initials(name: str) -> str:
-    words = [w for w in re.split(r"[\s/\-]+", name) if w]
-    return "".join(w[0] for w in words if w[0].isupper() and w.lower() not in _MINOR)
-

@@ -17,9 +17,11 @@ from .candidates import DEMONYM, DESCRIPTION, METONYM, NAME, PRONOUN, TITLE, Can
 from .gazetteer import Gazetteer, NameMatch
 from .headlines import strip_headline_verb, verb_phrase
 from .mentions import abbreviated_state, non_actor_spans, party_state
+from .spans import repaired_ents
 from .cluster import CHAMBER_WORDS, GOVERNMENT_HEADS, explicit_country
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
-from .titles import HONORIFICS, MODIFIERS, of_country_after, role_ending_at, title_apposed, title_before
+from .titles import (HONORIFICS, MODIFIERS, names_after_titles, of_country_after, role_ending_at, title_apposed,
+                     title_before)
 
 SPACY_KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "LOC": "LOC", "NORP": "NORP", "FAC": "FAC"}
 _TRIM_LEFT = frozenset({"the", "a", "an", "'s", "\u2019s"})
@@ -37,7 +39,7 @@ class Detector:
     def __init__(self, doc: Doc, kb: KnowledgeBase, gazetteer: Gazetteer, date: str | None):
         self.doc, self.kb, self.gaz, self.date = doc, kb, gazetteer, date
         self.matches = gazetteer.find(doc)
-        self.ents = tuple(doc.ents)  # spaCy rebuilds doc.ents on every access
+        self.ents = repaired_ents(tuple(doc.ents))  # spaCy rebuilds doc.ents on every access
         self.match_ending = {m.end - 1: m for m in self.matches}
         self.claimed = [False] * len(doc)
         self.inner_country: dict[int, str | None] = {}  # spaCy name start -> the country of a place inside it
@@ -126,7 +128,8 @@ class Detector:
                 start = _skip_function_words(self.doc, self._strip_title(ent.start, ent.end), ent.end)
                 if start < ent.end and not any(s <= start < e or start <= s < ent.end for s, e, _ in spans.values()):
                     spans[start] = (start, strip_headline_verb(self.doc, start, _strip_possessive(self.doc, start, ent.end)), None)
-        for start, end in self._owned_names(ents):
+        known = [(m.start, m.end) for m in self.matches]
+        for start, end in self._owned_names(ents) + names_after_titles(self.doc, self.kb, self.country_at, known):
             if not any(s <= start < e or start <= s < end for s, e, _ in spans.values()):
                 spans[start] = (start, end, None)
         for start, end, ref in sorted(spans.values()):
@@ -134,10 +137,17 @@ class Detector:
         self._bare_surnames()
 
     def _titled_name(self, ent: Span) -> bool:
-        """'Speaker of the Assembly, Aminu Garba,': two or three capitalised words after a title set off by
-        a comma name a person whatever spaCy's label, unless the knowledge base knows them."""
-        return ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and all(t.is_title for t in ent) \
-            and not self._is_kb_name(ent.start, ent.end) and title_apposed(self.doc, ent.start, self.kb) is not None
+        """'Speaker of the Assembly, Aminu Garba,', 'executive chair Marcelo Claure': two or three capitalised
+        words after a title set off by a comma, or after a person's title in lower case, name a person whatever
+        spaCy's label, unless the knowledge base knows them or they end in a body's word."""
+        if not (ent.label_ in ("ORG", "GPE", "NORP") and 2 <= len(ent) <= 3 and all(t.is_title for t in ent)) \
+                or self._is_kb_name(ent.start, ent.end):
+            return False
+        return title_apposed(self.doc, ent.start, self.kb) is not None or self._lower_title_before(ent)
+
+    def _lower_title_before(self, ent: Span) -> bool:
+        title = title_before(self.doc, ent.start, self.kb, self.country_at)
+        return title is not None and self.doc[ent.start - 1].is_lower and self.kb.role(ent[-1].text) is None
 
     def _owned_names(self, ents: list[Span]) -> list[tuple[int, int]]:
         """"FOX Business Network's Maria Bartiromo" read as one name: after the possessive, a common first
@@ -210,13 +220,14 @@ class Detector:
         return False
 
     def _bare_surnames(self) -> None:
-        """'Lind told reporters': a surname spaCy missed, after 'Kaja Lind' was found; not one that opens a
+        """'Lind told reporters': a surname spaCy missed (or the tagger read as a noun subject), after 'Kaja Lind'
+        was found; not one that opens a
         longer name of something else ('the Clinton Foundation' after 'Hillary Clinton')."""
         surnames = {self.doc[c.end - 1].text for c in self.out
                     if c.etype == "PERSON" and c.mention == NAME and c.end - c.start > 1}
         inside = {i for e in self.ents if e.label_ in _OTHER_NAMES and len(e) > 1 for i in range(e.start, e.end)}
         for token in tokens(self.doc):  # made once per doc
-            if token.text in surnames and not self.claimed[token.i] and token.pos_ == "PROPN" and token.is_title \
+            if token.text in surnames and not self.claimed[token.i] and _proper_use(token) and token.is_title \
                     and token.i not in inside:
                 self._person(token.i, token.i + 1, None)
 
@@ -299,9 +310,15 @@ class Detector:
             found = role_ending_at(self.doc, ent.end - 1, self.kb) if ent.label_ == "ORG" and len(ent) > 1 else None
             role = found[1] if found and found[0] > ent.start else None
             if role is not None and (role.type == "body" or role.sector in ("MIL", "COP", "SPY")) \
-                    and ent[-1].is_title and not self._is_kb_name(ent.start, ent.end):
+                    and ent[-1].is_title and not self._is_kb_name(ent.start, ent.end) or self._body_of(ent):
                 spans.append((_trim(self.doc, ent.start, ent.end)[0], ent.end))
         return spans
+
+    def _body_of(self, ent: Span) -> bool:
+        """'Ministry of Labour, Welfare and Housing': a body word and 'of' open the name, whatever it ends in."""
+        first = _trim(self.doc, ent.start, ent.end)[0]
+        role = self.kb.role(self.doc[first].text) if ent.label_ == "ORG" and ent.end - first > 2 else None
+        return role is not None and role.type == "body" and self.doc[first + 1].lower_ == "of"
 
     def _is_kb_name(self, start: int, end: int) -> bool:
         first = _trim(self.doc, start, end)[0]
@@ -443,6 +460,11 @@ _NOT_NAME_POS = frozenset({"VERB", "AUX", "ADJ", "ADV", "ADP", "INTJ", "PRON", "
 
 
 _FUNCTION_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "INTJ", "PART"})
+
+
+def _proper_use(token) -> bool:
+    """A proper noun, or a name the tagger took for a noun as a clause's subject ('Barrantes told reporters')."""
+    return token.pos_ == "PROPN" or token.pos_ == "NOUN" and token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _skip_function_words(doc: Doc, start: int, end: int) -> int:

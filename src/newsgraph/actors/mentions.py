@@ -38,7 +38,15 @@ def non_actor_spans(doc: Doc, ents, kb: KnowledgeBase, known: list[tuple[int, in
     spans += _day_names(doc, tokens, kb, known)
     spans += _quoted_titles(doc, tokens, known)
     spans += _doctrines(tokens, ents, known)
+    spans += _units(doc, ents, known)
     return [_with_abbreviation(doc, span) for span in spans]
+
+
+def _units(doc: Doc, ents, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'a 3 GW array', 'plants of 30-600 MW': a short all-capital word right after a number is a unit of
+    measure, whatever spaCy's label; a known name there ('5 NATO states') is left alone."""
+    return [(e.start, e.end) for e in ents if len(e) == 1 and e.start > 0 and e[0].is_upper and len(e[0]) <= 3
+            and doc[e.start - 1].like_num and not _is_known(e.start, e.end, known)]
 
 
 DOCTRINES_FILE = Path(__file__).resolve().parents[1] / "data" / "mentions" / "doctrines.txt"

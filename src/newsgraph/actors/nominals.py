@@ -170,14 +170,34 @@ def _generic_people(det, head: Token) -> bool:
     if head.lower_ not in det.kb.non_actor_words.get("generic-people", ()) or head.ent_type_ in ("ORG", "PERSON"):
         return False
     counted = head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in QUANTITIES
+    if _statistic(head):
+        return True
     if counted or any(c.dep_ == "nummod" for c in head.children) and not _says(head):
         return False
     if head.dep_ == "dobj" and head.head.pos_ in ("VERB", "AUX"):
-        from ..quotes.lexicon import cue_class
-
         # "you have some wonderful people": had or told, not acted on ("deported children" stay)
-        return cue_class(head.head.lemma_) is not None or head.head.lemma_ == "have"
+        return head.head.lemma_.lower() in reporting_verbs() or head.head.lemma_ == "have"
     return True
+
+
+_LARGE_NUMBERS = frozenset({"thousand", "million", "billion"})
+
+
+def _statistic(head: Token) -> bool:
+    """'812,000 people lacked insurance', 'the show had 9 million people': a population counted in thousands
+    as a subject or as what something has is a statistic, nobody acting together; one an act reaches ('cut
+    power to 375,000 people') stays its patient."""
+    if not any(c.dep_ == "nummod" and _population(c) for c in head.children):
+        return False
+    return head.dep_ in ("nsubj", "nsubjpass", "attr") or head.dep_ == "dobj" and head.head.lemma_ == "have"
+
+
+def _population(number: Token) -> bool:
+    """A count of a thousand or more: '964,000', '23 million', '2.5m'."""
+    if number.lower_ in _LARGE_NUMBERS or number.lower_.rstrip("mk") != number.lower_ and number.like_num:
+        return True
+    digits = number.text.replace(",", "")
+    return digits.isdigit() and int(digits) >= 1000
 
 
 def _says(head: Token) -> bool:

@@ -143,3 +143,39 @@ def title_apposed(doc: Doc, i: int, kb: KnowledgeBase) -> Title | None:
     former = any(norm(t.text) in FORMER for t in doc[start:found[0]])
     body = kb.role(doc[k + 1:comma].text)
     return Title(start, start, comma, found[1], former, mention_end=comma, body_sector=body.sector if body else None)
+
+
+PERSON_NAME_LABELS = frozenset({"", "PERSON"})
+_MISREAD_LABELS = frozenset({"ORG", "GPE", "NORP", "EVENT", "PRODUCT", "WORK_OF_ART"})
+
+
+def names_after_titles(doc: Doc, kb: KnowledgeBase, country_at, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'chief executive Hugo Barrantes', 'executive chairman Rolando Verazzi': two or three capitalised proper
+    nouns after a person's title in lower case name a person, where spaCy missed them or took them for an
+    organisation or an event. Names the knowledge base knows (`known`) are left to it."""
+    spans = []
+    for token in doc:
+        if token.i == 0 or not _name_word(token) or _name_word(doc[token.i - 1]) or not doc[token.i - 1].is_lower:
+            continue
+        end = _name_end(doc, token.i)
+        if end - token.i < 2 or any(s < end and token.i < e for s, e in known) or _labelled_other(doc, token.i, end):
+            continue
+        if kb.role(doc[end - 1].text) is None and title_before(doc, token.i, kb, country_at) is not None:
+            spans.append((token.i, end))
+    return spans
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and token.is_alpha
+
+
+def _name_end(doc: Doc, start: int) -> int:
+    end = start
+    while end < len(doc) and end - start < 3 and _name_word(doc[end]):
+        end += 1
+    return end if end >= len(doc) or not _name_word(doc[end]) else start
+
+
+def _labelled_other(doc: Doc, start: int, end: int) -> bool:
+    """A name spaCy labelled a date, a number, a law...: not read as a person here."""
+    return any(t.ent_type_ not in PERSON_NAME_LABELS | _MISREAD_LABELS for t in doc[start:end])
