@@ -114,3 +114,11 @@ def test_a_group_is_of_the_country_its_in_phrase_names(analyse):
 def test_a_qualified_occupation_is_held_in_its_organisation(analyse):
     ents = analyse("Lydia Marsh, a senior economist at the International Monetary Fund, said growth would slow.")
     assert codes(ents, "Lydia Marsh") == ("IGO", "GOV")
+
+
+def test_people_on_a_wire_credit_line_are_the_wires_journalists(analyse):
+    text = ("Regulators in Ohio fined the lender, Reuters reported. Reuters could not reach the lender.\n"
+            "(Reporting by Tamsin Ordell, with additional reporting by Piet Vanterpool; editing by Lorna Quist)")
+    ents = analyse(text)
+    for name in ("Tamsin Ordell", "Piet Vanterpool", "Lorna Quist"):
+        assert codes(ents, name) == ("GBR", "JRN")

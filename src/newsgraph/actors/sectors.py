@@ -16,7 +16,9 @@ working records, coding's last step before immutable entities):
 - forces a state sends are that state's ("China deploys troops": CHN), and a group is of the one country
   its "in" phrase names ("voters in key states like Ohio", "protesters in Hong Kong");
 - a regional adjective before a collective of states names governments ("smaller Asian nations" GOV);
-- a territory's chief executive is its head of government ("the Hong Kong chief executive" GOV).
+- a territory's chief executive is its head of government ("the Hong Kong chief executive" GOV);
+- the people a wire credit line names are journalists of the wire ("(Reporting by Jane Doe; editing by
+  John Roe)": JRN, and the country of the news organisation the article names most, their employer's).
 """
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .candidates import NAME, PRONOUN, Candidate
+from .candidates import NAME, PRONOUN, Candidate, text_of
 from .fallback import FOREIGN_FACING
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
 from .nominals import GENERIC_ROLES
@@ -57,6 +59,7 @@ def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
     _party_and_state(doc, cands, office)
     _forces_sent(doc, cands)
     _groups_in_places(doc, kb, cands)
+    _credited_journalists(doc, cands)
 
 
 def body_word_sector(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
@@ -243,3 +246,34 @@ def _groups_in_places(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> No
         found = {places[t.i].country for p in preps for t in p.subtree if t.i in places and t.i - p.i <= 8}
         if len(found) == 1:
             cand.country = found.pop()
+
+
+# A wire credit line opens with a task done "by" the people it names: "(Reporting by", "Additional
+# reporting by", "Writing by", "Editing by".
+_CREDIT_LINE = re.compile(r"^\(?\s*(?:(?:additional|further|extra)\s+)?"
+                          r"(?:reporting|writing|editing|research|compiled|compiling)\s+by\b", re.I)
+MAX_CREDIT_WORDS = 60
+
+
+def _credited_journalists(doc: Doc, cands: list[Candidate]) -> None:
+    """People named on a credit line work for the wire: JRN, of the news organisation the article names
+    most (docs/annotation.md: a person whose country the text does not give takes the employer's)."""
+    text = text_of(doc)
+    wire = _most_named_outlet(cands)
+    for cand in cands:
+        if cand.etype != "PERSON" or cand.mention != NAME:
+            continue
+        start, end = cand.chars(doc)
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if _CREDIT_LINE.match(line.strip()) and len(line.split()) <= MAX_CREDIT_WORDS:
+            cand.sector, cand.context = "JRN", True
+            cand.country = wire or cand.country
+
+
+def _most_named_outlet(cands: list[Candidate]) -> str | None:
+    counts: dict[str, int] = {}
+    for cand in cands:
+        if cand.etype == "ORG" and cand.sector == "JRN" and cand.country and cand.country not in NON_STATE_CODES:
+            counts[cand.country] = counts.get(cand.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
