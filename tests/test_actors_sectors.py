@@ -116,9 +116,28 @@ def test_a_qualified_occupation_is_held_in_its_organisation(analyse):
     assert codes(ents, "Lydia Marsh") == ("IGO", "GOV")
 
 
-def test_people_on_a_wire_credit_line_are_the_wires_journalists(analyse):
+def test_people_on_a_wire_credit_line_are_journalists(analyse):
     text = ("Regulators in Ohio fined the lender, Reuters reported. Reuters could not reach the lender.\n"
             "(Reporting by Tamsin Ordell, with additional reporting by Piet Vanterpool; editing by Lorna Quist)")
     ents = analyse(text)
     for name in ("Tamsin Ordell", "Piet Vanterpool", "Lorna Quist"):
-        assert codes(ents, name) == ("GBR", "JRN")
+        assert codes(ents, name)[1] == "JRN"
+
+
+def test_a_named_committee_is_legislative_and_its_chairman_too(analyse):
+    ents = analyse("Fisheries Committee Chairman Rolf Amundby (R-Maine) wrote to the agency.", "2016-05-02")
+    assert codes(ents, "Fisheries Committee")[1] == "LEG"
+    assert codes(ents, "Rolf Amundby")[1] == "LEG"
+
+
+def test_a_generic_title_after_an_unknown_firms_name_is_held_in_it(analyse):
+    ents = analyse("Brantwick Holdings Chairman Osric Pellew said the deal would close.")
+    assert codes(ents, "Osric Pellew")[1] == "BUS"
+
+
+def test_a_credit_lines_town_places_its_journalists(analyse):
+    text = ("Regulators fined the lender, Reuters reported. Reuters could not reach the lender.\n"
+            "(Reporting by Tamsin Ordell in Nairobi; editing by Lorna Quist)")
+    ents = analyse(text)
+    assert codes(ents, "Tamsin Ordell") == ("KEN", "JRN")
+    assert codes(ents, "Lorna Quist")[1] == "JRN"
