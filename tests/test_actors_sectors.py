@@ -141,3 +141,18 @@ def test_a_credit_lines_town_places_its_journalists(analyse):
     ents = analyse(text)
     assert codes(ents, "Tamsin Ordell") == ("KEN", "JRN")
     assert codes(ents, "Lorna Quist")[1] == "JRN"
+
+
+def test_a_title_in_apposition_possessed_by_a_firm_is_held_in_it(analyse):
+    ents = analyse("Rain is due on Friday, said Edda Marsh, Brantwick Holdings' principal meteorologist.")
+    assert codes(ents, "Edda Marsh")[1] == "BUS"
+
+
+def test_a_known_name_spacy_keeps_as_one_token_is_found():
+    from newsgraph.actors.gazetteer import _first_words
+
+    assert "at&t" in _first_words("AT&T") and "at" in _first_words("AT&T")
+
+
+def test_a_known_firm_written_with_an_ampersand_is_coded(analyse):
+    assert codes(analyse("AT&T said it would cut 3,000 jobs."), "AT&T") == ("USA", "BUS")

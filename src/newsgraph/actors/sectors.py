@@ -110,7 +110,8 @@ def _possessed_people(doc: Doc, cands: list[Candidate], office) -> None:
 
 
 def _apposed_titles(doc: Doc, cands: list[Candidate], office) -> None:
-    """'David Brock, founder of Correct the Record': a bare title in apposition, held in a named body."""
+    """'David Brock, founder of Correct the Record': a bare title in apposition, held in a named body; and
+    any title in apposition a body's possessive qualifies ('Jane Roe, Acme's principal meteorologist')."""
     orgs = {i: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector for i in range(c.start, c.end)}
     for cand in cands:
         if cand.etype != "PERSON" or cand.mention != NAME or cand.sector:
@@ -118,9 +119,10 @@ def _apposed_titles(doc: Doc, cands: list[Candidate], office) -> None:
         held = office(cand.key) if cand.key else None
         if held is not None and held.sector:
             continue
-        title = next((t for t in doc[cand.end - 1].children if t.dep_ == "appos" and t.i >= cand.end
-                      and t.lower_ in GENERIC_ROLES | HELD_OCCUPATIONS), None)
+        apposed = [t for t in doc[cand.end - 1].children if t.dep_ == "appos" and t.i >= cand.end]
+        title = next((t for t in apposed if t.lower_ in GENERIC_ROLES | HELD_OCCUPATIONS), None)
         org = _held_in(title, orgs) if title is not None else None
+        org = org or next((orgs[p.i] for t in apposed for p in t.children if p.dep_ == "poss" and p.i in orgs), None)
         if org is not None:
             cand.sector, cand.country = org.sector, cand.country or org.country
 
