@@ -156,3 +156,12 @@ def test_a_known_name_spacy_keeps_as_one_token_is_found():
 
 def test_a_known_firm_written_with_an_ampersand_is_coded(analyse):
     assert codes(analyse("AT&T said it would cut 3,000 jobs."), "AT&T") == ("USA", "BUS")
+
+
+def test_market_and_expert_people_take_no_article_country(analyse):
+    text = ("Ohio lawmakers met in Columbus. Ohio's governor signed the bill. Ohio officials praised it. "
+            "Analysts said the bill would cost jobs, and security experts warned of delays.")
+    ents = analyse(text)
+    assert codes(ents, "Analysts")[0] is None
+    assert codes(ents, "security experts")[0] is None
+    assert codes(analyse("Iranian analysts said the talks would fail."), "Iranian analysts")[0] == "IRN"

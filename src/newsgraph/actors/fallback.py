@@ -123,18 +123,24 @@ def may_guess(doc, kb, members: list[Candidate], kind: str, facts: ArticleFacts,
 
 
 def _unplaced_people(doc, kb, cand: Candidate) -> bool:
-    """'Muslims', 'immigrants', '11 million people': no country of their own words, and none the article's
-    (a faith, a move across borders, people in general not acting: data/kb/non_actors.psv). A qualified
+    """'Muslims', 'immigrants', '11 million people', 'analysts': no country of their own words, and none the
+    article's (a faith, a move across borders, people in general not acting, market and expert people:
+    data/kb/non_actors.psv). A qualified
     group stays guessable: "Tamil civilian refugees", "people in Hong Kong"."""
     words = kb.non_actor_words
     head = doc[cand.end - 1]
+    if head.lower_ in words.get("market-people", ()) and cand.plural:
+        return not _placed(head)  # "analysts said": markets and expertise have no nation
     generic = head.lower_ in words.get("generic-people", ()) and _phrase_top(head).dep_ not in ("nsubj", "nsubjpass")
     if head.lower_ not in words.get("unplaced-people", ()) and not generic:
         return False  # "thousands of people blocked streets": people who act are the story's
     bare = all(t.pos_ in ("NUM", "DET") or t.lower_ in _AMOUNTS for t in doc[cand.start:cand.end - 1])
-    placed = any(c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "inside")
-                 and any(o.ent_type_ in ("GPE", "LOC") for o in c.children) for c in head.children)
-    return bare and not placed
+    return bare and not _placed(head)
+
+
+def _placed(head) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "inside")
+               and any(o.ent_type_ in ("GPE", "LOC") for o in c.children) for c in head.children)
 
 
 def _phrase_top(token):
