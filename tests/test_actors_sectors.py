@@ -165,3 +165,9 @@ def test_market_and_expert_people_take_no_article_country(analyse):
     assert codes(ents, "Analysts")[0] is None
     assert codes(ents, "security experts")[0] is None
     assert codes(analyse("Iranian analysts said the talks would fail."), "Iranian analysts")[0] == "IRN"
+
+
+def test_prosecutors_are_the_executive_and_an_attorney_a_lawyer(analyse):
+    ents = analyse("Prosecutors in Malmo charged the driver. His attorney, Ulla Brenn, denied it.")
+    assert codes(ents, "Prosecutors")[1] == "GOV"
+    assert codes(ents, "Ulla Brenn")[1] == "CVL"
