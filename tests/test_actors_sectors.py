@@ -171,3 +171,19 @@ def test_prosecutors_are_the_executive_and_an_attorney_a_lawyer(analyse):
     ents = analyse("Prosecutors in Malmo charged the driver. His attorney, Ulla Brenn, denied it.")
     assert codes(ents, "Prosecutors")[1] == "GOV"
     assert codes(ents, "Ulla Brenn")[1] == "CVL"
+
+
+def test_unknown_bodies_by_their_names_words(analyse):
+    ents = analyse("Brantwick Group and the Kelso Policy Forum backed the Midland Football League's plan.")
+    assert codes(ents, "Brantwick Group")[1] == "BUS"
+    assert codes(ents, "Kelso Policy Forum")[1] == "NGO"
+    assert codes(ents, "Midland Football League")[1] == "BUS"
+
+
+def test_third_pass_kb_rows_are_coded():
+    from newsgraph.actors.kb import load_kb
+
+    kb = load_kb()
+    assert (kb.organisation("MetLife").country, kb.organisation("MetLife").sector) == ("USA", "BUS")
+    assert kb.organisation("UPI").sector == "JRN" and kb.role("steelworkers").sector == "LAB"
+    assert kb.organisation("Hanwha Q Cells").name != kb.organisation("Hanwha Group").name
