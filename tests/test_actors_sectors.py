@@ -187,3 +187,10 @@ def test_third_pass_kb_rows_are_coded():
     assert (kb.organisation("MetLife").country, kb.organisation("MetLife").sector) == ("USA", "BUS")
     assert kb.organisation("UPI").sector == "JRN" and kb.role("steelworkers").sector == "LAB"
     assert kb.organisation("Hanwha Q Cells").name != kb.organisation("Hanwha Group").name
+
+
+def test_an_unplaced_group_takes_the_country_of_the_nearest_earlier_sentence(analyse):
+    text = ("Chile's navy will patrol the coast. Chilean officials hailed the plan. Chile's ports will open.\n"
+            "Peru's navy will join. The talks in Lima took years. It covers fishing. "
+            "Riot police stood guard outside the venue.")
+    assert codes(analyse(text), "Riot police")[0] == "PER"

@@ -86,21 +86,35 @@ def _known_person(cand: Candidate) -> bool:
 def local_country(doc, cands: list[Candidate], members: list[Candidate], before: int | None = None) -> str | None:
     """With no home country, the one country named in the sentences of the actor's first mention (its own
     and the one before): "Esper flew to Hanoi. He met top government officials" reads them as Vietnamese.
-    Only states, places and groups count (people travel); two countries there, or none, give nothing."""
+    Where those name none, the nearest earlier sentence naming one, up to LOOK_BACK sentences back (a
+    paragraph on one country in a story of two). Only states, places and groups count (people travel); two
+    countries there, or none, give nothing."""
     first = min((c for c in members if c.mention != "pronoun"), key=lambda c: c.start, default=None)
     if first is None:
         return None
-    sent = doc[first.start].sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    sents = list(doc.sents)
+    k = next(n for n, s in enumerate(sents) if s.start <= first.start < s.end)
+    found = _countries_in(cands, members, before, sents[max(k - 1, 0)].start, sents[k].end)
+    for back in range(k - 2, max(k - 1 - LOOK_BACK, -1), -1):
+        if found:
+            break
+        found = _countries_in(cands, members, before, sents[back].start, sents[back].end)
+    return found.pop() if len(found) == 1 else None
+
+
+LOOK_BACK = 3
+
+
+def _countries_in(cands: list[Candidate], members: list[Candidate], before: int | None, start: int, end: int) -> set:
     found = set()
     for cand in cands:
-        if not start <= cand.start < sent.end or not cand.country or cand.country in NON_STATE_CODES:
+        if not start <= cand.start < end or not cand.country or cand.country in NON_STATE_CODES:
             continue
         if before is not None and cand.start >= before or cand in members:
             continue
         if cand.key and cand.key.split(":", 1)[0] in ("state", "place", "people"):
             found.add(cand.country)
-    return found.pop() if len(found) == 1 else None
+    return found
 
 
 def _at_dateline(doc, cand: Candidate) -> bool:
