@@ -194,3 +194,8 @@ def test_an_unplaced_group_takes_the_country_of_the_nearest_earlier_sentence(ana
             "Peru's navy will join. The talks in Lima took years. It covers fishing. "
             "Riot police stood guard outside the venue.")
     assert codes(analyse(text), "Riot police")[0] == "PER"
+
+
+def test_an_institute_named_after_a_known_university_is_part_of_it(analyse):
+    ents = analyse("The UCLA Marlowe Institute hosted the forum on Friday.")
+    assert codes(ents, "UCLA Marlowe Institute") == ("USA", "EDU")

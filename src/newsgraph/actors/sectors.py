@@ -17,6 +17,8 @@ working records, coding's last step before immutable entities):
   its "in" phrase names ("voters in key states like Ohio", "protesters in Hong Kong");
 - a regional adjective before a collective of states names governments ("smaller Asian nations" GOV);
 - a territory's chief executive is its head of government ("the Hong Kong chief executive" GOV);
+- a school, institute or centre named after a university the knowledge base knows is part of it ("the UCLA
+  Promise Institute": EDU, USA);
 - the people a wire credit line names are journalists ("(Reporting by Jane Doe in Paris; editing by
   John Roe)": JRN, of the town's country where the clause names one, else the article's).
 """
@@ -61,6 +63,7 @@ def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
     _forces_sent(doc, cands)
     _groups_in_places(doc, kb, cands)
     _credited_journalists(doc, cands)
+    _units_of_universities(doc, kb, cands)
 
 
 def body_word_sector(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
@@ -311,3 +314,31 @@ def _most_named_outlet(cands: list[Candidate]) -> str | None:
         if cand.etype == "ORG" and cand.sector == "JRN" and cand.country and cand.country not in NON_STATE_CODES:
             counts[cand.country] = counts.get(cand.country, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+MAX_PARENT_WORDS = 5
+
+
+def _units_of_universities(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> None:
+    """'the UCLA Promise Institute', 'the Harvard Kennedy School': an organisation the knowledge base does not
+    know, whose name holds a university's, is a unit of that university (EDU, of its country), whatever the
+    name's own head word ("institute" NGO) says."""
+    for cand in cands:
+        if cand.etype != "ORG" or cand.mention not in (NAME, "description") or not doc[cand.end - 1].is_title:
+            continue  # a name ("the UCLA Promise Institute" is read as a description of an institute)
+        if (cand.key or "").startswith("org:") and cand.source == "kb":
+            continue
+        parent = _university_inside(doc, kb, cand)
+        if parent is not None:
+            cand.sector, cand.country = "EDU", cand.country or parent.country
+
+
+def _university_inside(doc: Doc, kb: KnowledgeBase, cand: Candidate):
+    for i in range(cand.start, cand.end):
+        for j in range(min(cand.end, i + MAX_PARENT_WORDS), i, -1):
+            if (i, j) == (cand.start, cand.end):
+                continue
+            org = next((kb.organisations.get(h.ref) for h in kb.lookup(doc[i:j].text) if h.kind == "org"), None)
+            if org is not None and org.type == "university":
+                return org
+    return None
