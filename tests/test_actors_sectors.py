@@ -199,3 +199,10 @@ def test_an_unplaced_group_takes_the_country_of_the_nearest_earlier_sentence(ana
 def test_an_institute_named_after_a_known_university_is_part_of_it(analyse):
     ents = analyse("The UCLA Marlowe Institute hosted the forum on Friday.")
     assert codes(ents, "UCLA Marlowe Institute") == ("USA", "EDU")
+
+
+def test_a_states_market_or_a_noun_predicate_is_no_government_acting(analyse):
+    ents = analyse("Norway's benchmark index fell 2%. Finland was the runner-up in the survey.")
+    assert codes(ents, "Norway")[1] is None
+    assert codes(ents, "Finland")[1] is None
+    assert codes(analyse("Norway's government fell. Finland expelled two envoys."), "Finland")[1] == "GOV"

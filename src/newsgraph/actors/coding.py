@@ -111,6 +111,24 @@ class Coder:
         markets = self.kb.non_actor_words.get("market-verb", frozenset())
         return cand.mention in (NAME, "metonym") and token.dep_ == "nsubj" and token.head.lemma_.lower() in markets
 
+    def _described(self, cand: Candidate) -> bool:
+        """A state named as no doer: the owner of a market ("Japan's Nikkei 225 fell", "Hong Kong's stocks") or
+        the subject of a noun predicate ("Canada was the runner-up", "X is America's closest ally")."""
+        token = self.doc[cand.end - 1]
+        if token.dep_ == "poss" and token.head.i > token.i:
+            owned = self.doc[cand.end:token.head.i + 1].text.lstrip("'’s ").strip()
+            return self._market_thing(owned, token.head)
+        return token.dep_ == "nsubj" and token.head.lemma_ == "be" \
+            and any(child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN") for child in token.head.children)
+
+    def _market_thing(self, owned: str, head) -> bool:
+        words = self.kb.non_actor_words
+        names = words.get("index", frozenset()) | words.get("index-or-name", frozenset())
+        first = norm(owned)
+        if any(first == n or first.startswith(n + " ") for n in names):
+            return True
+        return head.lemma_.lower() in words.get("index-word", frozenset()) | MARKET_NOUNS
+
     def _ideology_not_party(self, key: str, members: list[Candidate]) -> bool:
         """A foreign party's nickname that is also a plural of believers ("Conservatives", "Liberals") names
         the believers when written in lower case, or in a story of another country where nothing else is of the
@@ -175,7 +193,7 @@ class Coder:
         role = _first(c.role for c in members if c.mention == NAME) or _first(c.role for c in members) \
             or (known.role if known else None) or (office.role if office else None)
         if key.startswith("state:"):
-            sector = "GOV" if any(c.acting and not self._trades(c) for c in members) else None
+            sector = "GOV" if any(c.acting and not self._trades(c) and not self._described(c) for c in members) else None
         elif key.startswith("place:") and sector is None and any(self._governs(c) for c in members):
             sector = "GOV"  # "Texas sued the federal government": a region's or town's government acting
         if country in IGO_CODES and kind in ("PERSON", "NORP") and _igo_staff(sector, role):
@@ -219,6 +237,8 @@ def _date_wins(office: Office | None, sector: str | None, roles: list[str]) -> b
 
 
 IGO_CODES = frozenset({"IGO", "UNO", "EUR"})
+# What a state's possessive owns when it names a market, not a government acting ("Japan's stocks").
+MARKET_NOUNS = frozenset({"market", "stock", "share", "bourse", "exchange", "currency", "bond", "yield"})
 # Verbs whose subject is a place, not its government acting.
 STATIVE_VERBS = frozenset("be have see remain become lie sit border experience record get suffer host "
                           "boast count contain include face".split())
