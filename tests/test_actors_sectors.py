@@ -206,3 +206,8 @@ def test_a_states_market_or_a_noun_predicate_is_no_government_acting(analyse):
     assert codes(ents, "Norway")[1] is None
     assert codes(ents, "Finland")[1] is None
     assert codes(analyse("Norway's government fell. Finland expelled two envoys."), "Finland")[1] == "GOV"
+
+
+def test_a_town_read_as_an_organisation_is_a_place(analyse):
+    ents = analyse("The charity named Birmingham, Bradford, Derby, Dewsbury and Leeds as its hubs.")
+    assert next(e for e in ents if e.name == "Dewsbury").kind == "GPE"

@@ -65,6 +65,8 @@ class Coder:
         mentions = tuple(self._mention(c) for c in members)
         kind = _kind(members)
         country, sector, role = self._code(key, members, kind)
+        if kind == "ORG" and sector is None and self._town_named(key, members):
+            kind = "GPE"  # "named Leeds, Derby and Dewsbury": a town spaCy read as an organisation
         attrs = (("kb", key.split(":", 1)[1]),) if members[0].source in ("kb", "memory") and ":" in key else ()
         if country is None and may_guess(self.doc, self.kb, members, kind, self.facts, self.trailer):
             # A careful coder reads an unplaced "President X" or "the rebels" as of the article's country,
@@ -74,6 +76,21 @@ class Coder:
                 country, attrs = guess, attrs + (("country_from", "article" if self.home else "context"),)
         return Entity(id=entity_id, name=self._name(key, members), kind=kind, mentions=mentions,
                       country=country, sector=sector, role=role, attrs=attrs)
+
+    def _town_named(self, key: str, members: list[Candidate]) -> bool:
+        """An organisation of no kind the knowledge base does not know, every name of it a town's or region's
+        in the place table and none a common first name or a word of a person's name (a sports club is known by its full name, or codes BUS
+        by its words)."""
+        if key.startswith(("memory:", "person:")) or key[4:] in self.kb.organisations \
+                or any(c.source in ("kb", "memory") for c in members):
+            return False
+        names = [c for c in members if c.mention != PRONOUN]
+        people = {t.text for c in self.cands if c.etype == "PERSON" and c.mention == NAME
+                  for t in self.doc[c.start:c.end]}  # "Chelsea" after "Chelsea Clinton"
+        return bool(names) and all(c.mention == NAME and self.kb.place_country(c.text(self.doc))
+                                   and not self.kb.gender_of_name(c.text(self.doc))
+                                   and c.text(self.doc) not in people and self.doc[c.end - 1].dep_ != "poss"
+                                   for c in names)  # "Chelsea's critique" is someone's
 
     def _people(self, cand: Candidate) -> bool:
         """A plural group word of people, not a pronoun ('they' says nothing of who they are)."""
