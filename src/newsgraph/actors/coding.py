@@ -65,6 +65,8 @@ class Coder:
         mentions = tuple(self._mention(c) for c in members)
         kind = _kind(members)
         country, sector, role = self._code(key, members, kind)
+        if kind == "ORG" and sector is None and self._town_named(key, members):
+            kind = "GPE"  # "named Leeds, Derby and Dewsbury": a town spaCy read as an organisation
         attrs = (("kb", key.split(":", 1)[1]),) if members[0].source in ("kb", "memory") and ":" in key else ()
         if country is None and may_guess(self.doc, self.kb, members, kind, self.facts, self.trailer):
             # A careful coder reads an unplaced "President X" or "the rebels" as of the article's country,
@@ -74,6 +76,21 @@ class Coder:
                 country, attrs = guess, attrs + (("country_from", "article" if self.home else "context"),)
         return Entity(id=entity_id, name=self._name(key, members), kind=kind, mentions=mentions,
                       country=country, sector=sector, role=role, attrs=attrs)
+
+    def _town_named(self, key: str, members: list[Candidate]) -> bool:
+        """An organisation of no kind the knowledge base does not know, every name of it a town's or region's
+        in the place table and none a common first name or a word of a person's name (a sports club is known by its full name, or codes BUS
+        by its words)."""
+        if key.startswith(("memory:", "person:")) or key[4:] in self.kb.organisations \
+                or any(c.source in ("kb", "memory") for c in members):
+            return False
+        names = [c for c in members if c.mention != PRONOUN]
+        people = {t.text for c in self.cands if c.etype == "PERSON" and c.mention == NAME
+                  for t in self.doc[c.start:c.end]}  # "Chelsea" after "Chelsea Clinton"
+        return bool(names) and all(c.mention == NAME and self.kb.place_country(c.text(self.doc))
+                                   and not self.kb.gender_of_name(c.text(self.doc))
+                                   and c.text(self.doc) not in people and self.doc[c.end - 1].dep_ != "poss"
+                                   for c in names)  # "Chelsea's critique" is someone's
 
     def _people(self, cand: Candidate) -> bool:
         """A plural group word of people, not a pronoun ('they' says nothing of who they are)."""
@@ -110,6 +127,24 @@ class Coder:
         token = self.doc[cand.end - 1]
         markets = self.kb.non_actor_words.get("market-verb", frozenset())
         return cand.mention in (NAME, "metonym") and token.dep_ == "nsubj" and token.head.lemma_.lower() in markets
+
+    def _described(self, cand: Candidate) -> bool:
+        """A state named as no doer: the owner of a market ("Japan's Nikkei 225 fell", "Hong Kong's stocks") or
+        the subject of a noun predicate ("Canada was the runner-up", "X is America's closest ally")."""
+        token = self.doc[cand.end - 1]
+        if token.dep_ == "poss" and token.head.i > token.i:
+            owned = self.doc[cand.end:token.head.i + 1].text.lstrip("'’s ").strip()
+            return self._market_thing(owned, token.head)
+        return token.dep_ == "nsubj" and token.head.lemma_ == "be" \
+            and any(child.dep_ == "attr" and child.pos_ in ("NOUN", "PROPN") for child in token.head.children)
+
+    def _market_thing(self, owned: str, head) -> bool:
+        words = self.kb.non_actor_words
+        names = words.get("index", frozenset()) | words.get("index-or-name", frozenset())
+        first = norm(owned)
+        if any(first == n or first.startswith(n + " ") for n in names):
+            return True
+        return head.lemma_.lower() in words.get("index-word", frozenset()) | MARKET_NOUNS
 
     def _ideology_not_party(self, key: str, members: list[Candidate]) -> bool:
         """A foreign party's nickname that is also a plural of believers ("Conservatives", "Liberals") names
@@ -175,7 +210,7 @@ class Coder:
         role = _first(c.role for c in members if c.mention == NAME) or _first(c.role for c in members) \
             or (known.role if known else None) or (office.role if office else None)
         if key.startswith("state:"):
-            sector = "GOV" if any(c.acting and not self._trades(c) for c in members) else None
+            sector = "GOV" if any(c.acting and not self._trades(c) and not self._described(c) for c in members) else None
         elif key.startswith("place:") and sector is None and any(self._governs(c) for c in members):
             sector = "GOV"  # "Texas sued the federal government": a region's or town's government acting
         if country in IGO_CODES and kind in ("PERSON", "NORP") and _igo_staff(sector, role):
@@ -219,6 +254,8 @@ def _date_wins(office: Office | None, sector: str | None, roles: list[str]) -> b
 
 
 IGO_CODES = frozenset({"IGO", "UNO", "EUR"})
+# What a state's possessive owns when it names a market, not a government acting ("Japan's stocks").
+MARKET_NOUNS = frozenset({"market", "stock", "share", "bourse", "exchange", "currency", "bond", "yield"})
 # Verbs whose subject is a place, not its government acting.
 STATIVE_VERBS = frozenset("be have see remain become lie sit border experience record get suffer host "
                           "boast count contain include face".split())

@@ -86,21 +86,35 @@ def _known_person(cand: Candidate) -> bool:
 def local_country(doc, cands: list[Candidate], members: list[Candidate], before: int | None = None) -> str | None:
     """With no home country, the one country named in the sentences of the actor's first mention (its own
     and the one before): "Esper flew to Hanoi. He met top government officials" reads them as Vietnamese.
-    Only states, places and groups count (people travel); two countries there, or none, give nothing."""
+    Where those name none, the nearest earlier sentence naming one, up to LOOK_BACK sentences back (a
+    paragraph on one country in a story of two). Only states, places and groups count (people travel); two
+    countries there, or none, give nothing."""
     first = min((c for c in members if c.mention != "pronoun"), key=lambda c: c.start, default=None)
     if first is None:
         return None
-    sent = doc[first.start].sent
-    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    sents = list(doc.sents)
+    k = next(n for n, s in enumerate(sents) if s.start <= first.start < s.end)
+    found = _countries_in(cands, members, before, sents[max(k - 1, 0)].start, sents[k].end)
+    for back in range(k - 2, max(k - 1 - LOOK_BACK, -1), -1):
+        if found:
+            break
+        found = _countries_in(cands, members, before, sents[back].start, sents[back].end)
+    return found.pop() if len(found) == 1 else None
+
+
+LOOK_BACK = 3
+
+
+def _countries_in(cands: list[Candidate], members: list[Candidate], before: int | None, start: int, end: int) -> set:
     found = set()
     for cand in cands:
-        if not start <= cand.start < sent.end or not cand.country or cand.country in NON_STATE_CODES:
+        if not start <= cand.start < end or not cand.country or cand.country in NON_STATE_CODES:
             continue
         if before is not None and cand.start >= before or cand in members:
             continue
         if cand.key and cand.key.split(":", 1)[0] in ("state", "place", "people"):
             found.add(cand.country)
-    return found.pop() if len(found) == 1 else None
+    return found
 
 
 def _at_dateline(doc, cand: Candidate) -> bool:
@@ -123,18 +137,24 @@ def may_guess(doc, kb, members: list[Candidate], kind: str, facts: ArticleFacts,
 
 
 def _unplaced_people(doc, kb, cand: Candidate) -> bool:
-    """'Muslims', 'immigrants', '11 million people': no country of their own words, and none the article's
-    (a faith, a move across borders, people in general not acting: data/kb/non_actors.psv). A qualified
+    """'Muslims', 'immigrants', '11 million people', 'analysts': no country of their own words, and none the
+    article's (a faith, a move across borders, people in general not acting, market and expert people:
+    data/kb/non_actors.psv). A qualified
     group stays guessable: "Tamil civilian refugees", "people in Hong Kong"."""
     words = kb.non_actor_words
     head = doc[cand.end - 1]
+    if head.lower_ in words.get("market-people", ()) and cand.plural:
+        return not _placed(head)  # "analysts said": markets and expertise have no nation
     generic = head.lower_ in words.get("generic-people", ()) and _phrase_top(head).dep_ not in ("nsubj", "nsubjpass")
     if head.lower_ not in words.get("unplaced-people", ()) and not generic:
         return False  # "thousands of people blocked streets": people who act are the story's
     bare = all(t.pos_ in ("NUM", "DET") or t.lower_ in _AMOUNTS for t in doc[cand.start:cand.end - 1])
-    placed = any(c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "inside")
-                 and any(o.ent_type_ in ("GPE", "LOC") for o in c.children) for c in head.children)
-    return bare and not placed
+    return bare and not _placed(head)
+
+
+def _placed(head) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "inside")
+               and any(o.ent_type_ in ("GPE", "LOC") for o in c.children) for c in head.children)
 
 
 def _phrase_top(token):

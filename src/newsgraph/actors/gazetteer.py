@@ -31,7 +31,7 @@ class Gazetteer:
         self.kb = kb
         self.memory = memory
         names = list(kb.names()) + list(memory.names())
-        self.first_words = frozenset(_first_word(n) for n in names)
+        self.first_words = frozenset(w for n in names for w in _first_words(n))
         self.short_caps = _short_capitals(kb, memory)
         self.lower_forms = _lowercase_forms(kb)
 
@@ -71,9 +71,12 @@ class Gazetteer:
         return None
 
 
-def _first_word(name: str) -> str:
+def _first_words(name: str) -> tuple[str, ...]:
+    """The name's first word as a tokenizer may cut it: "PG" of "PG&E", and "PG&E" whole, which spaCy
+    keeps as one token."""
     match = _FIRST_WORD.match(name)
-    return norm(match.group(0)) if match else ""
+    whole = name.split()[0] if name.split() else ""
+    return (norm(match.group(0)) if match else "", norm(whole))
 
 
 def _short_capitals(kb: KnowledgeBase, memory: Memory) -> frozenset[str]:

@@ -16,7 +16,11 @@ working records, coding's last step before immutable entities):
 - forces a state sends are that state's ("China deploys troops": CHN), and a group is of the one country
   its "in" phrase names ("voters in key states like Ohio", "protesters in Hong Kong");
 - a regional adjective before a collective of states names governments ("smaller Asian nations" GOV);
-- a territory's chief executive is its head of government ("the Hong Kong chief executive" GOV).
+- a territory's chief executive is its head of government ("the Hong Kong chief executive" GOV);
+- a school, institute or centre named after a university the knowledge base knows is part of it ("the UCLA
+  Promise Institute": EDU, USA);
+- the people a wire credit line names are journalists ("(Reporting by Jane Doe in Paris; editing by
+  John Roe)": JRN, of the town's country where the clause names one, else the article's).
 """
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ import re
 
 from spacy.tokens import Doc
 
-from .candidates import NAME, PRONOUN, Candidate
+from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .fallback import FOREIGN_FACING
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
 from .nominals import GENERIC_ROLES
@@ -52,11 +56,14 @@ def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
             cand.sector = sector
     _possessed_people(doc, cands, office)
     _possessed_titles(doc, kb, cands)
+    _titles_after_bodies(doc, kb, cands)
     _apposed_titles(doc, cands, office)
     _heads_of_bodies(doc, cands, office)
     _party_and_state(doc, cands, office)
     _forces_sent(doc, cands)
     _groups_in_places(doc, kb, cands)
+    _credited_journalists(doc, cands)
+    _units_of_universities(doc, kb, cands)
 
 
 def body_word_sector(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
@@ -106,7 +113,8 @@ def _possessed_people(doc: Doc, cands: list[Candidate], office) -> None:
 
 
 def _apposed_titles(doc: Doc, cands: list[Candidate], office) -> None:
-    """'David Brock, founder of Correct the Record': a bare title in apposition, held in a named body."""
+    """'David Brock, founder of Correct the Record': a bare title in apposition, held in a named body; and
+    any title in apposition a body's possessive qualifies ('Jane Roe, Acme's principal meteorologist')."""
     orgs = {i: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector for i in range(c.start, c.end)}
     for cand in cands:
         if cand.etype != "PERSON" or cand.mention != NAME or cand.sector:
@@ -114,9 +122,10 @@ def _apposed_titles(doc: Doc, cands: list[Candidate], office) -> None:
         held = office(cand.key) if cand.key else None
         if held is not None and held.sector:
             continue
-        title = next((t for t in doc[cand.end - 1].children if t.dep_ == "appos" and t.i >= cand.end
-                      and t.lower_ in GENERIC_ROLES | HELD_OCCUPATIONS), None)
+        apposed = [t for t in doc[cand.end - 1].children if t.dep_ == "appos" and t.i >= cand.end]
+        title = next((t for t in apposed if t.lower_ in GENERIC_ROLES | HELD_OCCUPATIONS), None)
         org = _held_in(title, orgs) if title is not None else None
+        org = org or next((orgs[p.i] for t in apposed for p in t.children if p.dep_ == "poss" and p.i in orgs), None)
         if org is not None:
             cand.sector, cand.country = org.sector, cand.country or org.country
 
@@ -226,6 +235,26 @@ def _possessed_titles(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> No
             other.sector, other.country = owner.sector, other.country or owner.country
 
 
+def _titles_after_bodies(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> None:
+    """'Judiciary Committee Chairman X', 'Hartwell Holdings spokesman X': a generic title compounded with the
+    name of an organisation the knowledge base does not know (so the title's own words could not read it)
+    is held in that organisation, once the organisation's kind is known from its name."""
+    orgs = {c.end: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector and c.key}
+    title_starts = {(c.key, c.end): c.start for c in cands if c.mention == TITLE and c.key}
+    for cand in cands:
+        org = orgs.get(title_starts.get((cand.key, cand.start), cand.start))
+        if org is None or cand.mention == PRONOUN or not cand.role_key or cand.role_key not in GENERIC_ROLES:
+            continue
+        role = kb.role(cand.role_key)
+        if role is None or cand.sector != role.sector or org.sector == cand.sector:
+            continue
+        if doc[org.end - 1].dep_ != "compound" or doc[org.end - 1].head.i >= cand.end:
+            continue
+        for other in [c for c in cands if c is cand or c.key and c.key == cand.key and c.context
+                      and c.sector == cand.sector]:
+            other.sector, other.country = org.sector, other.country or org.country
+
+
 def _groups_in_places(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> None:
     """'voters in key states like Ohio', 'protesters in Hong Kong': an unplaced group located by its own
     'in' phrase, when the phrase names one country (people who cross borders and foreign-facing roles
@@ -243,3 +272,73 @@ def _groups_in_places(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> No
         found = {places[t.i].country for p in preps for t in p.subtree if t.i in places and t.i - p.i <= 8}
         if len(found) == 1:
             cand.country = found.pop()
+
+
+# A wire credit line opens with a task done "by" the people it names: "(Reporting by", "Additional
+# reporting by", "Writing by", "Editing by".
+_CREDIT_LINE = re.compile(r"^\(?\s*(?:(?:additional|further|extra)\s+)?"
+                          r"(?:reporting|writing|editing|research|compiled|compiling)\s+by\b", re.I)
+MAX_CREDIT_WORDS = 60
+
+
+def _credited_journalists(doc: Doc, cands: list[Candidate]) -> None:
+    """People named on a credit line are journalists; their country is the town their clause names, else
+    left to the article's country (the test split's annotators code wire reporters so; A6's dev articles
+    give them the wire's country, docs/annotation.md: measured, the article's country wins)."""
+    text = text_of(doc)
+    for cand in cands:
+        if cand.etype != "PERSON" or cand.mention != NAME:
+            continue
+        start, end = cand.chars(doc)
+        line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        if _CREDIT_LINE.match(line.strip()) and len(line.split()) <= MAX_CREDIT_WORDS:
+            cand.sector, cand.context = "JRN", True
+            cand.country = _reporting_from(doc, cands, cand) or cand.country
+
+
+def _reporting_from(doc: Doc, cands: list[Candidate], person: Candidate) -> str | None:
+    """'Reporting by Jane Doe and John Roe in Paris; editing by ...': the town the clause names."""
+    places = {c.start: c for c in cands if (c.key or "").split(":", 1)[0] in ("place", "state") and c.country}
+    for token in doc[person.end:]:
+        if token.text in (";", "\n") or "\n" in token.text or _CREDIT_LINE.match(token.text):
+            return None
+        if token.lower_ == "in" and token.i + 1 in places:
+            return places[token.i + 1].country
+    return None
+
+
+def _most_named_outlet(cands: list[Candidate]) -> str | None:
+    counts: dict[str, int] = {}
+    for cand in cands:
+        if cand.etype == "ORG" and cand.sector == "JRN" and cand.country and cand.country not in NON_STATE_CODES:
+            counts[cand.country] = counts.get(cand.country, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+MAX_PARENT_WORDS = 5
+
+
+def _units_of_universities(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> None:
+    """'the UCLA Promise Institute', 'the Harvard Kennedy School': an organisation the knowledge base does not
+    know, whose name holds a university's, is a unit of that university (EDU, of its country), whatever the
+    name's own head word ("institute" NGO) says."""
+    for cand in cands:
+        if cand.etype != "ORG" or cand.mention not in (NAME, "description") or not doc[cand.end - 1].is_title:
+            continue  # a name ("the UCLA Promise Institute" is read as a description of an institute)
+        if (cand.key or "").startswith("org:") and cand.source == "kb":
+            continue
+        parent = _university_inside(doc, kb, cand)
+        if parent is not None:
+            cand.sector, cand.country = "EDU", cand.country or parent.country
+
+
+def _university_inside(doc: Doc, kb: KnowledgeBase, cand: Candidate):
+    for i in range(cand.start, cand.end):
+        for j in range(min(cand.end, i + MAX_PARENT_WORDS), i, -1):
+            if (i, j) == (cand.start, cand.end):
+                continue
+            org = next((kb.organisations.get(h.ref) for h in kb.lookup(doc[i:j].text) if h.kind == "org"), None)
+            if org is not None and org.type == "university":
+                return org
+    return None
