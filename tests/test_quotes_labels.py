@@ -44,3 +44,32 @@ def test_a_plain_name_label_still_speaks(quotes):
 
 def test_a_credit_line_is_no_quote(quotes):
     assert not [q for q in quotes if "Ana Ruiz" in q.content or "editing" in q.content]
+
+
+TRAILING = """The council met on Monday.
+
+"The tide tables are wrong again this year," the report.
+
+"The wall is a waste of the harbor's money," said Harbor ranking Democrat Ana Ruiz (D-Ore.).
+
+"You seem to have picked a new standard out of thin air," the two write.
+"""
+
+
+@pytest.fixture(scope="module")
+def trailing(pipeline):
+    doc = pipeline.nlp(TRAILING)
+    return find_quotes(doc, sentences(doc))
+
+
+def test_a_long_title_after_said_keeps_its_name_as_speaker(trailing):
+    assert "Ruiz" in quote_with(trailing, "waste of the harbor").speaker_mention.text
+
+
+def test_a_verb_of_saying_read_as_a_noun_still_reports(trailing):
+    quote = quote_with(trailing, "new standard")
+    assert quote.speaker_mention.text.endswith("two") and quote.cue.text == "write"
+
+
+def test_a_noun_after_a_quote_is_no_speaker(trailing):
+    assert all(q.speaker_mention is None for q in trailing if "tide tables" in q.content)
