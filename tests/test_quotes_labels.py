@@ -1,4 +1,4 @@
-"""Quotes: colon labels and credit lines in headline form (synthetic lines)."""
+"""Quotes: colon labels, credit lines, attributions the parser breaks and glosses after a source phrase (synthetic lines)."""
 from __future__ import annotations
 
 import pytest
@@ -73,3 +73,14 @@ def test_a_verb_of_saying_read_as_a_noun_still_reports(trailing):
 
 def test_a_noun_after_a_quote_is_no_speaker(trailing):
     assert all(q.speaker_mention is None for q in trailing if "tide tables" in q.content)
+
+
+GLOSS = """The state auditor is investigating the harbor board, according to two people familiar with the matter, adding to a growing list of problems for the port.
+"""
+
+
+def test_a_participle_after_an_according_phrase_is_the_writers(pipeline):
+    doc = pipeline.nlp(GLOSS)
+    quotes = find_quotes(doc, sentences(doc))
+    assert quote_with(quotes, "investigating the harbor board").speaker_mention.text.startswith("two people")
+    assert not [q for q in quotes if "growing list" in q.content]

@@ -432,7 +432,7 @@ def _sourced_by_phrase(cue: Cue, source: Token | None) -> list[Draft]:
     if head.i == cue.token.i or _has_own_speaker(head):
         return []  # "According to the readout, Blinken told ...": a via link, not a source
     own = {t.i for t in cue.token.subtree}
-    kept = [t for t in head.subtree if t.i not in own]
+    kept = [t for t in _without_trailing_participles(head) if t.i not in own]  # ", adding to ...": the writer's
     before = [t for t in kept if t.i < cue.token.i]
     after = [t for t in kept if t.i > cue.token.i]
     return [d.moved(origin="according") for d in _drafts(before, cue, source) + _drafts(after, cue, source)]
