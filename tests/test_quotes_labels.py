@@ -84,3 +84,16 @@ def test_a_participle_after_an_according_phrase_is_the_writers(pipeline):
     quotes = find_quotes(doc, sentences(doc))
     assert quote_with(quotes, "investigating the harbor board").speaker_mention.text.startswith("two people")
     assert not [q for q in quotes if "growing list" in q.content]
+
+
+WARNING = """But he leaves behind a backlash, particularly his warning that the port would have to close if it wanted a new wall.
+
+The plan that the council approved would close the port.
+"""
+
+
+def test_a_reporting_noun_keeps_a_that_clause_parsed_as_relative(pipeline):
+    doc = pipeline.nlp(WARNING)
+    quotes = find_quotes(doc, sentences(doc))
+    assert quote_with(quotes, "the port would have to close").cue.text == "warning"
+    assert not [q for q in quotes if "council approved" in q.content]

@@ -487,7 +487,8 @@ def _noun_report(noun: Token) -> list[Draft]:
     """"Trump's claim that he was never told": a reporting noun with its that-clause and owner."""
     if noun.lemma_.lower() not in NOUN_CUES:
         return []
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+    # A "that" marking a clause is no relative pronoun: "his warning that ..." parsed as relcl is a complement.
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if clause is None:
         return []
