@@ -97,3 +97,13 @@ def test_a_reporting_noun_keeps_a_that_clause_parsed_as_relative(pipeline):
     quotes = find_quotes(doc, sentences(doc))
     assert quote_with(quotes, "the port would have to close").cue.text == "warning"
     assert not [q for q in quotes if "council approved" in q.content]
+
+
+APPOSED = """The Harbor Company's parent firm, The Port Group, announced on Sept. 30 that it was withdrawing its bond filing for a public offering, shortly after Bell stepped down as chief.
+"""
+
+
+def test_a_report_the_parser_hung_on_its_subject_noun_keeps_its_speaker(pipeline):
+    doc = pipeline.nlp(APPOSED)
+    quote = quote_with(find_quotes(doc, sentences(doc)), "withdrawing its bond filing")
+    assert quote.cue.text == "announced" and "parent firm" in quote.speaker_mention.text

@@ -185,8 +185,25 @@ def subject_of(token: Token) -> Token | None:
             continue
         if token.dep_ == "acl" and token.tag_ == "VBG":
             return _saying_noun(token.head)
+        if _finite_report_as_acl(token):
+            return token.head
         return None
     return None
+
+
+def _finite_report_as_acl(verb: Token) -> bool:
+    """"The company, which is expected to ..., confirmed on Monday that ...": after a long subject
+    the parser may hang the finite verb on the subject noun as a modifier; a past-tense verb with
+    a "that" clause of its own, set off from its noun by a comma, is the sentence's report; "a
+    survey released Monday" is no report of its own (no comma, no "that" clause)."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False  # (the tagger reads "announced" after a name as a participle as often as not)
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False  # "a plan, announced by the board, ...": a true participle
+    if verb.i < 1 or verb.doc[verb.i - 1].text != ",":
+        return False
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in verb.children)
 
 
 def _passive_subject(verb: Token) -> Token | None:
