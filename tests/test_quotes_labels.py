@@ -107,3 +107,12 @@ def test_a_report_the_parser_hung_on_its_subject_noun_keeps_its_speaker(pipeline
     doc = pipeline.nlp(APPOSED)
     quote = quote_with(find_quotes(doc, sentences(doc)), "withdrawing its bond filing")
     assert quote.cue.text == "announced" and "parent firm" in quote.speaker_mention.text
+
+
+PARTICIPLE = """Bell said that after legal advice the city had concluded the wall was "not, per se, illegal", saying he trusted the courts to decide.
+"""
+
+
+def test_a_participle_of_saying_after_the_content_is_the_outer_speakers(pipeline):
+    doc = pipeline.nlp(PARTICIPLE)
+    assert quote_with(find_quotes(doc, sentences(doc)), "trusted the courts").speaker_mention.text == "Bell"

@@ -170,8 +170,10 @@ def subject_of(token: Token) -> Token | None:
             token = _verb_above(token.head.head)  # "distanced himself by saying ...", "stopped short of calling"
             seen += 1
             continue
-        if token.dep_ == "conj" and _coordinated_report(token):
-            token = token.head.head  # "said it was opposed and warned Pyongyang to ...": said and warned
+        if (token.dep_ == "conj" or token.dep_ == "advcl" and token.tag_ == "VBG") and _coordinated_report(token):
+            # "said it was opposed and warned Pyongyang to ...": said and warned; "said the city had
+            # concluded X, saying he trusted ...": the participle goes on the outer speaker's report
+            token = token.head.head
             seen += 1
             continue
         if token.dep_ in ("conj", "advcl", "xcomp", "relcl") and token.head.i != token.i:
