@@ -170,8 +170,10 @@ def subject_of(token: Token) -> Token | None:
             token = _verb_above(token.head.head)  # "distanced himself by saying ...", "stopped short of calling"
             seen += 1
             continue
-        if token.dep_ == "conj" and _coordinated_report(token):
-            token = token.head.head  # "said it was opposed and warned Pyongyang to ...": said and warned
+        if (token.dep_ == "conj" or token.dep_ == "advcl" and token.tag_ == "VBG") and _coordinated_report(token):
+            # "said it was opposed and warned Pyongyang to ...": said and warned; "said the city had
+            # concluded X, saying he trusted ...": the participle goes on the outer speaker's report
+            token = token.head.head
             seen += 1
             continue
         if token.dep_ in ("conj", "advcl", "xcomp", "relcl") and token.head.i != token.i:
@@ -185,8 +187,25 @@ def subject_of(token: Token) -> Token | None:
             continue
         if token.dep_ == "acl" and token.tag_ == "VBG":
             return _saying_noun(token.head)
+        if _finite_report_as_acl(token):
+            return token.head
         return None
     return None
+
+
+def _finite_report_as_acl(verb: Token) -> bool:
+    """"The company, which is expected to ..., confirmed on Monday that ...": after a long subject
+    the parser may hang the finite verb on the subject noun as a modifier; a past-tense verb with
+    a "that" clause of its own, set off from its noun by a comma, is the sentence's report; "a
+    survey released Monday" is no report of its own (no comma, no "that" clause)."""
+    if verb.dep_ != "acl" or verb.tag_ not in ("VBD", "VBN") or verb.head.pos_ not in ("NOUN", "PROPN"):
+        return False  # (the tagger reads "announced" after a name as a participle as often as not)
+    if any(c.dep_ == "agent" for c in verb.children):
+        return False  # "a plan, announced by the board, ...": a true participle
+    if verb.i < 1 or verb.doc[verb.i - 1].text != ",":
+        return False
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in verb.children)
 
 
 def _passive_subject(verb: Token) -> Token | None:

@@ -43,7 +43,7 @@ def mark_draft(mark: MarkedSpan, layout: Layout) -> Draft | None:
         return None if looks_like_title(layout.text[mark.start:mark.end]) else _direct(mark, linked)
     if not speech_like(layout.text, mark):
         return None
-    adjacent = trailing_attribution(mark, layout) or leading_attribution(mark, layout)
+    adjacent = trailing_attribution(mark, layout) or leading_attribution(mark, layout) or misparsed_trailing(mark, layout)
     if adjacent is not None:
         return adjacent
     near = _nearest_cue(mark, layout)
@@ -72,6 +72,32 @@ def trailing_attribution(mark: MarkedSpan, layout: Layout) -> Draft | None:
     return None
 
 
+def misparsed_trailing(mark: MarkedSpan, layout: Layout) -> Draft | None:
+    """A handed-over quote whose trailing attribution the parser broke: a verb of saying right
+    behind the mark with a long title after it (`"...," said Harbor ranking Democrat Ana Ruiz
+    (D-Ore.).`, "ranking" read as a verb) or a verb of saying read as a noun at the end of a
+    short phrase (`"...," the two write.`). The speaker is the last name after the verb, or the
+    word before it."""
+    if mark.close_at is None or not _hands_over(layout.text, mark):
+        return None
+    after = layout.doc.char_span(mark.close_at, len(layout.text), alignment_mode="expand")
+    run = []
+    for token in list(after or [])[1:MAX_TRAILING + 1]:
+        if token.text in _SENTENCE_END or token.text in "(,;" or token.is_space:
+            break
+        run.append(token)
+    said = [k for k, t in enumerate(run) if cue_class(lemma_of(t)) == SPEECH]
+    if not said or said[0] not in (0, len(run) - 1) or len(run) < 2:
+        return None
+    verb = run[said[0]]
+    names = [t for t in run[1:] if t.pos_ == "PROPN" and t.ent_type_ not in _NOT_SPEAKER_ENTS]
+    speaker = names[-1] if said[0] == 0 and names else run[-2] if said[0] > 0 else None
+    if speaker is None or speaker.pos_ not in ("PROPN", "NOUN", "NUM", "PRON"):
+        return None
+    return Draft(mark.start, mark.end, DIRECT, Cue(verb, SPEECH, verb.idx, verb.idx + len(verb)), speaker, "mark")
+
+
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 SIGNATURE_DASHES = "―—–-"
 MAX_SIGNATURE_TOKENS = 6
 

@@ -64,7 +64,25 @@ def _colon_headline(sentence: Span) -> list[Draft]:
         return []
     colon_token = sentence.doc[colon]
     cue = Cue(colon_token, SPEECH, colon_token.idx, colon_token.idx + 1)
-    return [Draft(bounds[0], bounds[1], INDIRECT, cue, name[-1], "headline")]
+    return [Draft(bounds[0], bounds[1], INDIRECT, cue, _label_speaker(name), "headline")]
+
+
+# "Harbor Mayor On Bell:": the words are the mayor's, about Bell.
+TOPIC_LABEL_PREPS = frozenset({"on", "about", "over", "to", "at", "vs", "vs.", "versus"})
+# "Ruiz Weighs In:", "Vega Hits Back:": a phrasal verb closes the label, its subject before it.
+LABEL_PARTICLES = frozenset({"in", "out", "back", "up", "off", "down"})
+
+
+def _label_speaker(name: Span) -> Token:
+    """The speaker of a colon label: its last word, unless a topic phrase or a phrasal verb
+    follows the speaker's name in the label."""
+    words = [t for t in name if not t.is_punct]
+    for k in range(1, len(words)):
+        if words[k].lower_ in TOPIC_LABEL_PREPS:
+            return words[k - 1]
+    if len(words) >= 3 and words[-1].lower_ in LABEL_PARTICLES:
+        return words[-3]
+    return name[-1]
 
 
 def _ends_with_person(name: Span) -> bool:
@@ -123,8 +141,8 @@ def _name_word(token: Token) -> bool:
 
 def _split_at(sentence: Span, verb: Token) -> list[Draft]:
     subject = sentence.doc[sentence.start:verb.i]
-    if not subject or not all(t.text[:1].isupper() or t.is_punct for t in subject):
-        return []
+    if not any(t.is_alpha for t in subject) or not all(t.text[:1].isupper() or t.is_punct for t in subject):
+        return []  # "(Reporting by ...)": a credit line has no subject, only a bracket
     drafts = []
     for cue_token, content in _reports(verb, list(sentence.doc[verb.i + 1:sentence.end])):
         bounds = clause_range(sentence.doc, content)

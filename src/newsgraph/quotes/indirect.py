@@ -432,7 +432,7 @@ def _sourced_by_phrase(cue: Cue, source: Token | None) -> list[Draft]:
     if head.i == cue.token.i or _has_own_speaker(head):
         return []  # "According to the readout, Blinken told ...": a via link, not a source
     own = {t.i for t in cue.token.subtree}
-    kept = [t for t in head.subtree if t.i not in own]
+    kept = [t for t in _without_trailing_participles(head) if t.i not in own]  # ", adding to ...": the writer's
     before = [t for t in kept if t.i < cue.token.i]
     after = [t for t in kept if t.i > cue.token.i]
     return [d.moved(origin="according") for d in _drafts(before, cue, source) + _drafts(after, cue, source)]
@@ -487,7 +487,8 @@ def _noun_report(noun: Token) -> list[Draft]:
     """"Trump's claim that he was never told": a reporting noun with its that-clause and owner."""
     if noun.lemma_.lower() not in NOUN_CUES:
         return []
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+    # A "that" marking a clause is no relative pronoun: "his warning that ..." parsed as relcl is a complement.
+    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if clause is None:
         return []
