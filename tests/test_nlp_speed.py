@@ -87,3 +87,13 @@ def test_array_matches_equal_spacys(pipeline):
     finally:
         ruler.__class__ = fast
     assert _annotations(nlp(TEXT)) == spacys
+
+
+def test_positions_by_value_list_each_values_positions_in_order():
+    import numpy as np
+
+    from newsgraph.fastspacy import _positions_by_value
+
+    cells = np.array([7, 3, 7, 9, 3, 7], dtype=np.uint64)
+    assert _positions_by_value(cells) == {3: [1, 4], 7: [0, 2, 5], 9: [3]}
+    assert _positions_by_value(np.zeros(0, dtype=np.uint64)) == {}
