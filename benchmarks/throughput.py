@@ -6,7 +6,9 @@ Texts: the PolNeAR dev articles from ../shared/data when present, else the
 repository's synthetic fixtures repeated. In one process, one after the
 other: a bare parse, the pipeline on one worker (with each stage's time),
 then the pipeline on --workers processes (default 2; 1 skips it), so the
-ratios are measured side by side. The load average is printed before and
+ratios are measured side by side. The one-worker run times a Pipeline already
+loaded; so does the parallel run where processes fork (parallel.py: the workers
+start from the parent's loaded Pipeline), so the speed-up compares the same work. The load average is printed before and
 after: on a shared machine wall times mean little without it, so the
 one-process runs also give their CPU time (user + system: what a loaded
 machine inflates least), and the ratio is given on both; each stage's line gives
@@ -125,7 +127,8 @@ def main(argv: list[str] | None = None) -> None:
         many, many_cpu, outcomes, _ = run_pipeline(texts, args.workers)
         failed = sum(1 for o in outcomes if not hasattr(o, "as_dict"))
         print(line(f"pipeline, {args.workers} workers", texts, words, many, many_cpu,
-                   f"  failed={failed}  (CPU: the workers' together, loading included)"))
+                   f"  failed={failed}  (CPU: the workers' together; forked from the loaded Pipeline,"
+                   " they load nothing)"))
         print(f"speed-up {args.workers} workers / 1 worker: {one / many:.2f}x;"
               f" peak RSS of one worker process {peak_worker_rss_mb():.0f} MB")
     print(load())

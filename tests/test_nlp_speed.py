@@ -87,3 +87,24 @@ def test_array_matches_equal_spacys(pipeline):
     finally:
         ruler.__class__ = fast
     assert _annotations(nlp(TEXT)) == spacys
+
+
+def test_positions_by_value_list_each_values_positions_in_order():
+    import numpy as np
+
+    from newsgraph.fastspacy import _positions_by_value
+
+    cells = np.array([7, 3, 7, 9, 3, 7], dtype=np.uint64)
+    assert _positions_by_value(cells) == {3: [1, 4], 7: [0, 2, 5], 9: [3]}
+    assert _positions_by_value(np.zeros(0, dtype=np.uint64)) == {}
+
+
+def test_token_writes_leave_any_other_attribute_to_spacy():
+    from spacy.attrs import IS_STOP, LEMMA, POS
+
+    from newsgraph.fastspacy import _token_writes
+
+    columns, writes = _token_writes([{POS: 92}, {LEMMA: 5, POS: 100}])
+    assert columns == [POS, LEMMA] and writes == [[(0, 92)], [(1, 5), (0, 100)]]
+    assert _token_writes([{POS: 92}, {IS_STOP: 1}]) is None  # a lexeme flag: spaCy sets it on the lexeme
+    assert _token_writes([{"_": {"x": 1}}]) is None  # extension attributes

@@ -8,6 +8,7 @@ batches are cut finer (`_chunks`), so the workers finish together.
 from __future__ import annotations
 
 import itertools
+import multiprocessing
 import os
 import threading
 import time
@@ -26,11 +27,17 @@ _worker = None
 TAIL_PIECES = 4
 
 
-def _init(make_pipeline: Callable[..., Any], config: Config, known_actors: tuple = ()) -> None:
+def _init(make_pipeline: Callable[..., Any], config: Config, known_actors: tuple = (), loaded: Any = None) -> None:
     global _worker
     _exit_with_parent(os.getppid())
+    _worker = _worker_pipeline(make_pipeline, config, known_actors, loaded)
+
+
+def _worker_pipeline(make_pipeline: Callable[..., Any], config: Config, known_actors: tuple, loaded: Any) -> Any:
+    if loaded is not None:  # forked: the parent's Pipeline (and its one BLAS thread) is this process's too
+        return loaded
     # The Pipeline limits BLAS to one thread in this process, as in the parent.
-    _worker = make_pipeline(replace(config, workers=1), known_actors=known_actors)
+    return make_pipeline(replace(config, workers=1), known_actors=known_actors)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -48,13 +55,15 @@ def _run(batch: list):
 
 
 def analyze_parallel(make_pipeline: Callable[..., Any], config: Config, items: Iterable[RawInput | InputError],
-                     known_actors: tuple = ()) -> Iterator:
-    """Outcomes in input order from config.workers processes, each with make_pipeline(config, known_actors=...)
-    (the Pipeline class: a module-level name, so it pickles by reference)."""
+                     known_actors: tuple = (), loaded: Any = None) -> Iterator:
+    """Outcomes in input order from config.workers processes: forked ones sharing `loaded` (the
+    caller's Pipeline, if given and the platform forks), else each with make_pipeline(config,
+    known_actors=...) (the Pipeline class: a module-level name, so it pickles by reference)."""
     chunk = max(1, config.batch_size)
     batches = _chunks(items, chunk, config.workers)
-    initargs = (make_pipeline, config, tuple(known_actors))
-    with ProcessPoolExecutor(config.workers, initializer=_init, initargs=initargs) as pool:
+    forking = _fork_context() if loaded is not None else None
+    initargs = (make_pipeline, config, tuple(known_actors), loaded if forking else None)
+    with ProcessPoolExecutor(config.workers, mp_context=forking, initializer=_init, initargs=initargs) as pool:
         # Bounded look-ahead keeps memory flat on millions of inputs.
         pending = []
         for batch in batches:
@@ -63,6 +72,14 @@ def analyze_parallel(make_pipeline: Callable[..., Any], config: Config, items: I
                 yield from pending.pop(0).result()
         for fut in pending:
             yield from fut.result()
+
+
+def _fork_context():
+    """The fork start method where the platform has it: a forked worker inherits the initializer's
+    arguments in memory instead of unpickling them, so the parent's loaded Pipeline can be one."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return None
 
 
 def _chunks(items: Iterable, size: int, workers: int = 1) -> Iterator[list]:

@@ -118,7 +118,8 @@ class Pipeline:
     def analyze_many(self, items: Iterable[RawInput | InputError]) -> Iterator[Outcome]:
         """Analyse inputs in order; failures come back as InputError, never raised."""
         if self.config.workers > 1:
-            yield from analyze_parallel(Pipeline, self.config, items, self.known_actors)
+            # Forked workers start from this Pipeline, already loaded, instead of loading their own.
+            yield from analyze_parallel(Pipeline, self.config, items, self.known_actors, loaded=self)
             return
         yield from self.analyze_batches(items)
 

@@ -154,9 +154,8 @@ class WordPiece:
                 found = tuple(self.word(word))
                 if len(self._words) < WORD_CACHE:
                     self._words[word] = found
-            for piece in found:
-                pieces.append(piece)
-                spans.append((start, end))
+            pieces += found
+            spans += [(start, end)] * len(found)
         cut = MAX_PIECES - 2
         return [self.cls, *pieces[:cut], self.sep], [(0, 0), *spans[:cut], (0, 0)]
 
@@ -355,9 +354,10 @@ class NumpyBackend:
 def _word_shares(spans: Sequence[tuple[int, int]], shares: np.ndarray) -> tuple[tuple[int, int, float], ...]:
     """Piece shares summed per word; [CLS] and [SEP] (span (0, 0)) belong to no word."""
     words: dict[tuple[int, int], float] = {}
-    for span, share in zip(spans, shares):
+    # tolist() gives each share as float() does, at once; the sums run in the same order.
+    for span, share in zip(spans, shares.tolist()):
         if span[1] > span[0]:
-            words[span] = words.get(span, 0.0) + float(share)
+            words[span] = words.get(span, 0.0) + share
     return tuple((start, end, share) for (start, end), share in words.items())
 
 
