@@ -346,3 +346,17 @@ def test_a_noun_the_parser_made_the_root_does_not_take_the_main_verb_into_its_co
     pos = ["PROPN", "VERB", "DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
     doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _noun_content(doc[8])
+
+
+def test_hard_news_telling_what_an_actor_did_is_opinion_only_by_a_stance_mark(nlp):
+    from newsgraph.voice import Evidence
+    from newsgraph.voice.genre import about_an_actor
+
+    assert about_an_actor(nlp("Mayor Jane Doe took several swipes at the harbour board.")[:])
+    assert about_an_actor(nlp("They have piled on since the vote.")[:])
+    assert not about_an_actor(nlp("The reaction at the harbour has been fierce.")[:])
+    assert not about_an_actor(nlp("The harbour plan is a costly mistake.")[:])
+    # The score alone makes no opinion of it; a stance mark still does, and so does a column's score.
+    assert Evidence(0.8, False, 1.0, None, False, argued=False, actor_told=True).voice(0.5) == "reporting"
+    assert Evidence(0.8, False, 1.0, None, True, argued=False, actor_told=True).voice(0.5) == "opinion"
+    assert Evidence(0.8, False, 1.0, None, False, argued=False).voice(0.5) == "opinion"
