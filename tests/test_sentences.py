@@ -101,6 +101,11 @@ def test_teaser_block_is_left_out_whole(pipeline):
     "pic.twitter.com/AbCd123", "LETTERS.", "ANALYSIS", "2019-11-19T08:57:40+01:00", "Source: Planet News",
     "h/t: The Daily Star.", "Jane Doe via Getty Images.", "(Jane Doe/AP)", "[Jane Doe, The Planet]", "[Reuters]",
     "Twitter: @janedoe.", "Follow Jane Doe on Twitter @janedoe", '<post post-id="123"><post/>.',
+    # a style sheet left in the text: selectors, declarations, closing braces
+    ".bio-box, .bio-box img {", "@media screen and (max-width: 480px) {", "font-size:13px;",
+    "border-bottom: 2px dotted #abcabc;", "-moz-box-shadow: 0 0 4px;", "font-family:Georgia, Times, serif;", "}", "}.",
+    # a wire credit going on "with reporting by"
+    "(Reporting by Jane Doe, Ann Roe, with reporting by John Poe and Mark Lee, editing by Bill Moe.)",
 ])
 def test_page_lines(line):
     assert is_non_sentence(line)
@@ -112,6 +117,8 @@ def test_page_lines(line):
     "— the minister said on Monday", "Trending topics included the vote.", "The tag [VIDEO] was missing, he said.",
     "The images were distributed via AP.", "Sources say the deal is close.", "[The talks] ended on Monday, he said.",
     "Follow the money, she said.", "He wrote <b>nothing</b> at all.", "Source material was lost.",
+    "note: the harbour reopens on Monday;", "the plan has three parts: roads, rail and ports;", "He wrote {",
+    "Reporting by the council, with help from residents, was thin.",
 ])
 def test_prose_is_no_page_line(line):
     assert not is_non_sentence(line)

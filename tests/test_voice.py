@@ -339,3 +339,22 @@ def test_regions_by_sentence_gives_each_sentence_exactly_the_regions_that_overla
     for sent, here in zip(sentences, found):
         assert list(here) == [r for r in regions if r.overlap(sent.start_char, sent.end_char)]
     assert any(len(here) > 1 for here in found) and regions_by_sentence((), sentences) == [()] * len(sentences)
+
+
+@pytest.mark.slow
+def test_a_refusal_to_comment_reports_nothing(nlp):
+    from newsgraph.voice.attribution import source_frame
+    from newsgraph.voice.quoting import is_attributed
+
+    def attributed(text, content, cue):
+        sent = nlp(text)[:]
+        return is_attributed([_quote(text, content, cue, kind="indirect")], 0, len(text), sent)
+
+    # The quotes layer's intention ("declined" + "to comment") or speech ("comment" + its topic) passes
+    # on no statement: the writer reports the refusal.
+    assert not attributed("A spokeswoman for the harbour board declined to comment.", "to comment", "declined")
+    assert not attributed("The harbour board declined to comment on the dredging report.", "the dredging report", "comment")
+    assert source_frame(nlp("The harbour board declined to comment.")[:]) is None
+    # A refusal with a clause still reports, and so does a plain report.
+    assert attributed("The mayor refused to say whether the port would reopen.", "whether the port would reopen", "say")
+    assert attributed("The mayor said the port would reopen.", "the port would reopen", "said")

@@ -299,3 +299,64 @@ def test_the_turns_of_a_question_and_answer_interview_are_the_speakers_words():
     covered = "".join(text[r.start:r.end] for r in turns)
     assert "I am proud of the crews." in covered  # an answer running on past its label
     assert interview_turns("A. Smith said the port would reopen.\nQ: Why?\nIt had to.") == ()  # one question
+
+
+def test_a_stance_word_in_someone_elses_content_or_another_sense_is_no_stance_mark(nlp):
+    from newsgraph.voice.stance import stance_cues
+
+    def kinds(text):
+        return stance_cues(nlp(text)[:], ())
+
+    # The content clause of a noun is the advice's holder's, not the writer's prescription.
+    assert "prescription" not in kinds("The senator backed the governor's advice that the town should keep its harbour open.")
+    # "should they dare" is the inverted "if they dare": a condition.
+    assert "prescription" not in kinds("The mayor blamed residents for losing the grant, and threatened them with fines "
+                                       "should they dare to vote against the plan.")
+    # "show up" is a phrasal verb of arriving, not a denied inference.
+    assert "denied inference" not in kinds("The coach is not resigning, though he has threatened not to show up "
+                                           "to the next match unless he is paid.")
+    # The writer's own prescription, rhetorical question and denied inference still count.
+    assert "prescription" in kinds("The council should keep its harbour open.")
+    assert "prescription" in kinds("Should the council keep its harbour open?")
+    assert "denied inference" in kinds("The results do not show that the plan works.")
+
+
+def test_a_noun_the_parser_made_the_root_does_not_take_the_main_verb_into_its_content():
+    import spacy
+    from spacy.tokens import Doc
+
+    from newsgraph.voice.stance import _noun_content
+
+    vocab = spacy.blank("en").vocab  # English lexical attributes (lower_) without a model
+
+    # The misparse of "The panel's advice Friday that the city sign it should end the feud .": the
+    # noun is the root and "should end", the writer's main verb, hangs on it as a "that" clause.
+    words = ["The", "panel", "'s", "advice", "Friday", "that", "the", "city", "sign", "it", "should", "end", "the", "feud", "."]
+    heads = [1, 3, 1, 3, 3, 11, 7, 8, 11, 8, 11, 3, 13, 11, 3]
+    deps = ["det", "poss", "case", "ROOT", "npadvmod", "mark", "det", "compound", "nsubj", "dobj", "aux", "acl",
+            "det", "dobj", "punct"]
+    pos = ["DET", "NOUN", "PART", "NOUN", "PROPN", "SCONJ", "DET", "NOUN", "NOUN", "PRON", "AUX", "VERB", "DET",
+           "NOUN", "PUNCT"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert not _noun_content(doc[11])
+    # The same clause on a noun that is the object of the main verb is the advice's content.
+    words = ["Jo", "backed", "the", "advice", "that", "the", "city", "should", "end", "the", "feud", "."]
+    heads = [1, 1, 3, 1, 8, 6, 8, 8, 3, 10, 8, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "mark", "det", "nsubj", "aux", "acl", "det", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "SCONJ", "DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
+    doc = Doc(vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _noun_content(doc[8])
+
+
+def test_hard_news_telling_what_an_actor_did_is_opinion_only_by_a_stance_mark(nlp):
+    from newsgraph.voice import Evidence
+    from newsgraph.voice.genre import about_an_actor
+
+    assert about_an_actor(nlp("Mayor Jane Doe took several swipes at the harbour board.")[:])
+    assert about_an_actor(nlp("They have piled on since the vote.")[:])
+    assert not about_an_actor(nlp("The reaction at the harbour has been fierce.")[:])
+    assert not about_an_actor(nlp("The harbour plan is a costly mistake.")[:])
+    # The score alone makes no opinion of it; a stance mark still does, and so does a column's score.
+    assert Evidence(0.8, False, 1.0, None, False, argued=False, actor_told=True).voice(0.5) == "reporting"
+    assert Evidence(0.8, False, 1.0, None, True, argued=False, actor_told=True).voice(0.5) == "opinion"
+    assert Evidence(0.8, False, 1.0, None, False, argued=False).voice(0.5) == "opinion"

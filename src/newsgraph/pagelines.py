@@ -16,7 +16,11 @@ classes, each a shape no line of prose has:
 - a comment widget ("Comments", "12 comments", "View comments");
 - the signature of an embedded post ("— Jane Doe (@janedoe) May 3, 2019") and a
   line that is only links;
-- a section label of one or two capitalised words ("LETTERS.", "ANALYSIS").
+- a section label of one or two capitalised words ("LETTERS.", "ANALYSIS");
+- a line of a style sheet left in the text: a selector opening a block
+  (".bio-text, .byline img {", "@media screen and (max-width: 600px) {"), a
+  declaration ("font-size:15px;", "border-top: 1px solid #ccc;") or the
+  braces that close blocks ("}", "}.").
 
 Lines of names or places only (a letter writer's signature "Jane Doe.", "Austin,
 Texas.") need the named entities and are found on the parsed sentence, in
@@ -63,6 +67,11 @@ _COMMENTS = re.compile(r"^(?:(?:\d+|no)\s+|(?:view|show|hide|load|read|see|leave
 _POST_SIGNATURE = re.compile(r"^(?:[—–―-]|A post shared by\b)[^()\n]{0,60}\(@\w{1,30}\)", re.I)
 _LINKS_ONLY = re.compile(r"^(?:(?:https?://|www\.|pic\.twitter\.com/)\S+\s*)+$")
 # A section label: one or two capitalised words, no colon (a transcript's "SMITH:" opens a turn).
+# Style sheet lines: prose never ends a line with "{", nor is it "property: value;" in lower case.
+_CSS_SELECTOR = re.compile(r"^[@.#a-z*\[][^{}]{0,120}\{$")
+# A declaration's value is a few tokens ("1px solid #ccc", "Helvetica, Arial, sans-serif").
+_CSS_DECLARATION = re.compile(r"^-?[a-z]+(?:-[a-z]+)*\s*:\s*[^;{}:\s]+(?:\s+[^;{}:\s]+){0,3};$")
+_CSS_CLOSE = re.compile(r"^\}[.;\s}]*$")
 _LABEL = re.compile(r"^[A-Z][A-Z'’&\-]+(?: [A-Z][A-Z'’&\-]+)?\.?$")
 _NAME = re.compile(r"^[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|van|von|der|al|bin))*$")
 MAX_PAGE_LINE_WORDS = 14
@@ -70,12 +79,12 @@ MAX_TEASER_WORDS = 25
 # A wire credit line: clauses "<task> by <names>[ in <place>]" joined by ";" (or ", " before the next
 # task), in parentheses or not: "Reporting by Jane Doe in Paris; additional reporting by John Roe;
 # editing by Mark Poe". Every clause must be one, so no prose passes.
-_TASK = (r"(?:(?:additional|further|extra)\s+)?"
+_TASK = (r"(?:with\s+)?(?:(?:additional|further|extra)\s+)?"
          r"(?:reporting|writing|editing|research|compiled|compiling|production|graphics|photography|translation)")
 _CREDIT_CLAUSE = re.compile(rf"^{_TASK}(?:\s+(?:and|&)\s+{_TASK})?\s+by\s+(?P<names>\S.*)$", re.I)
 _CREDIT_SPLIT = re.compile(rf"\s*;\s*|,\s*(?={_TASK}\s+(?:(?:and|&)\s+\w+\s+)?by\b)", re.I)
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}$")
-_ADDITIONAL = re.compile(r"^(?:additional|further|extra)\s", re.I)
+_ADDITIONAL = re.compile(r"^(?:with\s+)?(?:additional|further|extra)\s", re.I)
 MAX_CREDIT_LINE_WORDS = 60
 
 
@@ -85,7 +94,7 @@ def is_non_sentence(line: str) -> bool:
     if not body:
         return False
     if not any(ch.isalnum() for ch in body):
-        return len(body.replace(" ", "")) >= 3
+        return len(body.replace(" ", "")) >= 3 or bool(_CSS_CLOSE.match(body))
     if _page_line(body):
         return True
     words = body.replace(",", " , ").split()
@@ -112,7 +121,8 @@ def _short_page_line(body: str) -> bool:
     return any(p.match(body) for p in _SHORT_LINES) or (_LABEL.match(body) and sum(ch.isalpha() for ch in body) >= 3)
 
 
-_SHORT_LINES = (_CREDIT, _AGENCY_CREDIT, _MORE, _COMMENTS, _POST_SIGNATURE, _LINKS_ONLY, _BRACKETED, _HANDLE, _MARKUP)
+_SHORT_LINES = (_CREDIT, _AGENCY_CREDIT, _MORE, _COMMENTS, _POST_SIGNATURE, _LINKS_ONLY, _BRACKETED, _HANDLE, _MARKUP,
+                _CSS_SELECTOR, _CSS_DECLARATION, _CSS_CLOSE)
 
 
 def _all_names(names: list[str]) -> bool:

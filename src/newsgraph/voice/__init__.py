@@ -18,7 +18,7 @@ from .model import OpinionModel, load_model
 from .interview import interview_turns
 from .embeds import embedded_posts
 from .blocks import block_quotes
-from .genre import argues_freely, article_genre, is_headline, judged_by_marks_only, threshold_for
+from .genre import about_an_actor, argues_freely, article_genre, is_headline, judged_by_marks_only, threshold_for
 from .quoting import (covered, direct_regions, factive_cue, is_attributed, own_clause, quoted_regions,
                       regions_by_sentence, sourced_regions, trailing_frames)
 from .attribution import reported_main_clause
@@ -81,6 +81,7 @@ class Evidence:
     stance: bool             # an explicit mark of the writer's stance outside quotations
     headline: bool = False   # a hard-news headline: opinion only by an explicit stance mark
     argued: bool = True      # the score may overrule attribution: a column, or a sentence without an article
+    actor_told: bool = False  # hard news telling what an actor did: opinion only by a stance mark
 
     def probability(self, threshold: float) -> float:
         """P(opinion), calibrated (calibration.py): what the score, the threshold in use and the frames
@@ -88,7 +89,7 @@ class Evidence:
         return opinion_probability(self.score, threshold, self.attributed, self.stance)
 
     def voice(self, threshold: float) -> str:
-        opinion = self.score >= threshold and not self.headline
+        opinion = self.score >= threshold and not self.headline and not self.actor_told
         if self.attributed:
             if opinion and self.own_share >= OWN_SHARE and self.argued or self.aside is not None and self.aside >= threshold + ASIDE_MARGIN:
                 return "opinion"  # the writer adds a judgement of their own to the report
@@ -146,7 +147,8 @@ class VoiceStage:
         marks_only = judged_by_marks_only(genre)
         argued = argues_freely(genre)
         evidence = [Evidence(score, attr, _own_share(own, sent), aside, bool(stance_cues(sent, here)),
-                             marks_only and is_headline(ctx.text, sentences, i), argued)
+                             marks_only and is_headline(ctx.text, sentences, i), argued,
+                             marks_only and about_an_actor(sent))
                     for i, (sent, score, attr, aside, own, here)
                     in enumerate(zip(sentences, scores, attributed, asides, others_in, skip_in))]
         return evidence, words, skip_in, genre

@@ -89,6 +89,21 @@ def is_headline(text: str, sentences: Sequence, index: int) -> bool:
     return not text[:first.start_char].strip() and text[first.end_char:first.end_char + 1] in ("", "\n")
 
 
+# Named entities that act: people, organisations, groups ("Conservatives"); a place as subject is as
+# often a dateline's or a setting's as a government's.
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+ACTOR_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def about_an_actor(sentence) -> bool:
+    """The main clause's subject is an actor: a person, organisation or group named, or "he", "she",
+    "they". In hard news such a sentence tells what the actor did, said or felt, and its vivid words
+    are the actor's doing ("X took multiple swipes at Y", "Conservatives have piled on", "Z isn't
+    kowtowing to W"), which the classifier, trained on sentences out of context, reads as judgement."""
+    return any(c.dep_ == "nsubj" and (c.ent_type_ in ACTOR_ENTITIES or c.lower_ in ACTOR_PRONOUNS)
+               for c in sentence.root.children)
+
+
 def judged_by_marks_only(genre: str | None) -> bool:
     """A hard-news headline is the writer's opinion only by an explicit mark of stance: headlines are
     compressed and vivid ("stirs mockery", "swipes at"), which the classifier, trained on body

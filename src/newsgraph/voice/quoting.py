@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 
 from ..nlp import span_text, span_tokens
 from ..records import Quote
+from ..reporting import reporting_verbs
 
 # Opening mark -> closing marks that may end it (typographic or straight).
 PAIRS = {"“": "”\"", "\"": "\"”", "‘": "’'", "'": "'’", "«": "»", "„": "“”"}
@@ -212,6 +213,8 @@ def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None, 
     """
     if not quotes:
         return False
+    if sentence is not None:
+        quotes = [q for q in quotes if not _reports_an_act(q, sentence)]
     for quote in quotes:
         content_here = Region(quote.start, quote.end).overlap(start, end)
         cue = quote.cue
@@ -222,6 +225,33 @@ def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None, 
                 return True
     contents = [Region(q.start, q.end) for q in quotes]
     return covered(contents, start, end) >= CONTENT_SHARE * max(1, end - start)
+
+
+def _reports_an_act(quote: Quote, sentence) -> bool:
+    """True when the quote's cue reports an act, not something said: a refusal to speak."""
+    cue = quote.cue
+    return cue is not None and any(cue.start <= t.idx < cue.end and no_content(t) for t in span_tokens(sentence))
+
+
+def no_content(verb) -> bool:
+    """A refusal to speak, which passes on no statement: a verb of speech under a verb of intention
+    with no clause of its own ("declined to comment", "refused to comment on the report"), from
+    either verb. A clause ("refused to say that ...", "declined to say whether ...") stays a report.
+    (A request, "asked the board to release the report", is left a report: the audit gold gives as
+    many of them to their speakers as to the writer.)"""
+    if _sense(verb) == "speech":
+        return verb.dep_ == "xcomp" and _sense(verb.head) == "intention" and not _has_clause(verb)
+    return _sense(verb) == "intention" and any(
+        c.dep_ == "xcomp" and _sense(c) == "speech" and not _has_clause(c) for c in verb.children)
+
+
+def _has_clause(verb) -> bool:
+    return any(c.dep_ == "ccomp" for c in verb.children)
+
+
+def _sense(verb) -> str | None:
+    entry = reporting_verbs().get(verb.lemma_) if verb.pos_ in ("VERB", "AUX") else None
+    return entry.sense if entry is not None else None
 
 
 # Clauses that modify a noun; any other clause counts when a conjunction opens it ("after",

@@ -56,13 +56,29 @@ def _cue_kind(token: Token) -> str | None:
     word = token.lower_
     if word in SPECULATION and token.pos_ in ("ADV", "ADJ") and not _reported(token) and not _attributive(token):
         return "speculation"
-    if word in PRESCRIPTION and token.tag_ == "MD" and not _reported(token):
+    if word in PRESCRIPTION and token.tag_ == "MD" and not _reported(token) and not _conditional(token):
         return "prescription"
-    if token.lemma_ in INFERENCE_VERBS and any(c.dep_ == "neg" for c in token.children):
+    if _denied_inference(token):
         return "denied inference"
     if _appearance(token) or _as_if(token):
         return "appearance"
     return None
+
+
+def _denied_inference(token: Token) -> bool:
+    """"The figures do not suggest ...", "does not mean ...": not a phrasal verb of another sense
+    ("threatened not to show up")."""
+    children = list(token.children)
+    return (token.lemma_ in INFERENCE_VERBS and any(c.dep_ == "neg" for c in children)
+            and not any(c.dep_ == "prt" for c in children))
+
+
+def _conditional(modal: Token) -> bool:
+    """"..., should they dare to vote": "should" before its own subject in a subordinate clause is
+    the inverted "if", a condition, not a prescription (a question "Should the town ...?" is its
+    sentence's main clause)."""
+    verb = modal.head
+    return verb.dep_ != "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > modal.i for c in verb.children)
 
 
 def _attributive(token: Token) -> bool:
@@ -91,11 +107,23 @@ def _as_if(token: Token) -> bool:
 
 
 def _reported(token: Token) -> bool:
-    """True inside a clause that a reporting or thinking verb governs ("X said it is likely")."""
+    """True inside a clause that a reporting or thinking verb governs ("X said it is likely"), or
+    inside the content clause of a noun ("her advice that Britain should remain", "the warning
+    that it is likely to fail"): the content of someone's advice, claim or fear."""
     for ancestor in token.ancestors:
         if ancestor.dep_ in ("ccomp", "xcomp") and ancestor.head.pos_ == "VERB" and ancestor.head.lemma_ in REPORTING_HEADS:
             return True
+        if _noun_content(ancestor):
+            return True
     return False
+
+
+def _noun_content(verb: Token) -> bool:
+    """A "that" clause completing a noun (parsed acl with the mark "that"), not a relative clause; and
+    not of a noun the parser made the sentence's root, which has swallowed the main verb ("The
+    panel's advice Friday that the city sign it should end the feud": "should end" is the writer's)."""
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and verb.head.dep_ != "ROOT" and any(
+        c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _quoted(token: Token, skip: Sequence[Region]) -> bool:
