@@ -26,6 +26,13 @@ def quote_with(quotes, words):
     return found[0]
 
 
+def entity_with(entities, text: str):
+    """The first entity with a mention reading `text`; fails, listing the entities, when none has."""
+    found = [e for e in entities if any(m.text == text for m in e.mentions)]
+    assert found, (text, [(e.name, [m.text for m in e.mentions]) for e in entities])
+    return found[0]
+
+
 class ConfidentClassifier:
     """A stand-in voice classifier that calls every text opinion (score 0.9)."""
 

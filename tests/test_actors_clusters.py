@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import entity_with
+
 
 def test_a_generational_suffix_is_no_surname():
     from newsgraph.actors.names import full_names_agree, generation, surname
@@ -23,12 +25,6 @@ def analyze():
 
     pipeline = Pipeline(stages=("actors",))
     return lambda text, date="2016-05-01": pipeline.analyze(text, published=date).entities
-
-
-def entity_with(entities, text: str):
-    found = [e for e in entities if any(m.text == text for m in e.mentions)]
-    assert found, (text, [(e.name, [m.text for m in e.mentions]) for e in entities])
-    return found[0]
 
 
 def texts(entities) -> set[str]:

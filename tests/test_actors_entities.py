@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import entity_with
+
 pytestmark = pytest.mark.slow
 
 
@@ -16,12 +18,6 @@ def analyze():
 
     pipeline = Pipeline(stages=("actors",))
     return lambda text, date="2018-09-10": pipeline.analyze(text, published=date).entities
-
-
-def entity_with(entities, text: str):
-    found = [e for e in entities if any(m.text == text for m in e.mentions)]
-    assert found, (text, [(e.name, [m.text for m in e.mentions]) for e in entities])
-    return found[0]
 
 
 def names(entities) -> list[str]:

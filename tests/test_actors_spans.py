@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import entity_with
+
 pytestmark = pytest.mark.slow
 
 
@@ -20,12 +22,6 @@ def analyze():
 
 def texts(entities) -> set[str]:
     return {m.text for e in entities for m in e.mentions}
-
-
-def entity_with(entities, text: str):
-    found = [e for e in entities if any(m.text == text for m in e.mentions)]
-    assert found, (text, [(e.name, [m.text for m in e.mentions]) for e in entities])
-    return found[0]
 
 
 def test_abbreviated_state_reads_the_ap_forms_only():
