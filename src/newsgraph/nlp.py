@@ -396,6 +396,11 @@ def span_tokens(span) -> tuple:
     return tokens(span.doc)[span.start:span.end]
 
 
+def child(token, *deps: str):
+    """The token's first child with one of these dependency labels, or None."""
+    return next((c for c in token.children if c.dep_ in deps), None)
+
+
 def span_text(span) -> str:
     """`span.text` cut from the doc's text (`doc_text`) instead of rebuilt from its tokens
     (anything else with a text, as a test's stand-in for a sentence, gives its own)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-MINOR_WORDS = frozenset("of and the for on in de du la le al el for to at by".split())
+MINOR_WORDS = frozenset("of and the for on in de du la le al el to at by".split())
 
 
 def spells(letters: str, words: list[str]) -> bool:

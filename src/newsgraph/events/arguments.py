@@ -18,12 +18,13 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Token
 
+from ..nlp import child
 from ..records import Entity, entity_at
 from ..reporting import channel_nouns
 from .detect import Candidate
 from .holders import title_holder
 from .referents import referent
-from .subjects import agent, appositions, child, conjuncts, in_dateline, infinitive, subject_tokens
+from .subjects import agent, appositions, conjuncts, in_dateline, infinitive, subject_tokens
 
 RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "at", "into", "upon", "from"})
 NOUN_RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "with", "at", "for"})

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import child
 from ..reporting import SPEECH, reporting_verbs
 from .candidate import Candidate
 from .lexicon import Lexicon, Sense
@@ -32,7 +33,7 @@ def obligation(verb: Token, lex: Lexicon) -> Candidate | None:
         if must is not None and not any(c.dep_ in ("neg", "auxpass") for c in clause.children) \
                 and not _first_person_subject(clause):
             sense = Sense(type="REQUEST", governs="request")
-            return Candidate(must, verb, sense, "REQUEST", None, patient=_child(clause, "nsubj", "nsubjpass"))
+            return Candidate(must, verb, sense, "REQUEST", None, patient=child(clause, "nsubj", "nsubjpass"))
     return None
 
 
@@ -40,7 +41,7 @@ def _subjunctive(clause: Token) -> bool:
     """"suggested that the governor resign": a bare verb with a singular third-person subject and no
     auxiliary can only be the mandative subjunctive, a demand however softly put. Only after "that":
     a bare verb after a verb of perception is its infinitive ("saw the rebels leave")."""
-    subject, mark = _child(clause, "nsubj", "nsubjpass"), _child(clause, "mark")
+    subject, mark = child(clause, "nsubj", "nsubjpass"), child(clause, "mark")
     if subject is None or mark is None or mark.lower_ != "that":
         return False
     if clause.tag_ not in ("VB", "VBP") or clause.lower_ != clause.lemma_.lower():
@@ -55,7 +56,7 @@ def directive(verb: Token, lex: Lexicon) -> Candidate | None:
     addressee and an infinitive is an order to the addressee (REQUEST), absorbing what is ordered.
     Verbs of thought ("expected them to win") report no order."""
     entry = reporting_verbs().get(lex.lemma_of(verb.text, verb.lemma_))
-    addressee = _child(verb, *OBJECTS)
+    addressee = child(verb, *OBJECTS)
     if entry is None or entry.cls != SPEECH or addressee is None:
         return None
     clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > addressee.i
@@ -66,9 +67,6 @@ def directive(verb: Token, lex: Lexicon) -> Candidate | None:
 
 
 def _first_person_subject(clause: Token) -> bool:
-    subj = _child(clause, "nsubj", "nsubjpass")
+    subj = child(clause, "nsubj", "nsubjpass")
     return subj is not None and subj.lower_ in FIRST_PERSON_SUBJECTS
 
-
-def _child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)

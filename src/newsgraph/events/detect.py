@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..nlp import span_tokens
+from ..nlp import child, span_tokens
 from .candidate import Candidate
 from .demands import OBLIGATION, directive, obligation
 from .lexicon import Lexicon, Sense
@@ -162,7 +162,7 @@ def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
         return _participle_event(tok, lex)
     if verbal:
         return _verbal(tok, lex) or obligation(tok, lex) or directive(tok, lex)
-    if tok.lemma_.lower() in INTENT_ADJECTIVES and _child(tok, "xcomp"):
+    if tok.lemma_.lower() in INTENT_ADJECTIVES and child(tok, "xcomp"):
         return Candidate(tok, tok, Sense(type="AGREE", governs="agree"), "AGREE", None)
     return _stance_adjective(tok, lex)
 
@@ -190,7 +190,7 @@ def elaborates(cand: Candidate, other: Candidate) -> bool:
         return False
     # "led a protest march to protest the result": a purpose infinitive of one type names the act again.
     purpose = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return purpose or (verb.tag_ == "VBG" and _child(verb, "mark") is None)
+    return purpose or (verb.tag_ == "VBG" and child(verb, "mark") is None)
 
 
 def _reduced_relative(tok: Token) -> bool:
@@ -215,7 +215,7 @@ def _participle_event(verb: Token, lex: Lexicon) -> Candidate | None:
     if cand is not None and cand.type in ALIGNMENT_TYPES:
         return None  # "rebels backed by X", "a plan supported by Y": a standing alignment, no act
     if cand is None or not cand.nominal or cand.trigger.i != verb.head.i:
-        return cand if _child(verb, "agent") is not None else None
+        return cand if child(verb, "agent") is not None else None
     # "the 25% tariffs imposed on steel": the participle reports the act its noun names; it is the
     # trigger (the noun is what the sentence is about) and, with no party, it is dropped as doerless.
     return replace(cand, trigger=verb)
@@ -284,7 +284,7 @@ def _sense_for(verb: Token, noun: Token | None, senses) -> Candidate | None:
 
 def _no_comment(verb: Token, lemma: str, lex: Lexicon) -> bool:
     """"declined to comment" is a statement (CAMEO 011), not a rejection."""
-    inner = _child(verb, "xcomp")
+    inner = child(verb, "xcomp")
     if lemma not in ("decline", "refuse") or inner is None:
         return False
     if lex.lemma_of(inner.text, inner.lemma_) not in lex.comment_verbs:
@@ -298,7 +298,7 @@ def _agrees_with_view(verb: Token, lemma: str) -> bool:
     """"agreed with the recommendation that ..." voices an opinion; "A and B agreed to" commits."""
     if lemma not in ("agree", "concur") or "with" not in _preps(verb):
         return False
-    return _child(verb, "xcomp") is None and not _preps(verb) & {"on", "to"}
+    return child(verb, "xcomp") is None and not _preps(verb) & {"on", "to"}
 
 
 def _nominal(noun: Token, verb: Token, lex: Lexicon) -> Candidate | None:
@@ -364,7 +364,7 @@ def _noun_reading(sense: Sense, noun: Token, verb: Token) -> tuple[str, str | No
         return "ASSAULT", "aerial" if "air" in modifiers else None
     if noun.lemma_.lower() == "strike" and "hunger" in modifiers:
         return "PROTEST", "hunger"
-    subject = _child(verb, *SUBJECTS)
+    subject = child(verb, *SUBJECTS)
     plural_actor = subject is not None and (bool(subject.conjuncts) or _nations(subject) >= 2)
     if sense.joint and (modifiers & JOINT_WORDS or "with" in _preps(noun) | _preps(verb) or plural_actor):
         return sense.joint, None
@@ -379,13 +379,13 @@ def _fits(sense: Sense, verb: Token, noun: Token | None) -> bool:
         return False
     if noun is not None and noun.lemma_.lower() in sense.not_objects:
         return False
-    if sense.bare and _child(verb, *OBJECTS) is not None:
+    if sense.bare and child(verb, *OBJECTS) is not None:
         return False
-    if sense.transitive and _child(verb, *OBJECTS) is None:
+    if sense.transitive and child(verb, *OBJECTS) is None:
         return False
-    if sense.clause and _child(verb, "xcomp", "ccomp") is None:
+    if sense.clause and child(verb, "xcomp", "ccomp") is None:
         return False
-    if sense.predicate and _child(verb, "oprd") is None:
+    if sense.predicate and child(verb, "oprd") is None:
         return False
     if sense.modifiers is not None and (noun is None or not _modifiers(noun) & sense.modifiers):
         return False
@@ -405,7 +405,7 @@ def _fits(sense: Sense, verb: Token, noun: Token | None) -> bool:
 def _given_with(verb: Token) -> set[str]:
     """"provided Vietnam's coast guard with a ship", "armed the rebels with rockets": beside a party as
     object, the "with" phrase names what is given."""
-    if _child(verb, *OBJECTS) is None:
+    if child(verb, *OBJECTS) is None:
         return set()
     thing = _prep_object(verb, ("with",))
     return {t.lemma_.lower() for t in (thing, *thing.conjuncts)} if thing is not None else set()
@@ -413,9 +413,9 @@ def _given_with(verb: Token) -> set[str]:
 
 def patient(verb: Token, lex: Lexicon) -> Token | None:
     """The verb's object (or passive subject), seen through "a slew of" and the like."""
-    noun = _child(verb, *OBJECTS)
+    noun = child(verb, *OBJECTS)
     if noun is None and _is_passive(verb):
-        noun = _child(verb, "nsubjpass")
+        noun = child(verb, "nsubjpass")
     if noun is None and participle_of(verb):
         noun = verb.head  # "sanctions imposed by X": the noun is what is imposed
     if noun is None:
@@ -518,9 +518,6 @@ def content_mode(noun: Token | None, lex: Lexicon) -> str | None:
     return None
 
 
-def _child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
 
 def _preps(tok: Token) -> set[str]:
     """The verb's prepositions, leaving out those of a date ("fired his manager on Monday" is no
@@ -541,14 +538,14 @@ def _particles(tok: Token) -> set[str]:
 def _adverb_particle(adverb: Token, verb: Token) -> bool:
     if adverb.dep_ != "advmod" or adverb.lower_ not in PARTICLE_ADVERBS:
         return False
-    obj = _child(verb, *OBJECTS)
+    obj = child(verb, *OBJECTS)
     return adverb.i == verb.i + 1 or (obj is not None and adverb.i == obj.right_edge.i + 1)
 
 
 def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.lemma_.lower() in preps:
-            obj = _child(prep, "pobj", "pcomp")
+            obj = child(prep, "pobj", "pcomp")
             if obj is not None:
                 return obj
     return None
@@ -559,7 +556,7 @@ def participle_of(verb: Token) -> bool:
     is left as the parser's misreading of a main verb it often is ("a group protested Wednesday")."""
     if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.head.pos_ not in ("NOUN", "PROPN"):
         return False
-    return _child(verb, "agent") is not None or not _dated(verb)
+    return child(verb, "agent") is not None or not _dated(verb)
 
 
 def _is_passive(verb: Token) -> bool:
@@ -567,7 +564,7 @@ def _is_passive(verb: Token) -> bool:
 
 
 def _subject_lemma(verb: Token) -> str | None:
-    subj = _child(verb, *SUBJECTS)
+    subj = child(verb, *SUBJECTS)
     if subj is None and verb.dep_ in ("conj", "xcomp"):
-        subj = _child(verb.head, *SUBJECTS)
+        subj = child(verb.head, *SUBJECTS)
     return subj.lemma_.lower() if subj is not None else None

@@ -12,6 +12,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
+from ..nlp import child
 from ..reporting import channel_nouns
 from .detect import participle_of
 
@@ -255,7 +256,3 @@ def appositions(tok: Token) -> list[Token]:
     for appos in (c for c in tok.children if c.dep_ == "appos"):
         out += conjuncts(appos)
     return out
-
-
-def child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
