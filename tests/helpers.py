@@ -26,6 +26,20 @@ def quote_with(quotes, words):
     return found[0]
 
 
+def actors_analyzer(published: str):
+    """`analyze(text, date=published)`: the entities of an actors-only pipeline, dated `published`
+    unless the call gives another date."""
+    from newsgraph.pipeline import Pipeline
+
+    pipeline = Pipeline(stages=("actors",))
+    return lambda text, date=published: pipeline.analyze(text, published=date).entities
+
+
+def mention_texts(entities) -> set[str]:
+    """The texts of all the entities' mentions."""
+    return {m.text for e in entities for m in e.mentions}
+
+
 def entity_with(entities, text: str):
     """The first entity with a mention reading `text`; fails, listing the entities, when none has."""
     found = [e for e in entities if any(m.text == text for m in e.mentions)]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import entity_with
+from .helpers import actors_analyzer, entity_with, mention_texts
 
 
 def test_a_generational_suffix_is_no_surname():
@@ -21,14 +21,7 @@ def test_a_generational_suffix_is_no_surname():
 
 @pytest.fixture(scope="module")
 def analyze():
-    from newsgraph.pipeline import Pipeline
-
-    pipeline = Pipeline(stages=("actors",))
-    return lambda text, date="2016-05-01": pipeline.analyze(text, published=date).entities
-
-
-def texts(entities) -> set[str]:
-    return {m.text for e in entities for m in e.mentions}
+    return actors_analyzer("2016-05-01")
 
 
 @pytest.mark.slow
@@ -41,8 +34,8 @@ def test_a_surname_after_a_suffixed_full_name_is_that_person(analyze):
 def test_a_population_counted_in_thousands_is_no_group(analyze):
     ents = analyze("The agency estimated that 812,000 people lacked insurance. In June, 40 people protested outside "
                    "the office, and a show had 9 million people. Power was cut to 5,000 people.")
-    assert {"40 people", "5,000 people"} <= texts(ents), texts(ents)
-    assert not {"812,000 people", "9 million people"} & texts(ents), texts(ents)
+    assert {"40 people", "5,000 people"} <= mention_texts(ents), mention_texts(ents)
+    assert not {"812,000 people", "9 million people"} & mention_texts(ents), mention_texts(ents)
 
 
 @pytest.mark.slow
@@ -88,7 +81,7 @@ def test_capitalised_words_after_a_lower_case_title_are_a_person(analyze):
 def test_a_capital_unit_after_a_number_is_no_actor(analyze):
     ents = analyze("The firm plans a 4 GW solar park, and its rivals run plants of 20-500 MW. The GWU said it "
                    "would study the park.")
-    assert not {"GW", "MW"} & texts(ents), texts(ents)
+    assert not {"GW", "MW"} & mention_texts(ents), mention_texts(ents)
 
 
 @pytest.mark.slow

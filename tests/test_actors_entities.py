@@ -7,17 +7,14 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import entity_with
+from .helpers import actors_analyzer, entity_with
 
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def analyze():
-    from newsgraph.pipeline import Pipeline
-
-    pipeline = Pipeline(stages=("actors",))
-    return lambda text, date="2018-09-10": pipeline.analyze(text, published=date).entities
+    return actors_analyzer("2018-09-10")
 
 
 def names(entities) -> list[str]:

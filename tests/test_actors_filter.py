@@ -7,32 +7,27 @@ from __future__ import annotations
 
 import pytest
 
+from .helpers import actors_analyzer, mention_texts
+
 pytestmark = pytest.mark.slow
 
 
 @pytest.fixture(scope="module")
 def analyze():
-    from newsgraph.pipeline import Pipeline
-
-    pipeline = Pipeline(stages=("actors",))
-    return lambda text, date="2016-05-01": pipeline.analyze(text, published=date).entities
-
-
-def texts(entities) -> set[str]:
-    return {m.text for e in entities for m in e.mentions}
+    return actors_analyzer("2016-05-01")
 
 
 def test_an_adjective_that_only_modifies_a_thing_is_no_actor(analyze):
     ents = analyze("The major Asian market indexes were mixed on Tuesday. Traders in Tokyo sold shares. "
                    "The Democratic-leaning state voted early.")
-    assert not {"Asian", "Democratic"} & texts(ents)
+    assert not {"Asian", "Democratic"} & mention_texts(ents)
 
 
 def test_an_adjective_before_an_actor_or_a_place_noun_stays(analyze):
     ents = analyze("Smaller Asian governments protested on Monday. Mexican troops patrolled the Guatemalan "
                    "frontier.")
-    assert {"Mexican troops", "Guatemalan"} <= texts(ents) or {"Mexican troops", "Guatemalan frontier"} <= texts(ents)
-    assert any("Asian" in t for t in texts(ents))
+    assert {"Mexican troops", "Guatemalan"} <= mention_texts(ents) or {"Mexican troops", "Guatemalan frontier"} <= mention_texts(ents)
+    assert any("Asian" in t for t in mention_texts(ents))
 
 
 def test_a_state_mentioned_as_an_actor_elsewhere_keeps_its_modifier_mention(analyze):
@@ -56,7 +51,7 @@ def test_the_party_acting_is_still_the_party(analyze):
 def test_bare_people_and_children_are_nobody_in_particular(analyze):
     ents = analyze("People familiar with the talks said Chinese officials were ready. Bullying happens to "
                    "children, he said. The American people will decide.")
-    found = texts(ents)
+    found = mention_texts(ents)
     assert not {"People", "children"} & found
     assert "The American people" in found or "American people" in found
 
@@ -104,14 +99,14 @@ def test_a_state_adjective_before_an_act_is_the_doer(analyze):
 def test_day_names_quoted_titles_and_bracketed_abbreviations_are_no_actors(analyze):
     ents = analyze("Tom Baker stood behind Mary Walsh on Super Tuesday. She told ABC's \u201cGood Morning "
                    "America\u201d on Monday that the Hang Seng Index (HSI) fell. Baker said Walsh would win.")
-    assert not {"Super", "America", "HSI"} & texts(ents)
-    assert "ABC" in texts(ents)
+    assert not {"Super", "America", "HSI"} & mention_texts(ents)
+    assert "ABC" in mention_texts(ents)
 
 
 def test_complements_and_offices_after_as_are_no_mentions(analyze):
     ents = analyze("Mary Walsh pledged to stand firm against the plan. She pushed the policy as secretary of "
                    "state, Walsh said.")
-    assert not {"firm", "secretary of state", "state"} & texts(ents)
+    assert not {"firm", "secretary of state", "state"} & mention_texts(ents)
 
 
 # -- offices and sectors of people (kb.py, detect.py, roles.psv) ----------------------------------------
