@@ -307,15 +307,6 @@ def _positions_by_value(cells: np.ndarray) -> dict[int, list[int]]:
     return {value: positions[bounds[j]:bounds[j + 1]] for j, value in enumerate(ordered[firsts].tolist())}
 
 
-def _anchor(tokens: list) -> tuple | None:
-    """(token offset, column, value) of a pattern's first equality test, or None if it has none."""
-    for offset, conditions in enumerate(tokens):
-        for column, test, value in conditions:
-            if test == "==":
-                return offset, column, value
-    return None
-
-
 _MEMBERS: dict[int, tuple[np.ndarray, frozenset]] = {}
 
 
