@@ -92,13 +92,14 @@ def local_country(doc, cands: list[Candidate], members: list[Candidate], before:
     first = min((c for c in members if c.mention != "pronoun"), key=lambda c: c.start, default=None)
     if first is None:
         return None
-    sents = list(doc.sents)
-    k = next(n for n, s in enumerate(sents) if s.start <= first.start < s.end)
-    found = _countries_in(cands, members, before, sents[max(k - 1, 0)].start, sents[k].end)
-    for back in range(k - 2, max(k - 1 - LOOK_BACK, -1), -1):
-        if found:
+    sent = doc[first.start].sent
+    back = doc[sent.start - 1].sent if sent.start > 0 else sent
+    found = _countries_in(cands, members, before, back.start, sent.end)
+    for _ in range(LOOK_BACK - 1):  # the sentence before is in the first window
+        if found or back.start == 0:
             break
-        found = _countries_in(cands, members, before, sents[back].start, sents[back].end)
+        back = doc[back.start - 1].sent
+        found = _countries_in(cands, members, before, back.start, back.end)
     return found.pop() if len(found) == 1 else None
 
 

@@ -301,19 +301,11 @@ def _reporting_from(doc: Doc, cands: list[Candidate], person: Candidate) -> str 
     """'Reporting by Jane Doe and John Roe in Paris; editing by ...': the town the clause names."""
     places = {c.start: c for c in cands if (c.key or "").split(":", 1)[0] in ("place", "state") and c.country}
     for token in doc[person.end:]:
-        if token.text in (";", "\n") or "\n" in token.text or _CREDIT_LINE.match(token.text):
+        if token.text == ";" or "\n" in token.text:
             return None
         if token.lower_ == "in" and token.i + 1 in places:
             return places[token.i + 1].country
     return None
-
-
-def _most_named_outlet(cands: list[Candidate]) -> str | None:
-    counts: dict[str, int] = {}
-    for cand in cands:
-        if cand.etype == "ORG" and cand.sector == "JRN" and cand.country and cand.country not in NON_STATE_CODES:
-            counts[cand.country] = counts.get(cand.country, 0) + 1
-    return max(counts, key=counts.get) if counts else None
 
 
 MAX_PARENT_WORDS = 5
