@@ -66,12 +66,12 @@ _COMMENTS = re.compile(r"^(?:(?:\d+|no)\s+|(?:view|show|hide|load|read|see|leave
 # An embedded post's signature: "— Jane Doe (@janedoe) May 3, 2019", "A post shared by X (@x) on ...".
 _POST_SIGNATURE = re.compile(r"^(?:[—–―-]|A post shared by\b)[^()\n]{0,60}\(@\w{1,30}\)", re.I)
 _LINKS_ONLY = re.compile(r"^(?:(?:https?://|www\.|pic\.twitter\.com/)\S+\s*)+$")
-# A section label: one or two capitalised words, no colon (a transcript's "SMITH:" opens a turn).
 # Style sheet lines: prose never ends a line with "{", nor is it "property: value;" in lower case.
 _CSS_SELECTOR = re.compile(r"^[@.#a-z*\[][^{}]{0,120}\{$")
 # A declaration's value is a few tokens ("1px solid #ccc", "Helvetica, Arial, sans-serif").
 _CSS_DECLARATION = re.compile(r"^-?[a-z]+(?:-[a-z]+)*\s*:\s*[^;{}:\s]+(?:\s+[^;{}:\s]+){0,3};$")
 _CSS_CLOSE = re.compile(r"^\}[.;\s}]*$")
+# A section label: one or two capitalised words, no colon (a transcript's "SMITH:" opens a turn).
 _LABEL = re.compile(r"^[A-Z][A-Z'’&\-]+(?: [A-Z][A-Z'’&\-]+)?\.?$")
 _NAME = re.compile(r"^[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|de|van|von|der|al|bin))*$")
 MAX_PAGE_LINE_WORDS = 14
