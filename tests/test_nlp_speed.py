@@ -4,7 +4,7 @@ from __future__ import annotations
 from spacy.lookups import Lookups
 
 from newsgraph.fastspacy import ArrayMatches, IndexedLookups, MemoLemmas
-from newsgraph.nlp import load_model
+from newsgraph.nlp import children, load_model, tokens
 
 TEXT = ("The ministers were meeting in Lisbon on Tuesday. She said the talks had gone better than "
         "expected, and they are going to meet again. Running costs rose; the better offers came later. "
@@ -108,3 +108,19 @@ def test_token_writes_leave_any_other_attribute_to_spacy():
     assert columns == [POS, LEMMA] and writes == [[(0, 92)], [(1, 5), (0, 100)]]
     assert _token_writes([{POS: 92}, {IS_STOP: 1}]) is None  # a lexeme flag: spaCy sets it on the lexeme
     assert _token_writes([{"_": {"x": 1}}]) is None  # extension attributes
+
+
+def test_children_are_spacys_from_the_tokens_made_once(pipeline):
+    doc = pipeline.nlp(TEXT)
+    made = tokens(doc)
+    for token in doc:
+        found = children(token)
+        assert [c.i for c in found] == [c.i for c in token.children]
+        assert all(c is made[c.i] for c in found)  # the doc's Token objects, no new ones
+    assert any(children(token) for token in doc)  # the text has dependents at all
+
+
+def test_children_follow_the_doc_in_hand(pipeline):
+    first, second = pipeline.nlp("Officials met on Monday."), pipeline.nlp("The long talks ended.")
+    assert [c.text for c in children(first[1])] == [c.text for c in first[1].children]
+    assert [c.text for c in children(second[3])] == [c.text for c in second[3].children]

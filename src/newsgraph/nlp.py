@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import Iterator
 
 import numpy as np
-from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
+from spacy.attrs import HEAD, IDX, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -387,8 +387,28 @@ def tokens(doc: Doc) -> tuple:
     thread stays alive until the next one replaces it."""
     held = getattr(_TOKENS, "doc", None)
     if held is None or held() is not doc:
-        _TOKENS.doc, _TOKENS.tokens = weakref.ref(doc), tuple(doc)
+        _TOKENS.doc, _TOKENS.tokens, _TOKENS.children = weakref.ref(doc), tuple(doc), None
     return _TOKENS.tokens
+
+
+def children(token) -> tuple:
+    """`token.children` from the doc's Token objects made once (`tokens`), in the same order (by
+    index): spaCy's makes a new Token for each child on every pass, and the rules ask each verb's
+    children many times."""
+    toks = tokens(token.doc)
+    if _TOKENS.children is None:
+        _TOKENS.children = _children_of(toks)
+    return _TOKENS.children[token.i]
+
+
+def _children_of(toks: tuple) -> list[tuple]:
+    kids: list[list] = [[] for _ in toks]
+    if toks:
+        heads = toks[0].doc.to_array(HEAD).astype(np.int64)  # offsets: 0 for a root
+        for i, offset in enumerate(heads.tolist()):
+            if offset:
+                kids[i + offset].append(toks[i])
+    return [tuple(k) for k in kids]
 
 
 def span_tokens(span) -> tuple:
@@ -398,7 +418,7 @@ def span_tokens(span) -> tuple:
 
 def child(token, *deps: str):
     """The token's first child with one of these dependency labels, or None."""
-    return next((c for c in token.children if c.dep_ in deps), None)
+    return next((c for c in children(token) if c.dep_ in deps), None)
 
 
 def span_text(span) -> str:

@@ -447,7 +447,8 @@ class Clusterer:
 
     def _sentence_index(self) -> dict[int, int]:
         if self._sentences is None:
-            self._sentences = {t.i: n for n, sent in enumerate(self.doc.sents) for t in sent}
+            # Token indices from each sentence's bounds: no Token objects made for them.
+            self._sentences = {i: n for n, sent in enumerate(self.doc.sents) for i in range(sent.start, sent.end)}
         return self._sentences
 
     def _person_role(self, person: Candidate) -> tuple[str | None, str | None]:

@@ -242,7 +242,10 @@ def abbreviated_state(text: str) -> str | None:
 
 def party_state(doc: Doc, i: int) -> str | None:
     """'R-NY', 'D-Calif.': the state after a party letter and a hyphen (postal codes only there)."""
-    if i < 2 or doc[i - 1].text != "-" or doc[i - 2].text not in PARTY_LETTERS:
+    if i < 2:
+        return None
+    toks = doc_tokens(doc)  # asked of every token: made once, not three new Token objects a call
+    if toks[i - 1].text != "-" or toks[i - 2].text not in PARTY_LETTERS:
         return None
     dotted, postal = _state_forms()
-    return dotted.get(doc[i].text) or postal.get(doc[i].text)
+    return dotted.get(toks[i].text) or postal.get(toks[i].text)

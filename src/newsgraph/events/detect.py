@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
-from ..nlp import child, span_tokens
+from ..nlp import child, children, span_tokens
 from .candidate import Candidate
 from .demands import OBLIGATION, directive, obligation
 from .lexicon import Lexicon, Sense
@@ -84,7 +84,7 @@ def _absorb_by_nouns(nouns: list[Candidate], found: list[Candidate]) -> list[Can
 
 def _nations(noun: Token) -> int:
     """How many nations modify a noun: "French and Egyptian warships" -> 2."""
-    named = [c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
+    named = [c for c in children(noun) if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")]
     return len({t.i for c in named for t in (c, *c.conjuncts)})
 
 
@@ -120,7 +120,7 @@ def _standalone(noun: Token, lex: Lexicon, denier: Token | None = None) -> Candi
         return Candidate(noun, noun, sense, event_type, mode, nominal=True, patient=noun)
     if event_type not in STANDALONE_TYPES:
         return None
-    owned = any(_owner(c) for c in noun.children)
+    owned = any(_owner(c) for c in children(noun))
     if not owned and denier is not None and event_type == "ACCUSE":
         return Candidate(noun, denier, replace(sense, host=True), event_type, mode, nominal=True, patient=noun)
     parties = _preps(noun) & _party_preps(sense, event_type)
@@ -144,11 +144,11 @@ def _happening(noun: Token, occurrence: frozenset[str]) -> bool:
         return noun.head.lemma_.lower() in occurrence and _no_object(noun.head)
     # "with protests exploding to new levels": the parser hangs the verb on its subject noun.
     return any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i > noun.i and c.lemma_.lower() in occurrence
-               and _no_object(c) for c in noun.children)
+               and _no_object(c) for c in children(noun))
 
 
 def _no_object(verb: Token) -> bool:
-    return not any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd", "ccomp", "xcomp") for c in verb.children)
+    return not any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd", "ccomp", "xcomp") for c in children(verb))
 
 
 def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
@@ -179,7 +179,7 @@ def _stance_adjective(adj: Token, lex: Lexicon) -> Candidate | None:
 
 
 def _graded(tok: Token) -> bool:
-    return tok.tag_ == "VBN" and any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in tok.children)
+    return tok.tag_ == "VBN" and any(c.dep_ == "advmod" and c.lower_ in DEGREE_WORDS for c in children(tok))
 
 
 def elaborates(cand: Candidate, other: Candidate) -> bool:
@@ -189,7 +189,7 @@ def elaborates(cand: Candidate, other: Candidate) -> bool:
     if cand.nominal or verb.dep_ != "advcl" or verb.head not in (other.verb, other.trigger) or cand is other:
         return False
     # "led a protest march to protest the result": a purpose infinitive of one type names the act again.
-    purpose = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    purpose = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children(verb))
     return purpose or (verb.tag_ == "VBG" and child(verb, "mark") is None)
 
 
@@ -202,7 +202,7 @@ def _reduced_relative(tok: Token) -> bool:
 
 
 def _dated(tok: Token) -> bool:
-    return any(t.ent_type_ == "DATE" for c in tok.children if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
+    return any(t.ent_type_ == "DATE" for c in children(tok) if c.dep_ in ("prep", "npadvmod") for t in c.subtree)
 
 
 def _participle_event(verb: Token, lex: Lexicon) -> Candidate | None:
@@ -270,7 +270,7 @@ def _undergone(noun: Token, verb: Token, lex: Lexicon) -> Candidate | None:
 def _stative_have(verb: Token, lemma: str) -> bool:
     """"both candidates have a joint agreement": a present "have" tells a standing state, not an
     act ("had talks", "will have talks" report one)."""
-    return lemma == "have" and verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in verb.children)
+    return lemma == "have" and verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ == "aux" for c in children(verb))
 
 
 def _sense_for(verb: Token, noun: Token | None, senses) -> Candidate | None:
@@ -339,18 +339,18 @@ def _noun_fits(sense: Sense, noun: Token, verb: Token) -> bool:
 
 def _addressed(noun: Token, verb: Token) -> bool:
     """Concern voiced to someone, or over someone's conduct, rather than about a situation."""
-    for prep in (c for t in (noun, verb) for c in t.children if c.dep_ == "prep"):
+    for prep in (c for t in (noun, verb) for c in children(t) if c.dep_ == "prep"):
         if prep.lemma_.lower() in ("to", "toward", "towards", "with"):
             return True
-        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        for obj in (c for c in children(prep) if c.dep_ == "pobj"):
             for tok in (obj, *obj.conjuncts):
-                if any(c.dep_ == "poss" for c in tok.children) or tok.ent_type_ in ACTOR_ENTS:
+                if any(c.dep_ == "poss" for c in children(tok)) or tok.ent_type_ in ACTOR_ENTS:
                     return True
     return False
 
 
 def _modifiers(noun: Token) -> set[str]:
-    return {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    return {c.lemma_.lower() for c in children(noun) if c.dep_ in ("compound", "amod", "nmod")}
 
 
 def _noun_reading(sense: Sense, noun: Token, verb: Token) -> tuple[str, str | None]:
@@ -390,7 +390,7 @@ def _fits(sense: Sense, verb: Token, noun: Token | None) -> bool:
     if sense.modifiers is not None and (noun is None or not _modifiers(noun) & sense.modifiers):
         return False
     if sense.complement is not None and not {
-            c.lemma_.lower() for c in verb.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")} & sense.complement:
+            c.lemma_.lower() for c in children(verb) if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")} & sense.complement:
         return False
     preps = _preps(verb)
     if sense.prep is not None and not preps & sense.prep:
@@ -431,7 +431,7 @@ def look_through(noun: Token, lex: Lexicon) -> Token:
             break
         noun = inner
     if noun.lemma_.lower() in FRAME_NOUNS:
-        event = next((c for c in noun.children if c.dep_ in ("compound", "nmod")
+        event = next((c for c in children(noun) if c.dep_ in ("compound", "nmod")
                       and _noun_sense(c, lex) is not None), None)
         return event or noun
     return noun
@@ -522,17 +522,17 @@ def content_mode(noun: Token | None, lex: Lexicon) -> str | None:
 def _preps(tok: Token) -> set[str]:
     """The verb's prepositions, leaving out those of a date ("fired his manager on Monday" is no
     firing on someone)."""
-    return {c.lemma_.lower() for c in tok.children if c.dep_ in ("prep", "agent", "dative") and not _of_date(c)}
+    return {c.lemma_.lower() for c in children(tok) if c.dep_ in ("prep", "agent", "dative") and not _of_date(c)}
 
 
 def _of_date(prep: Token) -> bool:
-    return any(o.dep_ == "pobj" and o.ent_type_ in TIME_ENTS for o in prep.children)
+    return any(o.dep_ == "pobj" and o.ent_type_ in TIME_ENTS for o in children(prep))
 
 
 def _particles(tok: Token) -> set[str]:
     """The verb's particles, with those the parser hangs as adverbs ("stepped down", "rolled back
     the rule"): a particle word right after the verb or its object is the verb's particle."""
-    return {c.lemma_.lower() for c in tok.children if c.dep_ == "prt" or _adverb_particle(c, tok)}
+    return {c.lemma_.lower() for c in children(tok) if c.dep_ == "prt" or _adverb_particle(c, tok)}
 
 
 def _adverb_particle(adverb: Token, verb: Token) -> bool:
@@ -543,7 +543,7 @@ def _adverb_particle(adverb: Token, verb: Token) -> bool:
 
 
 def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
-    for prep in tok.children:
+    for prep in children(tok):
         if prep.dep_ == "prep" and prep.lemma_.lower() in preps:
             obj = child(prep, "pobj", "pcomp")
             if obj is not None:
@@ -560,7 +560,7 @@ def participle_of(verb: Token) -> bool:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in children(verb))
 
 
 def _subject_lemma(verb: Token) -> str | None:

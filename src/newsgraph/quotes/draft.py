@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from ..nlp import dateline_end
+from ..nlp import tokens as doc_tokens
 from .cues import Cue
 
 DIRECT, INDIRECT, MIXED = "direct", "indirect", "mixed"
@@ -62,16 +63,17 @@ _LINE_TOKENS = 60     # tokens of a line read to find its dateline
 
 def _without_dateline(doc: Doc, tokens: list[Token]) -> list[Token]:
     """`nlp.after_dateline` on the line's opening tokens only, not the whole text (`Doc.text`
-    is rebuilt on every read, and clauses are many)."""
-    first = tokens[0]
+    is rebuilt on every read, and clauses are many). The doc's Token objects are read once made
+    (`nlp.tokens`): every clause walks back over its line."""
+    first, toks = tokens[0], doc_tokens(doc)
     i = first.i
-    while i > 0 and "\n" not in doc[i - 1].text_with_ws:
-        if first.idx - doc[i - 1].idx > DATELINE_REACH:
+    while i > 0 and "\n" not in toks[i - 1].text_with_ws:
+        if first.idx - toks[i - 1].idx > DATELINE_REACH:
             return tokens  # the line starts too far back for a dateline to reach this clause
         i -= 1
-    lead = doc[i - 1].text_with_ws.rpartition("\n")[2] if i > 0 else ""
-    line_start = doc[i].idx - len(lead)
-    line = lead + "".join(t.text_with_ws for t in doc[i:i + _LINE_TOKENS])
+    lead = toks[i - 1].text_with_ws.rpartition("\n")[2] if i > 0 else ""
+    line_start = toks[i].idx - len(lead)
+    line = lead + "".join(t.text_with_ws for t in toks[i:i + _LINE_TOKENS])
     cut = dateline_end(line.split("\n", 1)[0])
     return tokens if cut is None else [t for t in tokens if t.idx >= line_start + cut]
 

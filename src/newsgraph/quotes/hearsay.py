@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..nlp import span_tokens
 from ..reporting import hearsay_adverbs
 from .cues import Cue, lemma_of
 from .draft import INDIRECT, Draft, clause_range
@@ -26,7 +27,7 @@ CLAUSE_HEADS = ("VERB", "AUX")  # the clause a hedge modifies has a verb and a s
 
 def hearsay_drafts(sentence: Span) -> list[Draft]:
     drafts: list[Draft] = []
-    for token in sentence:
+    for token in span_tokens(sentence):
         if token.lower_ in HEARSAY_ADVERBS and token.dep_ == "advmod":
             drafts.extend(_adverb_report(token))
         elif token.pos_ == "VERB" and cue_class(lemma_of(token)) == SPEECH:
