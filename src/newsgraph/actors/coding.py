@@ -10,6 +10,7 @@ from collections import OrderedDict
 
 from spacy.tokens import Doc
 
+from ..nlp import tokens as doc_tokens
 from ..records import Entity, Mention
 from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .byline import ArticleFacts, trailer_start
@@ -30,7 +31,7 @@ class Coder:
                  facts: ArticleFacts = ArticleFacts()):
         self.doc, self.kb, self.memory, self.date, self.facts = doc, kb, memory, date, facts
         start = trailer_start(text_of(doc), facts)
-        self.trailer = next((t.i for t in doc if t.idx >= start), len(doc))  # first token of the byline block
+        self.trailer = next((t.i for t in doc_tokens(doc) if t.idx >= start), len(doc))  # first token of the byline block
 
     def entities(self, cands: list[Candidate]) -> tuple[Entity, ...]:
         groups: "OrderedDict[str, list[Candidate]]" = OrderedDict()

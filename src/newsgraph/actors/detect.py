@@ -174,7 +174,7 @@ class Detector:
         party-sector organisation), not a mention of the candidate; 'campaign manager' is a title."""
         people = [(e.start, e.end) for e in ents if e.label_ in ("PERSON", "ORG")]
         people += [(m.start, m.end) for m in self.matches if m.hits[0].kind == "person"]
-        for token in self.doc:
+        for token in tokens(self.doc):
             if token.lower_ not in ("campaign", "campaigns") or token.dep_ == "compound" or token.i == 0:
                 continue
             end = token.i - 1 if self.doc[token.i - 1].lower_ in ("'s", "\u2019s", "'", "\u2019") else token.i
@@ -405,7 +405,7 @@ class Detector:
 
     def abbreviated_states(self) -> None:
         """'Trenton, N.J.', 'Sen. Marco Rubio (R-Fla.)': the state, one entity with its full name's mentions."""
-        for token in self.doc:
+        for token in tokens(self.doc):
             if self.claimed[token.i]:
                 continue
             name = party_state(self.doc, token.i) or (abbreviated_state(token.text) if token.is_title or
@@ -437,7 +437,7 @@ class Detector:
 
     def pronouns(self) -> None:
         name_words = self._name_words()
-        for token in self.doc:
+        for token in tokens(self.doc):
             gender = PERSON_PRONOUNS.get(token.lower_)
             if not gender or self.claimed[token.i]:
                 continue

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..nlp import tokens as doc_tokens
 from .candidates import text_of
 from .kb import Hit, KnowledgeBase, norm
 from .memory import Memory
@@ -44,7 +45,7 @@ class Gazetteer:
 
     def find(self, doc: Doc) -> list[NameMatch]:
         found: list[NameMatch] = []
-        tokens = list(doc)  # one Token object each, not one per look
+        tokens = list(doc_tokens(doc))  # one Token object each, not one per look (nor per pass over the doc)
         i = 0
         while i < len(doc):
             match = self._longest_at(doc, tokens, i)

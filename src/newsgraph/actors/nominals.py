@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import tokens as doc_tokens
 from ..reporting import reporting_verbs
 from .candidates import DEMONYM, DESCRIPTION, LOCATIVE_PREPS, METONYM, TITLE, Candidate
 from .cluster import GOVERNMENT_HEADS, LEGISLATIVE_BODIES, OFFICE_SECTORS, name_sector
@@ -51,7 +52,7 @@ def find(det) -> None:
     """Add the role-word noun phrases of the detector's doc as candidates."""
     doc = det.doc
     proper = _proper_name_tokens(det)
-    for token in doc:
+    for token in doc_tokens(doc):  # the doc's Token objects, made once for all its passes
         if det.claimed[token.i] or not _nominal(det, token) or token.dep_ == "compound":
             continue
         if token.i in proper or _hyphen_modifier(doc, token.i) or _hyphen_tail(token) or _hyphen_phrase(token):

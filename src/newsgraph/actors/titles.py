@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from ..nlp import tokens as doc_tokens
 from .candidates import text_of
 from .kb import NON_STATE_CODES, KnowledgeBase, Role, norm
 
@@ -154,7 +155,7 @@ def names_after_titles(doc: Doc, kb: KnowledgeBase, country_at, known: list[tupl
     nouns after a person's title in lower case name a person, where spaCy missed them or took them for an
     organisation or an event. Names the knowledge base knows (`known`) are left to it."""
     spans = []
-    for token in doc:
+    for token in doc_tokens(doc):  # the doc's Token objects, made once for all its passes
         if token.i == 0 or not _name_word(token) or _name_word(doc[token.i - 1]) or not doc[token.i - 1].is_lower:
             continue
         end = _name_end(doc, token.i)
