@@ -42,6 +42,15 @@ def test_a_text_that_is_all_byline_keeps_its_actors():
     assert trailer_start("By Ade Okafor") == len("By Ade Okafor")
 
 
+
+def test_a_credit_line_closing_the_text_joins_the_byline_block_unless_bracketed():
+    body = "Talks Fail\n\nThe talks failed on Monday.\n\n"
+    plain = body + "Additional reporting by Ana Ruiz in Lima"
+    assert plain[trailer_start(plain):].startswith("Additional reporting")
+    wire = body + "(Reporting by Ana Ruiz in Lima; editing by Tom Bell)"
+    assert trailer_start(wire) == len(wire)  # the wire's own credit: left to the body
+
+
 # -- whole articles (spaCy) -------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def analyze():

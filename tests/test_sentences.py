@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.nlp import reporting_forms
-from newsgraph.pagelines import is_non_sentence
+from newsgraph.pagelines import is_non_sentence, is_wire_credit, opens_wire_credit
 
 
 def _sentences(pipeline, text: str) -> list[str]:
@@ -145,3 +145,27 @@ def test_reporting_forms_are_inflected_from_the_lexicon(pipeline):
     assert {"says", "said", "told", "asked", "replied", "tweeted", "shouted"} <= forms
     assert "saw" not in forms and "thinks" not in forms  # perception and thought do not attribute a quote
     assert {"asked", "replied"} <= reporting_forms()  # the regular forms without a lemmatizer
+
+
+# -- wire credit lines: one recogniser (pagelines), read by the page-line test and the actors stage --
+@pytest.mark.parametrize("line", [
+    "(Reporting by Ana Ruiz in Lima; editing by Tom Bell)",
+    "Additional reporting by Ana Ruiz; Writing by Tom Bell",
+    "(Writing and editing by Ana Ruiz, Compiled by Tom Bell in Oslo.)",
+])
+def test_whole_wire_credits_open_as_one(line):
+    assert is_wire_credit(line) and opens_wire_credit(line)
+
+
+def test_a_credit_the_strict_test_cannot_read_still_opens_as_one():
+    line = "(Reporting by Ana Ruiz and the staff of our Lima bureau, who worked all night)"
+    assert opens_wire_credit(line) and not is_wire_credit(line)
+
+
+@pytest.mark.parametrize("line", [
+    "Reporting on the strike by the union was thin.",
+    "Reporters were told by the mayor that the bridge would open.",
+    "Reporting by " + "word " * 70,
+])
+def test_prose_opens_no_wire_credit(line):
+    assert not opens_wire_credit(line)

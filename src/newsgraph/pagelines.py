@@ -83,6 +83,8 @@ _TASK = (r"(?:with\s+)?(?:(?:additional|further|extra)\s+)?"
          r"(?:reporting|writing|editing|research|compiled|compiling|production|graphics|photography|translation)")
 _CREDIT_CLAUSE = re.compile(rf"^{_TASK}(?:\s+(?:and|&)\s+{_TASK})?\s+by\s+(?P<names>\S.*)$", re.I)
 _CREDIT_SPLIT = re.compile(rf"\s*;\s*|,\s*(?={_TASK}\s+(?:(?:and|&)\s+\w+\s+)?by\b)", re.I)
+# A line that opens as one ("(Reporting by", "Additional reporting by", "Editing by"), whatever follows.
+_CREDIT_OPENING = re.compile(rf"^\(?\s*{_TASK}(?:\s+(?:and|&)\s+{_TASK})?\s+by\b", re.I)
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,3}$")
 _ADDITIONAL = re.compile(r"^(?:with\s+)?(?:additional|further|extra)\s", re.I)
 MAX_CREDIT_LINE_WORDS = 60
@@ -105,7 +107,7 @@ def is_non_sentence(line: str) -> bool:
 
 def _page_line(body: str) -> bool:
     """A byline, a credit, a teaser, a widget, a post signature or a label: short, and no prose."""
-    if _wire_credit(body):
+    if is_wire_credit(body):
         return True
     words = len(body.split())
     if words > MAX_TEASER_WORDS:
@@ -129,7 +131,15 @@ def _all_names(names: list[str]) -> bool:
     return bool(names) and all(_NAME.match(n.strip()) and len(n.split()) <= 4 for n in names)
 
 
-def _wire_credit(body: str) -> bool:
+def opens_wire_credit(line: str) -> bool:
+    """The line opens as a wire credit line does, a task done "by" people ("(Reporting by Jane Doe in
+    Paris; ...", "Additional reporting by"), and is no longer than one: the test of the actors stage
+    (the journalists a credit names; the byline block after the body), which reads lines the page-line
+    test may have left whole for a clause it could not read as a credit."""
+    return len(line.split()) <= MAX_CREDIT_LINE_WORDS and bool(_CREDIT_OPENING.match(line.strip()))
+
+
+def is_wire_credit(body: str) -> bool:
     """ "(Reporting by Jane Doe in Paris; editing by John Roe)": every clause a task done by named people."""
     if len(body.split()) > MAX_CREDIT_LINE_WORDS or not body[:2].lstrip("(")[:1].isupper():
         return False

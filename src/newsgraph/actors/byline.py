@@ -11,12 +11,13 @@ import re
 from dataclasses import dataclass
 
 from ..article import BIO, BYLINE
+from ..pagelines import opens_wire_credit
 from .candidates import NAME, Candidate
 from .kb import norm
 
-# Trailing lines that belong to the byline/bio block besides BYLINE and BIO themselves.
+# Trailing lines that belong to the byline/bio block besides BYLINE, BIO and a wire credit line.
 _TRAILER_LINE = re.compile(
-    r"^\s*(?:(?:additional )?reporting by|editing by|writing by|contact|e-?mail|follow (?:him|her|them|us|me)\b"
+    r"^\s*(?:contact|e-?mail|follow (?:him|her|them|us|me)\b"
     r"|copyright|\(c\)|©|all rights reserved|@\w+\s*$)", re.I)
 TRAILER_LINES = 12  # the block is at most this many non-blank lines at the end of the text
 
@@ -54,13 +55,18 @@ def trailer_start(text: str, facts: ArticleFacts = ArticleFacts()) -> int:
 
 def _trailer_line(line: str, authors: list[str]) -> str | None:
     """'sure' for a byline, contact or author line; 'bio' for a bio-shaped line; None for body text."""
-    if BYLINE.match(line) or _TRAILER_LINE.match(line):
+    if BYLINE.match(line) or _trailing_credit(line) or _TRAILER_LINE.match(line):
         return "sure"
     if any(line.startswith(a) for a in authors) and len(line) < 300:
         return "sure"
     return "bio" if BIO.match(line) else None
 
 
+def _trailing_credit(line: str) -> bool:
+    """A credit line of the byline block: "Additional reporting by Jane Doe". A bracketed one, "(Reporting
+    by Jane Doe in Paris; editing by John Roe)", closes wire copy itself and is left to the body: its
+    reporters take the town their clause names or the article's country (sectors._credited_journalists)."""
+    return opens_wire_credit(line) and not line.startswith("(")
 
 
 def mark_authors(doc, cands: list[Candidate], facts: ArticleFacts) -> None:

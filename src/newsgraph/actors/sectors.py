@@ -28,6 +28,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..pagelines import opens_wire_credit
 from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .fallback import FOREIGN_FACING
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
@@ -274,11 +275,6 @@ def _groups_in_places(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> No
             cand.country = found.pop()
 
 
-# A wire credit line opens with a task done "by" the people it names: "(Reporting by", "Additional
-# reporting by", "Writing by", "Editing by".
-_CREDIT_LINE = re.compile(r"^\(?\s*(?:(?:additional|further|extra)\s+)?"
-                          r"(?:reporting|writing|editing|research|compiled|compiling)\s+by\b", re.I)
-MAX_CREDIT_WORDS = 60
 
 
 def _credited_journalists(doc: Doc, cands: list[Candidate]) -> None:
@@ -292,7 +288,7 @@ def _credited_journalists(doc: Doc, cands: list[Candidate]) -> None:
         start, end = cand.chars(doc)
         line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
-        if _CREDIT_LINE.match(line.strip()) and len(line.split()) <= MAX_CREDIT_WORDS:
+        if opens_wire_credit(line):  # "(Reporting by Jane Doe in Paris; editing by ..."
             cand.sector, cand.context = "JRN", True
             cand.country = _reporting_from(doc, cands, cand) or cand.country
 
