@@ -42,6 +42,8 @@ def test_date_office_beats_an_office_title_only():
     assert not _date_wins(_office("LEG", "Senator"), "BUS", ["businessman"])  # a description keeps its sector
     assert not _date_wins(_office(None, None), "GOV", ["governor"])  # before any office: the text decides
     assert _date_wins(_office("GOV", "President"), "ELI", ["then-Senator"])  # a past title; in office now
+    assert _date_wins(_office("PTY", "candidate"), "CVL", ["man"])  # one holding an office is no civilian
+    assert not _date_wins(_office("ELI", "former President"), "CVL", ["man"])  # a later life unknown
 
 
 def test_former_office_beats_only_a_title_of_that_office():

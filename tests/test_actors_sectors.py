@@ -211,3 +211,9 @@ def test_a_states_market_or_a_noun_predicate_is_no_government_acting(analyse):
 def test_a_town_read_as_an_organisation_is_a_place(analyse):
     ents = analyse("The charity named Birmingham, Bradford, Derby, Dewsbury and Leeds as its hubs.")
     assert next(e for e in ents if e.name == "Dewsbury").kind == "GPE"
+
+
+def test_a_staff_works_in_its_employers_sector(analyse):
+    ents = analyse("Senator Marta Quillan thanked her staff on Tuesday.")
+    assert codes(ents, "staff")[1] == "LEG"
+    assert codes(analyse("The medical staff had not been told."), "medical staff")[1] == "MED"

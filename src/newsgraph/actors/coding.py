@@ -237,13 +237,14 @@ def _date_wins(office: Office | None, sector: str | None, roles: list[str]) -> b
 
     "Secretary Clinton" in 2016 is the candidate (PTY), "Republican hopeful Ted Cruz" the sitting senator
     (LEG), "Reagan, president of the United States" in 2016 a former president (ELI). A description
-    that is no office ("the businessman") keeps its sector; a former office only beats a title of that
+    that is no office ("the businessman") keeps its sector, but not a civilian's (CVL: "an ambitious man",
+    "a lawyer"): one holding an office that day is no civilian. A former office only beats a title of that
     same office, since the knowledge base does not know every later career.
     """
     if office is None or not office.role or not office.sector or sector == office.sector:
         return False
     current = not office.role.startswith("former ")
-    if sector == "ELI" and current:
+    if sector in ("ELI", "CVL") and current:
         return True  # "then-Senator Obama" in 2016, "former Secretary of State Clinton" running in 2016
     if sector not in OFFICE_SECTORS:
         return False

@@ -20,7 +20,9 @@ working records, coding's last step before immutable entities):
 - a school, institute or centre named after a university the knowledge base knows is part of it ("the UCLA
   Promise Institute": EDU, USA);
 - the people a wire credit line names are journalists ("(Reporting by Jane Doe in Paris; editing by
-  John Roe)": JRN, of the town's country where the clause names one, else the article's).
+  John Roe)": JRN, of the town's country where the clause names one, else the article's);
+- a staff works in its employer's sector, not as labour ("Secretary Jones and her staff" GOV, "the
+  senator's staffers" LEG, "staff at the embassy" GOV).
 """
 from __future__ import annotations
 
@@ -40,7 +42,8 @@ _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # think tank" NGO, "an economist at the bank" BUS, "an analyst at the ministry" GOV).
 HELD_OCCUPATIONS = frozenset({"scholar", "scholars", "fellow", "senior fellow", "researcher", "researchers",
                               "analyst", "analysts", "economist", "economists", "chief economist", "strategist",
-                              "market strategist", "expert", "experts", "specialist", "adviser", "advisor"})
+                              "market strategist", "expert", "experts", "specialist", "adviser", "advisor",
+                              "staff", "staffers"})
 # Prepositions that attach a title to the organisation it is held in ("a spokeswoman for the company").
 HELD_IN = frozenset({"for", "of", "at", "with"})
 
@@ -64,6 +67,7 @@ def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
     _groups_in_places(doc, kb, cands)
     _credited_journalists(doc, cands)
     _units_of_universities(doc, kb, cands)
+    _staff_of_employers(doc, kb, cands, office)
 
 
 def body_word_sector(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
@@ -110,6 +114,37 @@ def _possessed_people(doc: Doc, cands: list[Candidate], office) -> None:
             continue
         cand.sector = org.sector
         cand.country = cand.country or org.country
+
+
+# The people who work for one person or body: their sector is their employer's.
+STAFF_WORDS = frozenset({"staff", "staffers"})
+
+
+def _staff_of_employers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
+    """'her staff', 'the senator's staffers': a staff of its role word's own sector (LAB) whose possessor is
+    a person or body with a sector takes that sector (and its country when it has none)."""
+    by_token = {i: c for c in cands if c.key for i in range(c.start, c.end)}
+    for cand in cands:
+        if cand.mention == PRONOUN or norm(cand.role or "") not in STAFF_WORDS:
+            continue
+        role = kb.role(cand.role)
+        if role is None or cand.sector != role.sector:
+            continue  # a body word already coded it: "campaign staff" PTY
+        owner = next((by_token[t.i] for t in doc[cand.end - 1].children if t.dep_ == "poss" and t.i in by_token), None)
+        sector, country = _employer_codes(owner, cands, office) if owner is not None else (None, None)
+        if sector:
+            cand.sector, cand.country = sector, cand.country or country
+
+
+def _employer_codes(owner: Candidate, cands: list[Candidate], office) -> tuple[str | None, str | None]:
+    """The sector and country of the entity a possessive names: its own mentions' first, else its office's."""
+    kin = [c for c in cands if c.key == owner.key and c.mention != PRONOUN]
+    sector = next((c.sector for c in kin if c.sector), None)
+    country = next((c.country for c in kin if c.country), None)
+    held = office(owner.key)
+    if held is not None:
+        sector, country = sector or held.sector, country or held.country
+    return sector, country
 
 
 def _apposed_titles(doc: Doc, cands: list[Candidate], office) -> None:
