@@ -221,3 +221,11 @@ def test_title_of_a_state_body_takes_the_body_sector(analyse):
 def test_hyphenated_inspector_general_is_no_army_general(analyse):
     ents = analyse("Three senators have dragged the Inspector-General of Police, Adaeze Okonkwo, to court.")
     assert by_text(ents, "Adaeze Okonkwo").sector == "COP"
+
+
+def test_an_organisation_named_after_a_place_is_of_its_country(analyse):
+    text = ("Mexico said on Monday that the plan was bad. Mexico would act. "
+            "He once owned the New Jersey Stallions, a football team.")
+    assert codes(analyse(text), "New Jersey Stallions")[0] == "USA"
+    text = "Mexico said the plan was bad. Mexico would act. The Denver Committee questioned him on Monday."
+    assert codes(analyse(text), "Denver Committee")[0] != "USA"  # an inquiry, named after its matter
