@@ -217,3 +217,11 @@ def test_a_staff_works_in_its_employers_sector(analyse):
     ents = analyse("Senator Marta Quillan thanked her staff on Tuesday.")
     assert codes(ents, "staff")[1] == "LEG"
     assert codes(analyse("The medical staff had not been told."), "medical staff")[1] == "MED"
+
+
+def test_a_title_whose_head_is_generic_is_of_the_body_before_it(analyse):
+    assert codes(analyse("A Hezbollah representative denied the report."), "Hezbollah representative")[1] == "REB"
+    ents = analyse("The Keelworkers Union Political Director Dana Ferro said the deal was fair.")
+    assert codes(ents, "Dana Ferro")[1] == "LAB"
+    ents = analyse("Senate Majority Leader Tomas Brandt spoke on Monday.")
+    assert codes(ents, "Tomas Brandt")[1] == "LEG"  # an office with a sector of its own keeps it

@@ -33,7 +33,7 @@ from spacy.tokens import Doc
 from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .fallback import FOREIGN_FACING
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
-from .nominals import GENERIC_ROLES
+from .nominals import GENERIC_ROLES, held_title
 
 # Sectors whose holders become ELI once they leave (docs/annotation.md: ELI is former officials).
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
@@ -278,10 +278,10 @@ def _titles_after_bodies(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) ->
     title_starts = {(c.key, c.end): c.start for c in cands if c.mention == TITLE and c.key}
     for cand in cands:
         org = orgs.get(title_starts.get((cand.key, cand.start), cand.start))
-        if org is None or cand.mention == PRONOUN or not cand.role_key or cand.role_key not in GENERIC_ROLES:
+        if org is None or cand.mention == PRONOUN or not cand.role_key:
             continue
         role = kb.role(cand.role_key)
-        if role is None or cand.sector != role.sector or org.sector == cand.sector:
+        if role is None or not held_title(role) or cand.sector != role.sector or org.sector == cand.sector:
             continue
         if doc[org.end - 1].dep_ != "compound" or doc[org.end - 1].head.i >= cand.end:
             continue
