@@ -225,3 +225,8 @@ def test_a_title_whose_head_is_generic_is_of_the_body_before_it(analyse):
     assert codes(ents, "Dana Ferro")[1] == "LAB"
     ents = analyse("Senate Majority Leader Tomas Brandt spoke on Monday.")
     assert codes(ents, "Tomas Brandt")[1] == "LEG"  # an office with a sector of its own keeps it
+
+
+def test_a_hyphenated_title_before_a_name(analyse):
+    ents = analyse("Harbour Gazette editor-in-chief Ilse Marquardt said the paper would appeal.")
+    assert codes(ents, "Ilse Marquardt")[1] == "JRN"
