@@ -230,3 +230,8 @@ def test_a_title_whose_head_is_generic_is_of_the_body_before_it(analyse):
 def test_a_hyphenated_title_before_a_name(analyse):
     ents = analyse("Harbour Gazette editor-in-chief Ilse Marquardt said the paper would appeal.")
     assert codes(ents, "Ilse Marquardt")[1] == "JRN"
+
+
+def test_a_title_predicated_of_a_name_is_held_in_its_body(analyse):
+    ents = analyse("Lena Forsberg is president of Norrland University in Umea.")
+    assert codes(ents, "Lena Forsberg")[1] == "EDU"

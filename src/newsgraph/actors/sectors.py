@@ -148,7 +148,8 @@ def _employer_codes(owner: Candidate, cands: list[Candidate], office) -> tuple[s
 
 
 def _apposed_titles(doc: Doc, cands: list[Candidate], office) -> None:
-    """'David Brock, founder of Correct the Record': a bare title in apposition, held in a named body; and
+    """'David Brock, founder of Correct the Record', 'X is president of Y': a bare title in apposition or
+    predicated of the name, held in a named body; and
     any title in apposition a body's possessive qualifies ('Jane Roe, Acme's principal meteorologist')."""
     orgs = {i: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector for i in range(c.start, c.end)}
     for cand in cands:
@@ -157,12 +158,21 @@ def _apposed_titles(doc: Doc, cands: list[Candidate], office) -> None:
         held = office(cand.key) if cand.key else None
         if held is not None and held.sector:
             continue
-        apposed = [t for t in doc[cand.end - 1].children if t.dep_ == "appos" and t.i >= cand.end]
+        apposed = _apposed_or_predicated(doc[cand.end - 1], cand.end)
         title = next((t for t in apposed if t.lower_ in GENERIC_ROLES | HELD_OCCUPATIONS), None)
         org = _held_in(title, orgs) if title is not None else None
         org = org or next((orgs[p.i] for t in apposed for p in t.children if p.dep_ == "poss" and p.i in orgs), None)
         if org is not None:
             cand.sector, cand.country = org.sector, cand.country or org.country
+
+
+def _apposed_or_predicated(name, end: int) -> list:
+    """The nouns said of a name: in apposition ("X, founder of Y") or as the predicate of its copula
+    ("X is president of Y")."""
+    said = [t for t in name.children if t.dep_ == "appos" and t.i >= end]
+    if name.dep_ == "nsubj" and name.head.lemma_ == "be":
+        said += [t for t in name.head.children if t.dep_ == "attr" and t.i >= end]
+    return said
 
 
 def _held_in(title, orgs: dict) -> Candidate | None:
