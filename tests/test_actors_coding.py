@@ -42,6 +42,8 @@ def test_date_office_beats_an_office_title_only():
     assert not _date_wins(_office("LEG", "Senator"), "BUS", ["businessman"])  # a description keeps its sector
     assert not _date_wins(_office(None, None), "GOV", ["governor"])  # before any office: the text decides
     assert _date_wins(_office("GOV", "President"), "ELI", ["then-Senator"])  # a past title; in office now
+    assert _date_wins(_office("PTY", "candidate"), "CVL", ["man"])  # one holding an office is no civilian
+    assert not _date_wins(_office("ELI", "former President"), "CVL", ["man"])  # a later life unknown
 
 
 def test_former_office_beats_only_a_title_of_that_office():
@@ -219,3 +221,11 @@ def test_title_of_a_state_body_takes_the_body_sector(analyse):
 def test_hyphenated_inspector_general_is_no_army_general(analyse):
     ents = analyse("Three senators have dragged the Inspector-General of Police, Adaeze Okonkwo, to court.")
     assert by_text(ents, "Adaeze Okonkwo").sector == "COP"
+
+
+def test_an_organisation_named_after_a_place_is_of_its_country(analyse):
+    text = ("Mexico said on Monday that the plan was bad. Mexico would act. "
+            "He once owned the New Jersey Stallions, a football team.")
+    assert codes(analyse(text), "New Jersey Stallions")[0] == "USA"
+    text = "Mexico said the plan was bad. Mexico would act. The Denver Committee questioned him on Monday."
+    assert codes(analyse(text), "Denver Committee")[0] != "USA"  # an inquiry, named after its matter

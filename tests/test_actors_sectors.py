@@ -211,3 +211,27 @@ def test_a_states_market_or_a_noun_predicate_is_no_government_acting(analyse):
 def test_a_town_read_as_an_organisation_is_a_place(analyse):
     ents = analyse("The charity named Birmingham, Bradford, Derby, Dewsbury and Leeds as its hubs.")
     assert next(e for e in ents if e.name == "Dewsbury").kind == "GPE"
+
+
+def test_a_staff_works_in_its_employers_sector(analyse):
+    ents = analyse("Senator Marta Quillan thanked her staff on Tuesday.")
+    assert codes(ents, "staff")[1] == "LEG"
+    assert codes(analyse("The medical staff had not been told."), "medical staff")[1] == "MED"
+
+
+def test_a_title_whose_head_is_generic_is_of_the_body_before_it(analyse):
+    assert codes(analyse("A Hezbollah representative denied the report."), "Hezbollah representative")[1] == "REB"
+    ents = analyse("The Keelworkers Union Political Director Dana Ferro said the deal was fair.")
+    assert codes(ents, "Dana Ferro")[1] == "LAB"
+    ents = analyse("Senate Majority Leader Tomas Brandt spoke on Monday.")
+    assert codes(ents, "Tomas Brandt")[1] == "LEG"  # an office with a sector of its own keeps it
+
+
+def test_a_hyphenated_title_before_a_name(analyse):
+    ents = analyse("Harbour Gazette editor-in-chief Ilse Marquardt said the paper would appeal.")
+    assert codes(ents, "Ilse Marquardt")[1] == "JRN"
+
+
+def test_a_title_predicated_of_a_name_is_held_in_its_body(analyse):
+    ents = analyse("Lena Forsberg is president of Norrland University in Umea.")
+    assert codes(ents, "Lena Forsberg")[1] == "EDU"

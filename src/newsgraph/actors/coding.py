@@ -180,6 +180,22 @@ class Coder:
                 return sector
         return None
 
+    def _place_named_first(self, members: list[Candidate]) -> str | None:
+        """The country of a large town, region or territory an unknown organisation's name opens with, before
+        more capitalised words: a body is of the place it is named after, whatever the article is about. Not a
+        first name ("Victoria Holdings"), nor an inquiry named after what it looks into ("the Benghazi
+        Committee")."""
+        for cand in members:
+            tokens = [t for t in self.doc[cand.start:cand.end] if t.lower_ != "the"]
+            if cand.mention != NAME or len(tokens) < 2 or not tokens[-1].is_title or tokens[-1].lower_ in INQUIRIES:
+                continue
+            for n in range(min(3, len(tokens) - 1), 0, -1):
+                piece = " ".join(t.text for t in tokens[:n])
+                options = self.kb.places.get(norm(piece), ())
+                if options and options[0][1] >= NAMED_PLACE_RANK and not self.kb.gender_of_name(piece):
+                    return options[0][0]
+        return None
+
     def _mention(self, cand: Candidate) -> Mention:
         start, end = cand.chars(self.doc)
         return Mention(start, end, text_of(self.doc)[start:end], cand.mention)
@@ -220,6 +236,8 @@ class Coder:
             sector = "CVL"  # a people named as a group ("Muslims", "ethnic Albanians", "netizens"): civilians
         if sector is None and kind == "ORG":
             sector = self._kind_of_name(members)
+        if country is None and kind == "ORG":
+            country = self._place_named_first(members)  # "the New Jersey Generals", "Denver Water": USA
         if key.startswith("org:") and self._ideology_not_party(key, members):
             country, sector = None, "CVL"  # "conservatives" in an American story: no British party
         if kind == "PERSON" and country is None and role:
@@ -238,13 +256,14 @@ def _date_wins(office: Office | None, sector: str | None, roles: list[str]) -> b
 
     "Secretary Clinton" in 2016 is the candidate (PTY), "Republican hopeful Ted Cruz" the sitting senator
     (LEG), "Reagan, president of the United States" in 2016 a former president (ELI). A description
-    that is no office ("the businessman") keeps its sector; a former office only beats a title of that
+    that is no office ("the businessman") keeps its sector, but not a civilian's (CVL: "an ambitious man",
+    "a lawyer"): one holding an office that day is no civilian. A former office only beats a title of that
     same office, since the knowledge base does not know every later career.
     """
     if office is None or not office.role or not office.sector or sector == office.sector:
         return False
     current = not office.role.startswith("former ")
-    if sector == "ELI" and current:
+    if sector in ("ELI", "CVL") and current:
         return True  # "then-Senator Obama" in 2016, "former Secretary of State Clinton" running in 2016
     if sector not in OFFICE_SECTORS:
         return False
@@ -254,6 +273,11 @@ def _date_wins(office: Office | None, sector: str | None, roles: list[str]) -> b
     return any(role.lower().split()[-1] in held for role in roles)
 
 
+# How many people a town needs for a name opening with it to be named after it (a US state or a territory
+# always is): "Denver" yes, a village that is also a surname or a word no.
+NAMED_PLACE_RANK = 250_000
+# Bodies named after the matter they look into, not the place they are of.
+INQUIRIES = frozenset({"committee", "commission", "panel", "inquiry", "probe", "investigation", "tribunal"})
 IGO_CODES = frozenset({"IGO", "UNO", "EUR"})
 # What a state's possessive owns when it names a market, not a government acting ("Japan's stocks").
 MARKET_NOUNS = frozenset({"market", "stock", "share", "bourse", "exchange", "currency", "bond", "yield"})

@@ -43,9 +43,21 @@ GENERIC_ROLES = frozenset({"leader", "leaders", "spokesman", "spokeswoman", "spo
 
 
 def member_sector(role, org_sector: str | None) -> str:
-    if org_sector and role.key in GENERIC_ROLES:
-        return org_sector
-    return role.sector
+    """A title held in a coded organisation: a generic one ("Hamas official", "Taliban representative") or
+    one whose head word is generic ("United Steelworkers political director") is of the organisation's
+    sector; an office with a sector of its own keeps it ("Senate majority leader" LEG)."""
+    return org_sector if org_sector and held_title(role) else role.sector
+
+
+def held_title(role) -> bool:
+    """Whether a title is of whatever body it is held in (its own sector only a default)."""
+    return role.key in HELD_TITLES or role.key.split()[-1] in HELD_TITLES and role.sector not in OWN_OFFICE_SECTORS
+
+
+# Who speaks for a body is, like its generic titles, of the body's sector.
+HELD_TITLES = GENERIC_ROLES | {"representative", "representatives"}
+# Offices whose holders keep their sector whatever body the title names with them.
+OWN_OFFICE_SECTORS = frozenset({"LEG", "JUD", "MIL", "COP", "SPY"})
 
 
 def find(det) -> None:

@@ -20,7 +20,9 @@ working records, coding's last step before immutable entities):
 - a school, institute or centre named after a university the knowledge base knows is part of it ("the UCLA
   Promise Institute": EDU, USA);
 - the people a wire credit line names are journalists ("(Reporting by Jane Doe in Paris; editing by
-  John Roe)": JRN, of the town's country where the clause names one, else the article's).
+  John Roe)": JRN, of the town's country where the clause names one, else the article's);
+- a staff works in its employer's sector, not as labour ("Secretary Jones and her staff" GOV, "the
+  senator's staffers" LEG, "staff at the embassy" GOV).
 """
 from __future__ import annotations
 
@@ -32,7 +34,7 @@ from ..pagelines import opens_wire_credit
 from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .fallback import FOREIGN_FACING
 from .kb import NON_STATE_CODES, KnowledgeBase, norm
-from .nominals import GENERIC_ROLES
+from .nominals import GENERIC_ROLES, held_title
 
 # Sectors whose holders become ELI once they leave (docs/annotation.md: ELI is former officials).
 OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
@@ -41,7 +43,8 @@ _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # think tank" NGO, "an economist at the bank" BUS, "an analyst at the ministry" GOV).
 HELD_OCCUPATIONS = frozenset({"scholar", "scholars", "fellow", "senior fellow", "researcher", "researchers",
                               "analyst", "analysts", "economist", "economists", "chief economist", "strategist",
-                              "market strategist", "expert", "experts", "specialist", "adviser", "advisor"})
+                              "market strategist", "expert", "experts", "specialist", "adviser", "advisor",
+                              "staff", "staffers"})
 # Prepositions that attach a title to the organisation it is held in ("a spokeswoman for the company").
 HELD_IN = frozenset({"for", "of", "at", "with"})
 
@@ -65,6 +68,7 @@ def refine(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
     _groups_in_places(doc, kb, cands)
     _credited_journalists(doc, cands)
     _units_of_universities(doc, kb, cands)
+    _staff_of_employers(doc, kb, cands, office)
 
 
 def body_word_sector(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None:
@@ -113,8 +117,40 @@ def _possessed_people(doc: Doc, cands: list[Candidate], office) -> None:
         cand.country = cand.country or org.country
 
 
+# The people who work for one person or body: their sector is their employer's.
+STAFF_WORDS = frozenset({"staff", "staffers"})
+
+
+def _staff_of_employers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate], office) -> None:
+    """'her staff', 'the senator's staffers': a staff of its role word's own sector (LAB) whose possessor is
+    a person or body with a sector takes that sector (and its country when it has none)."""
+    by_token = {i: c for c in cands if c.key for i in range(c.start, c.end)}
+    for cand in cands:
+        if cand.mention == PRONOUN or norm(cand.role or "") not in STAFF_WORDS:
+            continue
+        role = kb.role(cand.role)
+        if role is None or cand.sector != role.sector:
+            continue  # a body word already coded it: "campaign staff" PTY
+        owner = next((by_token[t.i] for t in doc[cand.end - 1].children if t.dep_ == "poss" and t.i in by_token), None)
+        sector, country = _employer_codes(owner, cands, office) if owner is not None else (None, None)
+        if sector:
+            cand.sector, cand.country = sector, cand.country or country
+
+
+def _employer_codes(owner: Candidate, cands: list[Candidate], office) -> tuple[str | None, str | None]:
+    """The sector and country of the entity a possessive names: its own mentions' first, else its office's."""
+    kin = [c for c in cands if c.key == owner.key and c.mention != PRONOUN]
+    sector = next((c.sector for c in kin if c.sector), None)
+    country = next((c.country for c in kin if c.country), None)
+    held = office(owner.key)
+    if held is not None:
+        sector, country = sector or held.sector, country or held.country
+    return sector, country
+
+
 def _apposed_titles(doc: Doc, cands: list[Candidate], office) -> None:
-    """'David Brock, founder of Correct the Record': a bare title in apposition, held in a named body; and
+    """'David Brock, founder of Correct the Record', 'X is president of Y': a bare title in apposition or
+    predicated of the name, held in a named body; and
     any title in apposition a body's possessive qualifies ('Jane Roe, Acme's principal meteorologist')."""
     orgs = {i: c for c in cands if c.etype == "ORG" and c.mention != PRONOUN and c.sector for i in range(c.start, c.end)}
     for cand in cands:
@@ -123,12 +159,21 @@ def _apposed_titles(doc: Doc, cands: list[Candidate], office) -> None:
         held = office(cand.key) if cand.key else None
         if held is not None and held.sector:
             continue
-        apposed = [t for t in doc[cand.end - 1].children if t.dep_ == "appos" and t.i >= cand.end]
+        apposed = _apposed_or_predicated(doc[cand.end - 1], cand.end)
         title = next((t for t in apposed if t.lower_ in GENERIC_ROLES | HELD_OCCUPATIONS), None)
         org = _held_in(title, orgs) if title is not None else None
         org = org or next((orgs[p.i] for t in apposed for p in t.children if p.dep_ == "poss" and p.i in orgs), None)
         if org is not None:
             cand.sector, cand.country = org.sector, cand.country or org.country
+
+
+def _apposed_or_predicated(name, end: int) -> list:
+    """The nouns said of a name: in apposition ("X, founder of Y") or as the predicate of its copula
+    ("X is president of Y")."""
+    said = [t for t in name.children if t.dep_ == "appos" and t.i >= end]
+    if name.dep_ == "nsubj" and name.head.lemma_ == "be":
+        said += [t for t in name.head.children if t.dep_ == "attr" and t.i >= end]
+    return said
 
 
 def _held_in(title, orgs: dict) -> Candidate | None:
@@ -244,10 +289,10 @@ def _titles_after_bodies(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) ->
     title_starts = {(c.key, c.end): c.start for c in cands if c.mention == TITLE and c.key}
     for cand in cands:
         org = orgs.get(title_starts.get((cand.key, cand.start), cand.start))
-        if org is None or cand.mention == PRONOUN or not cand.role_key or cand.role_key not in GENERIC_ROLES:
+        if org is None or cand.mention == PRONOUN or not cand.role_key:
             continue
         role = kb.role(cand.role_key)
-        if role is None or cand.sector != role.sector or org.sector == cand.sector:
+        if role is None or not held_title(role) or cand.sector != role.sector or org.sector == cand.sector:
             continue
         if doc[org.end - 1].dep_ != "compound" or doc[org.end - 1].head.i >= cand.end:
             continue

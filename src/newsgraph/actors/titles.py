@@ -15,7 +15,7 @@ from ..nlp import tokens as doc_tokens
 from .candidates import text_of
 from .kb import NON_STATE_CODES, KnowledgeBase, Role, norm
 
-MAX_ROLE_TOKENS = 4
+MAX_ROLE_TOKENS = 5  # "editor-in-chief" is five tokens
 MODIFIERS = frozenset("deputy acting former senior top chief executive junior then then- ex ex- interim first new "
                       "outgoing incoming late vice assistant permanent ousted deposed exiled toppled disgraced "
                       "jailed".split())
