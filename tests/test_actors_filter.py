@@ -150,3 +150,11 @@ def test_his_country_is_the_speaker_s_state_not_the_speaker(analyze):
     russia = entity_of(ents, "his country")
     assert russia.country == "RUS" and russia.kind == "GPE"
     assert not {"his", "his country"} & {m.text for m in entity_of(ents, "Sergei Lavrov").mentions}
+
+
+def test_a_place_naming_an_event_is_no_actor_over_lower_case_modifiers(analyze):
+    ents = analyze("Dana Kell entered the race weeks before the Nebraska caucuses. Crowds rejected the result of the "
+                   "Kaduna State governorship election. Police studied the Springfield shooting. "
+                   "The Iraq war divided voters.")
+    assert not {"Nebraska", "Kaduna State", "Springfield"} & mention_texts(ents), mention_texts(ents)
+    assert "Iraq" in mention_texts(ents)  # a state before a war stays a party to it
