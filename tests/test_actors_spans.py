@@ -264,3 +264,8 @@ def test_a_title_cased_headline_predicate_is_no_name(analyze):
                    "Broadcasting Corporation.")
     assert not [t for t in mention_texts(ents) if "Release" in t], mention_texts(ents)
     assert "Ruritania Broadcasting Corporation" in mention_texts(ents), mention_texts(ents)
+
+
+def test_a_verb_or_adjective_opening_a_line_is_no_name(analyze):
+    ents = analyze("The study was short.\n\nModule efficiency\n\nThe agency said costs rose.")
+    assert "Module" not in mention_texts(ents), mention_texts(ents)

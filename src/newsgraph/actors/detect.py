@@ -162,9 +162,11 @@ class Detector:
 
     def _title_alone(self, ent: Span) -> bool:
         """'Cmdr', 'Gen.': a title or honorific spaCy read as a name names no one by itself; nor a common
-        noun opening a sentence ('Exit polls showed', 'Law professor X')."""
+        noun, a verb or an adjective opening a sentence ('Exit polls showed', 'Law professor X', 'Conceding that
+        ...', a heading 'Module efficiency')."""
         word = norm(ent.text).rstrip(".")
-        if len(ent) == 1 and ent[0].pos_ == "NOUN" and _sentence_initial(ent[0]) and not self.kb.person(ent.text):
+        if len(ent) == 1 and ent[0].pos_ in ("NOUN", "VERB", "ADJ") and _sentence_initial(ent[0]) \
+                and not self.kb.person(ent.text):
             return True
         return len(ent) == 1 and (word in HONORIFICS or f"{word}." in HONORIFICS or self.kb.role(ent.text) is not None
                                   or self.kb.role(f"{word}.") is not None)
