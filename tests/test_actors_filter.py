@@ -158,3 +158,13 @@ def test_a_place_naming_an_event_is_no_actor_over_lower_case_modifiers(analyze):
                    "The Iraq war divided voters.")
     assert not {"Nebraska", "Kaduna State", "Springfield"} & mention_texts(ents), mention_texts(ents)
     assert "Iraq" in mention_texts(ents)  # a state before a war stays a party to it
+
+
+def test_a_body_word_naming_an_act_is_no_body(analyze):
+    ents = analyze("Guards used excessive and lethal force against the crowd. Her opposition to the tariff "
+                   "surprised aides. Lawyers saw no precedent for prosecution. The opposition said on Monday "
+                   "it would boycott the vote.")
+    texts = mention_texts(ents)
+    assert not {"excessive and lethal force", "lethal force", "force", "opposition to the tariff",
+                "prosecution"} & texts, texts
+    assert "opposition" in texts  # the body, with its determiner, acting
