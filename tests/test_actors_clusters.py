@@ -96,3 +96,19 @@ def test_the_company_takes_an_uncoded_name_only_from_its_sentence_or_the_one_bef
     ents = analyze("Zentrix Dynamics opened a plant. Workers cheered. Officials spoke. Later the company said it "
                    "would hire.")
     assert [m.text for m in entity_with(ents, "Zentrix Dynamics").mentions] == ["Zentrix Dynamics"]
+
+
+def test_initials_leave_out_a_company_s_legal_form():
+    from newsgraph.actors.acronyms import initials, spells
+
+    assert initials("Northern Gas & Power Co.") == "NGP" and initials("Northern Gas & Power") == "NGP"
+    assert spells("NGP", "Northern Gas & Power Co.".split()) and not spells("NG", "Northern Gas & Power Co.".split())
+
+
+@pytest.mark.slow
+def test_a_long_name_spelling_a_known_abbreviation_is_that_organisation(analyze):
+    ents = analyze("Pacific Gas & Electric Co. began cutting power on Tuesday. PG&E said the cuts would last days. "
+                   "The European Union's top court ruled on Monday, and EU states must comply.")
+    company = entity_with(ents, "PG&E")
+    assert "Pacific Gas & Electric Co." in {m.text for m in company.mentions}, company
+    assert "European Union's top court" not in {m.text for m in entity_with(ents, "EU").mentions}

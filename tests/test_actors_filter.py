@@ -150,3 +150,21 @@ def test_his_country_is_the_speaker_s_state_not_the_speaker(analyze):
     russia = entity_of(ents, "his country")
     assert russia.country == "RUS" and russia.kind == "GPE"
     assert not {"his", "his country"} & {m.text for m in entity_of(ents, "Sergei Lavrov").mentions}
+
+
+def test_a_place_naming_an_event_is_no_actor_over_lower_case_modifiers(analyze):
+    ents = analyze("Dana Kell entered the race weeks before the Nebraska caucuses. Crowds rejected the result of the "
+                   "Kaduna State governorship election. Police studied the Springfield shooting. "
+                   "The Iraq war divided voters.")
+    assert not {"Nebraska", "Kaduna State", "Springfield"} & mention_texts(ents), mention_texts(ents)
+    assert "Iraq" in mention_texts(ents)  # a state before a war stays a party to it
+
+
+def test_a_body_word_naming_an_act_is_no_body(analyze):
+    ents = analyze("Guards used excessive and lethal force against the crowd. Her opposition to the tariff "
+                   "surprised aides. Lawyers saw no precedent for prosecution. The opposition said on Monday "
+                   "it would boycott the vote.")
+    texts = mention_texts(ents)
+    assert not {"excessive and lethal force", "lethal force", "force", "opposition to the tariff",
+                "prosecution"} & texts, texts
+    assert "opposition" in texts  # the body, with its determiner, acting

@@ -264,3 +264,15 @@ def test_a_title_cased_headline_predicate_is_no_name(analyze):
                    "Broadcasting Corporation.")
     assert not [t for t in mention_texts(ents) if "Release" in t], mention_texts(ents)
     assert "Ruritania Broadcasting Corporation" in mention_texts(ents), mention_texts(ents)
+
+
+def test_a_verb_or_adjective_opening_a_line_is_no_name(analyze):
+    ents = analyze("The study was short.\n\nModule efficiency\n\nThe agency said costs rose.")
+    assert "Module" not in mention_texts(ents), mention_texts(ents)
+
+
+def test_a_two_word_organisation_whose_last_word_is_used_alone_is_a_person(analyze):
+    ents = analyze("The firm's executive chair Marcelo Claure wrote to staff on Monday. Next steps will come on "
+                   "Friday, Claure said in the email. “We will cut costs,” added Claure, who also works in Tokyo.")
+    person = entity_with(ents, "Marcelo Claure")
+    assert person.kind == "PERSON" and [m.text for m in person.mentions].count("Claure") == 2, person

@@ -14,7 +14,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .acronyms import initials, spells
+from .acronyms import MINOR_WORDS, initials, spells
 from .candidates import ABBREVIATION, DEMONYM, DESCRIPTION, NAME, TITLE, Candidate
 from .kb import KnowledgeBase, norm
 from .names import full_names_agree, inner_names, name_words, same_surname, surname
@@ -267,6 +267,19 @@ class Clusterer:
             if key is not None and key != cand.key:
                 cand.key, cand.mention, cand.etype = key, ABBREVIATION, "ORG"
                 self._copy_coding(cand)
+        self._names_of_known_abbreviations(orgs)
+
+    def _names_of_known_abbreviations(self, orgs: list[Candidate]) -> None:
+        """'Pacific Gas & Electric Co.' beside the knowledge base's 'PG&E': a proper name the KB does not know
+        whose initials spell a known abbreviation in the article is that organisation ('the European Union's
+        top court' is a description, no name)."""
+        known = {re.sub(r"[^A-Za-z]", "", c.text(self.doc)): c for c in orgs if c.source == "kb" and c.mention == ABBREVIATION}
+        for cand in orgs:
+            words = self.doc[cand.start:cand.end]
+            proper = all(t.is_title or t.is_upper or t.lower_ in MINOR_WORDS or t.text == "&" for t in words)
+            other = known.get(initials(words.text)) if proper and cand.source != "kb" and len(words) > 2 else None
+            if other is not None and other.key != cand.key:
+                cand.key, cand.country, cand.sector = other.key, other.country or cand.country, other.sector or cand.sector
 
     def _capitals_read_as_people(self) -> list[Candidate]:
         """'MOLWH said': one all-capital word spaCy called a person, an abbreviation if a name spells it."""

@@ -122,7 +122,8 @@ class Detector:
             if town is not None and self.free(ent.start, ent.end):
                 self.add(town)
                 continue
-            if (ent.label_ == "PERSON" or self._titled_name(ent)) and not _names_non_person(ent, self.matches) \
+            if (ent.label_ == "PERSON" or self._titled_name(ent) or self._surname_used_alone(ent)) \
+                    and not _names_non_person(ent, self.matches) \
                     and not _before_government(self.doc, ent.end) and not _lower_case(ent.doc[ent.start:ent.end]) \
                     and not self._title_alone(ent):
                 start = _skip_function_words(self.doc, self._strip_title(ent.start, ent.end), ent.end)
@@ -145,6 +146,22 @@ class Detector:
             return False
         return title_apposed(self.doc, ent.start, self.kb) is not None or self._lower_title_before(ent)
 
+    def _surname_used_alone(self, ent: Span) -> bool:
+        """'Marcelo Claure' read as an organisation, then 'Claure said', 'added Claure': two capitalised words
+        whose last one the article uses alone as a name are a person and the surname (an organisation is
+        shortened to its first words: 'Goldman' for 'Goldman Sachs'), unless the knowledge base knows a word or
+        the last is a body's word or an organisation's name head ('Acme Holdings')."""
+        if ent.label_ != "ORG" or len(ent) != 2 or not all(t.is_title and t.is_alpha for t in ent) \
+                or any(m.start < ent.end and ent.start < m.end for m in self.matches) \
+                or any(self.kb.places.get(norm(t.text)) for t in (ent[0], ent[1], ent)):
+            return False
+        last = ent[-1]
+        if self.kb.role(last.text) is not None or norm(last.text) in self.kb.name_heads:
+            return False
+        return any(t.text == last.text and t.pos_ == "PROPN" and not (ent.start <= t.i < ent.end)
+                   and not (t.i > 0 and self.doc[t.i - 1].is_title and self.doc[t.i - 1].pos_ == "PROPN")
+                   for t in tokens(self.doc))
+
     def _lower_title_before(self, ent: Span) -> bool:
         title = title_before(self.doc, ent.start, self.kb, self.country_at)
         return title is not None and self.doc[ent.start - 1].is_lower and self.kb.role(ent[-1].text) is None
@@ -162,9 +179,11 @@ class Detector:
 
     def _title_alone(self, ent: Span) -> bool:
         """'Cmdr', 'Gen.': a title or honorific spaCy read as a name names no one by itself; nor a common
-        noun opening a sentence ('Exit polls showed', 'Law professor X')."""
+        noun, a verb or an adjective opening a sentence ('Exit polls showed', 'Law professor X', 'Conceding that
+        ...', a heading 'Module efficiency')."""
         word = norm(ent.text).rstrip(".")
-        if len(ent) == 1 and ent[0].pos_ == "NOUN" and _sentence_initial(ent[0]) and not self.kb.person(ent.text):
+        if len(ent) == 1 and ent[0].pos_ in ("NOUN", "VERB", "ADJ") and _sentence_initial(ent[0]) \
+                and not self.kb.person(ent.text):
             return True
         return len(ent) == 1 and (word in HONORIFICS or f"{word}." in HONORIFICS or self.kb.role(ent.text) is not None
                                   or self.kb.role(f"{word}.") is not None)

@@ -155,16 +155,36 @@ def _proper(token) -> bool:
         or token.pos_ == "PROPN"
 
 
-def _named_by_head(doc: Doc, i: int) -> tuple[int, int] | None:
-    """'Paris Agreement', 'Nuclear Non-Proliferation Treaty', 'Minsk agreements' (proper words before the
-    head) or 'Treaty of Lisbon' (a capitalised head with a proper complement after 'of'). A head that
-    modifies another noun ('war crimes court') names nothing."""
-    if doc[i].dep_ == "compound" or (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN") and not doc[i].is_title):
-        return None
+def _proper_start(doc: Doc, i: int) -> int:
+    """Where the run of proper words ending before token i starts (i when there is none)."""
     left = i
     while left > 0 and _proper(doc[left - 1]) and doc[left - 1].pos_ not in ("DET", "ADP", "PRON", "VERB", "AUX") \
             and not (doc[left - 1].is_punct and doc[left - 1].text != "-"):
         left -= 1
+    return left
+
+
+def _common_modifiers_start(doc: Doc, i: int) -> int:
+    """'the Osun State governorship election', 'the Paris climate agreement': up to two lower-case
+    modifiers of the head between it and the proper words before them; where they start."""
+    left = i
+    while left > max(0, i - 2) and doc[left - 1].is_lower and doc[left - 1].is_alpha \
+            and doc[left - 1].dep_ in ("compound", "amod") and doc[left - 1].head.i in range(left, i + 1):
+        left -= 1
+    return left
+
+
+def _named_by_head(doc: Doc, i: int) -> tuple[int, int] | None:
+    """'Paris Agreement', 'Nuclear Non-Proliferation Treaty', 'Minsk agreements' (proper words before the
+    head, over up to two lower-case modifiers: 'the Iowa caucuses', 'the Osun State governorship election') or
+    'Treaty of Lisbon' (a capitalised head with a proper complement after 'of'). A head that
+    modifies another noun ('war crimes court') names nothing."""
+    if doc[i].dep_ == "compound" or (i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN") and not doc[i].is_title):
+        return None
+    modifiers = _common_modifiers_start(doc, i)
+    left = _proper_start(doc, modifiers)
+    if left == modifiers:
+        left = i  # 'the presidential election': lower-case words alone before the head name nothing
     right = i + 1
     if doc[i].is_title and right + 1 < len(doc) and doc[right].lower_ in _COMPLEMENT:
         k = right + 1 + (doc[right + 1].lower_ == "the")

@@ -8,6 +8,9 @@ adjectives, capitals, possessives, office holders) give the country.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from spacy.tokens import Doc, Token
 
 from ..nlp import tokens as doc_tokens
@@ -110,6 +113,8 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         countries = _place_after_of(det, end)  # "the mayor of Chicago": the town stays a place of its own
     if _quoted_term(doc, first, end):
         return  # "blasts Trump over 'deportation force' idea": a term quoted, no one named
+    if role.type != "person" and _act_sense(head):
+        return  # "used lethal force", "his opposition to the deal": the act, no body
     if role.type == "person" and _office_of(doc, head):
         _office(det, first, head, role, countries)
         return
@@ -135,6 +140,26 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         _title(det, head, first, end, role, countries, article)
     else:
         _group(det, head, first, end, role, countries)
+
+
+ACT_SENSES_FILE = Path(__file__).resolve().parents[1] / "data" / "mentions" / "act_senses.txt"
+
+
+@lru_cache(maxsize=1)
+def _act_sense_words() -> frozenset[str]:
+    lines = ACT_SENSES_FILE.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+def _act_sense(head: Token) -> bool:
+    """'used excessive force', 'a precedent for prosecution', 'his opposition to the deal': a body word that
+    also names an act or quality is that act when it stands bare (English names a body with a determiner or
+    possessor: 'the opposition said') or takes the act's complement ('opposition to', 'prosecution of')."""
+    if head.lower_ not in _act_sense_words() or not head.is_lower:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in head.children):
+        return True
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in head.children) and head.dep_ != "compound"
 
 
 def _generic(head: Token, article: str | None, plural: bool, role: Role) -> bool:
