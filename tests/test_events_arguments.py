@@ -358,3 +358,38 @@ def test_the_people_released_are_the_recipients(pipeline, text, freed):
 def test_support_drawn_among_a_group_is_that_groups(pipeline, text):
     support = [e for e in _events(pipeline, text) if e[0] == "SUPPORT"]
     assert support and support[0][1] == ["union members"] and support[0][2] == ["Ann Ruiz"], support
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, named", [
+    ("Iran condemned leaders like President Luis Ortega of Chile.", ["Luis Ortega"]),
+    ("The minister criticised countries such as Iran and Syria.", ["Iran", "Syria"]),
+    ("Peru urged neighbours like Chile to reopen the border.", ["Chile"]),
+])
+def test_the_examples_named_for_a_group_are_recipients(pipeline, text, named):
+    events = _events(pipeline, text)
+    assert events and all(n in events[0][2] for n in named), events
+
+
+@pytest.mark.slow
+def test_a_like_phrase_the_parser_hangs_on_the_verb_names_the_group_it_follows(pipeline):
+    from newsgraph.events.subjects import exemplars
+
+    doc = pipeline.nlp("Ruiz lashed out against rivals - like Governor Tom Hale - who oppose the plan.")
+    assert [t.text for t in exemplars(_token(doc, "rivals"))] == ["Hale"]
+
+
+@pytest.mark.slow
+def test_a_past_form_conjoined_to_a_passive_act_done_to_someone_is_passive(pipeline):
+    """The parser tags "sentenced" a past tense here: the Peruvian is sentenced, sentences no one."""
+    events = _events(pipeline, "The 61-year-old Peruvian was expelled in March and sentenced to 40 weeks "
+                               "in jail for skipping bail.")
+    sanction = [e for e in events if e[0] == "SANCTION"]
+    assert sanction and sanction[0][1] == [] and sanction[0][2], events
+
+
+@pytest.mark.slow
+def test_a_past_form_with_an_object_after_a_passive_stays_active(pipeline):
+    events = _events(pipeline, "Mayor Tom Hale was arrested in May and denied the charges.")
+    reject = [e for e in events if e[0] == "REJECT"]
+    assert reject and reject[0][1] == ["Tom Hale"], events

@@ -24,7 +24,7 @@ from ..reporting import channel_nouns
 from .detect import Candidate
 from .holders import title_holder
 from .referents import referent
-from .subjects import agent, appositions, conjuncts, in_dateline, infinitive, subject_tokens
+from .subjects import agent, appositions, conjuncts, exemplars, in_dateline, infinitive, subject_tokens
 
 RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "at", "into", "upon", "from"})
 NOUN_RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "with", "at", "for"})
@@ -75,7 +75,8 @@ def _partners_only(cand: Candidate, found: Arguments, entities: Sequence[Entity]
 
 
 def _arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
-    subjects, agentive = subject_tokens(cand.verb, lambda t: bool(_entities_of(t, entities)))
+    subjects, agentive = subject_tokens(cand.verb, lambda t: bool(_entities_of(t, entities)),
+                                        done_to=cand.type in PATIENT_OF and not cand.nominal)
     actors = _ids(subjects, entities)
     if not actors and agentive is not None and cand.type in FORCE_MOVED:
         # "the army was deployed": a force moved with no mover named is the party that mobilises.
@@ -251,7 +252,7 @@ def _verb_objects(verb: Token) -> list[Token]:
     """The direct object with its conjuncts and appositions; "called her a liar" read as "her"."""
     obj = child(verb, "dobj")
     if obj is not None:
-        return conjuncts(obj) + appositions(obj)
+        return conjuncts(obj) + appositions(obj) + exemplars(obj)
     # The parser often reads "called her a liar" as a possessive on the predicate noun.
     pred = child(verb, "oprd", "attr")
     owner = child(pred, "poss") if pred is not None else None
@@ -365,7 +366,7 @@ def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lemma_.lower() in wanted:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    out += conjuncts(obj) + appositions(obj)
+                    out += conjuncts(obj) + appositions(obj) + exemplars(obj)
     return out
 
 

@@ -19,19 +19,23 @@ from .detect import participle_of
 CHANNELS = channel_nouns()
 
 CLIMB = frozenset({"xcomp", "conj", "acomp"})
+OBJECTS = ("dobj", "dative", "ccomp", "xcomp")
 # Prepositions whose gerund is done by the object before them: "accused X of", "blamed X for".
 CONTROL_PREPS = frozenset({"of", "for", "from"})
 
 
-def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) -> tuple[list[Token], Token | None]:
+def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None,
+                   done_to: bool = False) -> tuple[list[Token], Token | None]:
     """The verb's subject words (with conjuncts) and, for a passive, its patient.
 
     `party` says whether a noun names a party (the entities layer, when the
     caller has it): "accused Iran of seizing" has Iran as the seizer, "the
-    option of having" has the one who wants the option.
+    option of having" has the one who wants the option. `done_to` says the
+    act is one done to someone (a sentence, an arrest), so that a past form
+    with no object conjoined to a passive is passive too.
     """
     party = party or _looks_party
-    shared = _shared_passive(verb)
+    shared = _shared_passive(verb, done_to)
     if shared is not None:
         return shared
     tok = verb
@@ -51,11 +55,15 @@ def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) ->
     return [], None
 
 
-def _shared_passive(verb: Token) -> tuple[list[Token], Token | None] | None:
+def _shared_passive(verb: Token, done_to: bool = False) -> tuple[list[Token], Token | None] | None:
     """"The envoy was arrested and sentenced": a participle conjoined to a passive, with no
-    auxiliary of its own, is passive too; its head's subject suffers it, the head's agent does it."""
+    auxiliary of its own, is passive too; its head's subject suffers it, the head's agent does it.
+    The parser often tags the second participle a past tense ("sentenced/VBD"): for an act done to
+    someone, one with no object of its own is read the same way."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or child(verb, "aux", "auxpass", "nsubj", "nsubjpass"):
+    if verb.dep_ != "conj" or child(verb, "aux", "auxpass", "nsubj", "nsubjpass"):
+        return None
+    if verb.tag_ != "VBN" and not (done_to and verb.tag_ == "VBD" and child(verb, *OBJECTS) is None):
         return None
     patient = _antecedent(child(head, "nsubjpass"))
     if head.tag_ != "VBN" or patient is None:
@@ -249,6 +257,25 @@ def _stranded_conjuncts(tok: Token) -> list[Token]:
     # The stranded name is often tagged an adjective ("Trump/JJ"): its capital is what is left to go on.
     return [t for t in tok.subtree if t.i < tok.i and t.text[:1].isupper() and t.dep_ in ("amod", "compound", "nmod")
             and any(c.dep_ == "cc" for c in t.children)]
+
+
+def exemplars(tok: Token) -> list[Token]:
+    """"leaders like Putin", "countries such as Iran and Syria": the examples named for a group of
+    parties are parties too. The parser may hang the "like" phrase on the verb instead when a dash
+    or comma sets it off ("lashed out against rivals - like X -"): read there when it follows the
+    group at once."""
+    preps = [c for c in tok.children if _exemplar_prep(c)]
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        after = tok.right_edge.i + 1
+        preps += [c for c in tok.head.head.children if _exemplar_prep(c) and c.i >= after
+                  and all(t.is_punct for t in tok.doc[after:c.i])]
+    return [o for p in preps for c in p.children if c.dep_ == "pobj" for o in conjuncts(c)]
+
+
+def _exemplar_prep(tok: Token) -> bool:
+    if tok.dep_ != "prep":
+        return False
+    return tok.lower_ == "like" or tok.lower_ == "as" and any(c.lower_ == "such" for c in tok.children)
 
 
 def appositions(tok: Token) -> list[Token]:
