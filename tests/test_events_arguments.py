@@ -393,3 +393,28 @@ def test_a_past_form_with_an_object_after_a_passive_stays_active(pipeline):
     events = _events(pipeline, "Mayor Tom Hale was arrested in May and denied the charges.")
     reject = [e for e in events if e[0] == "REJECT"]
     assert reject and reject[0][1] == ["Tom Hale"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, asked", [
+    ("Peru is seeking Senator Ann Ruiz's extradition from Chile.", "Chile"),
+    ("Regulators in Ohio are demanding answers from the Chilean government.", "Chile"),
+])
+def test_a_thing_requested_from_a_party_is_asked_of_it(pipeline, text, asked):
+    events = [e for e in _events(pipeline, text) if e[0] == "REQUEST"]
+    assert events and events[0][2] == [asked], events
+
+
+@pytest.mark.slow
+def test_who_after_a_party_the_parser_did_not_hang_it_on_is_that_party(pipeline):
+    events = _events(pipeline, "He hoped for direct talks between his government and the Taliban, "
+                               "who have long refused to negotiate with Kabul.")
+    reject = [e for e in events if e[0] == "REJECT"]
+    assert reject and reject[0][1] == ["Taliban"], events
+
+
+@pytest.mark.slow
+def test_who_on_a_party_keeps_that_party(pipeline):
+    events = _events(pipeline, "Officials criticised the leader of Hamas, who rejected the plan.")
+    reject = [e for e in events if e[0] == "REJECT"]
+    assert reject and reject[0][1] == ["leader"], events

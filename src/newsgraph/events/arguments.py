@@ -223,6 +223,8 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: 
         out += conjuncts(passive_patient)
     if not cand.nominal:
         objects = _verb_objects(cand.verb) if cand.type not in INSTRUMENT_OBJECT or _release(cand) else []
+        if cand.type == "REQUEST":
+            objects = _asked_from(objects, entities) or objects
         out += objects
         # "savaged her on Twitter": with a party as object, "on"/"at" say where, not to whom.
         named = any(_entities_of(o, entities) for o in objects)
@@ -240,6 +242,13 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: 
     if cand.sense.governs == "request" and cand.patient is not None and cand.patient.dep_.startswith("nsubj"):
         out += conjuncts(cand.patient)  # "said Libya must hand over": Libya is asked
     return out
+
+
+def _asked_from(objects: Sequence[Token], entities: Sequence[Entity]) -> list[Token]:
+    """"seeking X's extradition from the UK", "demanding answers from the providers": a thing
+    requested from a party is asked of that party (X is only whom the thing concerns)."""
+    things = [o for o in objects if o.pos_ == "NOUN" and entity_at(entities, o.idx, o.idx + len(o.text)) is None]
+    return [t for o in things for t in _prep_objects(o, {"from"})]
 
 
 def _release(cand: Candidate) -> bool:

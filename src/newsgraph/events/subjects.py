@@ -41,7 +41,7 @@ def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None,
     tok = verb
     suffered = False
     for _ in range(6):
-        found = _own_subject(tok, verb)
+        found = _own_subject(tok, verb, party)
         if found is not None:
             return _as_patient(found) if suffered else _fronted_patient(found, tok)
         step = _step_up(tok, party)
@@ -87,7 +87,7 @@ def _as_patient(found: tuple[list[Token], Token | None]) -> tuple[list[Token], T
     return [], passive if passive is not None else (subjects[0] if subjects else None)
 
 
-def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | None:
+def _own_subject(tok: Token, verb: Token, party: Callable[[Token], bool]) -> tuple[list[Token], Token | None] | None:
     doer = agent(tok)
     passive = _antecedent(child(tok, "nsubjpass"))
     if tok is verb and doer is not None and participle_of(tok):
@@ -98,7 +98,7 @@ def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | 
     # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
     if subj is not None:
-        return conjuncts(_antecedent(subj)), None
+        return (_stranded_relative(subj, party) or conjuncts(_antecedent(subj))), None
     marked = _for_subject(tok)
     if marked is not None:
         return conjuncts(marked), None
@@ -117,6 +117,7 @@ def _for_subject(verb: Token) -> Token | None:
 
 
 RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
+PERSONAL_RELATIVES = frozenset({"who", "whom"})
 
 
 def _antecedent(tok: Token | None) -> Token | None:
@@ -124,6 +125,23 @@ def _antecedent(tok: Token | None) -> Token | None:
     if tok is None or tok.lower_ not in RELATIVE_WORDS or tok.head.dep_ != "relcl":
         return tok
     return tok.head.head
+
+
+def _stranded_relative(tok: Token, party: Callable[[Token], bool]) -> list[Token]:
+    """"talks between Kabul and the Taliban, who have refused": the parser hangs the clause on the
+    phrase's head, which names no party; "who" is the party's just before it (that one alone)."""
+    if tok.lower_ not in PERSONAL_RELATIVES or tok.head.dep_ != "relcl" or party(tok.head.head):
+        return []
+    before = _word_before(tok)
+    return [before] if before is not None and before.i > tok.head.head.i and party(before) else []
+
+
+def _word_before(tok: Token) -> Token | None:
+    """The word before `tok`, past a comma or dash."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].is_punct:
+        i -= 1
+    return tok.doc[i] if i >= tok.sent.start else None
 
 
 def _step_up(tok: Token, party: Callable[[Token], bool]) -> list[Token] | Token | None:
