@@ -418,3 +418,13 @@ def test_who_on_a_party_keeps_that_party(pipeline):
     events = _events(pipeline, "Officials criticised the leader of Hamas, who rejected the plan.")
     reject = [e for e in events if e[0] == "REJECT"]
     assert reject and reject[0][1] == ["leader"], events
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind", [
+    ("A trade deal between Chile and Peru was signed on Monday.", "SUPPORT"),
+    ("Talks between Chile and Peru resumed.", "CONSULT"),
+])
+def test_the_parties_an_act_is_between_take_part_in_it(pipeline, text, kind):
+    events = [e for e in _events(pipeline, text) if e[0] == kind]
+    assert events and sorted(events[0][1]) == ["Chile", "Peru"], events

@@ -90,6 +90,9 @@ def _arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     if cand.nominal and not actors:
         # "Russia's sanctions", "US sanctions", "the investigation by the police".
         actors = _ids(_owner_tokens(cand.trigger) + _prep_objects(cand.trigger, {"by"}), entities)
+    if not actors:
+        # "a trade deal between X and Y", "the deal between X and Y was signed": both take part.
+        actors = _ids(_between_parties(cand, agentive), entities)
     if cand.nominal and cand.sense.host:  # "drew criticism from X": X does it (swapped just below)
         sources = _prep_objects(cand.trigger, DRAWN_FROM) + _prep_objects(cand.verb, DRAWN_FROM - {"from"})
         recipients = _dedupe(recipients + _ids(sources, entities))
@@ -279,6 +282,15 @@ def _partner_tokens(cand: Candidate) -> list[Token]:
     if cand.nominal:
         out += _prep_objects(cand.trigger, {"with", "between", "among"})
     return out
+
+
+def _between_parties(cand: Candidate, passive_patient: Token | None) -> list[Token]:
+    """The parties an act noun is "between": on the trigger noun, or on the patient of a passive
+    that names no agent (the parties to a deal are the ones who sign it)."""
+    nouns = [cand.trigger] if cand.nominal else []
+    if passive_patient is not None and agent(cand.verb) is None:
+        nouns.append(passive_patient)
+    return [t for n in nouns for t in _prep_objects(n, {"between"})]
 
 
 def _owner_tokens(noun: Token, possessive_only: bool = False) -> list[Token]:
