@@ -428,3 +428,26 @@ def test_who_on_a_party_keeps_that_party(pipeline):
 def test_the_parties_an_act_is_between_take_part_in_it(pipeline, text, kind):
     events = [e for e in _events(pipeline, text) if e[0] == kind]
     assert events and sorted(events[0][1]) == ["Chile", "Peru"], events
+
+
+@pytest.mark.slow
+def test_a_body_of_its_own_acts_without_the_person_owning_it(pipeline):
+    """The owner stands in for a countryless head ("leaders of X"), but a body that is an entity of
+    its own acts itself: "Hale's administration" is not Hale too."""
+    from newsgraph.events.arguments import _entities_of
+
+    text = "Peru criticised Hale's administration."
+    hale = _entity("E1", "PERSON", text, ["Hale"], "USA", "GOV")
+    admin = _entity("E2", "ORG", text, ["administration"])
+    doc = pipeline.nlp(text)
+    assert [e.id for e in _entities_of(_token(doc, "administration"), [hale, admin])] == ["E2"]
+
+
+@pytest.mark.slow
+def test_the_doer_of_acts_listed_after_including(pipeline):
+    from newsgraph.events.arguments import subject_tokens
+
+    doc = pipeline.nlp("The plan is the latest in a series of moves by Chile's government, "
+                       "including recognising Peru as a state.")
+    subjects, _ = subject_tokens(_token(doc, "recognising"))
+    assert [t.text for t in subjects] == ["government"]

@@ -331,8 +331,9 @@ def _entities_of(tok: Token, entities: Sequence[Entity]) -> list[Entity]:
     # A setting ("on the sidelines of the Arctic Council", "at a meeting of
     # NATO") is where the act happens, not a party acting for its owner.
     if not any(e.country for e in found) and not _is_setting(tok):
+        # A body of its own ("Smith's administration") acts itself, not with the person heading it.
         for owner in _owners(tok):
-            found += [e for e in _entities_of(owner, entities) if e.country]
+            found += [e for e in _entities_of(owner, entities) if e.country and not (found and e.kind == "PERSON")]
     return found
 
 

@@ -160,7 +160,9 @@ def _step_up(tok: Token, party: Callable[[Token], bool]) -> list[Token] | Token 
         host = tok.head.head
         if host.pos_ in ("VERB", "AUX"):
             return host
-        return host.head if host.dep_ in ("dobj", "attr") and host.head.pos_ in ("VERB", "AUX") else None
+        if host.dep_ in ("dobj", "attr") and host.head.pos_ in ("VERB", "AUX"):
+            return host.head
+        return _acts_doer(host) if tok.head.lower_ == "including" else None
     if tok.dep_ in CLIMB or _participle_clause(tok) or _purpose_clause(tok):
         return tok.head
     return None
@@ -175,16 +177,33 @@ def _noun_clause_doer(clause: Token, party: Callable[[Token], bool]) -> list[Tok
         return noun.head.head
     if not infinitive(clause) or party(noun):
         return conjuncts(noun)
+    doer = _owner_or_by(noun)
+    if doer:
+        return doer
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return conjuncts(noun)
+
+
+def _owner_or_by(noun: Token) -> list[Token]:
+    """Whose act a noun is: its owner ("Chile's move") or its "by" phrase ("the move by Chile")."""
     owner = child(noun, "poss")
     if owner is not None:
         return [owner]
     by = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
                for o in p.children if o.dep_ == "pobj"), None)
-    if by is not None:
-        return conjuncts(by)
-    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        return noun.head
-    return conjuncts(noun)
+    return conjuncts(by) if by is not None else []
+
+
+def _acts_doer(noun: Token) -> list[Token] | None:
+    """"a series of moves by X, including recognising Y": the acts' doer does each act listed,
+    read on the noun or on the acts it is a series "of"."""
+    for acts in (noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj")):
+        doer = _owner_or_by(acts)
+        if doer:
+            return doer
+    return None
 
 
 def _channel_phrase(clause: Token) -> bool:
