@@ -451,3 +451,13 @@ def test_the_doer_of_acts_listed_after_including(pipeline):
                        "including recognising Peru as a state.")
     subjects, _ = subject_tokens(_token(doc, "recognising"))
     assert [t.text for t in subjects] == ["government"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, sender", [
+    ("Governor Tom Hale issued a memo instructing the state's police to arrest the protesters.", "Tom Hale"),
+    ("Peru sent a letter urging Chile to reopen the border.", "Peru"),
+])
+def test_who_sends_a_statement_does_what_it_says(pipeline, text, sender):
+    events = [e for e in _events(pipeline, text) if e[0] == "REQUEST"]
+    assert events and events[0][1] == [sender], events

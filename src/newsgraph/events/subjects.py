@@ -175,6 +175,8 @@ def _noun_clause_doer(clause: Token, party: Callable[[Token], bool]) -> list[Tok
     noun = clause.head
     if _channel_phrase(clause):
         return noun.head.head
+    if _sent_channel(clause):
+        return noun.head
     if not infinitive(clause) or party(noun):
         return conjuncts(noun)
     doer = _owner_or_by(noun)
@@ -212,6 +214,14 @@ def _channel_phrase(clause: Token) -> bool:
     noun = clause.head
     return (clause.tag_ == "VBG" and noun.lemma_.lower() in CHANNELS and noun.dep_ == "pobj"
             and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"))
+
+
+def _sent_channel(clause: Token) -> bool:
+    """A participle on a statement noun that is a verb's object: "issued a memo instructing X",
+    "sent a letter urging X" (the one who sends it does what it says)."""
+    noun = clause.head
+    return (clause.tag_ == "VBG" and noun.lemma_.lower() in CHANNELS and noun.dep_ == "dobj"
+            and noun.head.pos_ == "VERB")
 
 
 def infinitive(clause: Token) -> bool:
