@@ -24,7 +24,7 @@ from ..reporting import channel_nouns
 from .detect import Candidate
 from .holders import title_holder
 from .referents import referent
-from .subjects import agent, appositions, conjuncts, in_dateline, infinitive, subject_tokens
+from .subjects import agent, appositions, conjuncts, exemplars, in_dateline, infinitive, subject_tokens
 
 RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "at", "into", "upon", "from"})
 NOUN_RECIPIENT_PREPS = frozenset({"to", "against", "on", "toward", "towards", "with", "at", "for"})
@@ -75,7 +75,8 @@ def _partners_only(cand: Candidate, found: Arguments, entities: Sequence[Entity]
 
 
 def _arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
-    subjects, agentive = subject_tokens(cand.verb, lambda t: bool(_entities_of(t, entities)))
+    subjects, agentive = subject_tokens(cand.verb, lambda t: bool(_entities_of(t, entities)),
+                                        done_to=cand.type in PATIENT_OF and not cand.nominal)
     actors = _ids(subjects, entities)
     if not actors and agentive is not None and cand.type in FORCE_MOVED:
         # "the army was deployed": a force moved with no mover named is the party that mobilises.
@@ -89,6 +90,9 @@ def _arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
     if cand.nominal and not actors:
         # "Russia's sanctions", "US sanctions", "the investigation by the police".
         actors = _ids(_owner_tokens(cand.trigger) + _prep_objects(cand.trigger, {"by"}), entities)
+    if not actors:
+        # "a trade deal between X and Y", "the deal between X and Y was signed": both take part.
+        actors = _ids(_between_parties(cand, agentive), entities)
     if cand.nominal and cand.sense.host:  # "drew criticism from X": X does it (swapped just below)
         sources = _prep_objects(cand.trigger, DRAWN_FROM) + _prep_objects(cand.verb, DRAWN_FROM - {"from"})
         recipients = _dedupe(recipients + _ids(sources, entities))
@@ -222,6 +226,8 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: 
         out += conjuncts(passive_patient)
     if not cand.nominal:
         objects = _verb_objects(cand.verb) if cand.type not in INSTRUMENT_OBJECT or _release(cand) else []
+        if cand.type == "REQUEST":
+            objects = _asked_from(objects, entities) or objects
         out += objects
         # "savaged her on Twitter": with a party as object, "on"/"at" say where, not to whom.
         named = any(_entities_of(o, entities) for o in objects)
@@ -241,6 +247,13 @@ def _recipient_tokens(cand: Candidate, passive_patient: Token | None, entities: 
     return out
 
 
+def _asked_from(objects: Sequence[Token], entities: Sequence[Entity]) -> list[Token]:
+    """"seeking X's extradition from the UK", "demanding answers from the providers": a thing
+    requested from a party is asked of that party (X is only whom the thing concerns)."""
+    things = [o for o in objects if o.pos_ == "NOUN" and entity_at(entities, o.idx, o.idx + len(o.text)) is None]
+    return [t for o in things for t in _prep_objects(o, {"from"})]
+
+
 def _release(cand: Candidate) -> bool:
     """"freed the hostages", "released three prisoners": the people set free are the ones the
     act is done to (senses.released_thing drops releases of things)."""
@@ -251,7 +264,7 @@ def _verb_objects(verb: Token) -> list[Token]:
     """The direct object with its conjuncts and appositions; "called her a liar" read as "her"."""
     obj = child(verb, "dobj")
     if obj is not None:
-        return conjuncts(obj) + appositions(obj)
+        return conjuncts(obj) + appositions(obj) + exemplars(obj)
     # The parser often reads "called her a liar" as a possessive on the predicate noun.
     pred = child(verb, "oprd", "attr")
     owner = child(pred, "poss") if pred is not None else None
@@ -269,6 +282,15 @@ def _partner_tokens(cand: Candidate) -> list[Token]:
     if cand.nominal:
         out += _prep_objects(cand.trigger, {"with", "between", "among"})
     return out
+
+
+def _between_parties(cand: Candidate, passive_patient: Token | None) -> list[Token]:
+    """The parties an act noun is "between": on the trigger noun, or on the patient of a passive
+    that names no agent (the parties to a deal are the ones who sign it)."""
+    nouns = [cand.trigger] if cand.nominal else []
+    if passive_patient is not None and agent(cand.verb) is None:
+        nouns.append(passive_patient)
+    return [t for n in nouns for t in _prep_objects(n, {"between"})]
 
 
 def _owner_tokens(noun: Token, possessive_only: bool = False) -> list[Token]:
@@ -309,8 +331,9 @@ def _entities_of(tok: Token, entities: Sequence[Entity]) -> list[Entity]:
     # A setting ("on the sidelines of the Arctic Council", "at a meeting of
     # NATO") is where the act happens, not a party acting for its owner.
     if not any(e.country for e in found) and not _is_setting(tok):
+        # A body of its own ("Smith's administration") acts itself, not with the person heading it.
         for owner in _owners(tok):
-            found += [e for e in _entities_of(owner, entities) if e.country]
+            found += [e for e in _entities_of(owner, entities) if e.country and not (found and e.kind == "PERSON")]
     return found
 
 
@@ -365,7 +388,7 @@ def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lemma_.lower() in wanted:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
-                    out += conjuncts(obj) + appositions(obj)
+                    out += conjuncts(obj) + appositions(obj) + exemplars(obj)
     return out
 
 

@@ -19,25 +19,29 @@ from .detect import participle_of
 CHANNELS = channel_nouns()
 
 CLIMB = frozenset({"xcomp", "conj", "acomp"})
+OBJECTS = ("dobj", "dative", "ccomp", "xcomp")
 # Prepositions whose gerund is done by the object before them: "accused X of", "blamed X for".
 CONTROL_PREPS = frozenset({"of", "for", "from"})
 
 
-def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) -> tuple[list[Token], Token | None]:
+def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None,
+                   done_to: bool = False) -> tuple[list[Token], Token | None]:
     """The verb's subject words (with conjuncts) and, for a passive, its patient.
 
     `party` says whether a noun names a party (the entities layer, when the
     caller has it): "accused Iran of seizing" has Iran as the seizer, "the
-    option of having" has the one who wants the option.
+    option of having" has the one who wants the option. `done_to` says the
+    act is one done to someone (a sentence, an arrest), so that a past form
+    with no object conjoined to a passive is passive too.
     """
     party = party or _looks_party
-    shared = _shared_passive(verb)
+    shared = _shared_passive(verb, done_to)
     if shared is not None:
         return shared
     tok = verb
     suffered = False
     for _ in range(6):
-        found = _own_subject(tok, verb)
+        found = _own_subject(tok, verb, party)
         if found is not None:
             return _as_patient(found) if suffered else _fronted_patient(found, tok)
         step = _step_up(tok, party)
@@ -51,11 +55,15 @@ def subject_tokens(verb: Token, party: Callable[[Token], bool] | None = None) ->
     return [], None
 
 
-def _shared_passive(verb: Token) -> tuple[list[Token], Token | None] | None:
+def _shared_passive(verb: Token, done_to: bool = False) -> tuple[list[Token], Token | None] | None:
     """"The envoy was arrested and sentenced": a participle conjoined to a passive, with no
-    auxiliary of its own, is passive too; its head's subject suffers it, the head's agent does it."""
+    auxiliary of its own, is passive too; its head's subject suffers it, the head's agent does it.
+    The parser often tags the second participle a past tense ("sentenced/VBD"): for an act done to
+    someone, one with no object of its own is read the same way."""
     head = verb.head
-    if verb.dep_ != "conj" or verb.tag_ != "VBN" or child(verb, "aux", "auxpass", "nsubj", "nsubjpass"):
+    if verb.dep_ != "conj" or child(verb, "aux", "auxpass", "nsubj", "nsubjpass"):
+        return None
+    if verb.tag_ != "VBN" and not (done_to and verb.tag_ == "VBD" and child(verb, *OBJECTS) is None):
         return None
     patient = _antecedent(child(head, "nsubjpass"))
     if head.tag_ != "VBN" or patient is None:
@@ -79,7 +87,7 @@ def _as_patient(found: tuple[list[Token], Token | None]) -> tuple[list[Token], T
     return [], passive if passive is not None else (subjects[0] if subjects else None)
 
 
-def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | None:
+def _own_subject(tok: Token, verb: Token, party: Callable[[Token], bool]) -> tuple[list[Token], Token | None] | None:
     doer = agent(tok)
     passive = _antecedent(child(tok, "nsubjpass"))
     if tok is verb and doer is not None and participle_of(tok):
@@ -90,7 +98,7 @@ def _own_subject(tok: Token, verb: Token) -> tuple[list[Token], Token | None] | 
     # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
     if subj is not None:
-        return conjuncts(_antecedent(subj)), None
+        return (_stranded_relative(subj, party) or conjuncts(_antecedent(subj))), None
     marked = _for_subject(tok)
     if marked is not None:
         return conjuncts(marked), None
@@ -109,6 +117,7 @@ def _for_subject(verb: Token) -> Token | None:
 
 
 RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
+PERSONAL_RELATIVES = frozenset({"who", "whom"})
 
 
 def _antecedent(tok: Token | None) -> Token | None:
@@ -116,6 +125,23 @@ def _antecedent(tok: Token | None) -> Token | None:
     if tok is None or tok.lower_ not in RELATIVE_WORDS or tok.head.dep_ != "relcl":
         return tok
     return tok.head.head
+
+
+def _stranded_relative(tok: Token, party: Callable[[Token], bool]) -> list[Token]:
+    """"talks between Kabul and the Taliban, who have refused": the parser hangs the clause on the
+    phrase's head, which names no party; "who" is the party's just before it (that one alone)."""
+    if tok.lower_ not in PERSONAL_RELATIVES or tok.head.dep_ != "relcl" or party(tok.head.head):
+        return []
+    before = _word_before(tok)
+    return [before] if before is not None and before.i > tok.head.head.i and party(before) else []
+
+
+def _word_before(tok: Token) -> Token | None:
+    """The word before `tok`, past a comma or dash."""
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].is_punct:
+        i -= 1
+    return tok.doc[i] if i >= tok.sent.start else None
 
 
 def _step_up(tok: Token, party: Callable[[Token], bool]) -> list[Token] | Token | None:
@@ -134,7 +160,9 @@ def _step_up(tok: Token, party: Callable[[Token], bool]) -> list[Token] | Token 
         host = tok.head.head
         if host.pos_ in ("VERB", "AUX"):
             return host
-        return host.head if host.dep_ in ("dobj", "attr") and host.head.pos_ in ("VERB", "AUX") else None
+        if host.dep_ in ("dobj", "attr") and host.head.pos_ in ("VERB", "AUX"):
+            return host.head
+        return _acts_doer(host) if tok.head.lower_ == "including" else None
     if tok.dep_ in CLIMB or _participle_clause(tok) or _purpose_clause(tok):
         return tok.head
     return None
@@ -147,18 +175,37 @@ def _noun_clause_doer(clause: Token, party: Callable[[Token], bool]) -> list[Tok
     noun = clause.head
     if _channel_phrase(clause):
         return noun.head.head
+    if _sent_channel(clause):
+        return noun.head
     if not infinitive(clause) or party(noun):
         return conjuncts(noun)
+    doer = _owner_or_by(noun)
+    if doer:
+        return doer
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    return conjuncts(noun)
+
+
+def _owner_or_by(noun: Token) -> list[Token]:
+    """Whose act a noun is: its owner ("Chile's move") or its "by" phrase ("the move by Chile")."""
     owner = child(noun, "poss")
     if owner is not None:
         return [owner]
     by = next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by"
                for o in p.children if o.dep_ == "pobj"), None)
-    if by is not None:
-        return conjuncts(by)
-    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
-        return noun.head
-    return conjuncts(noun)
+    return conjuncts(by) if by is not None else []
+
+
+def _acts_doer(noun: Token) -> list[Token] | None:
+    """"a series of moves by X, including recognising Y": the acts' doer does each act listed,
+    read on the noun or on the acts it is a series "of"."""
+    for acts in (noun, *(o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                         for o in p.children if o.dep_ == "pobj")):
+        doer = _owner_or_by(acts)
+        if doer:
+            return doer
+    return None
 
 
 def _channel_phrase(clause: Token) -> bool:
@@ -167,6 +214,14 @@ def _channel_phrase(clause: Token) -> bool:
     noun = clause.head
     return (clause.tag_ == "VBG" and noun.lemma_.lower() in CHANNELS and noun.dep_ == "pobj"
             and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"))
+
+
+def _sent_channel(clause: Token) -> bool:
+    """A participle on a statement noun that is a verb's object: "issued a memo instructing X",
+    "sent a letter urging X" (the one who sends it does what it says)."""
+    noun = clause.head
+    return (clause.tag_ == "VBG" and noun.lemma_.lower() in CHANNELS and noun.dep_ == "dobj"
+            and noun.head.pos_ == "VERB")
 
 
 def infinitive(clause: Token) -> bool:
@@ -249,6 +304,25 @@ def _stranded_conjuncts(tok: Token) -> list[Token]:
     # The stranded name is often tagged an adjective ("Trump/JJ"): its capital is what is left to go on.
     return [t for t in tok.subtree if t.i < tok.i and t.text[:1].isupper() and t.dep_ in ("amod", "compound", "nmod")
             and any(c.dep_ == "cc" for c in t.children)]
+
+
+def exemplars(tok: Token) -> list[Token]:
+    """"leaders like Putin", "countries such as Iran and Syria": the examples named for a group of
+    parties are parties too. The parser may hang the "like" phrase on the verb instead when a dash
+    or comma sets it off ("lashed out against rivals - like X -"): read there when it follows the
+    group at once."""
+    preps = [c for c in tok.children if _exemplar_prep(c)]
+    if tok.dep_ == "pobj" and tok.head.dep_ == "prep":
+        after = tok.right_edge.i + 1
+        preps += [c for c in tok.head.head.children if _exemplar_prep(c) and c.i >= after
+                  and all(t.is_punct for t in tok.doc[after:c.i])]
+    return [o for p in preps for c in p.children if c.dep_ == "pobj" for o in conjuncts(c)]
+
+
+def _exemplar_prep(tok: Token) -> bool:
+    if tok.dep_ != "prep":
+        return False
+    return tok.lower_ == "like" or tok.lower_ == "as" and any(c.lower_ == "such" for c in tok.children)
 
 
 def appositions(tok: Token) -> list[Token]:
