@@ -236,3 +236,22 @@ def test_natural_harm_is_no_assault(pipeline, text):
 def test_supporting_a_thing_that_is_no_party_or_policy_is_no_event(pipeline, text, kept):
     types = [t for t, _ in _types(pipeline, text)]
     assert (bool({"SUPPORT", "AGREE"} & set(types))) is kept
+
+
+@pytest.mark.slow
+def test_a_thing_expected_to_change_is_asked_nothing(pipeline):
+    text = "The minister of Ruritania said the weather should ease by Monday."
+    assert "REQUEST" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_thought_that_a_party_ought_to_be_something_is_no_demand(pipeline):
+    for text in ("Many voters in Ruritania think that every minister should be honest.",
+                 "The senator said that the minister should be honest."):
+        assert "REQUEST" not in [t for t, _ in _types(pipeline, text)], text
+
+
+@pytest.mark.slow
+def test_a_demand_on_a_named_party_through_should_stays_one(pipeline):
+    text = "The minister of Ruritania said the army should leave the capital."
+    assert "REQUEST" in [t for t, _ in _types(pipeline, text)]

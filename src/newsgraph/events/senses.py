@@ -92,6 +92,16 @@ def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Se
     return not any(_thing(t) for t in subjects)
 
 
+def thing_asked(cand: Candidate, entities: Sequence[Entity]) -> bool:
+    """"said the weather should ease": a demand told through "should"/"must" (demands.py) asks an
+    act of the clause's subject; a bare thing that is no party the actors stage found ("the
+    weather", "prices") is only expected to change, not asked."""
+    if cand.type != "REQUEST" or cand.trigger.dep_ != "aux" or cand.patient is None:
+        return False
+    noun = cand.patient
+    return _thing(noun) and entity_at(entities, noun.idx, noun.idx + len(noun.text)) is None
+
+
 def eventive_subject(cand: Candidate, event_nouns) -> bool:
     """"protests exploded to new levels", "the crisis escalated": a verb of force or movement with no
     object, whose subject is itself an event or a state of affairs, tells how that event went on, not
