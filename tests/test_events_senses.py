@@ -255,3 +255,12 @@ def test_a_thought_that_a_party_ought_to_be_something_is_no_demand(pipeline):
 def test_a_demand_on_a_named_party_through_should_stays_one(pipeline):
     text = "The minister of Ruritania said the army should leave the capital."
     assert "REQUEST" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("French President Emmanuel Macron made a trip to the Lyon University Hospital on Saturday.", False),
+    ("French President Emmanuel Macron made a trip to Germany on Saturday.", True),
+])
+def test_a_trip_at_home_to_a_body_without_office_is_no_visit(pipeline, text, kept):
+    assert (("CONSULT", "trip") in _types(pipeline, text)) is kept

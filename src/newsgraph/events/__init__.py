@@ -31,7 +31,7 @@ from .modality import code
 from .repeats import merge_repeats
 from .senses import (doerless, domestic_rally, eventive_subject, figure_movement, has_political_reading,
                      indirect_question, labelled_attack, legislative_threat, unowned_prospect, political_attack, political_contest, praise, released_thing,
-                     thing_asked,
+                     thing_asked, home_visit,
                      verbal_reading)
 
 
@@ -148,7 +148,8 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
         return None
     if political_contest(cand, event.type, event.actors, event.recipients, entities):
         return None
-    if domestic_rally(cand, event.type, event.mode, event.actors, entities) or figure_movement(cand, event.type):
+    if domestic_rally(cand, event.type, event.mode, event.actors, entities) or figure_movement(cand, event.type) \
+            or home_visit(event.type, event.mode, event.actors, event.recipients, entities):
         return None
     if legislative_threat(cand, event.type, lexicon.legislative_verbs) or indirect_question(cand, event.type) \
             or thing_asked(cand, entities):

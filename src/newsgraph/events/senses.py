@@ -92,6 +92,29 @@ def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Se
     return not any(_thing(t) for t in subjects)
 
 
+# Parties a visit may be paid to in one's own country: a visit to them is a political meeting.
+HOST_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "OPP", "ELI", "REB", "IGO"})
+
+
+def home_visit(event_type: str, mode: str | None, actors: Sequence[str], recipients: Sequence[str],
+               entities: Sequence[Entity]) -> bool:
+    """A trip inside one's own country to a place or a body that holds no office ("a trip to the
+    hospital", "a tour of early-voting states"), or a private person's trip to nowhere named, is
+    travel, not a PLOVER visit (CONSULT is a meeting of parties)."""
+    if event_type != "CONSULT" or mode != "visit":
+        return False
+    doers, hosts = _parties(actors, entities), _parties(recipients, entities)
+    if not doers or len(hosts) != len(recipients):
+        return False
+    if not hosts:
+        return all(e.kind == "PERSON" and e.sector == "CVL" for e in doers)
+    home = {e.country for e in doers}
+    if None in home or len(home) != 1 or any(e.country not in home or e.sector in HOST_SECTORS for e in hosts):
+        return False
+    # A place at home is visited by an official on duty, and toured by a candidate on the campaign.
+    return all(e.kind != "GPE" for e in hosts) or all(e.sector == "PTY" for e in doers)
+
+
 def thing_asked(cand: Candidate, entities: Sequence[Entity]) -> bool:
     """"said the weather should ease": a demand told through "should"/"must" (demands.py) asks an
     act of the clause's subject; a bare thing that is no party the actors stage found ("the
