@@ -264,3 +264,21 @@ def test_a_demand_on_a_named_party_through_should_stays_one(pipeline):
 ])
 def test_a_trip_at_home_to_a_body_without_office_is_no_visit(pipeline, text, kept):
     assert (("CONSULT", "trip") in _types(pipeline, text)) is kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("Conceding that a treaty with France was far off, the Spanish minister left Paris.", False),
+    ("The Spanish government conceded defeat in the vote on Monday.", True),
+])
+def test_conceding_a_point_is_no_yield(pipeline, text, kept):
+    assert ("CONCEDE" in [t for t, _ in _types(pipeline, text)]) is kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The Spanish government cannot allow the chaos to continue.", False),
+    ("The Spanish government allowed the inspectors to enter the site.", True),
+])
+def test_allowing_a_state_of_affairs_is_no_concession(pipeline, text, kept):
+    assert ("CONCEDE" in [t for t, _ in _types(pipeline, text)]) is kept
