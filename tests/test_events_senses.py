@@ -282,3 +282,15 @@ def test_conceding_a_point_is_no_yield(pipeline, text, kept):
 ])
 def test_allowing_a_state_of_affairs_is_no_concession(pipeline, text, kept):
     assert ("CONCEDE" in [t for t, _ in _types(pipeline, text)]) is kept
+
+
+@pytest.mark.slow
+def test_a_letter_from_a_person_released_is_no_release_of_people(pipeline):
+    text = "The senator released a letter from his doctor Jane Smith on Monday."
+    assert "RETREAT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_network_beating_its_rivals_is_no_assault(pipeline):
+    text = "Fox News consistently beats rival networks in total viewers."
+    assert "ASSAULT" not in [t for t, _ in _types(pipeline, text)]

@@ -52,6 +52,8 @@ FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
 # Verbs of winning and fighting that elections share with war; parties of politics, forces of war.
 CONTEST_VERBS = frozenset({"beat", "defeat", "fight", "battle", "crush", "trounce", "vanquish"})
 PARTY_SECTORS = frozenset({"PTY", "OPP", "LEG"})
+# Businesses and the media: what they beat or fight with no party named is a rival firm.
+RIVAL_SECTORS = frozenset({"BUS", "JRN"})
 # Verbs of force that politicians use of each other's words.
 VERBAL_ATTACKS = frozenset({"attack", "hit", "strike", "clash", "assail", "target", "fire"})
 FORCES = frozenset({"MIL", "COP", "REB", "CRM", "SPY", "UAF"})
@@ -148,7 +150,9 @@ def released_thing(cand: Candidate, entities: Sequence[Entity], captives: frozen
         return False
     if noun.pos_ in ("PRON", "PROPN") or noun.lemma_.lower() in captives:
         return False
-    if any(t.like_num or t.ent_type_ in ("NORP", "GPE", "PERSON") for t in noun.subtree):
+    # The noun's own words: "a letter from his physician" names its writer, not people released.
+    own = [noun, *(t for c in noun.children if c.dep_ not in ("prep", "relcl", "acl") for t in c.subtree)]
+    if any(t.like_num or t.ent_type_ in ("NORP", "GPE", "PERSON") for t in own):
         return False
     return entity_at(entities, noun.idx, noun.idx + len(noun.text)) is None
 
@@ -161,6 +165,8 @@ def political_contest(cand: Candidate, event_type: str, actors: Sequence[str], r
     if event_type != "ASSAULT" or cand.nominal or cand.verb.lemma_.lower() not in CONTEST_VERBS:
         return False
     named, doers = _parties(recipients, entities), _parties(actors, entities)
+    if doers and not named and all(e.sector in RIVAL_SECTORS for e in doers):
+        return True  # "the network beats its rivals in viewers": firms compete, they do not fight
     return bool(named) and all(_politician(e) for e in named) and not any(e.sector in FORCES for e in doers)
 
 
