@@ -294,3 +294,13 @@ def test_a_letter_from_a_person_released_is_no_release_of_people(pipeline):
 def test_a_network_beating_its_rivals_is_no_assault(pipeline):
     text = "Fox News consistently beats rival networks in total viewers."
     assert "ASSAULT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The Chinese government is balking at committing to a specific amount of purchases.",
+    "The Chinese government reneged on paying aid to Nepal.",
+])
+def test_an_act_refused_is_no_event_of_its_own(pipeline, text):
+    types = [t for t, _ in _types(pipeline, text)]
+    assert "REJECT" in types and not {"AGREE", "AID"} & set(types)
