@@ -236,3 +236,71 @@ def test_natural_harm_is_no_assault(pipeline, text):
 def test_supporting_a_thing_that_is_no_party_or_policy_is_no_event(pipeline, text, kept):
     types = [t for t, _ in _types(pipeline, text)]
     assert (bool({"SUPPORT", "AGREE"} & set(types))) is kept
+
+
+@pytest.mark.slow
+def test_a_thing_expected_to_change_is_asked_nothing(pipeline):
+    text = "The minister of Ruritania said the weather should ease by Monday."
+    assert "REQUEST" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_thought_that_a_party_ought_to_be_something_is_no_demand(pipeline):
+    for text in ("Many voters in Ruritania think that every minister should be honest.",
+                 "The senator said that the minister should be honest."):
+        assert "REQUEST" not in [t for t, _ in _types(pipeline, text)], text
+
+
+@pytest.mark.slow
+def test_a_demand_on_a_named_party_through_should_stays_one(pipeline):
+    text = "The minister of Ruritania said the army should leave the capital."
+    assert "REQUEST" in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("French President Emmanuel Macron made a trip to the Lyon University Hospital on Saturday.", False),
+    ("French President Emmanuel Macron made a trip to Germany on Saturday.", True),
+])
+def test_a_trip_at_home_to_a_body_without_office_is_no_visit(pipeline, text, kept):
+    assert (("CONSULT", "trip") in _types(pipeline, text)) is kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("Conceding that a treaty with France was far off, the Spanish minister left Paris.", False),
+    ("The Spanish government conceded defeat in the vote on Monday.", True),
+])
+def test_conceding_a_point_is_no_yield(pipeline, text, kept):
+    assert ("CONCEDE" in [t for t, _ in _types(pipeline, text)]) is kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The Spanish government cannot allow the chaos to continue.", False),
+    ("The Spanish government allowed the inspectors to enter the site.", True),
+])
+def test_allowing_a_state_of_affairs_is_no_concession(pipeline, text, kept):
+    assert ("CONCEDE" in [t for t, _ in _types(pipeline, text)]) is kept
+
+
+@pytest.mark.slow
+def test_a_letter_from_a_person_released_is_no_release_of_people(pipeline):
+    text = "The senator released a letter from his doctor Jane Smith on Monday."
+    assert "RETREAT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+def test_a_network_beating_its_rivals_is_no_assault(pipeline):
+    text = "Fox News consistently beats rival networks in total viewers."
+    assert "ASSAULT" not in [t for t, _ in _types(pipeline, text)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "The Chinese government is balking at committing to a specific amount of purchases.",
+    "The Chinese government reneged on paying aid to Nepal.",
+])
+def test_an_act_refused_is_no_event_of_its_own(pipeline, text):
+    types = [t for t, _ in _types(pipeline, text)]
+    assert "REJECT" in types and not {"AGREE", "AID"} & set(types)

@@ -29,8 +29,10 @@ from .model import EventModel, load_model
 from .referents import first_person
 from .modality import code
 from .repeats import merge_repeats
+from .yields import conceded_point, thing_allowed
 from .senses import (doerless, domestic_rally, eventive_subject, figure_movement, has_political_reading,
                      indirect_question, labelled_attack, legislative_threat, unowned_prospect, political_attack, political_contest, praise, released_thing,
+                     thing_asked, home_visit,
                      verbal_reading)
 
 
@@ -147,9 +149,13 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
         return None
     if political_contest(cand, event.type, event.actors, event.recipients, entities):
         return None
-    if domestic_rally(cand, event.type, event.mode, event.actors, entities) or figure_movement(cand, event.type):
+    if domestic_rally(cand, event.type, event.mode, event.actors, entities) or figure_movement(cand, event.type) \
+            or home_visit(event.type, event.mode, event.actors, event.recipients, entities):
         return None
-    if legislative_threat(cand, event.type, lexicon.legislative_verbs) or indirect_question(cand, event.type):
+    if legislative_threat(cand, event.type, lexicon.legislative_verbs) or indirect_question(cand, event.type) \
+            or thing_asked(cand, entities):
+        return None
+    if conceded_point(cand, event.type) or thing_allowed(cand, event.type, entities):
         return None
     if praise(cand, lexicon.praise_words):
         return replace(event, type="SUPPORT", mode=None, cameo="05")

@@ -23,9 +23,9 @@ SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
 def obligation(verb: Token, lex: Lexicon) -> Candidate | None:
     """"X said Y must drop barriers", "X suggested that Y resign": a demand by X on Y (CAMEO 10),
     whatever Y must do."""
-    if lex.lemma_of(verb.text, verb.lemma_) not in lex.reporting_verbs:
+    if not _said(verb, lex):
         return None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+    for clause in (c for c in verb.children if c.dep_ == "ccomp" and not _copular(c)):
         must = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
         must = must or (verb if _subjunctive(clause) else None)  # "suggested that X resign": the verb
         # "should be governed by honest people": how things ought to be, no demand on a party;
@@ -35,6 +35,19 @@ def obligation(verb: Token, lex: Lexicon) -> Candidate | None:
             sense = Sense(type="REQUEST", governs="request")
             return Candidate(must, verb, sense, "REQUEST", None, patient=child(clause, "nsubj", "nsubjpass"))
     return None
+
+
+def _said(verb: Token, lex: Lexicon) -> bool:
+    """A demand is told by a verb of speech: "they think X should ..." is an opinion of how
+    things ought to be, put to no one (thought verbs report no order)."""
+    entry = reporting_verbs().get(lex.lemma_of(verb.text, verb.lemma_))
+    return entry is not None and entry.cls == SPEECH
+
+
+def _copular(clause: Token) -> bool:
+    """"said X should be Muslim", "must be a priority": a judgement of what X ought to be, no act
+    asked of a party (a copula is no doing)."""
+    return clause.lemma_.lower() == "be" and child(clause, "attr", "acomp") is not None
 
 
 def _subjunctive(clause: Token) -> bool:

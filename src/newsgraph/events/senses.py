@@ -52,6 +52,8 @@ FIGURE_ENTS = frozenset({"PERCENT", "MONEY"})
 # Verbs of winning and fighting that elections share with war; parties of politics, forces of war.
 CONTEST_VERBS = frozenset({"beat", "defeat", "fight", "battle", "crush", "trounce", "vanquish"})
 PARTY_SECTORS = frozenset({"PTY", "OPP", "LEG"})
+# Businesses and the media: what they beat or fight with no party named is a rival firm.
+RIVAL_SECTORS = frozenset({"BUS", "JRN"})
 # Verbs of force that politicians use of each other's words.
 VERBAL_ATTACKS = frozenset({"attack", "hit", "strike", "clash", "assail", "target", "fire"})
 FORCES = frozenset({"MIL", "COP", "REB", "CRM", "SPY", "UAF"})
@@ -92,6 +94,39 @@ def has_political_reading(cand: Candidate, actors: Sequence[str], recipients: Se
     return not any(_thing(t) for t in subjects)
 
 
+# Parties a visit may be paid to in one's own country: a visit to them is a political meeting.
+HOST_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY", "OPP", "ELI", "REB", "IGO"})
+
+
+def home_visit(event_type: str, mode: str | None, actors: Sequence[str], recipients: Sequence[str],
+               entities: Sequence[Entity]) -> bool:
+    """A trip inside one's own country to a place or a body that holds no office ("a trip to the
+    hospital", "a tour of early-voting states"), or a private person's trip to nowhere named, is
+    travel, not a PLOVER visit (CONSULT is a meeting of parties)."""
+    if event_type != "CONSULT" or mode != "visit":
+        return False
+    doers, hosts = _parties(actors, entities), _parties(recipients, entities)
+    if not doers or len(hosts) != len(recipients):
+        return False
+    if not hosts:
+        return all(e.kind == "PERSON" and e.sector == "CVL" for e in doers)
+    home = {e.country for e in doers}
+    if None in home or len(home) != 1 or any(e.country not in home or e.sector in HOST_SECTORS for e in hosts):
+        return False
+    # A place at home is visited by an official on duty, and toured by a candidate on the campaign.
+    return all(e.kind != "GPE" for e in hosts) or all(e.sector == "PTY" for e in doers)
+
+
+def thing_asked(cand: Candidate, entities: Sequence[Entity]) -> bool:
+    """"said the weather should ease": a demand told through "should"/"must" (demands.py) asks an
+    act of the clause's subject; a bare thing that is no party the actors stage found ("the
+    weather", "prices") is only expected to change, not asked."""
+    if cand.type != "REQUEST" or cand.trigger.dep_ != "aux" or cand.patient is None:
+        return False
+    noun = cand.patient
+    return _thing(noun) and entity_at(entities, noun.idx, noun.idx + len(noun.text)) is None
+
+
 def eventive_subject(cand: Candidate, event_nouns) -> bool:
     """"protests exploded to new levels", "the crisis escalated": a verb of force or movement with no
     object, whose subject is itself an event or a state of affairs, tells how that event went on, not
@@ -115,7 +150,9 @@ def released_thing(cand: Candidate, entities: Sequence[Entity], captives: frozen
         return False
     if noun.pos_ in ("PRON", "PROPN") or noun.lemma_.lower() in captives:
         return False
-    if any(t.like_num or t.ent_type_ in ("NORP", "GPE", "PERSON") for t in noun.subtree):
+    # The noun's own words: "a letter from his physician" names its writer, not people released.
+    own = [noun, *(t for c in noun.children if c.dep_ not in ("prep", "relcl", "acl") for t in c.subtree)]
+    if any(t.like_num or t.ent_type_ in ("NORP", "GPE", "PERSON") for t in own):
         return False
     return entity_at(entities, noun.idx, noun.idx + len(noun.text)) is None
 
@@ -128,6 +165,8 @@ def political_contest(cand: Candidate, event_type: str, actors: Sequence[str], r
     if event_type != "ASSAULT" or cand.nominal or cand.verb.lemma_.lower() not in CONTEST_VERBS:
         return False
     named, doers = _parties(recipients, entities), _parties(actors, entities)
+    if doers and not named and all(e.sector in RIVAL_SECTORS for e in doers):
+        return True  # "the network beats its rivals in viewers": firms compete, they do not fight
     return bool(named) and all(_politician(e) for e in named) and not any(e.sector in FORCES for e in doers)
 
 
