@@ -37,6 +37,10 @@ Voters in the harbor district prefer Mayor Reyes.
 
 "The wall is a waste of money," said Councillor Bell.
 
+The harbor board denied the allegations on Friday.
+
+The harbor board denied any wrongdoing in the tender.
+
 DON'T MISS
 
 Harbor town 'sinking into the sea' [VIDEO]
@@ -90,3 +94,8 @@ def test_a_person_preferred_is_what_is_held(quotes):
 def test_a_marked_passage_on_a_teaser_line_is_no_quote(quotes):
     assert not [q for q in quotes if "sinking into the sea" in q.content]
     assert quote_with(quotes, "The wall is a waste of money").speaker_mention.text == "Councillor Bell"
+
+
+def test_an_object_pointing_back_at_a_known_thing_is_no_content(quotes):
+    assert not [q for q in quotes if q.content.startswith("the allegations")]
+    assert quote_with(quotes, "any wrongdoing").speaker_mention.text == "The harbor board"

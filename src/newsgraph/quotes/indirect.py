@@ -16,7 +16,8 @@ from ..nlp import span_tokens
 from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .edges import before_setting, setting
-from .unsaid import SAYING, TOPIC_PREPS, circumstance, object_not_said, only_someone, only_topic
+from .unsaid import (SAYING, TOPIC_PREPS, circumstance, object_not_said, only_reference, only_someone,
+                     only_topic)
 from .views import seen_as as _seen_as, sees_prospect as _sees_prospect
 from .lexicon import (ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class,
                       cue_sense, stance_adjectives)
@@ -240,7 +241,7 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING and only_someone(parts[0]):
         return []
-    if len(parts) == 1 and only_topic(parts[0]):
+    if len(parts) == 1 and (only_topic(parts[0]) or only_reference(parts[0])):
         return []
     parts += _trailing_phrases(verb, parts)
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):

@@ -88,6 +88,21 @@ def only_topic(part: Token) -> bool:
             and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in part.subtree))
 
 
+# Determiners that point back at something already named: "denied the allegations", "defended his
+# endorsement" refer to words or acts told elsewhere and say nothing of their own.
+POINTING_DETERMINERS = frozenset({"the", "this", "that", "these", "those", "his", "her", "its", "their",
+                                  "our", "my", "your"})
+
+
+def only_reference(part: Token) -> bool:
+    """A bare object of a pointing determiner and a common noun ("rejected the accusation",
+    "welcomed the exchange") names a thing the reader already knows; it carries no proposition
+    (docs/annotation.md), unlike "denies any wrongdoing" or "reported earnings of $8"."""
+    words = list(part.subtree)
+    return (part.dep_ == "dobj" and part.pos_ == "NOUN" and len(words) == 2
+            and words[0].lower_ in POINTING_DETERMINERS and words[0].dep_ in ("det", "poss"))
+
+
 def circumstance(prep: Token) -> bool:
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     return obj is None or obj.ent_type_ in ("DATE", "TIME", "GPE", "LOC", "FAC") or obj.lemma_.lower() in SOURCE_NOUNS
