@@ -127,6 +127,13 @@ def test_an_intention_gives_the_sentence_to_its_source_only_as_the_main_clause(f
                                "the ferry company.") == ["reporting"]
 
 
+def test_an_adjective_of_intention_after_the_copula_is_the_main_clause(frame):
+    # "is eager to" is the sentence's predicate: what the mayor wants, as "wants" would be.
+    # (the content, "to win their vote", is under half the sentence: only the frame can make it attributed)
+    assert _voices_with_quotes("Elsewhere in the long and crowded race for the harbour, the new mayor is eager "
+                               "to win their vote.") == ["attributed"]
+
+
 def test_the_genre_still_counts_an_intention_in_a_clause_of_its_own_as_someones():
     from newsgraph.nlp import load_model, sentences
     from newsgraph.quotes import find_quotes
