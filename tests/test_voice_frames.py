@@ -127,6 +127,13 @@ def test_an_intention_gives_the_sentence_to_its_source_only_as_the_main_clause(f
                                "the ferry company.") == ["reporting"]
 
 
+def test_an_adjective_of_intention_after_the_copula_is_the_main_clause(frame):
+    # "is eager to" is the sentence's predicate: what the mayor wants, as "wants" would be.
+    # (the content, "to win their vote", is under half the sentence: only the frame can make it attributed)
+    assert _voices_with_quotes("Elsewhere in the long and crowded race for the harbour, the new mayor is eager "
+                               "to win their vote.") == ["attributed"]
+
+
 def test_the_genre_still_counts_an_intention_in_a_clause_of_its_own_as_someones():
     from newsgraph.nlp import load_model, sentences
     from newsgraph.quotes import find_quotes
@@ -138,3 +145,22 @@ def test_the_genre_still_counts_an_intention_in_a_clause_of_its_own_as_someones(
     quotes = tuple(find_quotes(doc, sentences(doc)))
     assert not is_attributed(quotes, sent.start_char, sent.end_char, sent)
     assert is_attributed(quotes, sent.start_char, sent.end_char, sent, acts=True)
+
+
+def test_a_passive_accusation_of_a_deed_is_a_report_of_others(frame):
+    assert frame("The harbour master is accused of selling the ferry tickets twice.") == "passive"
+    assert frame("The harbour master is accused by nobody.") is None  # no deed: nothing reported
+
+
+def test_a_frame_that_follows_its_content_after_a_comma_is_the_sources(frame):
+    # The parser takes "The Ferry Company's recently named chair" for a clause of its own ("named"),
+    # so "said" has no subject of its own and only the inverted shape finds the frame.
+    assert frame("Ferry fares will rise next spring on routes that lose money, said The Ferry "
+                 "Company’s recently named chair Anna Berg in a letter to staff.") == "inverted"
+    assert frame("Ferry fares will rise next spring and the port will close.") is None
+
+
+def test_a_participle_of_speech_with_a_clause_adds_what_the_subject_said(frame):
+    assert frame("The port authority is angry with the ferry operators, saying they ignored "
+                 "the storm warnings.") == "participle"
+    assert frame("The port authority closed the pier, saying goodbye to the old ferry.") is None

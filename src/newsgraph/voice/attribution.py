@@ -66,11 +66,12 @@ MODAL_PASSIVES = frozenset({"suppose", "expect"})
 
 def source_frame(sentence: SpacySpan) -> str | None:
     """The shape that gives the sentence to a source, if any: "main verb", "parenthetical",
-    "according to", "experiencer", "view" or "passive"."""
+    "according to", "experiencer", "view", "passive", "inverted" or "participle"."""
     root = sentence.root
     for name, found in (("main verb", _main_report), ("parenthetical", _parenthetical_frame),
                         ("experiencer", _experiencer), ("view", _view), ("passive", _passive_report),
-                        ("main verb", _report_under_noun)):
+                        ("main verb", _report_under_noun), ("inverted", _inverted_frame),
+                        ("participle", _participle_report)):
         if found(root):
             return name
     return "according to" if _according_to(sentence) else None
@@ -163,7 +164,13 @@ def _passive_report(root: Token) -> bool:
         return False
     if root.lemma_ in MODAL_PASSIVES and ("xcomp", "") in deps:
         return False  # "was supposed to be", "is expected to meet": a plan or a forecast, not a belief
-    return bool({("xcomp", ""), ("ccomp", ""), ("prep", "as")} & deps)
+    return bool({("xcomp", ""), ("ccomp", ""), ("prep", "as")} & deps) or _of_a_deed(root)
+
+
+def _of_a_deed(verb: Token) -> bool:
+    """"He is accused of leaking secrets": "of" with a gerund, the deed the others report."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+               for c in verb.children)
 
 
 def _report_under_noun(root: Token) -> bool:
@@ -179,3 +186,31 @@ def _reports_that(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.lemma_ in clause_verbs() and any(
         c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in verb.children)
+
+
+# Senses of a frame that reports a statement: what was said or written.
+STATEMENT_SENSES = frozenset({"speech", "writing"})
+
+
+def _states(verb: Token) -> bool:
+    entry = reporting_verbs().get(verb.lemma_)
+    return entry is not None and entry.sense in STATEMENT_SENSES and verb.pos_ == "VERB"
+
+
+def _inverted_frame(root: Token) -> bool:
+    """The source's words first, then a comma, then the verb and its source: "Job cuts will come
+    this week, said the company's chair in an email" (the parser often takes the subject after
+    the verb for a clause of its own, so no subject is asked for, only words after the verb)."""
+    if not _states(root) or root.i == root.sent.start or root.doc[root.i - 1].text != ",":
+        return False
+    content_first = any(c.dep_ == "ccomp" and c.i < root.i for c in root.children)
+    speaker_after = any(t.is_alpha for t in root.doc[root.i + 1:root.sent.end])
+    return content_first and speaker_after
+
+
+def _participle_report(root: Token) -> bool:
+    """A participle of speech after a comma, with a clause of its own, adds what the main clause's
+    subject said: "The regulator is frustrated with the carriers, saying they failed to share data"."""
+    return any(c.dep_ == "advcl" and c.tag_ == "VBG" and _states(c) and c.i > c.sent.start
+               and c.doc[c.i - 1].text == "," and any(g.dep_ == "ccomp" for g in c.children)
+               for c in root.children)

@@ -282,7 +282,9 @@ def heads_sentence(sentence, cue_start: int, cue_end: int) -> bool:
     clause of its own after the writer's statement ("Police laid siege to the campus ... and threatened
     to use live rounds", "..., but the sponsor declined to renew") it is one more act the writer reports."""
     cue = [t for t in span_tokens(sentence) if cue_start <= t.idx < cue_end]
-    return any(t.i == sentence.root.i for t in cue)
+    root = sentence.root
+    # An adjective of intention completing the copula is the main predicate: "the governor is eager to ...".
+    return any(t.i == root.i or t.dep_ == "acomp" and t.head.i == root.i and root.lemma_ == "be" for t in cue)
 
 
 OWN_CLAUSE_WORDS = 5   # a shorter remainder ("Lavrov that") is frame, not a statement
