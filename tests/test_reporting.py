@@ -55,3 +55,10 @@ def test_speaker_nouns_come_from_their_data_file():
 
     assert PERSON_NOUNS == frozenset(_lines("speakers.txt"))
     assert {"official", "spokeswoman", "ministry", "poll"} <= PERSON_NOUNS
+
+
+def test_one_no_comment_list_for_events_and_voice():
+    listed = reporting.comment_verbs()
+    assert load_lexicon().comment_verbs == listed  # events read the list of newsgraph.reporting
+    assert {"comment", "say", "name", "provide"} <= listed
+    assert "condemn" not in listed  # a refusal to condemn refuses an act asked for: no "no comment"

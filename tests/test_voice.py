@@ -355,6 +355,9 @@ def test_a_refusal_to_comment_reports_nothing(nlp):
     assert not attributed("A spokeswoman for the harbour board declined to comment.", "to comment", "declined")
     assert not attributed("The harbour board declined to comment on the dredging report.", "the dredging report", "comment")
     assert source_frame(nlp("The harbour board declined to comment.")[:]) is None
+    # A refusal to give information out is no comment either (reporting.comment_verbs), though "name"
+    # is no verb of speech.
+    assert not attributed("The harbour board declined to name the buyer.", "to name the buyer", "declined")
     # A refusal with a clause still reports, and so does a plain report.
     assert attributed("The mayor refused to say whether the port would reopen.", "whether the port would reopen", "say")
     assert attributed("The mayor said the port would reopen.", "the port would reopen", "said")

@@ -14,6 +14,9 @@ takes a clause (speech and thought), the set events and voice use.
 `channel_nouns()` is the one list of the forms a statement reaches the page in
 (`data/quotes/channels.txt`: "in a statement", "in a new poll", "an ad that attacks"),
 read by quotes (channel phrases, a sentence-initial source) and events (verbal attacks).
+`comment_verbs()` is the one list of what a refusal is "no comment" with ("declined to comment",
+"refused to name him", `data/quotes/comment_verbs.txt`), read by events (a statement, no
+rejection) and voice (a refusal reports nothing).
 `hearsay_adverbs()` is the one list of adverbs by which the writer passes a clause on as
 someone else's report ("reportedly", `data/quotes/hearsay.txt`), read by quotes (an unsourced
 report) and voice (an attributed sentence).
@@ -77,6 +80,13 @@ def channel_nouns() -> frozenset[str]:
 def hearsay_adverbs() -> frozenset[str]:
     """Adverbs of hearsay ("reportedly", "allegedly"), lower case; why "supposedly" is not one: the file's header."""
     return frozenset(word.lower() for word in _lines("hearsay.txt"))
+
+
+@lru_cache(maxsize=1)
+def comment_verbs() -> frozenset[str]:
+    """What a refusal is "no comment" with ("declined to comment", "refused to name him"), lower case;
+    why not every verb of speech: the file's header."""
+    return frozenset(word.lower() for word in _lines("comment_verbs.txt"))
 
 
 def _lines(name: str = "cues.txt") -> list[str]:

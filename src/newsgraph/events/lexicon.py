@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from ..plover import EVENT_TYPES
-from ..reporting import clause_verbs
+from ..reporting import clause_verbs, comment_verbs
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "events" / "lexicon.yaml"
 TYPES = EVENT_TYPES
@@ -106,10 +106,11 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     _check_types(verbs, {**nouns, **adjectives})
     words = {key: frozenset(raw[key]) for key in (
         "light_verbs", "statement_nouns", "quantity_nouns",
-        "future_wrappers", "hypothetical_wrappers", "negative_wrappers", "irrealis_words", "comment_verbs",
+        "future_wrappers", "hypothetical_wrappers", "negative_wrappers", "irrealis_words",
         "reversal_verbs", "discourse_objects", "legislative_verbs", "praise_words", "reaction_verbs",
         "occurrence_verbs")}
     words["reporting_verbs"] = clause_verbs()  # the one reporting-verb lexicon (newsgraph.reporting)
+    words["comment_verbs"] = comment_verbs()  # what a refusal is "no comment" with (newsgraph.reporting)
     known = set(verbs) | words["light_verbs"] | words["reporting_verbs"] | words["future_wrappers"] \
         | words["hypothetical_wrappers"] | words["negative_wrappers"] | words["comment_verbs"]
     return Lexicon(verbs=verbs, nouns=nouns, forms=_forms(known, raw.get("irregular", {})), known=frozenset(known),

@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 from ..nlp import span_text, span_tokens
 from ..records import Quote
-from ..reporting import reporting_verbs
+from ..reporting import comment_verbs, reporting_verbs
 
 # Opening mark -> closing marks that may end it (typographic or straight).
 PAIRS = {"“": "”\"", "\"": "\"”", "‘": "’'", "'": "'’", "«": "»", "„": "“”"}
@@ -234,15 +234,21 @@ def _reports_an_act(quote: Quote, sentence) -> bool:
 
 
 def no_content(verb) -> bool:
-    """A refusal to speak, which passes on no statement: a verb of speech under a verb of intention
+    """A refusal to speak, which passes on no statement: a verb of comment (reporting.comment_verbs) under a verb of intention
     with no clause of its own ("declined to comment", "refused to comment on the report"), from
     either verb. A clause ("refused to say that ...", "declined to say whether ...") stays a report.
     (A request, "asked the board to release the report", is left a report: the audit gold gives as
     many of them to their speakers as to the writer.)"""
-    if _sense(verb) == "speech":
+    if _comments(verb):
         return verb.dep_ == "xcomp" and _sense(verb.head) == "intention" and not _has_clause(verb)
     return _sense(verb) == "intention" and any(
-        c.dep_ == "xcomp" and _sense(c) == "speech" and not _has_clause(c) for c in verb.children)
+        c.dep_ == "xcomp" and _comments(c) and not _has_clause(c) for c in verb.children)
+
+
+def _comments(verb) -> bool:
+    """A verb a refusal passes on nothing with: one of "no comment" (`reporting.comment_verbs`: "declined
+    to name him") or any other verb of speech ("refused to condemn it": nothing was said either)."""
+    return verb.pos_ in ("VERB", "AUX") and (verb.lemma_ in comment_verbs() or _sense(verb) == "speech")
 
 
 def _has_clause(verb) -> bool:
