@@ -33,11 +33,9 @@ from spacy.tokens import Doc
 
 from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .fallback import FOREIGN_FACING
-from .kb import NON_STATE_CODES, KnowledgeBase, norm
+from .kb import NON_STATE_CODES, OFFICE_SECTORS, KnowledgeBase, norm
 from .nominals import GENERIC_ROLES, held_title
 
-# Sectors whose holders become ELI once they leave (docs/annotation.md: ELI is former officials).
-OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Occupations that, like the generic titles, are of the organisation they are held in ("a scholar with the
 # think tank" NGO, "an economist at the bank" BUS, "an analyst at the ministry" GOV).
