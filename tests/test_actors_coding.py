@@ -6,7 +6,7 @@ import pytest
 
 from newsgraph.actors import build_stage
 from newsgraph.actors.coding import _date_wins
-from newsgraph.actors.kb import Office, load_kb
+from newsgraph.actors.kb import Office, load_kb, office_on
 from newsgraph.config import Config
 from newsgraph.records import entity_at
 
@@ -59,6 +59,13 @@ def test_candidate_senator_stays_legislator(analyse):
 def test_past_president_named_by_his_title_is_former(analyse):
     ents = analyse("Ronald Reagan, the president of the United States, was popular.")
     assert by_text(ents, "Ronald Reagan").sector == "ELI"
+
+
+def test_one_who_left_a_company_keeps_its_sector():
+    ceo = Office("A B", (), "USA", "BUS", "Acme chief executive", "2001-01-01", "2010-01-01", "m")
+    assert office_on((ceo,), "2015-01-01").sector == "BUS"
+    president = Office("A B", (), "USA", "GOV", "President", "2001-01-01", "2010-01-01", "m")
+    assert office_on((president,), "2015-01-01").sector == "ELI"  # a former official
 
 
 def test_kb_rows_are_dated():

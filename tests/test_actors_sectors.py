@@ -235,3 +235,8 @@ def test_a_hyphenated_title_before_a_name(analyse):
 def test_a_title_predicated_of_a_name_is_held_in_its_body(analyse):
     ents = analyse("Lena Forsberg is president of Norrland University in Umea.")
     assert codes(ents, "Lena Forsberg")[1] == "EDU"
+
+
+def test_a_generic_title_after_a_group_word_leads_that_group(analyse):
+    assert codes(analyse("The minister met settler leaders on Monday."), "settler leaders")[1] == "CVL"
+    assert codes(analyse("Student leaders marched to the ministry."), "Student leaders")[1] == "EDU"

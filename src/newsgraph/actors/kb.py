@@ -289,8 +289,15 @@ def _not_yet(office: Office) -> Office:
 
 
 def _former(office: Office) -> Office:
-    return Office(office.name, office.aliases, office.country, "ELI", f"former {office.role}",
+    """After an office ends: a former official is ELI; one who left a company, an outlet or a church keeps
+    its sector ("former WeWork chief executive" BUS, docs/annotation.md)."""
+    sector = "ELI" if office.sector in OFFICE_SECTORS or office.sector is None else office.sector
+    return Office(office.name, office.aliases, office.country, sector, f"former {office.role}",
                   office.start, office.end, office.gender)
+
+
+# Sectors of public offices, whose holders become ELI once they leave (docs/annotation.md).
+OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
 
 
 # -- loading ---------------------------------------------------------------------

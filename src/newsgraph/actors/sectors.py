@@ -4,7 +4,8 @@ Each rule changes candidates' sectors in place (candidates are the stage's
 working records, coding's last step before immutable entities):
 
 - a generic title after a body's role word works for that kind of body
-  ("a company spokesperson" BUS, "a hospital official" MED, "party officials" PTY);
+  ("a company spokesperson" BUS, "a hospital official" MED, "party officials" PTY), and after a group's
+  word leads that group ("settler leaders" CVL);
 - a former title of no office keeps its sector: "former CEO X" is still a business
   person (BUS), while "former Senator X" is ELI;
 - a person named with an organisation's possessive works for it when nothing else
@@ -33,11 +34,9 @@ from spacy.tokens import Doc
 from ..pagelines import opens_wire_credit
 from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .fallback import FOREIGN_FACING
-from .kb import NON_STATE_CODES, KnowledgeBase, norm
+from .kb import NON_STATE_CODES, OFFICE_SECTORS, KnowledgeBase, norm
 from .nominals import GENERIC_ROLES, held_title
 
-# Sectors whose holders become ELI once they leave (docs/annotation.md: ELI is former officials).
-OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
 _POSSESSIVE = frozenset({"'s", "\u2019s", "'", "\u2019"})
 # Occupations that, like the generic titles, are of the organisation they are held in ("a scholar with the
 # think tank" NGO, "an economist at the bank" BUS, "an analyst at the ministry" GOV).
@@ -76,19 +75,30 @@ def body_word_sector(doc: Doc, kb: KnowledgeBase, cand: Candidate) -> str | None
 
     Only when the title still has its own default sector (an organisation's name held in it, "Apple
     spokesman", was read first)."""
-    if not cand.role or not cand.role_key or cand.role_key not in GENERIC_ROLES:
+    key = cand.role_key or norm(cand.role or "")  # a group's ("party officials") has only its words
+    if not cand.role or key not in GENERIC_ROLES:
         return None
-    role = kb.role(cand.role_key)
+    role = kb.role(key)
     if role is None or cand.sector != role.sector:
         return None
     head = doc[cand.end - 1]
     for token in reversed(doc[cand.start:cand.end - 1]):
         if token.dep_ not in ("compound", "poss") or token.head.i != head.i:
             continue  # "a company spokesperson", "the bank's chief executive"
-        body = kb.role(token.text)
-        if body is not None and body.type == "body" and body.sector:
+        body = _body_or_group(kb, token.text)
+        if body is not None and body.sector:
             return body.sector
     return None
+
+
+def _body_or_group(kb: KnowledgeBase, word: str):
+    """The body a word before a title names ("company"), or the group its plural does ("settler leaders":
+    the settlers' own, CVL; "student leaders" EDU)."""
+    body = kb.role(word)
+    if body is not None and body.type == "body":
+        return body
+    group = kb.role(word.lower() + "s") if not word.isupper() else None
+    return group if group is not None and group.type == "group" else None
 
 
 def former_keeps(kb: KnowledgeBase, cand: Candidate) -> str | None:
