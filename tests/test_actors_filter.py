@@ -168,3 +168,11 @@ def test_a_body_word_naming_an_act_is_no_body(analyze):
     assert not {"excessive and lethal force", "lethal force", "force", "opposition to the tariff",
                 "prosecution"} & texts, texts
     assert "opposition" in texts  # the body, with its determiner, acting
+
+
+def test_a_faith_adjective_before_persons_says_who_they_are(analyze):
+    ents = analyze("She is one of the first two Muslim women elected to the council. Korean industry "
+                   "representatives met the minister on Monday.")
+    texts = mention_texts(ents)
+    assert "Muslim" not in texts, texts
+    assert any("Korean" in t for t in texts), texts  # a nationality placing a group stays
