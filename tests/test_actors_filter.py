@@ -176,3 +176,10 @@ def test_a_faith_adjective_before_persons_says_who_they_are(analyze):
     texts = mention_texts(ents)
     assert "Muslim" not in texts, texts
     assert any("Korean" in t for t in texts), texts  # a nationality placing a group stays
+
+
+def test_programmes_and_named_genocides_are_no_actors(analyze):
+    ents = analyze("A report by the agency's Offshore Wind Systems Programme came out on Monday. Lawmakers "
+                   "voted to recognise the Ruritanian Genocide.")
+    texts = mention_texts(ents)
+    assert not {t for t in texts if "Programme" in t or "Genocide" in t}, texts
