@@ -183,3 +183,9 @@ def test_programmes_and_named_genocides_are_no_actors(analyze):
                    "voted to recognise the Ruritanian Genocide.")
     texts = mention_texts(ents)
     assert not {t for t in texts if "Programme" in t or "Genocide" in t}, texts
+
+
+def test_a_countrys_exit_is_a_process_but_a_party_named_after_it_acts(analyze):
+    ents = analyze("Farmers blamed Brexit for the slump on Monday. The Brexit Party said it would stand in every seat.")
+    texts = mention_texts(ents)
+    assert "Brexit" not in texts and "Brexit Party" in texts, texts
