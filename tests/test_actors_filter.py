@@ -168,3 +168,24 @@ def test_a_body_word_naming_an_act_is_no_body(analyze):
     assert not {"excessive and lethal force", "lethal force", "force", "opposition to the tariff",
                 "prosecution"} & texts, texts
     assert "opposition" in texts  # the body, with its determiner, acting
+
+
+def test_a_faith_adjective_before_persons_says_who_they_are(analyze):
+    ents = analyze("She is one of the first two Muslim women elected to the council. Korean industry "
+                   "representatives met the minister on Monday.")
+    texts = mention_texts(ents)
+    assert "Muslim" not in texts, texts
+    assert any("Korean" in t for t in texts), texts  # a nationality placing a group stays
+
+
+def test_programmes_and_named_genocides_are_no_actors(analyze):
+    ents = analyze("A report by the agency's Offshore Wind Systems Programme came out on Monday. Lawmakers "
+                   "voted to recognise the Ruritanian Genocide.")
+    texts = mention_texts(ents)
+    assert not {t for t in texts if "Programme" in t or "Genocide" in t}, texts
+
+
+def test_a_countrys_exit_is_a_process_but_a_party_named_after_it_acts(analyze):
+    ents = analyze("Farmers blamed Brexit for the slump on Monday. The Brexit Party said it would stand in every seat.")
+    texts = mention_texts(ents)
+    assert "Brexit" not in texts and "Brexit Party" in texts, texts

@@ -59,12 +59,13 @@ def _doctrine_words() -> frozenset[str]:
 
 
 def _doctrines(tokens: list, ents, known: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """'Islam', 'Marxism', 'Trumpism': a capitalised religion or -ism is an idea, not an actor; one inside a
-    longer name ('Nation of Islam') is left to that name."""
+    """'Islam', 'Marxism', 'Trumpism', 'Brexit': a capitalised religion, -ism or a country's -exit (its leaving
+    a union) is an idea or a process, not an actor; one inside a longer name ('Nation of Islam', 'the Brexit
+    Party') is left to that name."""
     inside = {i for e in ents if len(e) > 1 for i in range(e.start, e.end)}
     words = _doctrine_words()
     return [(t.i, t.i + 1) for t in tokens if t.is_title and t.i not in inside and not _is_known(t.i, t.i + 1, known)
-            and (t.lower_ in words or t.lower_.endswith(("ism", "isms")) and len(t) > 5)]
+            and (t.lower_ in words or t.lower_.endswith(("ism", "isms", "exit")) and len(t) > 5)]
 
 
 def _with_abbreviation(doc: Doc, span: tuple[int, int]) -> tuple[int, int]:

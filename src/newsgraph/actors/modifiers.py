@@ -54,7 +54,8 @@ def drop_describers(doc: Doc, kb: KnowledgeBase, cands: list[Candidate]) -> list
             continue
         describer = _droppable(cand, kb) and _adjective_like(doc, cand) \
             or _bare_body_word(doc, cand, kb) and not _acts(doc, cand)
-        modifier = describer and _modifies_thing(doc, cand, kb, claimed) or _led_thing(doc, cand, kb, claimed)
+        modifier = describer and (_modifies_thing(doc, cand, kb, claimed) or _describes_people(doc, cand, kb, claimed)) \
+            or _led_thing(doc, cand, kb, claimed)
         only_modifiers[cand.key] = only_modifiers.get(cand.key, True) and modifier
     return [c for c in kept if not only_modifiers.get(c.key, False)]
 
@@ -338,6 +339,23 @@ def _modifies_thing(doc: Doc, cand: Candidate, kb: KnowledgeBase, claimed: set[i
         return False
     head = _noun_above(token.head)
     return head is not None and head.i not in claimed and not _actor_noun(head, kb)
+
+
+def _describes_people(doc: Doc, cand: Candidate, kb: KnowledgeBase, claimed: set[int]) -> bool:
+    """'the first two Muslim women elected', 'Muslim people can roam freely': a faith's adjective (its people
+    are the knowledge base's unplaced people: 'Muslims') before a noun of persons that is no mention of its
+    own says who those persons are, as a party word before a name does; it names no group acting. A
+    nationality there ('Korean industry representatives') may be all that places a group, and stays."""
+    token = doc[cand.start]
+    faiths = kb.non_actor_words.get("unplaced-people", frozenset())
+    if not (cand.key or "").startswith("norp:") or f"{token.lower_}s" not in faiths or token.dep_ != "amod" \
+            or token.head.i == token.i:
+        return False
+    head = _noun_above(token.head)
+    if head is None or head.i in claimed:
+        return False
+    role = kb.role(head.text) or kb.role(head.lemma_)
+    return role is not None and role.type in ("person", "group")
 
 
 def _noun_above(token: Token) -> Token | None:
