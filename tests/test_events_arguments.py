@@ -461,3 +461,19 @@ def test_the_doer_of_acts_listed_after_including(pipeline):
 def test_who_sends_a_statement_does_what_it_says(pipeline, text, sender):
     events = [e for e in _events(pipeline, text) if e[0] == "REQUEST"]
     assert events and events[0][1] == [sender], events
+
+
+@pytest.mark.slow
+def test_a_participle_hung_on_a_thing_is_done_by_the_phrase_host(pipeline):
+    events = _events(pipeline, "Soldiers in armoured vehicles firing on protesters killed ten people.")
+    firing = [e for e in events if e[0] == "ASSAULT" and e[2] == ["protesters"]]
+    assert firing and firing[0][1] == ["Soldiers"], events
+
+
+@pytest.mark.slow
+def test_with_a_thing_doing_is_done_by_that_thing(pipeline):
+    from newsgraph.events.arguments import subject_tokens
+
+    doc = pipeline.nlp("With protests exploding across Chile, the president met his ministers.")
+    subjects, _ = subject_tokens(_token(doc, "exploding"))
+    assert [t.text for t in subjects] == ["protests"]

@@ -118,6 +118,7 @@ def _for_subject(verb: Token) -> Token | None:
 
 RELATIVE_WORDS = frozenset({"who", "whom", "which", "that"})
 PERSONAL_RELATIVES = frozenset({"who", "whom"})
+ABSOLUTE_PREPS = frozenset({"with", "without"})
 
 
 def _antecedent(tok: Token | None) -> Token | None:
@@ -175,6 +176,11 @@ def _noun_clause_doer(clause: Token, party: Callable[[Token], bool]) -> list[Tok
     noun = clause.head
     if _channel_phrase(clause):
         return noun.head.head
+    host = _phrase_host(noun, party) if _misplaced_participle(clause, party) else None
+    if host is not None:
+        # "was heard on a microphone telling X", "soldiers in armoured cars firing on Y": a thing
+        # does not tell or fire; the parser hung the participle on the last noun before it.
+        return host if host.pos_ in ("VERB", "AUX") else conjuncts(host)
     if _sent_channel(clause):
         return noun.head
     if not infinitive(clause) or party(noun):
@@ -214,6 +220,25 @@ def _channel_phrase(clause: Token) -> bool:
     noun = clause.head
     return (clause.tag_ == "VBG" and noun.lemma_.lower() in CHANNELS and noun.dep_ == "pobj"
             and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"))
+
+
+def _misplaced_participle(clause: Token, party: Callable[[Token], bool]) -> bool:
+    """A participle on a noun in a prepositional phrase that cannot do it (no party). Not the
+    absolute "with X doing" (there X does it: "with protests exploding")."""
+    noun = clause.head
+    return (clause.tag_ == "VBG" and noun.dep_ == "pobj" and not party(noun)
+            and noun.head.lower_ not in ABSOLUTE_PREPS)
+
+
+def _phrase_host(noun: Token, party: Callable[[Token], bool]) -> Token | None:
+    """What a noun's prepositional phrase hangs on, when it is a verb or a party: "heard on a
+    microphone" for "microphone", "soldiers in armoured cars" for "cars"."""
+    tok = noun
+    while tok.dep_ in ("pobj", "prep") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok is noun or tok.pos_ == "ADP":
+        return None
+    return tok if tok.pos_ in ("VERB", "AUX") or party(tok) else None
 
 
 def _sent_channel(clause: Token) -> bool:
