@@ -304,3 +304,12 @@ def test_a_network_beating_its_rivals_is_no_assault(pipeline):
 def test_an_act_refused_is_no_event_of_its_own(pipeline, text):
     types = [t for t, _ in _types(pipeline, text)]
     assert "REJECT" in types and not {"AGREE", "AID"} & set(types)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The French banker faces charges in Spain, including violating banking laws.", False),
+    ("Ruritanian troops violated the embargo that the United Nations imposed.", True),
+])
+def test_breaking_a_standing_law_is_no_rejection(pipeline, text, kept):
+    assert ("REJECT" in [t for t, _ in _types(pipeline, text)]) is kept
