@@ -313,3 +313,12 @@ def test_an_act_refused_is_no_event_of_its_own(pipeline, text):
 ])
 def test_breaking_a_standing_law_is_no_rejection(pipeline, text, kept):
     assert ("REJECT" in [t for t, _ in _types(pipeline, text)]) is kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The Republican candidate Jane Doe promises to cut the income tax.", False),
+    ("The Spanish government promised to send aid to Chile.", True),
+])
+def test_a_candidates_own_plan_is_no_offer(pipeline, text, kept):
+    assert (bool({"AGREE", "AID"} & {t for t, _ in _types(pipeline, text)})) is kept

@@ -29,6 +29,7 @@ from typing import Sequence
 
 from spacy.tokens import Token
 
+from ..nlp import child
 from ..records import Entity, entity_at
 from ..reporting import LABEL, channel_nouns, reporting_verbs
 from .arguments import subject_tokens
@@ -115,6 +116,25 @@ def home_visit(event_type: str, mode: str | None, actors: Sequence[str], recipie
         return False
     # A place at home is visited by an official on duty, and toured by a candidate on the campaign.
     return all(e.kind != "GPE" for e in hosts) or all(e.sector == "PTY" for e in doers)
+
+
+# Parties whose pledges are policy between parties: states, governments, armies, bodies of states.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "IGO"})
+
+
+def own_pledge(cand: Candidate, event_type: str, recipients: Sequence[str], actors: Sequence[str],
+               entities: Sequence[Entity]) -> bool:
+    """"promises to declare it a manipulator", "is eager to get their vote": a pledge or readiness
+    to do something that is no event, made to no party, by no state or government, is a
+    candidate's or a person's own plan (domestic politics), not an offer to cooperate (AGREE).
+    A pledge of an event ("vowed to send aid") has absorbed it; one to a party names it."""
+    if event_type != "AGREE" or cand.sense.governs != "agree" or cand.inner is not None or recipients:
+        return False
+    act = child(cand.verb, "xcomp")
+    if act is None or child(act, "aux") is None:
+        return False  # "agreed to the terms": a thing agreed to, not an act promised
+    doers = _parties(actors, entities)
+    return not any(e.kind == "GPE" or e.sector in STATE_SECTORS for e in doers)
 
 
 def thing_asked(cand: Candidate, entities: Sequence[Entity]) -> bool:
