@@ -322,3 +322,9 @@ def test_breaking_a_standing_law_is_no_rejection(pipeline, text, kept):
 ])
 def test_a_candidates_own_plan_is_no_offer(pipeline, text, kept):
     assert (bool({"AGREE", "AID"} & {t for t, _ in _types(pipeline, text)})) is kept
+
+
+@pytest.mark.slow
+def test_a_private_person_asking_no_party_is_no_appeal(pipeline):
+    text = "Jane Smith, 42, of Ohio, encourages her neighbours to share their recipes."
+    assert "REQUEST" not in [t for t, _ in _types(pipeline, text)]

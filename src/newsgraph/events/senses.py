@@ -137,6 +137,17 @@ def own_pledge(cand: Candidate, event_type: str, recipients: Sequence[str], acto
     return not any(e.kind == "GPE" or e.sector in STATE_SECTORS for e in doers)
 
 
+def private_appeal(event_type: str, actors: Sequence[str], recipients: Sequence[str],
+                   entities: Sequence[Entity]) -> bool:
+    """"he will seek help", "she encourages her pupils to share": a private person asking no party
+    anything is everyday life; an appeal is political by the party asking or the party asked
+    (a crowd of protesters demanding is a group, not a private person)."""
+    if event_type != "REQUEST" or recipients:
+        return False
+    doers = _parties(actors, entities)
+    return bool(doers) and all(e.kind == "PERSON" and e.sector == "CVL" for e in doers)
+
+
 def thing_asked(cand: Candidate, entities: Sequence[Entity]) -> bool:
     """"said the weather should ease": a demand told through "should"/"must" (demands.py) asks an
     act of the clause's subject; a bare thing that is no party the actors stage found ("the
