@@ -319,6 +319,7 @@ def test_breaking_a_standing_law_is_no_rejection(pipeline, text, kept):
 @pytest.mark.parametrize("text, kept", [
     ("The Republican candidate Jane Doe promises to cut the income tax.", False),
     ("The Spanish government promised to send aid to Chile.", True),
+    ("Leaders of the Spanish opposition coalition agreed to postpone the march in Madrid.", True),
 ])
 def test_a_candidates_own_plan_is_no_offer(pipeline, text, kept):
     assert (bool({"AGREE", "AID"} & {t for t, _ in _types(pipeline, text)})) is kept

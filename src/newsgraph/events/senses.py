@@ -125,7 +125,7 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "IGO"})
 def own_pledge(cand: Candidate, event_type: str, recipients: Sequence[str], actors: Sequence[str],
                entities: Sequence[Entity]) -> bool:
     """"promises to declare it a manipulator", "is eager to get their vote": a pledge or readiness
-    to do something that is no event, made to no party, by no state or government, is a
+    to do something that is no event, made to no party, by a person who holds no office of state, is a
     candidate's or a person's own plan (domestic politics), not an offer to cooperate (AGREE).
     A pledge of an event ("vowed to send aid") has absorbed it; one to a party names it."""
     if event_type != "AGREE" or cand.sense.governs != "agree" or cand.inner is not None or recipients:
@@ -133,8 +133,9 @@ def own_pledge(cand: Candidate, event_type: str, recipients: Sequence[str], acto
     act = child(cand.verb, "xcomp")
     if act is None or child(act, "aux") is None:
         return False  # "agreed to the terms": a thing agreed to, not an act promised
+    # A person's: a coalition or a party agreeing to something has agreed with someone.
     doers = _parties(actors, entities)
-    return not any(e.kind == "GPE" or e.sector in STATE_SECTORS for e in doers)
+    return bool(doers) and all(e.kind == "PERSON" and e.sector not in STATE_SECTORS for e in doers)
 
 
 def private_appeal(event_type: str, actors: Sequence[str], recipients: Sequence[str],
