@@ -304,3 +304,28 @@ def test_a_network_beating_its_rivals_is_no_assault(pipeline):
 def test_an_act_refused_is_no_event_of_its_own(pipeline, text):
     types = [t for t, _ in _types(pipeline, text)]
     assert "REJECT" in types and not {"AGREE", "AID"} & set(types)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The French banker faces charges in Spain, including violating banking laws.", False),
+    ("Ruritanian troops violated the embargo that the United Nations imposed.", True),
+])
+def test_breaking_a_standing_law_is_no_rejection(pipeline, text, kept):
+    assert ("REJECT" in [t for t, _ in _types(pipeline, text)]) is kept
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kept", [
+    ("The Republican candidate Jane Doe promises to cut the income tax.", False),
+    ("The Spanish government promised to send aid to Chile.", True),
+    ("Leaders of the Spanish opposition coalition agreed to postpone the march in Madrid.", True),
+])
+def test_a_candidates_own_plan_is_no_offer(pipeline, text, kept):
+    assert (bool({"AGREE", "AID"} & {t for t, _ in _types(pipeline, text)})) is kept
+
+
+@pytest.mark.slow
+def test_a_private_person_asking_no_party_is_no_appeal(pipeline):
+    text = "Jane Smith, 42, of Ohio, encourages her neighbours to share their recipes."
+    assert "REQUEST" not in [t for t, _ in _types(pipeline, text)]

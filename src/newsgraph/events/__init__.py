@@ -32,7 +32,7 @@ from .repeats import merge_repeats
 from .yields import conceded_point, thing_allowed
 from .senses import (doerless, domestic_rally, eventive_subject, figure_movement, has_political_reading,
                      indirect_question, labelled_attack, legislative_threat, unowned_prospect, political_attack, political_contest, praise, released_thing,
-                     thing_asked, home_visit,
+                     thing_asked, home_visit, own_pledge, private_appeal,
                      verbal_reading)
 
 
@@ -153,9 +153,10 @@ def _sense_checked(cand: Candidate, event: Event, entities: Sequence, lexicon: L
             or home_visit(event.type, event.mode, event.actors, event.recipients, entities):
         return None
     if legislative_threat(cand, event.type, lexicon.legislative_verbs) or indirect_question(cand, event.type) \
-            or thing_asked(cand, entities):
+            or thing_asked(cand, entities) or private_appeal(event.type, event.actors, event.recipients, entities):
         return None
-    if conceded_point(cand, event.type) or thing_allowed(cand, event.type, entities):
+    if conceded_point(cand, event.type) or thing_allowed(cand, event.type, entities) \
+            or own_pledge(cand, event.type, event.recipients, event.actors, entities):
         return None
     if praise(cand, lexicon.praise_words):
         return replace(event, type="SUPPORT", mode=None, cameo="05")

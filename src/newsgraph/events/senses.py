@@ -29,6 +29,7 @@ from typing import Sequence
 
 from spacy.tokens import Token
 
+from ..nlp import child
 from ..records import Entity, entity_at
 from ..reporting import LABEL, channel_nouns, reporting_verbs
 from .arguments import subject_tokens
@@ -115,6 +116,37 @@ def home_visit(event_type: str, mode: str | None, actors: Sequence[str], recipie
         return False
     # A place at home is visited by an official on duty, and toured by a candidate on the campaign.
     return all(e.kind != "GPE" for e in hosts) or all(e.sector == "PTY" for e in doers)
+
+
+# Parties whose pledges are policy between parties: states, governments, armies, bodies of states.
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "IGO"})
+
+
+def own_pledge(cand: Candidate, event_type: str, recipients: Sequence[str], actors: Sequence[str],
+               entities: Sequence[Entity]) -> bool:
+    """"promises to declare it a manipulator", "is eager to get their vote": a pledge or readiness
+    to do something that is no event, made to no party, by a person who holds no office of state, is a
+    candidate's or a person's own plan (domestic politics), not an offer to cooperate (AGREE).
+    A pledge of an event ("vowed to send aid") has absorbed it; one to a party names it."""
+    if event_type != "AGREE" or cand.sense.governs != "agree" or cand.inner is not None or recipients:
+        return False
+    act = child(cand.verb, "xcomp")
+    if act is None or child(act, "aux") is None:
+        return False  # "agreed to the terms": a thing agreed to, not an act promised
+    # A person's: a coalition or a party agreeing to something has agreed with someone.
+    doers = _parties(actors, entities)
+    return bool(doers) and all(e.kind == "PERSON" and e.sector not in STATE_SECTORS for e in doers)
+
+
+def private_appeal(event_type: str, actors: Sequence[str], recipients: Sequence[str],
+                   entities: Sequence[Entity]) -> bool:
+    """"he will seek help", "she encourages her pupils to share": a private person asking no party
+    anything is everyday life; an appeal is political by the party asking or the party asked
+    (a crowd of protesters demanding is a group, not a private person)."""
+    if event_type != "REQUEST" or recipients:
+        return False
+    doers = _parties(actors, entities)
+    return bool(doers) and all(e.kind == "PERSON" and e.sector == "CVL" for e in doers)
 
 
 def thing_asked(cand: Candidate, entities: Sequence[Entity]) -> bool:
