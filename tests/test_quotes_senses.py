@@ -41,6 +41,20 @@ The harbor board denied the allegations on Friday.
 
 The harbor board denied any wrongdoing in the tender.
 
+Given the delays -- and the fact that the ferry has missed every deadline since 2010, according to the county auditor -- the town will vote again.
+
+The strike drew wide support ("We want our jobs back," wrote Mara Lind, a welder in Dunmore, on the union's page), and the next vote will draw more.
+
+The ferry -- according to the harbor board -- will stop in March.
+
+A spokeswoman for the harbor board declined to comment.
+
+The harbor board refused to pay the levy.
+
+The port authority reported a profit of $2.15 a ton, well above the $1.90 that shippers had expected.
+
+Mayor Reyes noted that traffic on the ferry is in decline — a decline that began before he took office.
+
 DON'T MISS
 
 Harbor town 'sinking into the sea' [VIDEO]
@@ -99,3 +113,23 @@ def test_a_marked_passage_on_a_teaser_line_is_no_quote(quotes):
 def test_an_object_pointing_back_at_a_known_thing_is_no_content(quotes):
     assert not [q for q in quotes if q.content.startswith("the allegations")]
     assert quote_with(quotes, "any wrongdoing").speaker_mention.text == "The harbor board"
+
+
+def test_a_source_inside_an_aside_reports_the_aside_only(quotes):
+    assert not [q for q in quotes if "the town will vote again" in q.content or "The strike drew" in q.content]
+    assert quote_with(quotes, "the ferry has missed every deadline").speaker_mention.text == "the county auditor"
+    assert quote_with(quotes, "We want our jobs back").speaker_mention.text == "Mara Lind"
+
+
+def test_an_aside_of_the_source_phrase_alone_reports_the_sentence(quotes):
+    assert quote_with(quotes, "will stop in March").speaker_mention.text == "the harbor board"
+
+
+def test_a_refusal_to_speak_says_nothing(quotes):
+    assert not [q for q in quotes if q.content == "to comment"]
+    assert quote_with(quotes, "to pay the levy").cue_class == "intention"
+
+
+def test_a_set_off_gloss_ending_the_content_is_the_writers(quotes):
+    assert quote_with(quotes, "a profit of $2.15").content == "a profit of $2.15 a ton"
+    assert quote_with(quotes, "traffic on the ferry").content == "traffic on the ferry is in decline"

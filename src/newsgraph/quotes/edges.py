@@ -137,3 +137,83 @@ def _next_start(end: Token) -> int | None:
     doc = end.doc
     following = doc[end.i + 1:end.i + 3]
     return following[0].idx if len(following) else None
+
+
+# An em dash always opens or closes an aside; a hyphen or en dash only with spaces round it
+# ("Washington-based", "$40-50" join words).
+SPACED_DASHES = frozenset({"-", "--", "–"})
+
+
+def aside_dash(token: Token) -> bool:
+    if token.text == "—":
+        return True
+    spaced_before = token.i == 0 or bool(token.doc[token.i - 1].whitespace_)
+    return token.text in SPACED_DASHES and spaced_before and bool(token.whitespace_)
+
+
+def _dateline_dash(dash: Token) -> bool:
+    """"MEXICO CITY - ...", "OSLO (AP) — ...": the dash closing a wire dateline opens no aside."""
+    before = dash.doc[dash.sent.start:dash.i]
+    return len(before) > 0 and all(t.is_upper or t.is_punct for t in before)
+
+
+def enclosing_aside(token: Token) -> tuple[int, int] | None:
+    """The token bounds (exclusive) of the parenthesis or dash pair around `token` in its
+    sentence: a cue inside "(..., wrote X)" or "-- ..., according to Y --" reports the words
+    of its aside, never the writer's sentence around it."""
+    sent = token.sent
+    before = list(sent.doc[sent.start:token.i])
+    after = list(sent.doc[token.i + 1:sent.end])
+    opening = next((t for t in reversed(before) if t.text in "()"), None)
+    if opening is not None and opening.text == "(":
+        closing = next((t for t in after if t.text in "()"), None)
+        if closing is not None and closing.text == ")":
+            return opening.i, closing.i
+    dashes = [t for t in before if aside_dash(t) and not _dateline_dash(t)]
+    closing = next((t for t in after if aside_dash(t)), None)
+    if len(dashes) % 2 == 1 and closing is not None:
+        return dashes[-1].i, closing.i
+    return None
+
+
+def inside_aside(token: Token, tokens: list[Token]) -> list[Token]:
+    """`tokens` cut to the aside around `token`, when some of them lie in it; an aside of the
+    cue's own phrase alone ("The plant -- according to the union -- closed") reports the
+    sentence around it."""
+    aside = enclosing_aside(token)
+    if aside is None:
+        return tokens
+    inner = [t for t in tokens if aside[0] < t.i < aside[1]]
+    return inner or tokens
+
+
+ASIDE_DEPS = frozenset({"relcl", "appos"})
+
+
+def without_trailing_aside(tokens: list[Token]) -> list[Token]:
+    """Cut a comma- or dash-set relative clause, apposition or noun's comparison that ends the content.
+
+    "Murphy said he supports the bill, which includes ...": what the bill
+    includes is the writer's gloss, not Murphy's claim; so are "... is in decline — a decline
+    that ..." and "reported earnings of $8, well above the $7 analysts expected". A restrictive
+    clause (no comma) is part of what was said and stays.
+    """
+    if not tokens:
+        return tokens
+    last = max(t.i for t in tokens)
+    kept = {t.i for t in tokens}
+    for token in sorted(tokens, key=lambda t: t.i):
+        if not _aside_part(token) or token.head.i not in kept:
+            continue
+        left = token.left_edge.i
+        if left > 0 and _sets_off(token.doc[left - 1]) and token.right_edge.i >= last - 1:
+            return [t for t in tokens if t.i < left - 1]
+    return tokens
+
+
+def _aside_part(token: Token) -> bool:
+    return token.dep_ in ASIDE_DEPS or token.dep_ == "prep" and token.head.pos_ == "NOUN"
+
+
+def _sets_off(token: Token) -> bool:
+    return token.text == "," or aside_dash(token)

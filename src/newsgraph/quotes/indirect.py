@@ -15,9 +15,9 @@ from spacy.tokens import Span, Token
 from ..nlp import span_tokens
 from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
-from .edges import before_setting, setting
+from .edges import before_setting, inside_aside, setting, without_trailing_aside
 from .unsaid import (SAYING, TOPIC_PREPS, circumstance, object_not_said, only_reference, only_someone,
-                     only_topic)
+                     only_speaking, only_topic)
 from .views import seen_as as _seen_as, sees_prospect as _sees_prospect
 from .lexicon import (ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class,
                       cue_sense, stance_adjectives)
@@ -89,7 +89,8 @@ def _reported(cue: Cue) -> list[Draft]:
         return []
     clauses = _reported_clauses(cue)
     if clauses:
-        return _drafts([t for c in clauses for t in _without_trailing_participles(c)], cue, speaker)
+        return _drafts(inside_aside(cue.token, [t for c in clauses for t in _without_trailing_participles(c)]),
+                       cue, speaker)
     misparsed = _object_clause(cue)
     if misparsed is not None:
         return _drafts(list(misparsed.subtree), cue, speaker)
@@ -153,7 +154,7 @@ def _reported_clauses(cue: Cue) -> list[Token]:
     found = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or _question(cue, c) or _that_clause(verb, c)
              or _bare_clause(verb, c)]
     after = [c for c in found if c.i > verb.i]
-    before = [c for c in found if c.i < verb.i and not _split_off(c, verb)]
+    before = inside_aside(verb, [c for c in found if c.i < verb.i and not _split_off(c, verb)])
     return after or ([] if _own_object(cue) else before[:1])
 
 
@@ -241,7 +242,7 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING and only_someone(parts[0]):
         return []
-    if len(parts) == 1 and (only_topic(parts[0]) or only_reference(parts[0])):
+    if len(parts) == 1 and (only_topic(parts[0]) or only_reference(parts[0]) or only_speaking(parts[0])):
         return []
     parts += _trailing_phrases(verb, parts)
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
@@ -320,29 +321,6 @@ def _reporting_absolute(token: Token) -> bool:
                     for t in token.subtree if t.pos_ == "VERB"))
 
 
-ASIDE_DEPS = frozenset({"relcl", "appos"})
-
-
-def _without_trailing_aside(tokens: list[Token]) -> list[Token]:
-    """Cut a comma-set relative clause or apposition that ends the content.
-
-    "Murphy said he supports the bill, which includes ...": what the bill
-    includes is the writer's gloss, not Murphy's claim. A restrictive clause
-    (no comma) is part of what was said and stays.
-    """
-    if not tokens:
-        return tokens
-    last = max(t.i for t in tokens)
-    kept = {t.i for t in tokens}
-    for token in sorted(tokens, key=lambda t: t.i):
-        if token.dep_ not in ASIDE_DEPS or token.head.i not in kept:
-            continue
-        left = token.left_edge.i
-        if left > 0 and token.doc[left - 1].text == "," and token.right_edge.i >= last - 1:
-            return [t for t in tokens if t.i < left - 1]
-    return tokens
-
-
 def _before_semicolon(tokens: list[Token], cue: Cue) -> list[Token]:
     """"said the timing was not intentional; they only learned of it on Friday": a semicolon
     after the cue ends what it reports, the clause after it is the writer's next statement."""
@@ -412,7 +390,7 @@ def _outside(cue: Cue, speaker: Token) -> list[Draft]:
     own = {t.i for t in cue.token.subtree}
     # ", although it may take days to know": the writer's aside after the report
     own |= {t.i for c in head.children if c.i > cue.token.i and _concession(c) for t in c.subtree}
-    kept = [t for t in head.subtree if t.i not in own]
+    kept = inside_aside(cue.token, [t for t in head.subtree if t.i not in own])
     before = [t for t in kept if t.i < cue.token.i]
     after = [t for t in kept if t.i > cue.token.i]
     return _drafts(before, cue, speaker) + _drafts(after, cue, speaker)
@@ -433,7 +411,8 @@ def _sourced_by_phrase(cue: Cue, source: Token | None) -> list[Draft]:
     if head.i == cue.token.i or _has_own_speaker(head):
         return []  # "According to the readout, Blinken told ...": a via link, not a source
     own = {t.i for t in cue.token.subtree}
-    kept = [t for t in _without_trailing_participles(head) if t.i not in own]  # ", adding to ...": the writer's
+    # ", adding to ...": the writer's
+    kept = inside_aside(cue.token, [t for t in _without_trailing_participles(head) if t.i not in own])
     before = [t for t in kept if t.i < cue.token.i]
     after = [t for t in kept if t.i > cue.token.i]
     return [d.moved(origin="according") for d in _drafts(before, cue, source) + _drafts(after, cue, source)]
@@ -585,7 +564,7 @@ def _drafts(tokens: list[Token], cue: Cue, speaker: Token | None) -> list[Draft]
     if not tokens:
         return []
     doc = tokens[0].doc
-    bounds = clause_range(doc, _before_semicolon(_without_trailing_aside(_without_second_reports(tokens)), cue))
+    bounds = clause_range(doc, _before_semicolon(without_trailing_aside(_without_second_reports(tokens)), cue))
     if bounds is None or any(t.i == cue.token.i for t in tokens):
         return []  # content holding its own cue reports nothing
     return [Draft(bounds[0], bounds[1], INDIRECT, cue, speaker, "clause")]

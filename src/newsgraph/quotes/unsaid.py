@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import Cue, antecedent, is_animate
-from .lexicon import OBJECT_ADDRESSEE, PERSON_NOUNS, SPEECH, channel_nouns
+from .lexicon import OBJECT_ADDRESSEE, PERSON_NOUNS, SPEECH, channel_nouns, cue_sense
 
 SOURCE_NOUNS = channel_nouns()
 # Prepositions of a talk's topic ("spoke of ...", "talked about ...", "commented on ...").
@@ -101,6 +101,17 @@ def only_reference(part: Token) -> bool:
     words = list(part.subtree)
     return (part.dep_ == "dobj" and part.pos_ == "NOUN" and len(words) == 2
             and words[0].lower_ in POINTING_DETERMINERS and words[0].dep_ in ("det", "poss"))
+
+
+# What an infinitive of speaking may carry and still say nothing: "declined to comment further".
+EMPTY_SPEAKING_DEPS = frozenset({"aux", "neg", "advmod", "punct"})
+
+
+def only_speaking(part: Token) -> bool:
+    """"declined to comment", "refused to say", "wants to talk": an infinitive of speaking with
+    nothing said under it is an act about speech, no proposition (docs/annotation.md)."""
+    return (part.dep_ == "xcomp" and cue_sense(part.lemma_) in SAYING
+            and all(c.dep_ in EMPTY_SPEAKING_DEPS for c in part.children))
 
 
 def circumstance(prep: Token) -> bool:
