@@ -164,3 +164,10 @@ def test_a_participle_of_speech_with_a_clause_adds_what_the_subject_said(frame):
     assert frame("The port authority is angry with the ferry operators, saying they ignored "
                  "the storm warnings.") == "participle"
     assert frame("The port authority closed the pier, saying goodbye to the old ferry.") is None
+
+
+def test_a_report_whose_subject_the_parser_missed_is_still_the_main_verb(frame):
+    # "Less than a third" is parsed as a modifier (npadvmod) of "agreed", not its subject.
+    assert frame("Less than a third agreed with the mayor that the pier would have to close, "
+                 "while ten percent were unsure.") == "main verb"
+    assert frame("Note that the pier will close on Friday.") is None  # the writer's imperative

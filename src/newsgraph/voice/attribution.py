@@ -71,7 +71,7 @@ def source_frame(sentence: SpacySpan) -> str | None:
     for name, found in (("main verb", _main_report), ("parenthetical", _parenthetical_frame),
                         ("experiencer", _experiencer), ("view", _view), ("passive", _passive_report),
                         ("main verb", _report_under_noun), ("inverted", _inverted_frame),
-                        ("participle", _participle_report)):
+                        ("participle", _participle_report), ("main verb", _report_without_subject)):
         if found(root):
             return name
     return "according to" if _according_to(sentence) else None
@@ -213,4 +213,18 @@ def _participle_report(root: Token) -> bool:
     subject said: "The regulator is frustrated with the carriers, saying they failed to share data"."""
     return any(c.dep_ == "advcl" and c.tag_ == "VBG" and _states(c) and c.i > c.sent.start
                and c.doc[c.i - 1].text == "," and any(g.dep_ == "ccomp" for g in c.children)
+               for c in root.children)
+
+
+def _report_without_subject(root: Token) -> bool:
+    """A verb of speech or thought as the main verb with a "that" clause, whose subject the parser
+    took for a modifier ("Less than a third agreed with the mayor that the pier must close": "third"
+    as npadvmod): the clause is someone's, as with a subject. Not an imperative ("Note that ..."),
+    which opens its sentence, nor a passive (`_passive_report`)."""
+    if root.lemma_ not in clause_verbs() or root.pos_ != "VERB" or root.i == root.sent.start or root.tag_ == "VB":
+        return False
+    deps = {c.dep_ for c in root.children}
+    if deps & {"nsubj", "nsubjpass", "auxpass", "expl"}:
+        return False
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                for c in root.children)
