@@ -189,3 +189,10 @@ def test_a_countrys_exit_is_a_process_but_a_party_named_after_it_acts(analyze):
     ents = analyze("Farmers blamed Brexit for the slump on Monday. The Brexit Party said it would stand in every seat.")
     texts = mention_texts(ents)
     assert "Brexit" not in texts and "Brexit Party" in texts, texts
+
+
+def test_two_names_joined_by_a_hyphen_before_an_act_are_its_parties(analyze):
+    """'the Nebraska caucuses' names an event, but in 'the Ruritania-Borduria trade war' the two
+    states joined by a hyphen take part in the war: both stay actors."""
+    found = " ".join(mention_texts(analyze("Investors worried about the Ruritania-Borduria trade war on Monday.")))
+    assert "Ruritania" in found and "Borduria" in found, found

@@ -175,6 +175,11 @@ def _common_modifiers_start(doc: Doc, i: int) -> int:
     return left
 
 
+def _hyphen_pair(doc: Doc, start: int, end: int) -> bool:
+    """Whether the proper words doc[start:end] are two names joined by a hyphen ('Ruritania-Borduria')."""
+    return any(doc[k].text == "-" and _proper(doc[k - 1]) and _proper(doc[k + 1]) for k in range(start + 1, end - 1))
+
+
 def _named_by_head(doc: Doc, i: int) -> tuple[int, int] | None:
     """'Paris Agreement', 'Nuclear Non-Proliferation Treaty', 'Minsk agreements' (proper words before the
     head, over up to two lower-case modifiers: 'the Iowa caucuses', 'the Osun State governorship election') or
@@ -184,8 +189,10 @@ def _named_by_head(doc: Doc, i: int) -> tuple[int, int] | None:
         return None
     modifiers = _common_modifiers_start(doc, i)
     left = _proper_start(doc, modifiers)
-    if left == modifiers:
-        left = i  # 'the presidential election': lower-case words alone before the head name nothing
+    if left == modifiers or (modifiers < i and _hyphen_pair(doc, left, modifiers)):
+        # 'the presidential election': lower-case words alone before the head name nothing; 'the
+        # US-China trade war': two names joined by a hyphen are the parties of the act, not its name
+        left = i
     right = i + 1
     if doc[i].is_title and right + 1 < len(doc) and doc[right].lower_ in _COMPLEMENT:
         k = right + 1 + (doc[right + 1].lower_ == "the")
