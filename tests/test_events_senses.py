@@ -279,6 +279,7 @@ def test_conceding_a_point_is_no_yield(pipeline, text, kept):
 @pytest.mark.parametrize("text, kept", [
     ("The Spanish government cannot allow the chaos to continue.", False),
     ("The Spanish government allowed the inspectors to enter the site.", True),
+    ("The Ruritanian government allowed relief convoys into the northern provinces.", True),
 ])
 def test_allowing_a_state_of_affairs_is_no_concession(pipeline, text, kept):
     assert ("CONCEDE" in [t for t, _ in _types(pipeline, text)]) is kept

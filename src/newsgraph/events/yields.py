@@ -4,7 +4,8 @@
   (CAMEO 01), not a yield; a yield concedes a thing ("conceded defeat", "conceded the seat");
 - "cannot allow this chaos to continue", "a file that would allow lawmakers to compare":
   letting a state of affairs go on, or a thing making something possible, is no
-  concession; a concession lets a party do something ("allowed inspectors to enter").
+  concession; a concession lets a party do something ("allowed inspectors to enter") or
+  lets a thing in ("allowed relief convoys", CAMEO 08's easing of a restriction).
 """
 from __future__ import annotations
 
@@ -32,10 +33,10 @@ def thing_allowed(cand: Candidate, event_type: str, entities: Sequence[Entity]) 
     the city to fall", read as a rejection): the rules' own reading was the yield."""
     if "CONCEDE" not in (event_type, cand.type) or cand.nominal or cand.sense.governs != "agree":
         return False
-    allowed = child(cand.verb, "dobj", "obj")
-    if allowed is None:
-        clause = child(cand.verb, "ccomp", "xcomp")
-        allowed = child(clause, "nsubj") if clause is not None else None
+    # A thing let go on ("allow this chaos to continue") is no yield; a thing let in or through
+    # ("allowed humanitarian relief", "allow access for aid workers") is one: CAMEO 08 eases a restriction.
+    clause = child(cand.verb, "ccomp", "xcomp")
+    allowed = child(clause, "nsubj") if clause is not None else None
     if allowed is not None and _no_party(allowed, entities):
         return True
     subject = child(cand.verb, "nsubj")
