@@ -1,6 +1,6 @@
 """Throughput of the full pipeline against a bare spaCy parse of the same texts.
 
-    python benchmarks/throughput.py [--limit N] [--workers N] [--profile]
+    python benchmarks/throughput.py [--limit N] [--workers N] [--rounds N] [--profile]
 
 Texts: the PolNeAR dev articles from ../shared/data when present, else the
 repository's synthetic fixtures repeated. In one process, one after the
@@ -14,7 +14,10 @@ per-process caches the one-worker run warmed, and the speed-up would flatter the
 after: on a shared machine wall times mean little without it, so the
 one-process runs also give their CPU time (user + system: what a loaded
 machine inflates least), and the ratio is given on both; each stage's line gives
-its CPU time per article too (Pipeline.stage_cpu). --profile
+its CPU time per article too (Pipeline.stage_cpu). On this kind of machine even the
+CPU time of one bare parse swings by a third between runs, so --rounds (default 2) repeats
+the bare parse and the one-worker pipeline side by side, each further round in a fresh
+spawned process (cold as the first), and gives each round's ratio and their median. --profile
 runs the one-worker pipeline under cProfile and prints its top functions.
 Prints figures; asserts nothing.
 """
@@ -26,6 +29,7 @@ import io
 import os
 import pstats
 import resource
+import statistics
 import sys
 import time
 from pathlib import Path
@@ -106,6 +110,24 @@ def _parallel_run(texts: list[str], workers: int) -> tuple[float, float, int, fl
     return seconds, cpu, failed, peak_worker_rss_mb()
 
 
+def rounds_in_fresh_processes(model: str, texts: list[str], rounds: int) -> list[tuple[float, float]]:
+    """(wall ratio, CPU ratio) of pipeline to bare parse, one round per fresh spawned process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    ratios = []
+    for _ in range(rounds):
+        with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+            ratios.append(pool.submit(_side_by_side, model, texts).result())
+    return ratios
+
+
+def _side_by_side(model: str, texts: list[str]) -> tuple[float, float]:
+    bare, bare_cpu = bare_parse(model, texts)
+    one, one_cpu, _, _ = run_pipeline(texts, 1)
+    return one / bare, one_cpu / bare_cpu
+
+
 def line(label: str, texts: list[str], words: int, seconds: float, cpu: float, extra: str = "") -> str:
     return (f"{label:<22}: {len(texts) / seconds:7.2f} articles/s {words / seconds:9.0f} words/s "
             f"{seconds:7.1f} s (CPU {cpu:6.1f} s){extra}")
@@ -115,6 +137,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=84)
     parser.add_argument("--workers", type=int, default=2, help="processes for the parallel run (1: skip it)")
+    parser.add_argument("--rounds", type=int, default=2, help="side-by-side rounds of bare parse and pipeline")
     parser.add_argument("--profile", action="store_true", help="cProfile the one-worker run")
     parser.add_argument("--top", type=int, default=25, help="functions shown with --profile")
     args = parser.parse_args(argv)
@@ -140,6 +163,11 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {stage:<9} {seconds:7.2f} s  {100 * seconds / one:5.1f}% of pipeline time"
               f"  {1000 * seconds / len(texts):6.1f} ms/article"
               + (f"  CPU {1000 * cpu / len(texts):6.1f} ms/article" if cpu is not None else ""))
+    if args.rounds > 1:
+        ratios = [(one / bare, one_cpu / bare_cpu)] + rounds_in_fresh_processes(config.model, texts, args.rounds - 1)
+        print("ratio per round: " + ", ".join(f"{wall:.2f} (CPU {cpu:.2f})" for wall, cpu in ratios)
+              + f"; median {statistics.median(w for w, _ in ratios):.2f}"
+              f" (CPU {statistics.median(c for _, c in ratios):.2f})")
     if args.workers > 1:
         many, many_cpu, failed, worker_rss = parallel_in_fresh_process(texts, args.workers)
         print(line(f"pipeline, {args.workers} workers", texts, words, many, many_cpu,
