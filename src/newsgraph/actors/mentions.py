@@ -49,12 +49,13 @@ def _units(doc: Doc, ents, known: list[tuple[int, int]]) -> list[tuple[int, int]
             and doc[e.start - 1].like_num and not _is_known(e.start, e.end, known)]
 
 
-DOCTRINES_FILE = Path(__file__).resolve().parents[1] / "data" / "mentions" / "doctrines.txt"
+MENTIONS_DIR = Path(__file__).resolve().parents[1] / "data" / "mentions"
 
 
-@lru_cache(maxsize=1)
-def _doctrine_words() -> frozenset[str]:
-    lines = DOCTRINES_FILE.read_text(encoding="utf-8").splitlines()
+@lru_cache(maxsize=None)
+def mention_words(name: str) -> frozenset[str]:
+    """The lower-case words of a one-word-a-line list in `data/mentions/` ("#" opens a comment line)."""
+    lines = (MENTIONS_DIR / name).read_text(encoding="utf-8").splitlines()
     return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
 
 
@@ -63,7 +64,7 @@ def _doctrines(tokens: list, ents, known: list[tuple[int, int]]) -> list[tuple[i
     a union) is an idea or a process, not an actor; one inside a longer name ('Nation of Islam', 'the Brexit
     Party') is left to that name."""
     inside = {i for e in ents if len(e) > 1 for i in range(e.start, e.end)}
-    words = _doctrine_words()
+    words = mention_words("doctrines.txt")
     return [(t.i, t.i + 1) for t in tokens if t.is_title and t.i not in inside and not _is_known(t.i, t.i + 1, known)
             and (t.lower_ in words or t.lower_.endswith(("ism", "isms", "exit")) and len(t) > 5)]
 
@@ -245,7 +246,7 @@ def _used_as_index(doc: Doc, last: int, words: dict[str, frozenset[str]]) -> boo
 
 
 # -- abbreviated US states ------------------------------------------------------------
-STATES_FILE = Path(__file__).resolve().parents[1] / "data" / "mentions" / "state_abbreviations.psv"
+STATES_FILE = MENTIONS_DIR / "state_abbreviations.psv"
 PARTY_LETTERS = frozenset({"R", "D", "I"})
 
 

@@ -29,16 +29,13 @@ lower-case office held for a term ("his presidency", "seeking the presidency",
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from spacy.tokens import Doc, Token
 
 from .candidates import DEMONYM, DESCRIPTION, NAME, PRONOUN, TITLE, Candidate
 from .kb import KnowledgeBase
+from .mentions import mention_words
 from .nominals import ARGUMENT_PREPS, QUANTITIES
 
-TENURES_FILE = Path(__file__).resolve().parent.parent / "data" / "mentions" / "tenures.txt"
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod"})
 _DESCRIBING_DEPS = frozenset({"amod", "compound", "appos", "nmod"})
 
@@ -107,17 +104,11 @@ def _predicated_demonym(doc: Doc, cand: Candidate) -> bool:
     return indefinite and word.dep_ == "attr" and word.head.lemma_.lower() == "be"
 
 
-@lru_cache(maxsize=1)
-def _tenure_words() -> frozenset[str]:
-    lines = TENURES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
-
-
 def _tenure(doc: Doc, cand: Candidate) -> bool:
     """'Obama's presidency', 'those seeking the presidency': an office's term in lower case, no actor;
     'the Presidency said' (capitalised, or a clause's subject) is the office's institution."""
     head = doc[cand.end - 1]
-    if cand.mention != DESCRIPTION or head.lower_ not in _tenure_words():
+    if cand.mention != DESCRIPTION or head.lower_ not in mention_words("tenures.txt"):
         return False
     return head.is_lower and head.dep_ not in ("nsubj", "nsubjpass")
 

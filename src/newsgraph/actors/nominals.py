@@ -8,9 +8,6 @@ adjectives, capitals, possessives, office holders) give the country.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
-
 from spacy.tokens import Doc, Token
 
 from ..nlp import tokens as doc_tokens
@@ -18,6 +15,7 @@ from ..reporting import reporting_verbs
 from .candidates import DEMONYM, DESCRIPTION, LOCATIVE_PREPS, METONYM, TITLE, Candidate
 from .cluster import GOVERNMENT_HEADS, LEGISLATIVE_BODIES, OFFICE_SECTORS, name_sector
 from .kb import Role, norm
+from .mentions import mention_words
 from .titles import FORMER, of_country_after, role_ending_at
 
 ORG_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "PTY", "JRN", "REB", "PRM", "UAF"})
@@ -142,20 +140,11 @@ def _phrase(det, head: Token, role_start: int, role: Role) -> None:
         _group(det, head, first, end, role, countries)
 
 
-ACT_SENSES_FILE = Path(__file__).resolve().parents[1] / "data" / "mentions" / "act_senses.txt"
-
-
-@lru_cache(maxsize=1)
-def _act_sense_words() -> frozenset[str]:
-    lines = ACT_SENSES_FILE.read_text(encoding="utf-8").splitlines()
-    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-
-
 def _act_sense(head: Token) -> bool:
     """'used excessive force', 'a precedent for prosecution', 'his opposition to the deal': a body word that
     also names an act or quality is that act when it stands bare (English names a body with a determiner or
     possessor: 'the opposition said') or takes the act's complement ('opposition to', 'prosecution of')."""
-    if head.lower_ not in _act_sense_words() or not head.is_lower:
+    if head.lower_ not in mention_words("act_senses.txt") or not head.is_lower:
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("to", "of") for c in head.children):
         return True
