@@ -110,7 +110,7 @@ def home_visit(event_type: str, mode: str | None, actors: Sequence[str], recipie
     if not doers or len(hosts) != len(recipients):
         return False
     if not hosts:
-        return all(e.kind == "PERSON" and e.sector == "CVL" for e in doers)
+        return _private_persons(doers)
     home = {e.country for e in doers}
     if None in home or len(home) != 1 or any(e.country not in home or e.sector in HOST_SECTORS for e in hosts):
         return False
@@ -146,7 +146,11 @@ def private_appeal(event_type: str, actors: Sequence[str], recipients: Sequence[
     if event_type != "REQUEST" or recipients:
         return False
     doers = _parties(actors, entities)
-    return bool(doers) and all(e.kind == "PERSON" and e.sector == "CVL" for e in doers)
+    return bool(doers) and _private_persons(doers)
+
+
+def _private_persons(parties: Sequence[Entity]) -> bool:
+    return all(e.kind == "PERSON" and e.sector == "CVL" for e in parties)
 
 
 def thing_asked(cand: Candidate, entities: Sequence[Entity]) -> bool:
@@ -155,7 +159,11 @@ def thing_asked(cand: Candidate, entities: Sequence[Entity]) -> bool:
     weather", "prices") is only expected to change, not asked."""
     if cand.type != "REQUEST" or cand.trigger.dep_ != "aux" or cand.patient is None:
         return False
-    noun = cand.patient
+    return unnamed_thing(cand.patient, entities)
+
+
+def unnamed_thing(noun: Token, entities: Sequence[Entity]) -> bool:
+    """A common noun naming no party, of which the actors stage made no entity ("the weather", "the chaos")."""
     return _thing(noun) and entity_at(entities, noun.idx, noun.idx + len(noun.text)) is None
 
 

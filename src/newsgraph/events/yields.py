@@ -11,12 +11,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from spacy.tokens import Token
-
 from ..nlp import child
-from ..records import Entity, entity_at
+from ..records import Entity
 from .candidate import Candidate
-from .senses import _thing
+from .senses import unnamed_thing
 
 
 def conceded_point(cand: Candidate, event_type: str) -> bool:
@@ -37,13 +35,9 @@ def thing_allowed(cand: Candidate, event_type: str, entities: Sequence[Entity]) 
     # ("allowed humanitarian relief", "allow access for aid workers") is one: CAMEO 08 eases a restriction.
     clause = child(cand.verb, "ccomp", "xcomp")
     allowed = child(clause, "nsubj") if clause is not None else None
-    if allowed is not None and _no_party(allowed, entities):
+    if allowed is not None and unnamed_thing(allowed, entities):
         return True
     subject = child(cand.verb, "nsubj")
     if subject is not None and subject.tag_ == "WDT" and cand.verb.dep_ == "relcl":
         subject = cand.verb.head  # "the file, which would allow ...": the file allows
-    return subject is not None and _no_party(subject, entities)
-
-
-def _no_party(noun: Token, entities: Sequence[Entity]) -> bool:
-    return _thing(noun) and entity_at(entities, noun.idx, noun.idx + len(noun.text)) is None
+    return subject is not None and unnamed_thing(subject, entities)
