@@ -183,9 +183,13 @@ def _report_under_noun(root: Token) -> bool:
 
 
 def _reports_that(verb: Token) -> bool:
-    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.lemma_ in clause_verbs() and any(
-        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        for c in verb.children)
+    return verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBN") and verb.lemma_ in clause_verbs() and _that_clause(verb)
+
+
+def _that_clause(verb: Token) -> bool:
+    """Whether the verb has a clause opened by "that" ("confirmed that ...")."""
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+               for c in verb.children)
 
 
 # Senses of a frame that reports a statement: what was said or written.
@@ -226,5 +230,4 @@ def _report_without_subject(root: Token) -> bool:
     deps = {c.dep_ for c in root.children}
     if deps & {"nsubj", "nsubjpass", "auxpass", "expl"}:
         return False
-    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-               for c in root.children)
+    return _that_clause(root)
