@@ -165,3 +165,23 @@ def test_supranational_words_tie_to_a_region_or_organisation_never_a_state(kb):
 
 def test_hyphenated_vice_president_is_the_same_role(kb):
     assert kb.role("Vice-President").key == kb.role("vice president").key
+
+
+@pytest.mark.parametrize("word, plural", [
+    ("professor", "professors"), ("spokesman", "spokesmen"), ("secretary", "secretaries"),
+    ("coach", "coaches"), ("foreign minister", "foreign ministers"), ("envoy", "envoys"),
+])
+def test_plural_of_regular_and_man_words(word, plural):
+    from newsgraph.actors.kb import plural_of
+    assert plural_of(word) == plural
+
+
+def test_titles_name_groups_of_their_holders_in_the_plural(kb):
+    professors, executives = kb.role("professors"), kb.role("executives")
+    assert (professors.sector, professors.type) == ("EDU", "group")
+    assert (executives.sector, executives.type) == ("BUS", "group")
+
+
+def test_civilian_words_and_listed_plurals_are_not_derived(kb):
+    assert kb.role("women") is None  # a civilian's word in the plural is people in general
+    assert kb.role("speakers").sector == "CVL"  # listed: commencement speakers hold no office

@@ -356,8 +356,34 @@ def _spelling_variants(name: str, aliases: set[str]) -> list[str]:
 def _load_roles(kb: KnowledgeBase, path: Path) -> None:
     for phrase, sector, kind, country, same_as in _rows(path, 5):
         kb.roles[norm(phrase)] = Role(phrase, sector, kind, country or None, same_as or None)
+    _add_plurals(kb)
     # The last word of every role phrase: a cheap first test before building phrases.
     kb.role_last_words = frozenset(re.split(r"[\s\-]+", key)[-1] for key in kb.roles)
+
+
+def _add_plurals(kb: KnowledgeBase) -> None:
+    """A title held by one person names a group of its holders in the plural ("professors", "executives",
+    "detectives"): the file lists singulars and the plurals that are irregular or differ in sector."""
+    for key, role in list(kb.roles.items()):
+        if role.type != "person" or "." in key or role.sector == "CVL":
+            continue  # "men", "women": a civilian's word in the plural is people in general
+        plural = plural_of(key)
+        if plural not in kb.roles:
+            kb.roles[plural] = Role(plural, role.sector, "group", role.country)
+
+
+def plural_of(phrase: str) -> str:
+    """'foreign minister' -> 'foreign ministers', 'spokesman' -> 'spokesmen', 'secretary' -> 'secretaries'."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("man"):
+        last = last[:-3] + "men"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        last += "es"
+    elif last.endswith("y") and last[-2:-1] not in tuple("aeiou"):
+        last = last[:-1] + "ies"
+    else:
+        last += "s"
+    return f"{head} {last}" if head else last
 
 
 def _load_places(kb: KnowledgeBase, places: Path, regions: Path) -> dict[str, tuple[tuple[str, int], ...]]:
