@@ -185,3 +185,11 @@ def test_titles_name_groups_of_their_holders_in_the_plural(kb):
 def test_civilian_words_and_listed_plurals_are_not_derived(kb):
     assert kb.role("women") is None  # a civilian's word in the plural is people in general
     assert kb.role("speakers").sector == "CVL"  # listed: commencement speakers hold no office
+
+
+def test_office_sectors_are_one_list():
+    """The state's offices and the public offices (with a party's) are one list and its one extension;
+    clustering reads the same list (issue 19: one list per concept)."""
+    from newsgraph.actors import cluster, kb as kb_module
+    assert cluster.OFFICE_SECTORS is kb_module.STATE_OFFICE_SECTORS
+    assert kb_module.OFFICE_SECTORS - kb_module.STATE_OFFICE_SECTORS == {"PTY"}

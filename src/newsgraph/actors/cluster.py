@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .acronyms import MINOR_WORDS, initials, spells
 from .candidates import ABBREVIATION, DEMONYM, DESCRIPTION, NAME, TITLE, Candidate
-from .kb import KnowledgeBase, norm
+from .kb import STATE_OFFICE_SECTORS, KnowledgeBase, norm
 from .names import full_names_agree, inner_names, name_words, same_surname, surname
 from .pronouns import genders
 from .titles import role_ending_at
@@ -420,7 +420,8 @@ class Clusterer:
         """'the billionaire businessman', 'the New York businessman': a definite description that is no
         office ('businessman', 'nominee', 'tycoon') is the person in view (this or the three sentences
         before) whose gender, country, party and office allow it; of several, the one named most so far."""
-        if self.doc[max(title.start - 1, 0)].lower_ != "the" or title.sector in (None,) + OFFICE_SECTORS:
+        if self.doc[max(title.start - 1, 0)].lower_ != "the" or title.sector is None \
+                or title.sector in STATE_OFFICE_SECTORS:
             return None
         sentence = self._sentence_index()
         subjects = self._clause_subjects(title)
@@ -440,7 +441,7 @@ class Clusterer:
         if title.gender and gender and title.gender != gender:
             return False
         office = _office(self.kb, person, self.date)
-        if office is not None and office.sector in OFFICE_SECTORS:
+        if office is not None and office.sector in STATE_OFFICE_SECTORS:
             return False  # a sitting official is described by the office
         if not self._same_party(title, person):
             return False
@@ -480,8 +481,8 @@ class Clusterer:
         return (role.key if role else norm(office.role)), office.country
 
 
-# Sectors of offices: a title of one of these names an office holder, never a description of someone else.
-OFFICE_SECTORS = ("GOV", "LEG", "JUD", "MIL", "COP", "SPY")
+# The one list lives in kb.py; this name stays while nominals.py imports it from here.
+OFFICE_SECTORS = STATE_OFFICE_SECTORS
 
 # Chambers named by one word inside a longer name ('House Intelligence Committee', 'Commons
 # Treasury committee'): a committee or panel of a chamber belongs to the legislature.

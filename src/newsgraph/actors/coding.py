@@ -16,11 +16,11 @@ from .candidates import NAME, PRONOUN, TITLE, Candidate, text_of
 from .byline import ArticleFacts, trailer_start
 from .detect import is_dateline
 from .fallback import home_country, local_country, may_guess
-from .kb import NON_STATE_CODES, KnowledgeBase, Office, norm
+from .kb import NON_STATE_CODES, OFFICE_SECTORS, KnowledgeBase, Office, norm
 from .memory import Memory
 from . import sectors
 from .nominals import GENERIC_ROLES
-from .sectors import HELD_IN, HELD_OCCUPATIONS, OFFICE_SECTORS
+from .sectors import HELD_IN, HELD_OCCUPATIONS
 from .titles import FORMER
 
 _MENTION_RANK = {NAME: 0, "abbreviation": 1, TITLE: 2, "description": 3, "metonym": 4, "demonym": 5, PRONOUN: 6}

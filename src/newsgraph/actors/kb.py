@@ -296,8 +296,12 @@ def _former(office: Office) -> Office:
                   office.start, office.end, office.gender)
 
 
-# Sectors of public offices, whose holders become ELI once they leave (docs/annotation.md).
-OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY", "PTY"})
+# Sectors of the state's offices: a title of one names an office holder, never a description of someone
+# else ("the nominee", PTY, may describe the candidate in view; "the senator" may not).
+STATE_OFFICE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+# Sectors of public offices, the state's and a party's, whose holders become ELI once they leave
+# (docs/annotation.md).
+OFFICE_SECTORS = STATE_OFFICE_SECTORS | {"PTY"}
 
 
 # -- loading ---------------------------------------------------------------------
