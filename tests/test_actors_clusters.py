@@ -112,3 +112,17 @@ def test_a_long_name_spelling_a_known_abbreviation_is_that_organisation(analyze)
     company = entity_with(ents, "PG&E")
     assert "Pacific Gas & Electric Co." in {m.text for m in company.mentions}, company
     assert "European Union's top court" not in {m.text for m in entity_with(ents, "EU").mentions}
+
+
+@pytest.mark.slow
+def test_the_one_word_description_is_the_mention_before_ending_in_its_word(analyze):
+    ents = analyze("The Afghan government imposed a curfew on Monday. Protesters marched in the capital. "
+                   "The government said the curfew would stay.")
+    assert "government" in {m.text for m in entity_with(ents, "Afghan government").mentions}
+
+
+@pytest.mark.slow
+def test_the_one_word_description_looks_back_three_sentences_only(analyze):
+    ents = analyze("The Afghan government imposed a curfew on Monday. Protesters marched. Shops closed. Roads "
+                   "emptied. Schools shut. The government said the curfew would stay.")
+    assert "government" not in {m.text for m in entity_with(ents, "Afghan government").mentions}

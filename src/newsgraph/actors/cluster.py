@@ -15,7 +15,7 @@ from collections import Counter
 from spacy.tokens import Doc
 
 from .acronyms import MINOR_WORDS, initials, spells
-from .candidates import ABBREVIATION, DEMONYM, DESCRIPTION, NAME, TITLE, Candidate
+from .candidates import ABBREVIATION, DEMONYM, DESCRIPTION, NAME, PRONOUN, TITLE, Candidate
 from .kb import STATE_OFFICE_SECTORS, KnowledgeBase, norm
 from .names import full_names_agree, inner_names, name_words, same_surname, surname
 from .pronouns import genders
@@ -38,6 +38,7 @@ class Clusterer:
         self.supranational()
         self.descriptions()
         self.back_references()
+        self.same_word_back()
         self.titles()
         return [c for c in self.cands if c.key is not None]
 
@@ -334,6 +335,21 @@ class Clusterer:
             if before:
                 target = before[-1]
                 cand.key, cand.etype, cand.country = target.key, target.etype, target.country
+
+    def same_word_back(self) -> None:
+        """'the government' after 'the Afghan government': a definite one-word description with no country that
+        no rule joined to a mention before it is the nearest mention (three sentences back) ending in its word."""
+        sentences = self._sentence_index()
+        for cand in self.cands:
+            if cand.mention != DESCRIPTION or cand.end - cand.start != 1 or cand.country or cand.describes is not None \
+                    or self.doc[max(cand.start - 1, 0)].lower_ != "the" or any(
+                        c.key == cand.key and c.start < cand.start for c in self.cands if c is not cand):
+                continue
+            before = [c for c in self.cands if c.key and c.end <= cand.start and c.mention != PRONOUN
+                      and self.doc[c.end - 1].lower_ == self.doc[cand.start].lower_
+                      and sentences[cand.start] - sentences[c.start] <= 3]
+            if before:
+                cand.key, cand.etype, cand.country = before[-1].key, before[-1].etype, before[-1].country
 
     def _uncoded_name(self, cand: Candidate) -> bool:
         """'Hewlett Packard': an organisation's name the knowledge base does not know and no role word or
