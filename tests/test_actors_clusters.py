@@ -126,3 +126,19 @@ def test_the_one_word_description_looks_back_three_sentences_only(analyze):
     ents = analyze("The Afghan government imposed a curfew on Monday. Protesters marched. Shops closed. Roads "
                    "emptied. Schools shut. The government said the curfew would stay.")
     assert "government" not in {m.text for m in entity_with(ents, "Afghan government").mentions}
+
+
+@pytest.mark.slow
+def test_a_bare_group_is_the_group_of_the_one_country_the_article_gives_it(analyze):
+    ents = analyze("Swedish prosecutors dropped the rape case on Tuesday. Prosecutors said the evidence had "
+                   "weakened over the years.")
+    group = entity_with(ents, "Swedish prosecutors")
+    assert "Prosecutors" in {m.text for m in group.mentions} and group.country == "SWE"
+
+
+@pytest.mark.slow
+def test_a_bare_group_given_two_countries_stays_apart(analyze):
+    ents = analyze("Mexican people want jobs, he said, and American people want them too. People marched in "
+                   "the square on Sunday.")
+    assert "People" not in {m.text for m in entity_with(ents, "Mexican people").mentions}
+    assert "People" not in {m.text for m in entity_with(ents, "American people").mentions}

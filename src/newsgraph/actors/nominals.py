@@ -74,6 +74,37 @@ def find(det) -> None:
         if found is None or not det.free(found[0], token.i + 1):
             continue
         _phrase(det, token, found[0], found[1])
+    _one_country_groups(det)
+
+
+def _one_country_groups(det) -> None:
+    """'Swedish prosecutors ... Prosecutors said': a bare group of a role is that role's group of the one
+    country the article gives it (beside 'Mexican people' and 'American people', bare 'people' stays apart),
+    unless that country acts on it ('Russia expelled diplomats ... Russian diplomats': others)."""
+    coded: dict[str, set[str]] = {}
+    for cand in det.out:
+        if cand.mention == DESCRIPTION and cand.country and (cand.key or "").startswith(f"group:{cand.country}:"):
+            coded.setdefault(cand.key.split(":", 2)[2], set()).add(cand.country)
+    bare = [c for c in det.out if c.mention == DESCRIPTION and (c.key or "").startswith("group::")]
+    joins = {}
+    for cand in bare:
+        countries = coded.get(cand.key[len("group::"):], set())
+        if len(countries) == 1 and joins.get(cand.key, True):
+            joins[cand.key] = None if _acted_on_by(det, cand, next(iter(countries))) else next(iter(countries))
+    for cand in bare:
+        if joins.get(cand.key):
+            cand.country = joins[cand.key]
+            cand.key = f"group:{cand.country}:{cand.key[len('group::'):]}"
+
+
+def _acted_on_by(det, cand: Candidate, code: str) -> bool:
+    """The group is the object of a verb whose subject names that country ('Russia expelled diplomats')."""
+    head = det.doc[cand.end - 1]
+    if head.dep_ != "dobj":
+        return False
+    subject = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+    found = det.country_at(subject.i) if subject is not None else None
+    return found is not None and found[1] == code
 
 
 def _nominal(det, token: Token) -> bool:
