@@ -142,3 +142,9 @@ def test_a_bare_group_given_two_countries_stays_apart(analyze):
                    "the square on Sunday.")
     assert "People" not in {m.text for m in entity_with(ents, "Mexican people").mentions}
     assert "People" not in {m.text for m in entity_with(ents, "American people").mentions}
+
+
+@pytest.mark.slow
+def test_a_bare_plural_is_the_group_named_before_ending_in_its_word(analyze):
+    ents = analyze("Police detained 100 protesters on Monday. Witnesses said officers beat protesters in the square.")
+    assert "protesters" in {m.text for m in entity_with(ents, "100 protesters").mentions}

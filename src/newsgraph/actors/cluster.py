@@ -337,12 +337,13 @@ class Clusterer:
                 cand.key, cand.etype, cand.country = target.key, target.etype, target.country
 
     def same_word_back(self) -> None:
-        """'the government' after 'the Afghan government': a definite one-word description with no country that
-        no rule joined to a mention before it is the nearest mention (three sentences back) ending in its word."""
+        """'the government' after 'the Afghan government', 'protesters' after '100 protesters': a definite (or
+        plural) one-word description with no country that no rule joined to a mention before it is the nearest
+        mention (three sentences back) ending in its word."""
         sentences = self._sentence_index()
         for cand in self.cands:
             if cand.mention != DESCRIPTION or cand.end - cand.start != 1 or cand.country or cand.describes is not None \
-                    or self.doc[max(cand.start - 1, 0)].lower_ != "the" or any(
+                    or self.doc[max(cand.start - 1, 0)].lower_ != "the" and not cand.plural or any(
                         c.key == cand.key and c.start < cand.start for c in self.cands if c is not cand):
                 continue
             before = [c for c in self.cands if c.key and c.end <= cand.start and c.mention != PRONOUN
