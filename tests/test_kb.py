@@ -189,7 +189,9 @@ def test_civilian_words_and_listed_plurals_are_not_derived(kb):
 
 def test_office_sectors_are_one_list():
     """The state's offices and the public offices (with a party's) are one list and its one extension;
-    clustering reads the same list (issue 19: one list per concept)."""
-    from newsgraph.actors import cluster, kb as kb_module
-    assert cluster.OFFICE_SECTORS is kb_module.STATE_OFFICE_SECTORS
+    clustering and nominals read kb's list instead of keeping their own (issue 19: one list per concept)."""
+    from newsgraph.actors import cluster, kb as kb_module, nominals
+    assert cluster.STATE_OFFICE_SECTORS is kb_module.STATE_OFFICE_SECTORS
+    assert not hasattr(cluster, "OFFICE_SECTORS")
+    assert nominals.OWN_OFFICE_SECTORS == kb_module.STATE_OFFICE_SECTORS - {"GOV"}
     assert kb_module.OFFICE_SECTORS - kb_module.STATE_OFFICE_SECTORS == {"PTY"}

@@ -498,9 +498,6 @@ class Clusterer:
         return (role.key if role else norm(office.role)), office.country
 
 
-# The one list lives in kb.py; this name stays while nominals.py imports it from here.
-OFFICE_SECTORS = STATE_OFFICE_SECTORS
-
 # Chambers named by one word inside a longer name ('House Intelligence Committee', 'Commons
 # Treasury committee'): a committee or panel of a chamber belongs to the legislature.
 CHAMBER_WORDS = {"house": "USA", "senate": "USA", "congressional": "USA", "commons": "GBR", "lords": "GBR",

@@ -13,8 +13,8 @@ from spacy.tokens import Doc, Token
 from ..nlp import tokens as doc_tokens
 from ..reporting import reporting_verbs
 from .candidates import DEMONYM, DESCRIPTION, LOCATIVE_PREPS, METONYM, TITLE, Candidate
-from .cluster import GOVERNMENT_HEADS, LEGISLATIVE_BODIES, OFFICE_SECTORS, name_sector
-from .kb import Role, norm
+from .cluster import GOVERNMENT_HEADS, LEGISLATIVE_BODIES, name_sector
+from .kb import STATE_OFFICE_SECTORS, Role, norm
 from .mentions import mention_words
 from .titles import FORMER, of_country_after, role_ending_at
 
@@ -58,7 +58,7 @@ def held_title(role) -> bool:
 # Who speaks for a body is, like its generic titles, of the body's sector.
 HELD_TITLES = GENERIC_ROLES | {"representative", "representatives"}
 # Offices whose holders keep their sector whatever body the title names with them.
-OWN_OFFICE_SECTORS = frozenset({"LEG", "JUD", "MIL", "COP", "SPY"})
+OWN_OFFICE_SECTORS = STATE_OFFICE_SECTORS - {"GOV"}
 
 
 def find(det) -> None:
@@ -433,7 +433,7 @@ def _body_of_sector(det, head: Token) -> str | None:
     state body its 'of' phrase names (a role word of a body or group, or a known name). Only offices of
     the state: 'the president of the company' stays a description the clusterer may resolve to a person."""
     sector = _of_body(det, head)
-    return sector if sector in OFFICE_SECTORS else None
+    return sector if sector in STATE_OFFICE_SECTORS else None
 
 
 def _of_body(det, head: Token) -> str | None:
