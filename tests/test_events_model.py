@@ -11,7 +11,7 @@ from newsgraph.config import Config
 from newsgraph.errors import ConfigError, NewsgraphError
 from newsgraph.events import EventsStage
 from newsgraph.events.features import SLOTS, slot, vector
-from newsgraph.events.model import CLASSES, RETYPE_FLOOR, EventModel, load_model
+from newsgraph.events.model import CLASSES, CONFIRM_FLOORS, RETYPE_FLOOR, EventModel, load_model
 from newsgraph.records import Event, Span
 
 
@@ -63,6 +63,17 @@ def test_the_stage_drops_what_the_classifier_reads_as_no_event():
     assert stage._weighed(_event(), np.array([0.8, 0.05, 0.05, 0.05, 0.05])) is None
     kept = stage._weighed(_event(), np.array([0.6, 0.0, 0.0, 0.4, 0.0]))  # below the drop threshold
     assert kept is not None and kept.type == "ACCUSE" and kept.confidence == pytest.approx(0.4)
+
+
+def test_an_assault_or_aid_is_kept_only_when_the_classifier_confirms_it():
+    stage = EventsStage(model=_model([0.0] * 5))
+    floor = CONFIRM_FLOORS["ASSAULT"]
+    unsure = np.array([0.1, 0.0, 0.0, 0.9 - floor + 0.05, floor - 0.05])  # material conflict below the floor
+    assert stage._weighed(_event("ASSAULT"), unsure) is None
+    assert stage._weighed(_event("AID"), np.array([0.1, 0.0, floor - 0.05, 0.95 - floor, 0.0])) is None
+    assert stage._weighed(_event("ACCUSE"), np.array([0.1, 0.0, 0.0, floor - 0.05, 0.95 - floor])) is not None
+    sure = stage._weighed(_event("ASSAULT"), np.array([0.05, 0.0, 0.0, 0.0, 0.95]))
+    assert sure is not None and sure.confidence == pytest.approx(0.95)
 
 
 def test_min_confidence_is_validated_and_read_from_the_environment():

@@ -73,7 +73,10 @@ class EventsStage:
         new_type = self.model.retyped(event.type, row)
         if new_type is not None:
             event = replace(event, type=new_type, mode=None, cameo=self.lexicon.cameo_roots[new_type])
-        return replace(event, confidence=round(float(row[self.lexicon.quad[event.type]]), 4))
+        confidence = round(float(row[self.lexicon.quad[event.type]]), 4)
+        if not self.model.confirms(event.type, confidence):
+            return None
+        return replace(event, confidence=confidence)
 
     def propose(self, ctx) -> list[Proposal]:
         """Every event the rules find, in text order, before the classifier weighs them."""
