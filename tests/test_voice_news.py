@@ -402,12 +402,3 @@ def test_a_source_phrase_of_viewpoint_gives_the_clause_to_its_holder(nlp):
     assert frame("The city lost $4 million on the pier, by one estimate.") == "viewpoint"
     assert frame("In my view, the deal was fair.") is None  # the writer's own
     assert frame("The pier came into view at dawn.") is None  # no one's viewpoint
-
-
-def test_a_clause_the_writer_coordinates_after_a_frame_the_quotes_layer_missed_is_an_aside(nlp):
-    # No quote record: the main-verb frame (attribution.py) makes the sentence attributed, and the
-    # clause after "but" with a subject of its own is the writer's (the stand-in scores it 0.9).
-    text = "Both mayors claimed that the board had treated them well, but nobody can know if they were forced."
-    assert _voices(nlp, text, []) == ["opinion"]
-    plain = "Both mayors claimed that the board had treated them well during the long talks over the pier."
-    assert _voices(nlp, plain, []) == ["attributed"]

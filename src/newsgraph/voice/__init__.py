@@ -21,7 +21,7 @@ from .blocks import block_quotes
 from .genre import about_an_actor, argues_freely, article_genre, is_headline, judged_by_marks_only, threshold_for
 from .quoting import (covered, direct_regions, factive_cue, is_attributed, own_clause, quoted_regions,
                       regions_by_sentence, sourced_regions, trailing_frames)
-from .attribution import reported_extent, reported_main_clause
+from .attribution import reported_main_clause
 from .calibration import opinion_probability
 from .stance import stance_cues
 
@@ -68,11 +68,6 @@ def _ends_in_quotation(marked, sent) -> bool:
     it," she said'), so its last clause is the source's. A writer's own sentence does not end inside
     a quotation; a scare quote or a title closes within its sentence."""
     return any(sent.start_char <= region.start < sent.end_char < region.end for region in marked)
-
-
-def _extent(sent) -> tuple:
-    extent = reported_extent(sent)
-    return (extent,) if extent is not None else ()
 
 
 @dataclass(frozen=True)
@@ -144,10 +139,7 @@ class VoiceStage:
         quotes_in = regions_by_sentence(quotes, sentences)
         attributed = [frame or is_attributed(near, s.start_char, s.end_char, s) or _mostly_marked(here, s)
                       or _ends_in_quotation(here, s) for s, near, here, frame in zip(sentences, quotes_in, marked_in, frames)]
-        # A frame the quotes layer missed reports its clause; what the writer appends after it is theirs.
-        framed = [others + _extent(s) if frame else others
-                  for s, frame, others in zip(sentences, frames, others_in)]
-        asides = self._aside_scores(sentences, attributed, framed, quotes_in)
+        asides = self._aside_scores(sentences, attributed, others_in, quotes_in)
         # The genre weighs how much of the article is anyone's, intentions in clauses of their own included.
         anyones = [attr or is_attributed(near, s.start_char, s.end_char, s, acts=True)
                    for attr, s, near in zip(attributed, sentences, quotes_in)]

@@ -49,7 +49,7 @@ from spacy.tokens import Token
 from ..reporting import SPEECH, clause_verbs, reporting_verbs
 from ..nlp import span_text, span_tokens
 from .lexicon import lexicon, token_in
-from .quoting import GENERIC_MENTIONS, Region, no_content
+from .quoting import GENERIC_MENTIONS, no_content
 from .stance import APPEARANCE_VERBS, INFERENCE_VERBS
 
 # The writer ("I", "we") and the reader addressed ("you", the generic "one") are no sources:
@@ -85,24 +85,6 @@ def source_frame(sentence: SpacySpan) -> str | None:
 def reported_main_clause(sentence: SpacySpan) -> bool:
     """True when a grammatical frame makes the sentence a source's (`source_frame`)."""
     return source_frame(sentence) is not None
-
-
-def reported_extent(sentence: SpacySpan) -> Region | None:
-    """What a main-verb frame reports: the sentence up to a clause with a subject of its own that the
-    writer coordinates after the report ("Both men claimed they were treated well -- but it's
-    impossible to know whether they were forced to speak"), so that clause is read as the writer's
-    aside, as beside a quote of the quotes layer. None without such a clause: the quotes layer's
-    regions alone say where the report ends ("Blinken said the US seeks ..., although Biden has
-    been extremely hostile": the aside hangs inside the reported clause)."""
-    root = sentence.root
-    if not _main_report(root):
-        return None
-    for cc in root.children:
-        if cc.dep_ == "cc" and cc.i > root.i and any(
-                c.dep_ == "conj" and c.i > cc.i and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)
-                for c in root.children):
-            return Region(sentence.start_char, cc.idx)
-    return None
 
 
 def _active_subject(verb: Token) -> bool:
