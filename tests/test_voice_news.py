@@ -388,17 +388,3 @@ def test_the_reader_addressed_is_no_source_and_marks_the_writers_stance(nlp):
     assert "address" not in stance_cues(told, ())  # inside what the mayor told: hers
     marked = 'The mayor said: "You can never trust the board."'
     assert "address" not in stance_cues(nlp(marked)[:], (Region(marked.index('"'), len(marked)),))
-
-
-def test_a_source_phrase_of_viewpoint_gives_the_clause_to_its_holder(nlp):
-    from newsgraph.voice.attribution import source_frame
-
-    def frame(text):
-        return source_frame(nlp(text)[:])
-
-    assert frame("The pier could take two years to pay for itself, in their view.") == "viewpoint"
-    assert frame("In the view of many economists, the pier will never pay for itself.") == "viewpoint"
-    assert frame("By his own account, the mayor slept through the storm.") == "viewpoint"
-    assert frame("The city lost $4 million on the pier, by one estimate.") == "viewpoint"
-    assert frame("In my view, the deal was fair.") is None  # the writer's own
-    assert frame("The pier came into view at dawn.") is None  # no one's viewpoint

@@ -48,7 +48,6 @@ from spacy.tokens import Token
 
 from ..reporting import SPEECH, clause_verbs, reporting_verbs
 from ..nlp import span_text, span_tokens
-from .lexicon import lexicon, token_in
 from .quoting import GENERIC_MENTIONS, no_content
 from .stance import APPEARANCE_VERBS, INFERENCE_VERBS
 
@@ -69,7 +68,7 @@ MODAL_PASSIVES = frozenset({"suppose", "expect"})
 
 def source_frame(sentence: SpacySpan) -> str | None:
     """The shape that gives the sentence to a source, if any: "main verb", "parenthetical",
-    "according to", "experiencer", "view", "passive", "inverted", "participle" or "viewpoint"."""
+    "according to", "experiencer", "view", "passive", "inverted" or "participle"."""
     root = sentence.root
     for name, found in (("main verb", _main_report), ("parenthetical", _parenthetical_frame),
                         ("experiencer", _experiencer), ("view", _view), ("passive", _passive_report),
@@ -77,9 +76,7 @@ def source_frame(sentence: SpacySpan) -> str | None:
                         ("participle", _participle_report), ("main verb", _report_without_subject)):
         if found(root):
             return name
-    if _according_to(sentence):
-        return "according to"
-    return "viewpoint" if _viewpoint(root) else None
+    return "according to" if _according_to(sentence) else None
 
 
 def reported_main_clause(sentence: SpacySpan) -> bool:
@@ -140,37 +137,6 @@ def _according_to(sentence: SpacySpan) -> bool:
     for token in span_tokens(sentence):
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
             return token.head == sentence.root or token.head.head == sentence.root
-    return False
-
-
-# The prepositions of a source phrase of viewpoint: "in their view", "by his account", "to her mind".
-VIEWPOINT_PREPOSITIONS = frozenset({"in", "by", "to"})
-# The writer's own viewpoint is no source: "in my view", "in our estimate".
-WRITERS = frozenset({"my", "our"})
-
-
-def _viewpoint(root: Token) -> bool:
-    """A source phrase of someone's viewpoint or account on the main clause (`data/voice/viewpoints.txt`):
-    "The pier could take two years to pay for itself, in their view", "By one estimate, ...", "In
-    the eyes of the council, ...": like "according to", it gives the clause to that source."""
-    for prep in root.children:
-        if prep.dep_ != "prep" or prep.lower_ not in VIEWPOINT_PREPOSITIONS:
-            continue
-        noun = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if noun is not None and token_in(noun, lexicon("viewpoints").words) and _held_by_someone(noun):
-            return True
-    return False
-
-
-def _held_by_someone(noun: Token) -> bool:
-    """Whose view or account it is: a possessor other than the writer ("their", "the mayor's"), "of"
-    someone ("the view of many economists"), or "one" ("by one estimate")."""
-    for c in noun.children:
-        if c.dep_ == "poss":
-            return c.lower_ not in WRITERS
-        if c.dep_ == "nummod" and c.lower_ == "one" or c.dep_ == "prep" and c.lower_ == "of" and any(
-                g.dep_ == "pobj" for g in c.children):
-            return True
     return False
 
 
