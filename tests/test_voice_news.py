@@ -360,31 +360,3 @@ def test_hard_news_telling_what_an_actor_did_is_opinion_only_by_a_stance_mark(nl
     assert Evidence(0.8, False, 1.0, None, False, argued=False, actor_told=True).voice(0.5) == "reporting"
     assert Evidence(0.8, False, 1.0, None, True, argued=False, actor_told=True).voice(0.5) == "opinion"
     assert Evidence(0.8, False, 1.0, None, False, argued=False).voice(0.5) == "opinion"
-
-
-def test_the_reader_addressed_is_no_source_and_marks_the_writers_stance(nlp):
-    """The "you" rule: a sentence that speaks to the reader is the writer's, never a source's."""
-    from newsgraph.nlp import sentences
-    from newsgraph.voice.attribution import reported_main_clause
-    from newsgraph.voice.quoting import Region, is_attributed
-    from newsgraph.voice.stance import stance_cues
-
-    text = "Especially when you consider that the mayor has broken every promise on the pier."
-    sent = sentences(nlp(text))[0]
-    start, at = text.index("the mayor"), text.index("consider")
-
-    def quote(mention, speaker=None):
-        return Quote("q", "indirect", text[start:-1], start, len(text) - 1, speaker,
-                     Span(text.index("you"), text.index("you") + 3, mention), Span(at, at + 8, "consider"),
-                     cue_class="thought")
-
-    assert not is_attributed([quote("you")], 0, len(text), sent)  # the reader frames nothing
-    assert is_attributed([quote("you", speaker="E1")], 0, len(text), sent)  # a resolved "you" is someone
-    assert not reported_main_clause(nlp("You know that the pier will never reopen.")[:])
-    assert reported_main_clause(nlp("They know that the pier will never reopen.")[:])
-    assert "address" in stance_cues(nlp("Why you can't trust the harbour board on the pier")[:], ())
-    assert "address" not in stance_cues(nlp("The harbour board says the pier is safe.")[:], ())
-    told = nlp("The mayor told the crowd that you can never trust the board.")[:]
-    assert "address" not in stance_cues(told, ())  # inside what the mayor told: hers
-    marked = 'The mayor said: "You can never trust the board."'
-    assert "address" not in stance_cues(nlp(marked)[:], (Region(marked.index('"'), len(marked)),))

@@ -48,12 +48,10 @@ from spacy.tokens import Token
 
 from ..reporting import SPEECH, clause_verbs, reporting_verbs
 from ..nlp import span_text, span_tokens
-from .quoting import GENERIC_MENTIONS, no_content
+from .quoting import no_content
 from .stance import APPEARANCE_VERBS, INFERENCE_VERBS
 
-# The writer ("I", "we") and the reader addressed ("you", the generic "one") are no sources:
-# "Especially when you consider that ..." is the writer's argument.
-FIRST_PERSON = frozenset({"i", "we"}) | GENERIC_MENTIONS
+FIRST_PERSON = frozenset({"i", "we"})
 CLAUSE_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 # A copular complement makes the verb a linking one: "are proving unable", "found itself alone".
 COPULAR_COMPLEMENTS = frozenset({"acomp", "attr", "oprd"})
@@ -85,8 +83,7 @@ def reported_main_clause(sentence: SpacySpan) -> bool:
 
 
 def _active_subject(verb: Token) -> bool:
-    """An active subject that is not the writer's own "I" or "we", nor the reader's "you" (a passive
-    names no one)."""
+    """An active subject that is not the writer's own "I" or "we" (a passive names no one)."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return bool(subjects) and not any(c.lower_ in FIRST_PERSON for c in subjects)
 

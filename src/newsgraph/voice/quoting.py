@@ -127,14 +127,6 @@ def sourced_regions(quotes: Iterable[Quote]) -> tuple[Region, ...]:
     return tuple(regions)
 
 
-def addresses_reader(quote: Quote) -> bool:
-    """A frame whose only speaker is the generic "you" or "one" ("Especially when you consider that
-    ...", "as one might expect") names no source: the writer speaks to the reader, and the sentence
-    stays the writer's (reporting or opinion), not someone's."""
-    mention = quote.speaker_mention
-    return quote.speaker is None and mention is not None and mention.text.strip().lower() in GENERIC_MENTIONS
-
-
 def _has_source(quote: Quote) -> bool:
     if quote.speaker is not None:
         return True
@@ -219,7 +211,6 @@ def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None, 
     (`heads_sentence`), unless `acts` counts every intention too (as the genre does: a sentence
     that reports someone's plan is not the writer's judgement either).
     """
-    quotes = [q for q in quotes if not addresses_reader(q)]
     if not quotes:
         return False
     if sentence is not None:

@@ -3,8 +3,8 @@
 The classifier weighs many weak signals; these few are strong enough on
 their own when the writer, not a source, uses them: speculation ("which
 is likely what he meant"), certainty the facts do not supply ("clearly"),
-prescription ("should"), the reader addressed ("you"), a denied inference
-("the actions do not suggest ..."), and the writer's inference from appearances ("investors seem to be
+prescription ("should"), a denied inference ("the actions do not suggest
+..."), and the writer's inference from appearances ("investors seem to be
 worried", "he went on, as if he had not heard her"), unless someone else is
 the one it seems to ("To the professor, his stare seemed to reflect sadness").
 The first person is left to the classifier: in news it is mostly a source
@@ -26,9 +26,6 @@ SPECULATION = frozenset(
     "supposedly ostensibly evidently surely clearly obviously undoubtedly doubtless".split()
 )
 PRESCRIPTION = frozenset({"should", "ought"})
-# The reader addressed in the writer's own words ("You shouldn't just believe them", "Why you can't
-# trust ..."): news narration speaks of its subjects, an argument speaks to its reader.
-SECOND_PERSON = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 INFERENCE_VERBS = frozenset("suggest mean show prove indicate imply".split())
 # Verbs that report a clause (said, told, believes ...): the one reporting-verb lexicon.
 REPORTING_HEADS = clause_verbs()
@@ -36,7 +33,7 @@ REPORTING_HEADS = clause_verbs()
 APPEARANCE_VERBS = frozenset({"seem", "appear"})
 APPEARANCE_COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "oprd", "ccomp"})
 # What _cue_kind reads first: a token's form (speculation, prescription, "as if") or lemma.
-CUE_FORMS = SPECULATION | PRESCRIPTION | SECOND_PERSON | {"if", "though"}
+CUE_FORMS = SPECULATION | PRESCRIPTION | {"if", "though"}
 CUE_LEMMAS = INFERENCE_VERBS | APPEARANCE_VERBS
 
 
@@ -61,8 +58,6 @@ def _cue_kind(token: Token) -> str | None:
         return "speculation"
     if word in PRESCRIPTION and token.tag_ == "MD" and not _reported(token) and not _conditional(token):
         return "prescription"
-    if word in SECOND_PERSON and token.pos_ == "PRON" and not _reported(token):
-        return "address"
     if _denied_inference(token):
         return "denied inference"
     if _appearance(token) or _as_if(token):
