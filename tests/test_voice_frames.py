@@ -171,3 +171,10 @@ def test_a_report_whose_subject_the_parser_missed_is_still_the_main_verb(frame):
     assert frame("Less than a third agreed with the mayor that the pier would have to close, "
                  "while ten percent were unsure.") == "main verb"
     assert frame("Note that the pier will close on Friday.") is None  # the writer's imperative
+
+
+def test_a_verb_of_speech_whose_subject_the_parser_lost_still_frames_its_clause(frame):
+    # "Ann Lee" parsed as an apposition of "the mayor's wife", and "said" left with no subject.
+    assert frame("On Friday in the port, at a rally for her husband, the mayor's wife Ann Lee said the pier "
+                 "would open.") == "main verb"
+    assert frame("Say the pier would open in May.") is None  # an imperative opens its sentence

@@ -360,3 +360,17 @@ def test_hard_news_telling_what_an_actor_did_is_opinion_only_by_a_stance_mark(nl
     assert Evidence(0.8, False, 1.0, None, False, argued=False, actor_told=True).voice(0.5) == "reporting"
     assert Evidence(0.8, False, 1.0, None, True, argued=False, actor_told=True).voice(0.5) == "opinion"
     assert Evidence(0.8, False, 1.0, None, False, argued=False).voice(0.5) == "opinion"
+
+
+def test_the_generic_you_of_a_frame_leaves_the_words_the_writers(nlp):
+    """The "you" rule (quoting.GENERIC_MENTIONS): a sentence addressing the reader ("You say ...")
+    names no source, so its words stay the writer's and, scored as opinion, it is opinion; the same
+    frame with a named speaker is that speaker's."""
+    text = "You say the new pier is a waste of money."  # short: the stand-in scores it 0.9
+    start, end = text.index("the new pier"), len(text) - 1
+    you = Quote("q1", "indirect", text[start:end], start, end, None, Span(0, 3, "You"), Span(4, 7, "say"),
+                cue_class="speech")
+    assert _voices(nlp, text, [you]) == ["opinion"]
+    named = Quote("q1", "indirect", text[start:end], start, end, None, Span(0, 3, "Ana"), Span(4, 7, "say"),
+                  cue_class="speech")
+    assert _voices(nlp, text, [named]) == ["attributed"]

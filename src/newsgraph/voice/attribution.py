@@ -223,11 +223,13 @@ def _participle_report(root: Token) -> bool:
 def _report_without_subject(root: Token) -> bool:
     """A verb of speech or thought as the main verb with a "that" clause, whose subject the parser
     took for a modifier ("Less than a third agreed with the mayor that the pier must close": "third"
-    as npadvmod): the clause is someone's, as with a subject. Not an imperative ("Note that ..."),
-    which opens its sentence, nor a passive (`_passive_report`)."""
+    as npadvmod): the clause is someone's, as with a subject. A verb of speech or writing needs no
+    "that": "On Tuesday in Ohio, former governor Jane Roe said her party was ready" (the speaker
+    parsed as an apposition of a noun before it). Not an imperative ("Note that ..."), which opens
+    its sentence, nor a passive (`_passive_report`)."""
     if root.lemma_ not in clause_verbs() or root.pos_ != "VERB" or root.i == root.sent.start or root.tag_ == "VB":
         return False
     deps = {c.dep_ for c in root.children}
     if deps & {"nsubj", "nsubjpass", "auxpass", "expl"}:
         return False
-    return _that_clause(root)
+    return _that_clause(root) or _states(root) and "ccomp" in deps
