@@ -21,6 +21,8 @@ from spacy.pipeline import AttributeRuler, Lemmatizer
 from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps
 
+from .threads import one_blas_thread
+
 
 class MemoLemmas:
     """spaCy's rule lemmatizer with each (word, POS, morphology) lemmatised once per process.
@@ -356,7 +358,9 @@ def blas_products(nlp: Language) -> int:
     articles the parse took 28% less CPU, every token's tag, head, dependency, entity, sentence
     start, POS, lemma and morphology the same. `NumpyOps(use_blis=False)` is thinc's own switch
     (it delegates `gemm` to numpy); every other op stays NumpyOps' compiled one, and the parser's
-    per-state step keeps its own blis `CBlas`. Only layers on plain NumpyOps are switched."""
+    per-state step keeps its own blis `CBlas`. Only layers on plain NumpyOps are switched. blis ran on
+    one thread; numpy's BLAS is held to one too (threads.py), also where no Pipeline set it."""
+    one_blas_thread()
     ops = NumpyOps(use_blis=False)
     switched = 0
     for _name, proc in nlp.pipeline:
