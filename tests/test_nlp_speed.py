@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from spacy.lookups import Lookups
 
-from newsgraph.fastspacy import ArrayMatches, IndexedLookups, MemoLemmas
+from newsgraph.fastspacy import ArrayMatches, IndexedLookups, MemoLemmas, blas_products
 from newsgraph.nlp import children, load_model, tokens
 
 TEXT = ("The ministers were meeting in Lisbon on Tuesday. She said the talks had gone better than "
@@ -87,6 +87,36 @@ def test_array_matches_equal_spacys(pipeline):
     finally:
         ruler.__class__ = fast
     assert _annotations(nlp(TEXT)) == spacys
+
+
+def _parse(doc) -> list:
+    return [(t.tag_, t.head.i, t.dep_, t.ent_iob_, t.ent_type_, t.is_sent_start) for t in doc]
+
+
+def test_blas_products_parse_as_blis(pipeline):
+    from thinc.api import NumpyOps
+
+    nlp = pipeline.nlp
+    switched = [node for _, proc in nlp.pipeline if hasattr(getattr(proc, "model", None), "walk")
+                for node in proc.model.walk() if type(node.ops) is NumpyOps and not node.ops.use_blis]
+    assert len(switched) > 10  # tok2vec, tagger, parser and NER layers, not one by chance
+    texts = [TEXT, TEXT.upper()]
+    ours = [_parse(doc) for doc in nlp.pipe(texts)]
+    blis, numpys = NumpyOps(), switched[0].ops
+    assert blis.use_blis
+    for node in switched:
+        node.ops = blis
+    try:
+        spacys = [_parse(doc) for doc in nlp.pipe(texts)]
+    finally:
+        for node in switched:
+            node.ops = numpys
+    assert ours == spacys
+    assert any(ent for doc in ours for _, _, _, _, ent, _ in doc)  # NER ran: Lisbon, Tuesday
+
+
+def test_blas_products_switch_only_blis_layers(pipeline):
+    assert blas_products(pipeline.nlp) == 0  # load_model switched them all already
 
 
 def test_positions_by_value_list_each_values_positions_in_order():

@@ -4,7 +4,8 @@ newsgraph scales by processes (`--workers N`); a BLAS library that also
 starts a thread per core in each process only contends with them, and with
 everything else on a shared machine (measured: 27% more CPU for the same
 work on a quiet machine, 2-5x slower under contention). Every Pipeline, in
-the main process and in each worker, calls one_blas_thread(); the ONNX
+the main process and in each worker, calls one_blas_thread() (as does
+fastspacy.blas_products, which moves the spaCy models' products onto it); the ONNX
 Runtime session of the voice encoder is built with one thread likewise.
 Every Pipeline also freezes what it loaded (freeze_loaded), so the cyclic
 garbage collector stops re-walking the models on each full collection.
