@@ -117,6 +117,11 @@ def test_a_pronoun_in_a_fronted_clause_is_the_main_subject(pipeline):
     ("The governor wants the option of signing a deal with Ohio.", "signing", "governor"),
     ("Norway has shown a willingness to support Chile.", "support", "Norway"),
     ("Egypt sent troops to support the rebels.", "support", "Egypt"),
+    # a thing as the object does not do the infinitive's act: the one who uses it does
+    ("The army used tear gas to disperse the crowd.", "disperse", "army"),
+    # a participle the parser joined to the object noun shares the doer of that noun's verb
+    ("Footage shows soldiers using water cannons to disperse protests and beating demonstrators with sticks.",
+     "beating", "soldiers"),
 ])
 def test_the_doer_of_a_controlled_clause(pipeline, text, verb, doer):
     from newsgraph.events.arguments import subject_tokens
