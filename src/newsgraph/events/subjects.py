@@ -286,9 +286,9 @@ def _looks_party(tok: Token) -> bool:
 def _controller(clause: Token, party: Callable[[Token], bool]) -> Token | None:
     """The object that does a controlled clause's act: "urged Iran to release", "accused X of showing".
 
-    An infinitive after an object ("forced them to leave") and a gerund in an
-    of/for/from phrase on the object or its verb ("blamed Y for seizing",
-    "stopped Z from entering") have the object as their doer.
+    An infinitive after an object that names a party ("forced them to leave") and
+    a gerund in an of/for/from phrase on the object or its verb ("blamed Y for
+    seizing", "stopped Z from entering") have the object as their doer.
     """
     if clause.dep_ == "xcomp":
         # "used tear gas to disperse them": a thing as the object leaves the act to the subject.
