@@ -117,6 +117,11 @@ def test_a_pronoun_in_a_fronted_clause_is_the_main_subject(pipeline):
     ("The governor wants the option of signing a deal with Ohio.", "signing", "governor"),
     ("Norway has shown a willingness to support Chile.", "support", "Norway"),
     ("Egypt sent troops to support the rebels.", "support", "Egypt"),
+    # a thing as the object does not do the infinitive's act: the one who uses it does
+    ("The army used tear gas to disperse the crowd.", "disperse", "army"),
+    # a participle the parser joined to the object noun shares the doer of that noun's verb
+    ("Footage shows soldiers using water cannons to disperse protests and beating demonstrators with sticks.",
+     "beating", "soldiers"),
 ])
 def test_the_doer_of_a_controlled_clause(pipeline, text, verb, doer):
     from newsgraph.events.arguments import subject_tokens
@@ -477,3 +482,20 @@ def test_with_a_thing_doing_is_done_by_that_thing(pipeline):
     doc = pipeline.nlp("With protests exploding across Chile, the president met his ministers.")
     subjects, _ = subject_tokens(_token(doc, "exploding"))
     assert [t.text for t in subjects] == ["protests"]
+
+
+TALKS = "Peru and Chile resumed trade talks on Monday. Peru wants lower tariffs. "
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, recipients", [
+    # the story keeps naming one foreign state: the agreement is made with it
+    (TALKS + "Officials in Peru said the talks were useful. The talks in Peru will go on. "
+     "Chile agreed to cut tariffs on copper.", ["Peru"]),
+    # two foreign states named about as often: no counterpart is plain
+    (TALKS + "Bolivia wants them too. Officials in Peru and Bolivia said the talks were useful. "
+     "The talks in Peru and Bolivia will go on. Chile agreed to cut tariffs on copper.", []),
+])
+def test_an_implicit_recipient_is_the_storys_dominant_foreign_state(pipeline, text, recipients):
+    agree = [e for e in _events(pipeline, text) if e[0] == "AGREE"]
+    assert agree and agree[-1][1] == ["Chile"] and agree[-1][2] == recipients, agree

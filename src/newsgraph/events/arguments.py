@@ -45,6 +45,10 @@ CLAUSE_ADDRESSEE = frozenset({"REQUEST", "ACCUSE", "THREATEN", "REJECT"})
 # Where a drawn act comes from: "drew criticism from X", "won support among X" (X does it).
 DRAWN_FROM = frozenset({"from", "among"})
 CONDITION_MARKS = frozenset({"if", "unless"})
+# Types addressed to a counterpart even when the sentence leaves it implicit ("Beijing agreed to
+# buy more", "Trump hasn't committed"); a story's other side is then the one it keeps naming.
+COUNTERPART_TYPES = frozenset({"REQUEST", "AGREE", "REJECT", "ACCUSE"})
+COUNTERPART_MENTIONS = 4
 CHANNELS = channel_nouns()
 
 
@@ -106,7 +110,26 @@ def _arguments(cand: Candidate, entities: Sequence[Entity]) -> Arguments:
         fallback, placed = _fallback_recipients(cand, entities, actors)
         if fallback and not (placed and cand.type in FORCE_MOVED and _home_ground(fallback, actors, entities)):
             return Arguments(actors, fallback, placed=placed)
+    if not recipients and actors and cand.type in COUNTERPART_TYPES and not cand.sense.reciprocal:
+        recipients = _counterpart(actors, entities)
     return Arguments(actors, recipients)
+
+
+def _counterpart(actors: Sequence[str], entities: Sequence[Entity]) -> tuple[str, ...]:
+    """"China is balking at committing to purchases" in a story about US-China trade talks: a
+    demand, agreement, rejection or accusation the sentence names no recipient for is addressed
+    to the article's dominant foreign state, when one state of another country than the actors'
+    is named far more often than any other (COUNTERPART_MENTIONS, twice the next)."""
+    country = {e.id: e.country for e in entities}
+    own = {country.get(i) for i in actors}
+    if None in own:
+        return ()
+    counts = sorted(((len(e.mentions), e.id) for e in entities
+                     if e.kind == "GPE" and e.country and e.country not in own), reverse=True)
+    if not counts:
+        return ()
+    top, second = counts[0][0], (counts[1][0] if len(counts) > 1 else 0)
+    return (counts[0][1],) if top >= COUNTERPART_MENTIONS and top >= 2 * second else ()
 
 
 def _stative(verb: Token) -> bool:

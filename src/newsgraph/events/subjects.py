@@ -95,8 +95,7 @@ def _own_subject(tok: Token, verb: Token, party: Callable[[Token], bool]) -> tup
         return (conjuncts(doer) if doer is not None else []), tok.head
     if doer is not None:
         return conjuncts(doer), passive
-    # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
+    subj = _nearest_subject(tok)
     if subj is not None:
         return (_stranded_relative(subj, party) or conjuncts(_antecedent(subj))), None
     marked = _for_subject(tok)
@@ -106,6 +105,13 @@ def _own_subject(tok: Token, verb: Token, party: Callable[[Token], bool]) -> tup
         # Raising: "Putin is expected to meet" -> Putin meets.
         return (conjuncts(passive), None) if tok is not verb else ([], passive)
     return None
+
+
+def _nearest_subject(verb: Token) -> Token | None:
+    """The verb's subject word. A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia
+    expelled") is skipped; of two left, the nearer before the verb is the one the name ends in
+    ("CPUC President Marybel Batjer said": the parser split the title's body off as a subject)."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
 
 
 def _for_subject(verb: Token) -> Token | None:
@@ -164,9 +170,20 @@ def _step_up(tok: Token, party: Callable[[Token], bool]) -> list[Token] | Token 
         if host.dep_ in ("dobj", "attr") and host.head.pos_ in ("VERB", "AUX"):
             return host.head
         return _acts_doer(host) if tok.head.lower_ == "including" else None
+    if tok.dep_ == "conj" and _conjoined_to_object(tok):
+        # "used tear gas to disperse protests and beating demonstrators": the parser joined the
+        # participle to the object noun; it shares the doer of the verb that noun is the object of.
+        return tok.head.head
     if tok.dep_ in CLIMB or _participle_clause(tok) or _purpose_clause(tok):
         return tok.head
     return None
+
+
+def _conjoined_to_object(verb: Token) -> bool:
+    """A verb conjoined to a noun that is a verb's direct object."""
+    noun = verb.head
+    return (verb.pos_ == "VERB" and noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "dobj"
+            and noun.head.pos_ in ("VERB", "AUX"))
 
 
 def _noun_clause_doer(clause: Token, party: Callable[[Token], bool]) -> list[Token] | Token:
@@ -269,13 +286,14 @@ def _looks_party(tok: Token) -> bool:
 def _controller(clause: Token, party: Callable[[Token], bool]) -> Token | None:
     """The object that does a controlled clause's act: "urged Iran to release", "accused X of showing".
 
-    An infinitive after an object ("forced them to leave") and a gerund in an
-    of/for/from phrase on the object or its verb ("blamed Y for seizing",
-    "stopped Z from entering") have the object as their doer.
+    An infinitive after an object that names a party ("forced them to leave") and
+    a gerund in an of/for/from phrase on the object or its verb ("blamed Y for
+    seizing", "stopped Z from entering") have the object as their doer.
     """
     if clause.dep_ == "xcomp":
+        # "used tear gas to disperse them": a thing as the object leaves the act to the subject.
         obj = child(clause.head, "dobj")
-        return obj if obj is not None and obj.i < clause.i else None
+        return obj if obj is not None and obj.i < clause.i and party(obj) else None
     if clause.dep_ != "pcomp" or clause.tag_ != "VBG" or clause.head.lower_ not in CONTROL_PREPS:
         return None
     host = clause.head.head
