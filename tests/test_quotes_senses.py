@@ -133,3 +133,10 @@ def test_a_refusal_to_speak_says_nothing(quotes):
 def test_a_set_off_gloss_ending_the_content_is_the_writers(quotes):
     assert quote_with(quotes, "a profit of $2.15").content == "a profit of $2.15 a ton"
     assert quote_with(quotes, "traffic on the ferry").content == "traffic on the ferry is in decline"
+
+
+def test_a_dash_sets_off_an_aside_only_when_spaced(pipeline):
+    from newsgraph.quotes.edges import aside_dash
+
+    doc = pipeline.nlp("The Dunmore-based union - the board said -- will strike \u2014 again.")
+    assert [t.text for t in doc if aside_dash(t)] == ["-", "--", "\u2014"]
