@@ -49,6 +49,10 @@ The ferry -- according to the harbor board -- will stop in March.
 
 A spokeswoman for the harbor board declined to comment.
 
+The port authority declined to comment on the tender.
+
+Mayor Reyes pledged to release his tax returns.
+
 The harbor board refused to pay the levy.
 
 The port authority reported a profit of $2.15 a ton, well above the $1.90 that shippers had expected.
@@ -127,6 +131,9 @@ def test_an_aside_of_the_source_phrase_alone_reports_the_sentence(quotes):
 
 def test_a_refusal_to_speak_says_nothing(quotes):
     assert not [q for q in quotes if q.content == "to comment"]
+    assert not [q for q in quotes if q.content == "the tender"]  # the topic of a refusal, not a talk's
+    # What a pledge to speak names is its content (the voice reads no statement in it).
+    assert quote_with(quotes, "to release his tax returns").cue_class == "intention"
     assert quote_with(quotes, "to pay the levy").cue_class == "intention"
 
 

@@ -13,11 +13,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..nlp import span_tokens
+from ..reporting import says_nothing
 from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .edges import before_setting, inside_aside, setting, without_trailing_aside
 from .unsaid import (SAYING, TOPIC_PREPS, circumstance, object_not_said, only_reference, only_someone,
-                     only_speaking, only_topic)
+                     only_topic)
 from .views import seen_as as _seen_as, sees_prospect as _sees_prospect
 from .lexicon import (ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class,
                       cue_sense, stance_adjectives)
@@ -80,7 +81,7 @@ def _inside_request(cue: Cue) -> bool:
 
 
 def _reported(cue: Cue) -> list[Draft]:
-    if naming_participle(cue.token) or _unasserted(cue.token):
+    if naming_participle(cue.token) or _unasserted(cue.token) or says_nothing(cue.token):
         return []
     speaker = subject_of(cue.token)
     if speaker is None and any(c.dep_ == "nsubjpass" for c in cue.token.children):
@@ -242,7 +243,7 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING and only_someone(parts[0]):
         return []
-    if len(parts) == 1 and (only_topic(parts[0]) or only_reference(parts[0]) or only_speaking(parts[0])):
+    if len(parts) == 1 and (only_topic(parts[0]) or only_reference(parts[0]) or says_nothing(parts[0])):
         return []
     parts += _trailing_phrases(verb, parts)
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
