@@ -169,3 +169,9 @@ def test_a_quote_running_into_a_paragraph_of_its_own_is_one_quote_per_paragraph(
     first, second = quote_with(quotes, "will not wait"), quote_with(quotes, "keeps stalling")
     assert first is not second and "\n" not in first.content
     assert second.content.startswith("If the board") and second.speaker_mention.text == first.speaker_mention.text
+
+
+def test_a_memo_saying_is_its_issuers_also_through_control(pipeline):
+    text = "Harbor Trust chair Ana Cole felt compelled last July to issue a memo instructing the crews to stay home."
+    quote = quote_with(_quotes(pipeline, text), "the crews to stay home")
+    assert quote.speaker_mention.text.endswith("Ana Cole")

@@ -221,9 +221,10 @@ def _nearest_subject(verb: Token) -> Token | None:
 
 def _saying_noun(noun: Token) -> Token | None:
     """"with analysts saying the move ...": the noun a "-ing" cue qualifies says it; "issued a
-    statement saying ...": a statement's issuer is the subject of the verb that issued it."""
+    statement saying ...": a statement's issuer is the subject of the verb that issued it, also one
+    reached through control ("felt compelled to issue a memo instructing ...")."""
     if noun.lemma_.lower() in CHANNEL_NOUNS and noun.dep_ == "dobj":
-        issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        issuer = subject_of(noun.head)
         return issuer if issuer is not None else noun
     if noun.dep_ == "pobj" and noun.head.lower_ != "with":
         # "Trump was heard on a microphone telling Christie ...": the clause's subject speaks
