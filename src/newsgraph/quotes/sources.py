@@ -43,15 +43,18 @@ def document_issuer(head: Token | None) -> Token | None:
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
-    for child in head.children:
-        pobj = _issuing_phrase(head, child)
-        if pobj is not None and (pobj.pos_ == "PROPN" or pobj.lemma_.lower() in PERSON_NOUNS):
+    phrases = [p for p in (_issuing_phrase(head, c) for c in head.children)
+               if p is not None and (p.pos_ == "PROPN" or p.lemma_.lower() in PERSON_NOUNS)]
+    # "a YouGov poll of American voters": a name before the document issued it, an "of" phrase after
+    # it may be whom it asked; a "by"/"from" phrase or a participle's agent names the issuer first.
+    for pobj in phrases:
+        if pobj.head.lower_ != "of":
             return pobj
     compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
     for child in reversed(compounds):
         if child.ent_type_ in ORG_KINDS or child.pos_ == "PROPN" or child.lemma_.lower() in PERSON_NOUNS:
             return child
-    return None
+    return phrases[0] if phrases else None
 
 
 def _issuing_phrase(head: Token, child: Token) -> Token | None:
