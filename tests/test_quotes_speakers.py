@@ -175,3 +175,13 @@ def test_a_memo_saying_is_its_issuers_also_through_control(pipeline):
     text = "Harbor Trust chair Ana Cole felt compelled last July to issue a memo instructing the crews to stay home."
     quote = quote_with(_quotes(pipeline, text), "the crews to stay home")
     assert quote.speaker_mention.text.endswith("Ana Cole")
+
+
+def test_a_relative_clause_after_an_aside_is_about_the_noun_before_it(pipeline):
+    text = "The mayor pushed back against critics — like councillor Ray Ortiz — who say the levy is unfair."
+    quote = quote_with(_quotes(pipeline, text), "the levy is unfair")
+    from newsgraph.quotes.cues import antecedent
+
+    doc = pipeline.nlp(text)
+    who = next(t for t in doc if t.lower_ == "who")
+    assert quote.speaker_mention.text == "who" and antecedent(who).text == "critics"

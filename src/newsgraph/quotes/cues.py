@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..nlp import tokens as doc_tokens
+from .edges import enclosing_aside
 from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, cue_sense, stance_adjectives
 
 CHANNEL_NOUNS = channel_nouns()
@@ -193,6 +195,17 @@ def subject_of(token: Token) -> Token | None:
     return None
 
 
+def _relative_antecedent(clause: Token) -> Token:
+    """The noun a relative clause is about; one right after a dash or parenthesis aside is about the
+    noun before the aside ("candidates — like Donald Trump — who say ..."), wherever the parser hung it."""
+    head = clause.head
+    aside = enclosing_aside(head) if head.i < clause.left_edge.i else None
+    if aside is None or aside[1] != clause.left_edge.i - 1 or aside[0] < 1:
+        return head
+    before = doc_tokens(head.doc)[aside[0] - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else head
+
+
 def _finite_report_as_acl(verb: Token) -> bool:
     """"The company, which is expected to ..., confirmed on Monday that ...": after a long subject
     the parser may hang the finite verb on the subject noun as a modifier; a past-tense verb with
@@ -307,7 +320,7 @@ def phrase_head(token: Token) -> Token:
 def antecedent(subject: Token) -> Token:
     """What a relative pronoun speaker stands for ("Lavrov, who said ...")."""
     if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-        return subject.head.head
+        return _relative_antecedent(subject.head)
     return subject
 
 
