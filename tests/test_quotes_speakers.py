@@ -185,3 +185,9 @@ def test_a_relative_clause_after_an_aside_is_about_the_noun_before_it(pipeline):
     doc = pipeline.nlp(text)
     who = next(t for t in doc if t.lower_ == "who")
     assert quote.speaker_mention.text == "who" and antecedent(who).text == "critics"
+
+
+def test_a_participle_of_saying_on_a_passive_clause_is_its_subjects(pipeline):
+    text = "The harbor board is frustrated with the ferry operators, saying they failed to share the timetable."
+    quote = quote_with(_quotes(pipeline, text), "failed to share the timetable")
+    assert quote.speaker_mention.text == "The harbor board"

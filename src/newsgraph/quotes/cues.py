@@ -184,6 +184,9 @@ def subject_of(token: Token) -> Token | None:
             controller = _object_controller(token)
             if controller is not None:
                 return controller
+            # ", saying ..." on a passive clause is its subject's: "The commission is frustrated
+            # with the carriers, saying they failed to share ..."
+            climbed_from_participle = token.dep_ == "advcl" and token.tag_ == "VBG"
             token = token.head
             seen += 1
             continue
