@@ -59,6 +59,10 @@ The port authority reported a profit of $2.15 a ton, well above the $1.90 that s
 
 Mayor Reyes noted that traffic on the ferry is in decline — a decline that began before he took office.
 
+Councillor Bell suspects the old ferry contract.
+
+A Gazette poll found a slim lead for Mayor Reyes.
+
 DON'T MISS
 
 Harbor town 'sinking into the sea' [VIDEO]
@@ -135,6 +139,11 @@ def test_a_refusal_to_speak_says_nothing(quotes):
     # What a pledge to speak names is its content (the voice reads no statement in it).
     assert quote_with(quotes, "to release his tax returns").cue_class == "intention"
     assert quote_with(quotes, "to pay the levy").cue_class == "intention"
+
+
+def test_a_thing_thought_of_is_no_proposition_but_a_documents_finding_is(quotes):
+    assert not [q for q in quotes if "the old ferry contract" in q.content]
+    assert quote_with(quotes, "a slim lead for Mayor Reyes").speaker_mention.text == "Gazette"  # the poll's issuer
 
 
 def test_a_set_off_gloss_ending_the_content_is_the_writers(quotes):

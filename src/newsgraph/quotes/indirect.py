@@ -243,7 +243,8 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING and only_someone(parts[0]):
         return []
-    if len(parts) == 1 and (only_topic(parts[0]) or only_reference(parts[0]) or says_nothing(parts[0])):
+    if len(parts) == 1 and (only_topic(parts[0]) or only_reference(parts[0]) or says_nothing(parts[0])
+                            or _thing_thought_of(cue, parts[0], speaker)):
         return []
     parts += _trailing_phrases(verb, parts)
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
@@ -257,6 +258,18 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
 # Trailing phrases of a stance verb that say when, where or through what, not what was meant.
 CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "via", "through", "by",
                                 "from", "amid", "while", "until"})
+
+
+def _thing_thought_of(cue: Cue, part: Token, speaker: Token) -> bool:
+    """A verb of thought takes a clause (reporting.THOUGHT): with a bare noun phrase and no verb in
+    it ("suspect the original story", "found the area welcoming") it holds no proposition, unless
+    it is a view ("sees a growing risk", "see the levy as a chance") or a document's finding ("the
+    poll found a slimmer lead for Clinton": a measured fact told as a noun)."""
+    if speaker is not None and antecedent(speaker).lemma_.lower() in SOURCE_NOUNS:
+        return False
+    return (cue.cls == THOUGHT and part.dep_ == "dobj" and part.pos_ in ("NOUN", "PROPN", "PRON")
+            and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in part.subtree)
+            and not _seen_as(cue.token) and not _sees_prospect(cue.token))
 
 
 def _trailing_phrases(verb: Token, parts: list[Token]) -> list[Token]:
