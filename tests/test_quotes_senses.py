@@ -49,11 +49,19 @@ The ferry -- according to the harbor board -- will stop in March.
 
 A spokeswoman for the harbor board declined to comment.
 
+The port authority declined to comment on the tender.
+
+Mayor Reyes pledged to release his tax returns.
+
 The harbor board refused to pay the levy.
 
 The port authority reported a profit of $2.15 a ton, well above the $1.90 that shippers had expected.
 
 Mayor Reyes noted that traffic on the ferry is in decline — a decline that began before he took office.
+
+Councillor Bell suspects the old ferry contract.
+
+A Gazette poll found a slim lead for Mayor Reyes.
 
 DON'T MISS
 
@@ -127,9 +135,24 @@ def test_an_aside_of_the_source_phrase_alone_reports_the_sentence(quotes):
 
 def test_a_refusal_to_speak_says_nothing(quotes):
     assert not [q for q in quotes if q.content == "to comment"]
+    assert not [q for q in quotes if q.content == "the tender"]  # the topic of a refusal, not a talk's
+    # What a pledge to speak names is its content (the voice reads no statement in it).
+    assert quote_with(quotes, "to release his tax returns").cue_class == "intention"
     assert quote_with(quotes, "to pay the levy").cue_class == "intention"
+
+
+def test_a_thing_thought_of_is_no_proposition_but_a_documents_finding_is(quotes):
+    assert not [q for q in quotes if "the old ferry contract" in q.content]
+    assert quote_with(quotes, "a slim lead for Mayor Reyes").speaker_mention.text == "Gazette"  # the poll's issuer
 
 
 def test_a_set_off_gloss_ending_the_content_is_the_writers(quotes):
     assert quote_with(quotes, "a profit of $2.15").content == "a profit of $2.15 a ton"
     assert quote_with(quotes, "traffic on the ferry").content == "traffic on the ferry is in decline"
+
+
+def test_a_dash_sets_off_an_aside_only_when_spaced(pipeline):
+    from newsgraph.quotes.edges import aside_dash
+
+    doc = pipeline.nlp("The Dunmore-based union - the board said -- will strike \u2014 again.")
+    assert [t.text for t in doc if aside_dash(t)] == ["-", "--", "\u2014"]

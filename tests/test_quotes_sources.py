@@ -21,6 +21,10 @@ The Harbor Trust said the fund was empty. Repairs would take a year, it said.
 
 Police notes show the suspect fled at noon.
 
+A Gazette poll of harbor voters has found that the levy is unpopular.
+
+According to data released by the Harbor Trust, ferry traffic fell by a third. According to reports received by the Harbor Trust, the ferry sank twice.
+
 The minister is expected by analysts to resign on Friday. The port is expected to reopen in May.
 
 Murphy said he supports the bill, which includes new money for the port.
@@ -112,6 +116,20 @@ def test_a_document_speaks_for_its_issuer(analysis):
     quote = _with(analysis, "the suspect fled at noon")
     assert quote.speaker_mention.text == "Police"
     assert [v.text for v in quote.via][:1] == ["Police notes"]
+
+
+def test_a_document_speaks_for_the_agent_that_issued_it(analysis):
+    quote = _with(analysis, "ferry traffic fell by a third")
+    assert quote.speaker_mention.text.endswith("Harbor Trust")
+    assert "data" in [v.text for v in quote.via]
+    # Who received a report only holds it: the reports speak for nobody named.
+    held = _with(analysis, "the ferry sank twice")
+    assert held.speaker_mention is None or "Trust" not in held.speaker_mention.text
+
+
+def test_a_poll_speaks_for_the_name_before_it_not_for_whom_it_asked(analysis):
+    quote = _with(analysis, "the levy is unpopular")
+    assert quote.speaker_mention.text.endswith("Gazette")
 
 
 def test_a_passive_belief_is_its_agents(analysis):

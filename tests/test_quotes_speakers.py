@@ -169,3 +169,25 @@ def test_a_quote_running_into_a_paragraph_of_its_own_is_one_quote_per_paragraph(
     first, second = quote_with(quotes, "will not wait"), quote_with(quotes, "keeps stalling")
     assert first is not second and "\n" not in first.content
     assert second.content.startswith("If the board") and second.speaker_mention.text == first.speaker_mention.text
+
+
+def test_a_memo_saying_is_its_issuers_also_through_control(pipeline):
+    text = "Harbor Trust chair Ana Cole felt compelled last July to issue a memo instructing the crews to stay home."
+    quote = quote_with(_quotes(pipeline, text), "the crews to stay home")
+    assert quote.speaker_mention.text.endswith("Ana Cole")
+
+
+def test_a_relative_clause_after_an_aside_is_about_the_noun_before_it(pipeline):
+    text = "The mayor pushed back against critics — like councillor Ray Ortiz — who say the levy is unfair."
+    quote = quote_with(_quotes(pipeline, text), "the levy is unfair")
+    from newsgraph.quotes.cues import antecedent
+
+    doc = pipeline.nlp(text)
+    who = next(t for t in doc if t.lower_ == "who")
+    assert quote.speaker_mention.text == "who" and antecedent(who).text == "critics"
+
+
+def test_a_participle_of_saying_on_a_passive_clause_is_its_subjects(pipeline):
+    text = "The harbor board is frustrated with the ferry operators, saying they failed to share the timetable."
+    quote = quote_with(_quotes(pipeline, text), "failed to share the timetable")
+    assert quote.speaker_mention.text == "The harbor board"

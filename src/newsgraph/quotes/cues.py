@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..nlp import tokens as doc_tokens
+from .edges import enclosing_aside
 from .lexicon import ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class, cue_sense, stance_adjectives
 
 CHANNEL_NOUNS = channel_nouns()
@@ -182,6 +184,9 @@ def subject_of(token: Token) -> Token | None:
             controller = _object_controller(token)
             if controller is not None:
                 return controller
+            # ", saying ..." on a passive clause is its subject's: "The commission is frustrated
+            # with the carriers, saying they failed to share ..."
+            climbed_from_participle = token.dep_ == "advcl" and token.tag_ == "VBG"
             token = token.head
             seen += 1
             continue
@@ -191,6 +196,17 @@ def subject_of(token: Token) -> Token | None:
             return token.head
         return None
     return None
+
+
+def _relative_antecedent(clause: Token) -> Token:
+    """The noun a relative clause is about; one right after a dash or parenthesis aside is about the
+    noun before the aside ("candidates — like Donald Trump — who say ..."), wherever the parser hung it."""
+    head = clause.head
+    aside = enclosing_aside(head) if head.i < clause.left_edge.i else None
+    if aside is None or aside[1] != clause.left_edge.i - 1 or aside[0] < 1:
+        return head
+    before = doc_tokens(head.doc)[aside[0] - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else head
 
 
 def _finite_report_as_acl(verb: Token) -> bool:
@@ -221,9 +237,10 @@ def _nearest_subject(verb: Token) -> Token | None:
 
 def _saying_noun(noun: Token) -> Token | None:
     """"with analysts saying the move ...": the noun a "-ing" cue qualifies says it; "issued a
-    statement saying ...": a statement's issuer is the subject of the verb that issued it."""
+    statement saying ...": a statement's issuer is the subject of the verb that issued it, also one
+    reached through control ("felt compelled to issue a memo instructing ...")."""
     if noun.lemma_.lower() in CHANNEL_NOUNS and noun.dep_ == "dobj":
-        issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        issuer = subject_of(noun.head)
         return issuer if issuer is not None else noun
     if noun.dep_ == "pobj" and noun.head.lower_ != "with":
         # "Trump was heard on a microphone telling Christie ...": the clause's subject speaks
@@ -306,7 +323,7 @@ def phrase_head(token: Token) -> Token:
 def antecedent(subject: Token) -> Token:
     """What a relative pronoun speaker stands for ("Lavrov, who said ...")."""
     if subject.lower_ in RELATIVE_PRONOUNS and subject.head.dep_ == "relcl":
-        return subject.head.head
+        return _relative_antecedent(subject.head)
     return subject
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..nlp import doc_text, tokens as doc_tokens
 from .lexicon import channel_nouns
 
 WHEN_ENTS = frozenset({"DATE", "TIME"})
@@ -145,15 +146,18 @@ SPACED_DASHES = frozenset({"-", "--", "–"})
 
 
 def aside_dash(token: Token) -> bool:
+    """An em dash, or a hyphen or en dash with a space on both sides; the space before is read
+    from the doc's text, not from a Token made for the word before."""
     if token.text == "—":
         return True
-    spaced_before = token.i == 0 or bool(token.doc[token.i - 1].whitespace_)
-    return token.text in SPACED_DASHES and spaced_before and bool(token.whitespace_)
+    if token.text not in SPACED_DASHES or not token.whitespace_:
+        return False
+    return token.idx == 0 or doc_text(token.doc)[token.idx - 1].isspace()
 
 
-def _dateline_dash(dash: Token) -> bool:
-    """"MEXICO CITY - ...", "OSLO (AP) — ...": the dash closing a wire dateline opens no aside."""
-    before = dash.doc[dash.sent.start:dash.i]
+def _dateline_dash(dash: Token, before: tuple) -> bool:
+    """"MEXICO CITY - ...", "OSLO (AP) — ...": the dash closing a wire dateline opens no aside
+    (`before`: the sentence's tokens before the dash)."""
     return len(before) > 0 and all(t.is_upper or t.is_punct for t in before)
 
 
@@ -161,15 +165,14 @@ def enclosing_aside(token: Token) -> tuple[int, int] | None:
     """The token bounds (exclusive) of the parenthesis or dash pair around `token` in its
     sentence: a cue inside "(..., wrote X)" or "-- ..., according to Y --" reports the words
     of its aside, never the writer's sentence around it."""
-    sent = token.sent
-    before = list(sent.doc[sent.start:token.i])
-    after = list(sent.doc[token.i + 1:sent.end])
+    sent, words = token.sent, doc_tokens(token.doc)
+    before, after = words[sent.start:token.i], words[token.i + 1:sent.end]
     opening = next((t for t in reversed(before) if t.text in "()"), None)
     if opening is not None and opening.text == "(":
         closing = next((t for t in after if t.text in "()"), None)
         if closing is not None and closing.text == ")":
             return opening.i, closing.i
-    dashes = [t for t in before if aside_dash(t) and not _dateline_dash(t)]
+    dashes = [t for t in before if aside_dash(t) and not _dateline_dash(t, words[sent.start:t.i])]
     closing = next((t for t in after if aside_dash(t)), None)
     if len(dashes) % 2 == 1 and closing is not None:
         return dashes[-1].i, closing.i
@@ -206,7 +209,7 @@ def without_trailing_aside(tokens: list[Token]) -> list[Token]:
         if not _aside_part(token) or token.head.i not in kept:
             continue
         left = token.left_edge.i
-        if left > 0 and _sets_off(token.doc[left - 1]) and token.right_edge.i >= last - 1:
+        if left > 0 and _sets_off(doc_tokens(token.doc)[left - 1]) and token.right_edge.i >= last - 1:
             return [t for t in tokens if t.i < left - 1]
     return tokens
 

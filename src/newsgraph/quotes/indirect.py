@@ -13,11 +13,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..nlp import span_tokens
+from ..reporting import says_nothing
 from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .edges import before_setting, inside_aside, setting, without_trailing_aside
 from .unsaid import (SAYING, TOPIC_PREPS, circumstance, object_not_said, only_reference, only_someone,
-                     only_speaking, only_topic)
+                     only_topic)
 from .views import seen_as as _seen_as, sees_prospect as _sees_prospect
 from .lexicon import (ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class,
                       cue_sense, stance_adjectives)
@@ -80,7 +81,7 @@ def _inside_request(cue: Cue) -> bool:
 
 
 def _reported(cue: Cue) -> list[Draft]:
-    if naming_participle(cue.token) or _unasserted(cue.token):
+    if naming_participle(cue.token) or _unasserted(cue.token) or says_nothing(cue.token):
         return []
     speaker = subject_of(cue.token)
     if speaker is None and any(c.dep_ == "nsubjpass" for c in cue.token.children):
@@ -242,7 +243,8 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
     if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING and only_someone(parts[0]):
         return []
-    if len(parts) == 1 and (only_topic(parts[0]) or only_reference(parts[0]) or only_speaking(parts[0])):
+    if len(parts) == 1 and (only_topic(parts[0]) or only_reference(parts[0]) or says_nothing(parts[0])
+                            or _thing_thought_of(cue, parts[0], speaker)):
         return []
     parts += _trailing_phrases(verb, parts)
     # A stranded preposition's object stands before the verb ("what Blinken was referring to"):
@@ -256,6 +258,18 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
 # Trailing phrases of a stance verb that say when, where or through what, not what was meant.
 CIRCUMSTANCE_PREPS = frozenset({"in", "on", "at", "during", "after", "before", "since", "via", "through", "by",
                                 "from", "amid", "while", "until"})
+
+
+def _thing_thought_of(cue: Cue, part: Token, speaker: Token) -> bool:
+    """A verb of thought takes a clause (reporting.THOUGHT): with a bare noun phrase and no verb in
+    it ("suspect the original story", "found the area welcoming") it holds no proposition, unless
+    it is a view ("sees a growing risk", "see the levy as a chance") or a document's finding ("the
+    poll found a slimmer lead for Clinton": a measured fact told as a noun)."""
+    if speaker is not None and antecedent(speaker).lemma_.lower() in SOURCE_NOUNS:
+        return False
+    return (cue.cls == THOUGHT and part.dep_ == "dobj" and part.pos_ in ("NOUN", "PROPN", "PRON")
+            and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in part.subtree)
+            and not _seen_as(cue.token) and not _sees_prospect(cue.token))
 
 
 def _trailing_phrases(verb: Token, parts: list[Token]) -> list[Token]:

@@ -2,7 +2,8 @@
 
 - A document is not a speaker: in "the central bank's survey showed" or "a
   report by the ministry found" the issuer (the possessor, the "by"/"from"
-  phrase, or an organisation noun before it: "police notes") is the speaker
+  phrase, the agent of a participle on it: "data released by the ministry",
+  or an organisation noun before it: "police notes") is the speaker
   and the document joins the via chain.
 - A gendered mention ("Mrs. Smith", "she") is never given to an entity whose
   other mentions say the opposite ("Mr. Smith", "his"): an actor cluster that
@@ -26,6 +27,10 @@ DOCUMENT_NOUNS = frozenset(
     "notes note record records data figures minutes transcript analysis review audit assessment "
     "forecast projection estimate estimates paper brief complaint indictment lawsuit".split()
 )
+# Participles on a document that name its maker by their agent ("data released by the ministry", "a
+# survey conducted by Gallup"); the agent of "received by", "obtained by" or "seen by" only holds it.
+ISSUING_VERBS = frozenset({"release", "publish", "issue", "compile", "conduct", "produce", "prepare", "write",
+                           "commission", "author", "file", "present"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 LOOKBACK_CHARS = 600   # how far back an unresolved pronoun looks for its person or organisation
 ORG_KINDS = frozenset({"ORG", "NORP", "GPE"})
@@ -38,15 +43,30 @@ def document_issuer(head: Token | None) -> Token | None:
     for child in head.children:
         if child.dep_ == "poss" and child.pos_ in ("PROPN", "NOUN"):
             return child
-    for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of") and child.i > head.i:
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and (pobj.pos_ == "PROPN" or pobj.lemma_.lower() in PERSON_NOUNS):
-                return pobj
+    phrases = [p for p in (_issuing_phrase(head, c) for c in head.children)
+               if p is not None and (p.pos_ == "PROPN" or p.lemma_.lower() in PERSON_NOUNS)]
+    # "a YouGov poll of American voters": a name before the document issued it, an "of" phrase after
+    # it may be whom it asked; a "by"/"from" phrase or a participle's agent names the issuer first.
+    for pobj in phrases:
+        if pobj.head.lower_ != "of":
+            return pobj
     compounds = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]
     for child in reversed(compounds):
         if child.ent_type_ in ORG_KINDS or child.pos_ == "PROPN" or child.lemma_.lower() in PERSON_NOUNS:
             return child
+    return phrases[0] if phrases else None
+
+
+def _issuing_phrase(head: Token, child: Token) -> Token | None:
+    """The object of "a report by/from/of X" or of the agent of a participle on the document
+    ("data released by the ministry", "a study published by X"): who issued it."""
+    if child.i < head.i:
+        return None
+    if child.dep_ == "prep" and child.lower_ in ("by", "from", "of"):
+        return next((c for c in child.children if c.dep_ == "pobj"), None)
+    if child.dep_ == "acl" and child.tag_ == "VBN" and child.lemma_.lower() in ISSUING_VERBS:
+        agent = next((c for c in child.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     return None
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..reporting import SAYING_SENSES, TOPIC_PREPS
 from .cues import Cue, antecedent, is_animate
-from .lexicon import OBJECT_ADDRESSEE, PERSON_NOUNS, SPEECH, channel_nouns, cue_sense
+from .lexicon import OBJECT_ADDRESSEE, PERSON_NOUNS, SPEECH, channel_nouns
 
 SOURCE_NOUNS = channel_nouns()
-# Prepositions of a talk's topic ("spoke of ...", "talked about ...", "commented on ...").
-TOPIC_PREPS = frozenset({"of", "about", "on"})
 
 
 # Things one claims or cites that are taken or named, not said: "claim victory", "citing a source".
@@ -63,7 +62,7 @@ def party(token: Token) -> bool:
 
 # Senses of words said: their bare object is whom they were about ("praised Putin"); a belief's or a
 # wish's object is what is held or wanted ("prefers Sanders").
-SAYING = frozenset({"speech", "writing"})
+SAYING = SAYING_SENSES
 
 
 def only_someone(part: Token) -> bool:
@@ -101,17 +100,6 @@ def only_reference(part: Token) -> bool:
     words = list(part.subtree)
     return (part.dep_ == "dobj" and part.pos_ == "NOUN" and len(words) == 2
             and words[0].lower_ in POINTING_DETERMINERS and words[0].dep_ in ("det", "poss"))
-
-
-# What an infinitive of speaking may carry and still say nothing: "declined to comment further".
-EMPTY_SPEAKING_DEPS = frozenset({"aux", "neg", "advmod", "punct"})
-
-
-def only_speaking(part: Token) -> bool:
-    """"declined to comment", "refused to say", "wants to talk": an infinitive of speaking with
-    nothing said under it is an act about speech, no proposition (docs/annotation.md)."""
-    return (part.dep_ == "xcomp" and cue_sense(part.lemma_) in SAYING
-            and all(c.dep_ in EMPTY_SPEAKING_DEPS for c in part.children))
 
 
 def circumstance(prep: Token) -> bool:

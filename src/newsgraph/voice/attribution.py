@@ -46,9 +46,8 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..reporting import SPEECH, clause_verbs, reporting_verbs
+from ..reporting import SPEECH, clause_verbs, reporting_verbs, says_nothing
 from ..nlp import span_text, span_tokens
-from .quoting import no_content
 from .stance import APPEARANCE_VERBS, INFERENCE_VERBS
 
 FIRST_PERSON = frozenset({"i", "we"})
@@ -98,7 +97,7 @@ def _main_report(root: Token) -> bool:
         return False  # "the actions do not suggest it is seeking ...": the writer's denied inference
     if "neg" in deps and not deps & CLAUSE_COMPLEMENTS:
         return False  # "The office did not respond to a request for comment": nothing is reported
-    if no_content(root):
+    if says_nothing(root, names_content=False):
         return False  # "The spokeswoman declined to comment": a refusal, nothing is reported
     return bool(deps & CLAUSE_COMPLEMENTS) or "dobj" not in deps
 

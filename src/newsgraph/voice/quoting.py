@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 from ..nlp import span_text, span_tokens
 from ..records import Quote
-from ..reporting import comment_verbs, reporting_verbs
+from ..reporting import says_nothing
 
 # Opening mark -> closing marks that may end it (typographic or straight).
 PAIRS = {"“": "”\"", "\"": "\"”", "‘": "’'", "'": "'’", "«": "»", "„": "“”"}
@@ -230,34 +230,7 @@ def is_attributed(quotes: Sequence[Quote], start: int, end: int, sentence=None, 
 def _reports_an_act(quote: Quote, sentence) -> bool:
     """True when the quote's cue reports an act, not something said: a refusal to speak."""
     cue = quote.cue
-    return cue is not None and any(cue.start <= t.idx < cue.end and no_content(t) for t in span_tokens(sentence))
-
-
-def no_content(verb) -> bool:
-    """A refusal to speak, which passes on no statement: a verb of comment (reporting.comment_verbs) under a verb of intention
-    with no clause of its own ("declined to comment", "refused to comment on the report"), from
-    either verb. A clause ("refused to say that ...", "declined to say whether ...") stays a report.
-    (A request, "asked the board to release the report", is left a report: the audit gold gives as
-    many of them to their speakers as to the writer.)"""
-    if _comments(verb):
-        return verb.dep_ == "xcomp" and _sense(verb.head) == "intention" and not _has_clause(verb)
-    return _sense(verb) == "intention" and any(
-        c.dep_ == "xcomp" and _comments(c) and not _has_clause(c) for c in verb.children)
-
-
-def _comments(verb) -> bool:
-    """A verb a refusal passes on nothing with: one of "no comment" (`reporting.comment_verbs`: "declined
-    to name him") or any other verb of speech ("refused to condemn it": nothing was said either)."""
-    return verb.pos_ in ("VERB", "AUX") and (verb.lemma_ in comment_verbs() or _sense(verb) == "speech")
-
-
-def _has_clause(verb) -> bool:
-    return any(c.dep_ == "ccomp" for c in verb.children)
-
-
-def _sense(verb) -> str | None:
-    entry = reporting_verbs().get(verb.lemma_) if verb.pos_ in ("VERB", "AUX") else None
-    return entry.sense if entry is not None else None
+    return cue is not None and any(cue.start <= t.idx < cue.end and says_nothing(t, names_content=False) for t in span_tokens(sentence))
 
 
 # Clauses that modify a noun; any other clause counts when a conjunction opens it ("after",
