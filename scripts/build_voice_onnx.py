@@ -5,6 +5,11 @@ written from models/voice_encoder.npz (so no torch and no model download):
 int8 word vectors gathered and scaled, positions, LayerNorm, three
 transformer layers with GELU in its tanh form, and the final states out
 (pooling and the per-word shares stay in numpy, where they are exact).
+The layers run on pieces, (batch x length, 384), so each product is one
+2-D product; query, key and value are one product of the three matrices
+side by side. Several fused contrib ops were measured and left out
+(docs/voice.md): the graph's time is mostly the integer products, which
+already run at the CPU's int8 peak.
 
 With --int8 (the default) the layer products run in integers: the .npz's
 own int8 weights, and activations quantised per piece (per token) at each
@@ -34,6 +39,7 @@ from newsgraph.voice.encoder import (HEADS, LAYERS, WIDTH, SentenceEncoder, defa
                                      default_onnx_path)
 
 OPSET = 17  # LayerNormalization
+MS = "com.microsoft"  # ONNX Runtime's contrib ops
 # Sentences the check runs on: synthetic, of the lengths news sentences have.
 CHECK_SENTENCES = (
     "The minister said on Tuesday that the talks would resume next week.",
@@ -48,139 +54,158 @@ CHECK_SENTENCES = (
 
 def build_graph(arrays: dict[str, np.ndarray], int8: bool = True):
     """The graph: ids (batch, length) int64, mask (batch, length) float32 -> states (float32).
-    With int8, the layer products run in integers (dense_int8); else in float32."""
-    from onnx import TensorProto, helper, numpy_helper
+    With int8, the layer products run in integers (product_int8); else in float32."""
+    from onnx import TensorProto, helper
 
-    nodes, inits, names = [], [], set()
-
-    def const(name: str, value: np.ndarray) -> str:
-        if name not in names:  # shared constants (GELU's, the head shapes) are stored once
-            names.add(name)
-            inits.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
-        return name
-
-    def node(op: str, inputs: list[str], output: str, **attrs) -> str:
-        nodes.append(helper.make_node(op, inputs, [output], name=output, **attrs))
-        return output
-
-    def layer_norm(x: str, prefix: str, out: str) -> str:
-        return node("LayerNormalization", [x, const(prefix + ".weight", arrays[prefix + ".weight"]),
-                                           const(prefix + ".bias", arrays[prefix + ".bias"])],
-                    out, axis=-1, epsilon=1e-12)
-
-    def dense(x: str, key: str, out: str) -> str:
-        if int8:
-            return dense_int8(x, key, out)
-        # x @ W with W = (q * scale).T, dequantised exactly as encoder.py does.
-        matrix = (arrays[key + ".q"].astype(np.float32) * arrays[key + ".scale"]).T
-        product = node("MatMul", [x, const(key + ".weight", matrix)], out + ".mm")
-        return node("Add", [product, const(key + ".bias", arrays[key + ".bias"])], out)
-
-    def dense_int8(x: str, key: str, out: str, gelu_after: bool = False) -> str:
-        """x @ W in integers: W's own int8 rows (the .npz's, unchanged), and each piece's
-        activations quantised to 8 bits with a scale of its own (per token, so a piece with
-        large values does not coarsen the others). Unsigned activations (offset 128) with
-        signed weights is the product ONNX Runtime runs fast on x86 (VNNI)."""
-        weight_q, weight_scale = arrays[key + ".q"], arrays[key + ".scale"]
-        width_in, width_out = weight_q.shape[1], weight_q.shape[0]
-        flat = node("Reshape", [x, const(f"rows{width_in}", np.array([-1, width_in]))], out + ".flat")
-        peak = node("ReduceMax", [node("Abs", [flat], out + ".abs")], out + ".peak", axes=[1], keepdims=0)
-        step = node("Div", [node("Max", [peak, const("tiny", np.array(1e-12, dtype=np.float32))], out + ".floor"),
-                            const("levels", np.array(127.0, dtype=np.float32))], out + ".step")
-        # One scale per row (axis 0), offset 128: round(x / step) + 128 as uint8 in one op.
-        offsets = node("Expand", [const("offset.row", np.array([128], dtype=np.uint8)),
-                                  node("Shape", [step], out + ".rows")], out + ".offsets")
-        quantised = node("QuantizeLinear", [flat, step, offsets], out + ".u8", axis=0)
-        # Integer product, cast and scaled by W's column scales in one contrib op.
-        nodes.append(helper.make_node(
-            "MatMulIntegerToFloat",
-            [quantised, const(key + ".qt", np.ascontiguousarray(weight_q.T)), const("unit", np.array(1.0, np.float32)),
-             const(key + ".cols", weight_scale.reshape(-1)), const("offset.u8", np.array(128, dtype=np.uint8))],
-            [out + ".cols"], name=out + ".cols", domain="com.microsoft"))
-        per_row = node("Unsqueeze", [step, const("axis1", np.array([1]))], out + ".step.col")
-        scaled = node("Mul", [out + ".cols", per_row], out + ".scaled")
-        if gelu_after:
-            # 0.5 x (1 + tanh(0.7978845608 (x + 0.044715 x^3))) with the bias added first, in one op.
-            biased = node("FastGelu", [scaled, const(key + ".bias", arrays[key + ".bias"])], out + ".gelu",
-                          domain="com.microsoft")
-        else:
-            biased = node("Add", [scaled, const(key + ".bias", arrays[key + ".bias"])], out + ".biased")
-        return node("Reshape", [biased, shape_of(width_out)], out)
-
-    def shape_of(width: int) -> str:
-        """(batch, length, width) as a shape tensor, built once per width."""
-        name = f"shape{width}"
-        if name not in names:
-            names.add(name)
-            nodes.append(helper.make_node("Concat", ["batch_length", const(f"width{width}", np.array([width]))],
-                                          [name], name=name, axis=0))
-        return name
-
-    # Embeddings: int8 rows gathered then scaled, as numpy does, so the table stays 8 MB.
-    node("Shape", ["ids"], "batch_length")
-    rows = node("Gather", [const("word.q", arrays["word.q"]), "ids"], "emb.q", axis=0)
-    scales = node("Gather", [const("word.scale", arrays["word.scale"]), "ids"], "emb.scale", axis=0)
-    words = node("Mul", [node("Cast", [rows], "emb.f", to=TensorProto.FLOAT), scales], "emb.words")
-    length = node("Shape", ["ids"], "length", start=1, end=2)
-    positions = node("Slice", [const("position", arrays["position"]), const("zero", np.array([0])), length,
-                               const("axis0", np.array([0]))], "emb.positions")
-    x = node("Add", [node("Add", [words, positions], "emb.sum"), const("token_type", arrays["token_type"])],
-             "emb.all")
-    x = layer_norm(x, "embeddings.norm", "emb.out")
-    # Padding: -1e9 on masked keys, shaped (batch, 1, 1, length).
-    inverted = node("Sub", [const("one", np.array(1.0, dtype=np.float32)), "mask"], "mask.inv")
-    scaled = node("Mul", [inverted, const("big", np.array(-1e9, dtype=np.float32))], "mask.neg")
-    padding = node("Unsqueeze", [scaled, const("axes12", np.array([1, 2]))], "padding")
-    split = const("split_heads", np.array([0, 0, HEADS, WIDTH // HEADS]))
-    merge = const("merge_heads", np.array([0, 0, WIDTH]))
-    root = const("root", np.array(np.sqrt(WIDTH // HEADS), dtype=np.float32))
+    g = _Builder(arrays, int8)
+    x = _embeddings(g)
+    # The layers run on pieces, (batch x length, WIDTH): each product is one 2-D product with
+    # no reshape around it; only attention needs the sentences back.
+    pieces = g.const("pieces", np.array([-1, WIDTH]))
+    x = g.node("Reshape", [x, pieces], "emb.flat")
+    g.node("Shape", ["ids"], "batch_length")
+    split = g.node("Concat", ["batch_length", g.const("head_shape", np.array([HEADS, WIDTH // HEADS]))],
+                   "split_heads", axis=0)
+    padding = _padding(g)
     for layer in range(LAYERS):
-        p = f"layer{layer}."
-        heads = {}
-        for name in ("query", "key", "value"):
-            flat = dense(x, p + f"attention.self.{name}", p + name)
-            shaped = node("Reshape", [flat, split], p + name + ".heads")
-            perm = [0, 2, 3, 1] if name == "key" else [0, 2, 1, 3]
-            heads[name] = node("Transpose", [shaped], p + name + ".t", perm=perm)
-        scores = node("MatMul", [heads["query"], heads["key"]], p + "scores")
-        scores = node("Add", [node("Div", [scores, root], p + "scores.scaled"), padding], p + "scores.masked")
-        weights = node("Softmax", [scores], p + "weights", axis=-1)
-        attended = node("MatMul", [weights, heads["value"]], p + "attended")
-        attended = node("Reshape", [node("Transpose", [attended], p + "attended.t", perm=[0, 2, 1, 3]), merge],
-                        p + "attended.flat")
-        out = dense(attended, p + "attention.output.dense", p + "attn.out")
-        x = layer_norm(node("Add", [x, out], p + "attn.res"), p + "attention.output.LayerNorm", p + "attn.norm")
-        if int8:
-            hidden = dense_int8(x, p + "intermediate.dense", p + "inter", gelu_after=True)
-        else:
-            hidden = _gelu(node, const, dense(x, p + "intermediate.dense", p + "inter"), p + "gelu")
-        out = dense(hidden, p + "output.dense", p + "ffn.out")
-        x = layer_norm(node("Add", [x, out], p + "ffn.res"), p + "output.LayerNorm", p + "out")
-    nodes.append(helper.make_node("Identity", [x], ["states"], name="states"))
+        x = _layer(g, x, f"layer{layer}.", split, padding)
+    sentences = g.node("Concat", ["batch_length", g.const("width", np.array([WIDTH]))], "sentences", axis=0)
+    g.node("Reshape", [x, sentences], "states")
     graph = helper.make_graph(
-        nodes, "voice_encoder",
+        g.nodes, "voice_encoder",
         [helper.make_tensor_value_info("ids", TensorProto.INT64, ["batch", "length"]),
          helper.make_tensor_value_info("mask", TensorProto.FLOAT, ["batch", "length"])],
         [helper.make_tensor_value_info("states", TensorProto.FLOAT, ["batch", "length", WIDTH])],
-        inits)
-    # com.microsoft: ONNX Runtime's contrib ops (MatMulIntegerToFloat, FastGelu) of the int8 graph.
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET),
-                                                    helper.make_opsetid("com.microsoft", 1)],
+        g.inits)
+    # com.microsoft: ONNX Runtime's contrib ops (MatMulIntegerToFloat, FastGelu).
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", OPSET), helper.make_opsetid(MS, 1)],
                               producer_name="newsgraph")
     model.ir_version = 8
     return model
 
 
-def _gelu(node, const, x: str, p: str) -> str:
-    """0.5 x (1 + tanh(0.7978845608 (x + 0.044715 x^3))): the tanh form encoder.py uses."""
-    def scalar(name, value):
-        return const(name, np.array(value, dtype=np.float32))
+class _Builder:
+    """Nodes and initialisers of the graph being written, and its products."""
 
-    cube = node("Mul", [node("Mul", [x, x], p + ".sq"), x], p + ".cube")
-    inner = node("Add", [x, node("Mul", [cube, scalar("gelu.c", 0.044715)], p + ".c")], p + ".inner")
-    t = node("Tanh", [node("Mul", [inner, scalar("gelu.k", 0.7978845608)], p + ".k")], p + ".tanh")
-    half = node("Mul", [x, scalar("gelu.half", 0.5)], p + ".half")
-    return node("Mul", [half, node("Add", [t, scalar("gelu.one", 1.0)], p + ".one")], p + ".out")
+    def __init__(self, arrays: dict[str, np.ndarray], int8: bool):
+        self.arrays, self.int8 = arrays, int8
+        self.nodes: list = []
+        self.inits: list = []
+        self.names: set[str] = set()
+
+    def const(self, name: str, value: np.ndarray) -> str:
+        from onnx import numpy_helper
+
+        if name not in self.names:  # shared constants (the shapes, the offsets) are stored once
+            self.names.add(name)
+            self.inits.append(numpy_helper.from_array(np.ascontiguousarray(value), name))
+        return name
+
+    def array(self, key: str) -> str:
+        return self.const(key, self.arrays[key])
+
+    def node(self, op: str, inputs: list[str], output: str, outputs: list[str] | None = None,
+             domain: str = "", **attrs) -> str:
+        from onnx import helper
+
+        self.nodes.append(helper.make_node(op, inputs, outputs or [output], name=output, domain=domain, **attrs))
+        return output
+
+    def product(self, x: str, keys: list[str], out: str) -> str:
+        """x (pieces, width) @ W, no bias; W is the keys' matrices side by side (query, key and
+        value in one product: one quantisation of x, one integer product, for the three)."""
+        weight_q = np.concatenate([self.arrays[key + ".q"] for key in keys])
+        weight_scale = np.concatenate([self.arrays[key + ".scale"] for key in keys])
+        if self.int8:
+            return self.product_int8(x, weight_q, weight_scale, out)
+        # x @ W with W = (q * scale).T, dequantised exactly as encoder.py does.
+        matrix = (weight_q.astype(np.float32) * weight_scale).T
+        return self.node("MatMul", [x, self.const(out + ".weight", matrix)], out)
+
+    def product_int8(self, x: str, weight_q: np.ndarray, weight_scale: np.ndarray, out: str) -> str:
+        """x @ W in integers: W's own int8 rows (the .npz's, unchanged), and each piece's
+        activations quantised to 8 bits with a scale of its own (per token, so a piece with
+        large values does not coarsen the others). Unsigned activations (offset 128) with
+        signed weights is the product ONNX Runtime runs fast on x86 (VNNI)."""
+        node, const = self.node, self.const
+        peak = node("ReduceMax", [node("Abs", [x], out + ".abs")], out + ".peak", axes=[1], keepdims=0)
+        step = node("Div", [node("Max", [peak, const("tiny", np.array(1e-12, dtype=np.float32))], out + ".floor"),
+                            const("levels", np.array(127.0, dtype=np.float32))], out + ".step")
+        # One scale per row (axis 0), offset 128: round(x / step) + 128 as uint8 in one op.
+        offsets = node("Expand", [const("offset.row", np.array([128], dtype=np.uint8)),
+                                  node("Shape", [step], out + ".rows")], out + ".offsets")
+        quantised = node("QuantizeLinear", [x, step, offsets], out + ".u8", axis=0)
+        # Integer product, cast and scaled by W's column scales in one contrib op. (Its a_scale
+        # could take the per-row steps too, but with a bias input ORT then scales the bias as
+        # well, and without one it ran no faster than this Mul.)
+        cols = node("MatMulIntegerToFloat",
+                    [quantised, const(out + ".qt", np.ascontiguousarray(weight_q.T)),
+                     const("unit", np.array(1.0, np.float32)), const(out + ".wscale", weight_scale.reshape(-1)),
+                     const("offset.u8", np.array(128, dtype=np.uint8))], out + ".cols", domain=MS)
+        per_row = node("Unsqueeze", [step, const("axis1", np.array([1]))], out + ".step.col")
+        return node("Mul", [cols, per_row], out)
+
+    def layer_norm(self, x: str, prefix: str, out: str) -> str:
+        return self.node("LayerNormalization", [x, self.array(prefix + ".weight"), self.array(prefix + ".bias")],
+                         out, axis=-1, epsilon=1e-12)
+
+
+def _embeddings(g: _Builder) -> str:
+    """int8 word rows gathered then scaled, as numpy does (so the table stays 8 MB), plus
+    positions and the token type, normalised: (batch, length, WIDTH)."""
+    from onnx import TensorProto
+
+    node, const = g.node, g.const
+    rows = node("Gather", [g.array("word.q"), "ids"], "emb.q", axis=0)
+    scales = node("Gather", [g.array("word.scale"), "ids"], "emb.scale", axis=0)
+    words = node("Mul", [node("Cast", [rows], "emb.f", to=TensorProto.FLOAT), scales], "emb.words")
+    length = node("Shape", ["ids"], "length", start=1, end=2)
+    positions = node("Slice", [g.array("position"), const("zero", np.array([0])), length,
+                               const("axis0", np.array([0]))], "emb.positions")
+    x = node("Add", [node("Add", [words, positions], "emb.sum"), g.array("token_type")], "emb.all")
+    return g.layer_norm(x, "embeddings.norm", "emb.out")
+
+
+def _padding(g: _Builder) -> str:
+    """-1e9 on masked keys, shaped (batch, 1, 1, length) to add to the scores."""
+    inverted = g.node("Sub", [g.const("one", np.array(1.0, dtype=np.float32)), "mask"], "mask.inv")
+    scaled = g.node("Mul", [inverted, g.const("big", np.array(-1e9, dtype=np.float32))], "mask.neg")
+    return g.node("Unsqueeze", [scaled, g.const("axes12", np.array([1, 2]))], "padding")
+
+
+def _layer(g: _Builder, x: str, p: str, split: str, padding: str) -> str:
+    """One transformer layer on pieces (pieces, WIDTH) -> (pieces, WIDTH)."""
+    node = g.node
+    attended = _attention(g, x, p, split, padding)
+    out = node("Add", [g.product(attended, [p + "attention.output.dense"], p + "attn.out"),
+                       g.array(p + "attention.output.dense.bias")], p + "attn.biased")
+    x = g.layer_norm(node("Add", [x, out], p + "attn.res"), p + "attention.output.LayerNorm", p + "attn.norm")
+    hidden = g.product(x, [p + "intermediate.dense"], p + "inter")
+    # 0.5 x (1 + tanh(0.7978845608 (x + 0.044715 x^3))) with the bias added first, in one op: the
+    # tanh form numpy uses.
+    hidden = node("FastGelu", [hidden, g.array(p + "intermediate.dense.bias")], p + "gelu", domain=MS)
+    out = node("Add", [g.product(hidden, [p + "output.dense"], p + "ffn.out"), g.array(p + "output.dense.bias")],
+               p + "ffn.biased")
+    return g.layer_norm(node("Add", [x, out], p + "ffn.res"), p + "output.LayerNorm", p + "out")
+
+
+def _attention(g: _Builder, x: str, p: str, split: str, padding: str) -> str:
+    """Self-attention of the pieces' sentences: query, key and value from one product and one
+    bias add, split, heads apart, softmax of the scaled, masked scores; back to (pieces, WIDTH)."""
+    node, const = g.node, g.const
+    keys = [p + f"attention.self.{name}" for name in ("query", "key", "value")]
+    bias = const(p + "qkv.bias", np.concatenate([g.arrays[key + ".bias"] for key in keys]))
+    qkv = node("Add", [g.product(x, keys, p + "qkv"), bias], p + "qkv.biased")
+    node("Split", [qkv, const("split3", np.array([WIDTH] * 3))], p + "split", outputs=[p + "q", p + "k", p + "v"],
+         axis=1)
+    heads = {name: node("Transpose", [node("Reshape", [p + name, split], p + name + ".heads")], p + name + ".t",
+                        perm=[0, 2, 3, 1] if name == "k" else [0, 2, 1, 3]) for name in "qkv"}
+    root = const("root", np.array(np.sqrt(WIDTH // HEADS), dtype=np.float32))
+    scores = node("Div", [node("MatMul", [heads["q"], heads["k"]], p + "scores"), root], p + "scores.scaled")
+    weights = node("Softmax", [node("Add", [scores, padding], p + "scores.masked")], p + "weights", axis=-1)
+    attended = node("Transpose", [node("MatMul", [weights, heads["v"]], p + "attended")], p + "attended.t",
+                    perm=[0, 2, 1, 3])
+    return node("Reshape", [attended, const("pieces", np.array([-1, WIDTH]))], p + "attended.flat")
 
 
 def check(target: Path, numpy_encoder: SentenceEncoder, tolerance: float) -> float:

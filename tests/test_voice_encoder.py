@@ -9,14 +9,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.voice.encoder import MAX_PIECES, WIDTH, WordPiece, basic_tokens, content_digest, load_encoder
+from newsgraph.voice.encoder import (MAX_PIECES, WIDTH, WordPiece, basic_tokens, content_digest,
+                                     default_encoder_path, load_encoder)
 
 VOCAB = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "un", "##want", "##ed", "want", "run", "##ning", ",", "a", "##b"]
 
 
 def _build_script():
-    path = Path(__file__).resolve().parents[1] / "scripts" / "build_voice_encoder.py"
-    spec = importlib.util.spec_from_file_location("build_voice_encoder", path)
+    return _load_script("build_voice_encoder.py")
+
+
+def _load_script(name: str):
+    path = Path(__file__).resolve().parents[1] / "scripts" / name
+    spec = importlib.util.spec_from_file_location(name.removesuffix(".py"), path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -155,6 +160,45 @@ def test_onnx_graph_agrees_with_numpy_within_the_stated_tolerance():
     distance = 1 - np.sum(a * b, axis=1)
     assert distance.max() < ONNX_TOLERANCE
     assert not np.allclose(a, b, atol=1e-7)  # it really is the other backend
+
+
+def _graph_states(model, digest: str, ids: np.ndarray, mask: np.ndarray, where: Path) -> np.ndarray:
+    """States of an in-memory graph of scripts/build_voice_onnx.py, run as the encoder runs it."""
+    import onnx
+
+    from newsgraph.voice.encoder import OnnxBackend
+
+    onnx.helper.set_model_props(model, {"source_digest": digest})
+    onnx.save(model, where)
+    return OnnxBackend(str(where), digest).states(ids, mask)
+
+
+def _padded_batch(vocab_size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Three synthetic sentences of 5, 17 and 9 pieces, padded to 17 (random ids, fixed seed)."""
+    ids = np.random.default_rng(3).integers(4, vocab_size, size=(3, 17))
+    mask = np.zeros((3, 17), dtype=np.float32)
+    for row, length in enumerate((5, 17, 9)):
+        mask[row, :length], ids[row, length:] = 1.0, 0
+    return ids, mask
+
+
+@pytest.mark.parametrize("int8", [False, True])
+def test_build_script_graph_is_the_numpy_encoder_and_the_shipped_graph(tmp_path, int8):
+    """The float graph of scripts/build_voice_onnx.py is numpy's transformer (so its wiring: the
+    fused query/key/value product, the heads, the padding, is right); the int8 graph it writes
+    gives the shipped graph's states exactly (so the shipped file is the script's, not stale)."""
+    pytest.importorskip("onnx", reason="building the graph needs onnx")
+    numpy_encoder, onnx_encoder = _numpy_and_onnx()
+    build = _load_script("build_voice_onnx.py")
+    with np.load(default_encoder_path(), allow_pickle=False) as data:
+        arrays = {name: data[name] for name in data.files}
+    ids, mask = _padded_batch(len(arrays["vocab"]))
+    ours = _graph_states(build.build_graph(arrays, int8), numpy_encoder.digest, ids, mask, tmp_path / "g.onnx")
+    real = mask.astype(bool)
+    if int8:
+        assert np.array_equal(ours[real], onnx_encoder.backend.states(ids, mask)[real])
+    else:
+        assert np.abs(ours[real] - numpy_encoder.backend.states(ids, mask)[real]).max() < 1e-4
 
 
 def test_shares_are_exact_on_either_backend():
