@@ -77,8 +77,8 @@ def test_when_and_where_after_a_quoted_label_are_not_content(pipeline):
 
 
 def test_a_date_on_the_verb_is_no_object(pipeline):
-    quotes = _quotes(pipeline, "Keron Lee, director of the group, called for more school funding in a statement on Thursday.")
-    assert quote_with(quotes, "school funding").content == "for more school funding"
+    quotes = _quotes(pipeline, "Keron Lee, director of the group, called for a “fair deal” for the harbor workers in a statement on Thursday.")
+    assert quote_with(quotes, "fair deal").content == "for a “fair deal” for the harbor workers"
 
 
 def test_a_date_inside_the_object_stays(pipeline):
