@@ -19,6 +19,14 @@ Mayor Tom Reyes complained about the cost of the new sea wall.
 
 Mayor Tom Reyes spoke of the long fight for the ferry line.
 
+Councillor Ana Bell called for more school funding.
+
+The ferry firm agreed to a rescue by its largest lender.
+
+The ferry firm agreed to sell the old pier to the city.
+
+Councillor Ana Bell called for a “fair deal” for the dock workers.
+
 Vega has advised Mayor Reyes since the spring.
 
 The harbor board warned the mayor about the rising costs of the wall.
@@ -86,6 +94,14 @@ def test_speaking_on_a_condition_or_a_day_reports_no_topic(quotes):
 def test_a_topic_alone_is_no_proposition(quotes):
     assert not [q for q in quotes if "the cost of the new sea wall" in q.content]
     assert quote_with(quotes, "the long fight for the ferry line").speaker_mention.text.endswith("Reyes")
+
+
+def test_a_thing_asked_for_or_agreed_to_alone_is_no_proposition(quotes):
+    # A "for" or "to" phrase with no verb or quoted words in it names what was wanted, not what
+    # was said; an infinitive or quoted words under it say something.
+    assert not [q for q in quotes if "school funding" in q.content or "a rescue" in q.content]
+    assert quote_with(quotes, "to sell the old pier").speaker_mention.text == "The ferry firm"
+    assert quote_with(quotes, "fair deal").speaker_mention.text == "Councillor Ana Bell"
 
 
 def test_an_addressed_person_alone_is_no_content(quotes):

@@ -77,8 +77,8 @@ def test_when_and_where_after_a_quoted_label_are_not_content(pipeline):
 
 
 def test_a_date_on_the_verb_is_no_object(pipeline):
-    quotes = _quotes(pipeline, "Keron Lee, director of the group, called for more school funding in a statement on Thursday.")
-    assert quote_with(quotes, "school funding").content == "for more school funding"
+    quotes = _quotes(pipeline, "Keron Lee, director of the group, called for a “fair deal” for the harbor workers in a statement on Thursday.")
+    assert quote_with(quotes, "fair deal").content == "for a “fair deal” for the harbor workers"
 
 
 def test_a_date_inside_the_object_stays(pipeline):
@@ -191,3 +191,12 @@ def test_a_participle_of_saying_on_a_passive_clause_is_its_subjects(pipeline):
     text = "The harbor board is frustrated with the ferry operators, saying they failed to share the timetable."
     quote = quote_with(_quotes(pipeline, text), "failed to share the timetable")
     assert quote.speaker_mention.text == "The harbor board"
+
+
+def test_a_passive_view_with_no_holder_is_reported_with_no_speaker(pipeline):
+    # "seen as X" / "considered X" is a view others hold; an infinitive ("is expected to") is a forecast.
+    quote = quote_with(_quotes(pipeline, "The harbor levy was widely seen as an attempt to punish the ferry line."),
+                       "an attempt to punish")
+    assert quote.speaker_mention is None and quote.cue.text == "seen"
+    assert quote_with(_quotes(pipeline, "The port is considered a national asset."), "a national asset")
+    assert not _quotes(pipeline, "Mayor Reyes is expected to meet the board on Friday.")

@@ -19,7 +19,7 @@ from .draft import INDIRECT, Draft, clause_range
 from .edges import before_setting, inside_aside, setting, without_trailing_aside
 from .unsaid import (SAYING, TOPIC_PREPS, circumstance, object_not_said, only_reference, only_someone,
                      only_topic)
-from .views import seen_as as _seen_as, sees_prospect as _sees_prospect
+from .views import held_view, seen_as as _seen_as, sees_prospect as _sees_prospect
 from .lexicon import (ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class,
                       cue_sense, stance_adjectives)
 
@@ -223,14 +223,15 @@ def _passive_report(cue: Cue) -> list[Draft]:
     """"The plan is regarded by most economists as modest", "the issue was first reported by
     The Post": the agent is the source; the content is the subject with the "as" phrase or
     infinitive. Without an agent ("Putin is expected to meet Biden") nobody is reported: the
-    writer speaks (the seed article's records hold it so)."""
+    writer speaks (the seed article's records hold it so), unless it is a view held by others
+    (`views.held_view`: "was widely seen as an attempt to ...")."""
     verb = cue.token
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
     rest = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in ("xcomp", "oprd", "attr") or c.dep_ == "prep" and c.lower_ == "as")]
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     holder = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    if subject is None or holder is None:
+    if subject is None or holder is None and not held_view(cue_sense(cue.lemma), rest):
         return []
     return _drafts([*subject.subtree, *(t for r in rest for t in r.subtree)], cue, holder)
 

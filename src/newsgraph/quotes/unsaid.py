@@ -67,22 +67,27 @@ SAYING = SAYING_SENSES
 
 def only_someone(part: Token) -> bool:
     """"praised Putin", "took a swipe at Trump": a person or body alone is whom the words were
-    about, no proposition (docs/annotation.md); "praised Trump for speaking out" says one, and
-    "called for a special prosecutor" asks for one."""
+    about, no proposition (docs/annotation.md); "praised Trump for speaking out" says one (a "for"
+    phrase with nothing said in it is `only_topic`'s)."""
     head = next((c for c in part.children if c.dep_ == "pobj"), None) if part.dep_ == "prep" else part
     if head is None or part.dep_ not in ("dobj", "prep") or part.lower_ == "for" or not party(head):
         return False
     return not any(t.is_quote or t.pos_ in ("VERB", "AUX") or t.dep_ == "prep" for t in head.subtree)
 
 
-# Prepositions naming what words were about or aimed at: "complained about his mic", "railed against
-# super PACs", "mused about the race", "sparred over the budget".
-TOPIC_OR_TARGET = frozenset({"about", "against", "on", "over"})
+# Prepositions naming what words were about, aimed at, asked for or agreed to: "complained about
+# his mic", "railed against super PACs", "sparred over the budget", "called for a boycott",
+# "agreed to a rescue". Not "of" ("spoke of the long fight" tells what was said, as the audit
+# gold holds it) nor "as" or "with" ("sees it as a test").
+TOPIC_OR_TARGET = frozenset({"about", "against", "on", "over", "for", "to"})
 
 
 def only_topic(part: Token) -> bool:
-    """A topic or target phrase alone, with no verb or quoted words in it, is no proposition
-    (docs/annotation.md): the audit's annotators leave it out, though PolNeAR counts it."""
+    """A topic, target or thing asked for alone, with no verb or quoted words in it, is no
+    proposition (docs/annotation.md): the audit's annotators leave it out ("called for a
+    boycott"), though PolNeAR counts it. With a clause or infinitive in it ("called for the board
+    to resign", "agreed to inject $6 billion") or quoted words ("warned of 'dangerous
+    consequences'") it says something and stays."""
     return (part.dep_ == "prep" and part.lower_ in TOPIC_OR_TARGET
             and not any(t.pos_ in ("VERB", "AUX") or t.is_quote for t in part.subtree))
 
