@@ -20,7 +20,7 @@ from spacy.tokens import Span
 
 from ..records import Event, EventDate, Quote, Span as TextSpan
 from .arguments import arguments
-from .dates import resolve
+from .dates import resolve, warm
 from .detect import Candidate, content_mode, detect, elaborates
 from .features import entity_kind, event_names, vector
 from .lexicon import Lexicon, load_lexicon
@@ -229,5 +229,7 @@ def _quote_for(cand: Candidate, quotes: Sequence[Quote]) -> str | None:
 
 
 def build_stage(config) -> EventsStage:
-    """The rules with the shipped classifier (the rules alone when it has not been built)."""
+    """The rules with the shipped classifier (the rules alone when it has not been built), its date
+    parser loaded with it."""
+    warm()
     return EventsStage(model=load_model(), min_confidence=getattr(config, "min_confidence", 0.0) or 0.0)

@@ -69,8 +69,10 @@ def directive(verb: Token, lex: Lexicon) -> Candidate | None:
     addressee and an infinitive is an order to the addressee (REQUEST), absorbing what is ordered.
     Verbs of thought ("expected them to win") report no order."""
     entry = reporting_verbs().get(lex.lemma_of(verb.text, verb.lemma_))
+    if entry is None or entry.cls != SPEECH:
+        return None
     addressee = child(verb, *OBJECTS)
-    if entry is None or entry.cls != SPEECH or addressee is None:
+    if addressee is None:
         return None
     clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > addressee.i
                    and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)

@@ -14,6 +14,7 @@ from typing import Sequence
 
 from spacy.tokens import Span, Token
 
+from ..nlp import span_tokens
 from ..records import Entity
 from .arguments import entity_of
 from .detect import Candidate
@@ -74,7 +75,7 @@ def date_phrases(sent: Span, dated: list[Span]) -> list[Span]:
     """The sentence's date expressions: DATE/TIME entities and "recently"-type adverbs."""
     out = [e for e in dated if sent.start <= e.start and e.end <= sent.end and _is_date(e)]
     doc = sent.doc
-    for tok in sent:
+    for tok in span_tokens(sent):  # the doc's Tokens made once (nlp.tokens)
         if tok.lower_ in RECENT and not any(e.start <= tok.i < e.end for e in out):
             out.append(doc[tok.i:tok.i + 1])
     return sorted(_with_preposition(e) for e in out)
