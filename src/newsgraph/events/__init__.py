@@ -18,6 +18,7 @@ from typing import NamedTuple, Sequence
 import numpy as np
 from spacy.tokens import Span
 
+from ..nlp import children
 from ..records import Event, EventDate, Quote, Span as TextSpan
 from .arguments import arguments
 from .dates import resolve, warm
@@ -212,7 +213,7 @@ def _speaker_as_actor(cand: Candidate, quote_id: str | None, quotes: Sequence[Qu
     if quote_id is None:
         return ()
     speaker = next((q.speaker for q in quotes if q.id == quote_id), None)
-    words = [c for c in (*cand.trigger.children, *cand.verb.children) if c.dep_ in ("poss", "nsubj")]
+    words = [c for c in (*children(cand.trigger), *children(cand.verb)) if c.dep_ in ("poss", "nsubj")]
     return first_person(words, speaker, entities)
 
 

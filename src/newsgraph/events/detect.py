@@ -14,7 +14,7 @@ from dataclasses import replace
 from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
-from ..nlp import child, children, span_tokens
+from ..nlp import child, children, span_tokens, tokens
 from .candidate import Candidate
 from .demands import OBLIGATION, directive, obligation
 from .lexicon import Lexicon, Sense
@@ -339,7 +339,7 @@ def _nominal(noun: Token, verb: Token, lex: Lexicon) -> Candidate | None:
 
 def _noun_sense(noun: Token, lex: Lexicon) -> Sense | None:
     """The noun's sense; hyphenated compounds ("cease-fire") are looked up whole."""
-    doc = noun.doc
+    doc = tokens(noun.doc)  # made once per doc: doc[i] makes a new Token
     if noun.i >= 2 and doc[noun.i - 1].text == "-":
         joined = f"{doc[noun.i - 2].text}-{noun.text}".lower()
         if joined in lex.nouns:

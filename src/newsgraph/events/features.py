@@ -24,7 +24,7 @@ from typing import Iterable, Sequence
 import numpy as np
 from spacy.tokens import Span, Token
 
-from ..nlp import span_tokens
+from ..nlp import children, span_tokens
 
 SLOTS = 1 << 13
 NO_EVENT = "NONE"
@@ -77,7 +77,7 @@ def event_names(sent: Span, trigger: Token, verb: Token, patient: Token | None, 
         i = trigger.i + offset
         if sent.start <= i < sent.end:
             names.append(f"ctx{offset}={trigger.doc[i].lemma_.lower()}")
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in children(verb)):
         names.append(f"neg:{quad}")
     return [(n, 1.0) for n in names] + sentence_names(sent)
 

@@ -14,7 +14,7 @@ from typing import Sequence
 
 from spacy.tokens import Span, Token
 
-from ..nlp import span_tokens
+from ..nlp import children, span_tokens
 from ..records import Entity
 from .arguments import entity_of
 from .detect import Candidate
@@ -43,8 +43,8 @@ def _search(starts: list[Token], entities: Sequence[Entity], exclude: set[str]) 
     queue = deque((tok, 0) for tok in starts)
     while queue:
         tok, depth = queue.popleft()
-        for prep in (c for c in tok.children if c.dep_ == "prep"):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        for prep in (c for c in children(tok) if c.dep_ == "prep"):  # children(nlp): Tokens made once
+            for obj in (c for c in children(prep) if c.dep_ == "pobj"):
                 if prep.lemma_.lower() in LOCATIVE:
                     place = entity_of(obj, entities, places=True)
                     if place is not None and place.id not in exclude:
