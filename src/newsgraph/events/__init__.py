@@ -18,9 +18,10 @@ from typing import NamedTuple, Sequence
 import numpy as np
 from spacy.tokens import Span
 
+from ..nlp import children
 from ..records import Event, EventDate, Quote, Span as TextSpan
 from .arguments import arguments
-from .dates import resolve
+from .dates import resolve, warm
 from .detect import Candidate, content_mode, detect, elaborates
 from .features import entity_kind, event_names, vector
 from .lexicon import Lexicon, load_lexicon
@@ -212,7 +213,7 @@ def _speaker_as_actor(cand: Candidate, quote_id: str | None, quotes: Sequence[Qu
     if quote_id is None:
         return ()
     speaker = next((q.speaker for q in quotes if q.id == quote_id), None)
-    words = [c for c in (*cand.trigger.children, *cand.verb.children) if c.dep_ in ("poss", "nsubj")]
+    words = [c for c in (*children(cand.trigger), *children(cand.verb)) if c.dep_ in ("poss", "nsubj")]
     return first_person(words, speaker, entities)
 
 
@@ -229,5 +230,7 @@ def _quote_for(cand: Candidate, quotes: Sequence[Quote]) -> str | None:
 
 
 def build_stage(config) -> EventsStage:
-    """The rules with the shipped classifier (the rules alone when it has not been built)."""
+    """The rules with the shipped classifier (the rules alone when it has not been built), its date
+    parser loaded with it."""
+    warm()
     return EventsStage(model=load_model(), min_confidence=getattr(config, "min_confidence", 0.0) or 0.0)

@@ -18,7 +18,7 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Token
 
-from ..nlp import child
+from ..nlp import child, children
 from ..records import Entity, entity_at
 from ..reporting import channel_nouns
 from .detect import Candidate
@@ -407,9 +407,9 @@ def _hung_on_verb(noun: Token, verb: Token) -> list[Token]:
 def _prep_objects(tok: Token, preps: Iterable[str]) -> list[Token]:
     wanted = set(preps)
     out: list[Token] = []
-    for prep in tok.children:
+    for prep in children(tok):  # the doc's Tokens made once (nlp.children)
         if prep.dep_ in ("prep", "agent", "dative") and prep.lemma_.lower() in wanted:
-            for obj in prep.children:
+            for obj in children(prep):
                 if obj.dep_ == "pobj":
                     out += conjuncts(obj) + appositions(obj) + exemplars(obj)
     return out

@@ -283,6 +283,12 @@ def _with_dateparser(text: str, base: date | None) -> Resolved | None:
     return _day(found)
 
 
+def warm() -> None:
+    """Import dateparser and build its English tables (locale, time-zone regexes) now: done lazily,
+    the first date it reads costs more than the events of a whole article."""
+    _parser(None).get_date_data("1 January 2020")
+
+
 @lru_cache(maxsize=64)
 def _parser(base: date | None):
     from datetime import datetime

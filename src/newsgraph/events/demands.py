@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..nlp import child
+from ..nlp import child, children
 from ..reporting import SPEECH, reporting_verbs
 from .candidate import Candidate
 from .lexicon import Lexicon, Sense
@@ -25,12 +25,12 @@ def obligation(verb: Token, lex: Lexicon) -> Candidate | None:
     whatever Y must do."""
     if not _said(verb, lex):
         return None
-    for clause in (c for c in verb.children if c.dep_ == "ccomp" and not _copular(c)):
-        must = next((a for a in clause.children if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
+    for clause in (c for c in children(verb) if c.dep_ == "ccomp" and not _copular(c)):
+        must = next((a for a in children(clause) if a.dep_ == "aux" and a.lower_ in OBLIGATION), None)
         must = must or (verb if _subjunctive(clause) else None)  # "suggested that X resign": the verb
         # "should be governed by honest people": how things ought to be, no demand on a party;
         # "said we must rebuild": the speaker's own resolve, no demand on another party.
-        if must is not None and not any(c.dep_ in ("neg", "auxpass") for c in clause.children) \
+        if must is not None and not any(c.dep_ in ("neg", "auxpass") for c in children(clause)) \
                 and not _first_person_subject(clause):
             sense = Sense(type="REQUEST", governs="request")
             return Candidate(must, verb, sense, "REQUEST", None, patient=child(clause, "nsubj", "nsubjpass"))
@@ -59,7 +59,7 @@ def _subjunctive(clause: Token) -> bool:
         return False
     if clause.tag_ not in ("VB", "VBP") or clause.lower_ != clause.lemma_.lower():
         return False
-    if any(c.dep_ in ("aux", "neg") or (c.dep_ == "auxpass" and c.lower_ != "be") for c in clause.children):
+    if any(c.dep_ in ("aux", "neg") or (c.dep_ == "auxpass" and c.lower_ != "be") for c in children(clause)):
         return False
     return subject.tag_ in ("NN", "NNP") or subject.lower_ in SINGULAR_PRONOUNS
 
@@ -69,11 +69,13 @@ def directive(verb: Token, lex: Lexicon) -> Candidate | None:
     addressee and an infinitive is an order to the addressee (REQUEST), absorbing what is ordered.
     Verbs of thought ("expected them to win") report no order."""
     entry = reporting_verbs().get(lex.lemma_of(verb.text, verb.lemma_))
-    addressee = child(verb, *OBJECTS)
-    if entry is None or entry.cls != SPEECH or addressee is None:
+    if entry is None or entry.cls != SPEECH:
         return None
-    clause = next((c for c in verb.children if c.dep_ == "xcomp" and c.i > addressee.i
-                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    addressee = child(verb, *OBJECTS)
+    if addressee is None:
+        return None
+    clause = next((c for c in children(verb) if c.dep_ == "xcomp" and c.i > addressee.i
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in children(c))), None)
     if clause is None:
         return None
     return Candidate(verb, verb, Sense(type="REQUEST", governs="request"), "REQUEST", None, patient=addressee)

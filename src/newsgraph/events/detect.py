@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.symbols import ADJ, AUX, NOUN, VERB
 from spacy.tokens import Span, Token
 
-from ..nlp import child, children, span_tokens
+from ..nlp import child, children, span_tokens, tokens
 from .candidate import Candidate
 from .demands import OBLIGATION, directive, obligation
 from .lexicon import Lexicon, Sense
@@ -41,6 +42,8 @@ ACTOR_ENTS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 TIME_ENTS = frozenset({"DATE", "TIME"})
 # Particle words the parser often labels adverbs after a phrasal verb.
 PARTICLE_ADVERBS = frozenset({"down", "back", "off", "out", "up", "away"})
+HEAD_POS = frozenset({VERB, AUX, ADJ})  # parts of speech that may head an event clause
+_VERB_TAGS: dict[int, bool] = {}  # tag hash -> whether it is a verb tag (see _verb_tagged)
 CONTENT_MODES = {"CONSULT": "meet", "AGREE": "meet", "AID": "assist", "COOPERATE": "assist",
                  "SUPPORT": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 
@@ -57,12 +60,13 @@ STANDALONE_WRAPPERS = frozenset({None, "reject", "request"})
 
 def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     """All candidates of a sentence in trigger order, wrappers resolved."""
-    found = [c for tok in span_tokens(sent) if (c := _candidate(tok, lex)) is not None]  # Tokens made once per doc
+    # Tokens made once per doc; the int tests first, since most words of a sentence head nothing.
+    found = [c for tok in span_tokens(sent) if _may_head(tok) and (c := _candidate(tok, lex)) is not None]
     found = _absorb(found) if found else found
     taken = {t.i for c in found for t in (c.trigger, _owned_patient(c), c.inner and c.inner.trigger) if t is not None}
     deniers = {c.patient.i: c.verb for c in found if c.type == "REJECT" and c.patient is not None}
     extra = [c for tok in span_tokens(sent)
-             if tok.i not in taken and (c := _standalone(tok, lex, deniers.get(tok.i))) is not None]
+             if tok.pos == NOUN and tok.i not in taken and (c := _standalone(tok, lex, deniers.get(tok.i))) is not None]
     if not extra:
         return found
     return sorted(_absorb_by_nouns(extra, found), key=lambda c: c.trigger.i)
@@ -151,6 +155,20 @@ def _no_object(verb: Token) -> bool:
     return not any(c.dep_ in ("dobj", "obj", "attr", "acomp", "oprd", "ccomp", "xcomp") for c in children(verb))
 
 
+def _may_head(tok: Token) -> bool:
+    """`_candidate`'s first test (a verb, by part of speech or tag, or an adjective) on the ints
+    the parse stores, without a string lookup per word."""
+    return tok.pos in HEAD_POS or _verb_tagged(tok)
+
+
+def _verb_tagged(tok: Token) -> bool:
+    """The token's tag starts with "VB", memoised by the tag's (stable) hash."""
+    known = _VERB_TAGS.get(tok.tag)
+    if known is None:
+        known = _VERB_TAGS[tok.tag] = tok.tag_.startswith("VB")
+    return known
+
+
 def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
     pos = tok.pos_
     verbal = pos in ("VERB", "AUX") or tok.tag_.startswith("VB")
@@ -223,6 +241,8 @@ def _participle_event(verb: Token, lex: Lexicon) -> Candidate | None:
 
 def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
     lemma = lex.lemma_of(verb.text, verb.lemma_)
+    if not _has_senses(lemma, lex):
+        return None  # most verbs of a sentence: no reading below can apply, so skip the parse walks
     if _no_comment(verb, lemma, lex) or _agrees_with_view(verb, lemma):
         return None
     noun = patient(verb, lex)
@@ -253,6 +273,12 @@ def _verbal(verb: Token, lex: Lexicon) -> Candidate | None:
         if nominal is not None:
             return nominal
     return _sense_for(verb, noun, lex.verbs.get(lemma, ()))
+
+
+def _has_senses(lemma: str, lex: Lexicon) -> bool:
+    """Whether any reading of `_verbal` can apply to the lemma: a sense of its own, a light verb's
+    event noun, or a reaction verb's undergone act."""
+    return lemma in lex.verbs or lemma in lex.light_verbs or lemma in lex.reaction_verbs
 
 
 def _undergone(noun: Token, verb: Token, lex: Lexicon) -> Candidate | None:
@@ -313,7 +339,7 @@ def _nominal(noun: Token, verb: Token, lex: Lexicon) -> Candidate | None:
 
 def _noun_sense(noun: Token, lex: Lexicon) -> Sense | None:
     """The noun's sense; hyphenated compounds ("cease-fire") are looked up whole."""
-    doc = noun.doc
+    doc = tokens(noun.doc)  # made once per doc: doc[i] makes a new Token
     if noun.i >= 2 and doc[noun.i - 1].text == "-":
         joined = f"{doc[noun.i - 2].text}-{noun.text}".lower()
         if joined in lex.nouns:

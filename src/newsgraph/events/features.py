@@ -18,15 +18,19 @@ from __future__ import annotations
 
 import math
 import zlib
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import numpy as np
 from spacy.tokens import Span, Token
 
+from ..nlp import children, span_tokens
+
 SLOTS = 1 << 13
 NO_EVENT = "NONE"
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur in every article; crc32 of each costs more than the lookup
 def slot(name: str) -> int:
     return zlib.crc32(name.encode("utf-8")) & (SLOTS - 1)
 
@@ -41,7 +45,7 @@ def vector(names: Iterable[tuple[str, float]]) -> np.ndarray:
 
 def sentence_names(sent: Span) -> list[tuple[str, float]]:
     """The sentence's content lemmas, each weighted 1/sqrt(count of them)."""
-    words = [t.lemma_.lower() for t in sent if t.is_alpha and not t.is_stop]
+    words = [t.lemma_.lower() for t in span_tokens(sent) if t.is_alpha and not t.is_stop]
     if not words:
         return []
     weight = 1.0 / math.sqrt(len(words))
@@ -73,7 +77,7 @@ def event_names(sent: Span, trigger: Token, verb: Token, patient: Token | None, 
         i = trigger.i + offset
         if sent.start <= i < sent.end:
             names.append(f"ctx{offset}={trigger.doc[i].lemma_.lower()}")
-    if any(c.dep_ == "neg" for c in verb.children):
+    if any(c.dep_ == "neg" for c in children(verb)):
         names.append(f"neg:{quad}")
     return [(n, 1.0) for n in names] + sentence_names(sent)
 

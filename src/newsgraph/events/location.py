@@ -14,6 +14,7 @@ from typing import Sequence
 
 from spacy.tokens import Span, Token
 
+from ..nlp import children, span_tokens
 from ..records import Entity
 from .arguments import entity_of
 from .detect import Candidate
@@ -42,8 +43,8 @@ def _search(starts: list[Token], entities: Sequence[Entity], exclude: set[str]) 
     queue = deque((tok, 0) for tok in starts)
     while queue:
         tok, depth = queue.popleft()
-        for prep in (c for c in tok.children if c.dep_ == "prep"):
-            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        for prep in (c for c in children(tok) if c.dep_ == "prep"):  # children(nlp): Tokens made once
+            for obj in (c for c in children(prep) if c.dep_ == "pobj"):
                 if prep.lemma_.lower() in LOCATIVE:
                     place = entity_of(obj, entities, places=True)
                     if place is not None and place.id not in exclude:
@@ -74,7 +75,7 @@ def date_phrases(sent: Span, dated: list[Span]) -> list[Span]:
     """The sentence's date expressions: DATE/TIME entities and "recently"-type adverbs."""
     out = [e for e in dated if sent.start <= e.start and e.end <= sent.end and _is_date(e)]
     doc = sent.doc
-    for tok in sent:
+    for tok in span_tokens(sent):  # the doc's Tokens made once (nlp.tokens)
         if tok.lower_ in RECENT and not any(e.start <= tok.i < e.end for e in out):
             out.append(doc[tok.i:tok.i + 1])
     return sorted(_with_preposition(e) for e in out)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ..nlp import children
 from .detect import CONFLICT as MATERIAL_CONFLICT, CONTENT_MODES, Candidate, threat_mode
 from .lexicon import Lexicon
 
@@ -90,15 +91,15 @@ def _vows_reversal(cand: Candidate, lex: Lexicon) -> bool:
     """An offer, vow or promise whose own clause is a verb of undoing."""
     if cand.sense.governs != "agree" or cand.inner is not None:
         return False
-    clause = next((c for c in cand.verb.children if c.dep_ == "xcomp"), None)
+    clause = next((c for c in children(cand.verb) if c.dep_ == "xcomp"), None)
     return clause is not None and lex.lemma_of(clause.text, clause.lemma_) in lex.reversal_verbs
 
 
 def _conditional_threat(verb: Token) -> bool:
     """"may halt mediation if ...", "will boycott unless ...": conditional sanctions."""
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
-               for c in verb.children) and any(a.dep_ == "aux" and a.lower_ in ("may", "might", "could", "would", "will")
-                                               for a in verb.children)
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in children(c))
+               for c in children(verb)) and any(a.dep_ == "aux" and a.lower_ in ("may", "might", "could", "would", "will")
+                                               for a in children(verb))
 
 
 def _irrealis(verb: Token, lex: Lexicon) -> bool:
@@ -126,7 +127,7 @@ FACTUAL_MARKS = frozenset({"after", "before", "when", "as", "because", "since", 
 
 
 def _factual_clause(tok: Token) -> bool:
-    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in tok.children)
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in FACTUAL_MARKS for c in children(tok))
 
 
 def _chain(verb: Token) -> list[Token]:
@@ -149,12 +150,12 @@ def _negated(cand: Candidate, chain: list[Token], lex: Lexicon) -> bool:
     for index, tok in enumerate(own):
         if index and own[index - 1].dep_ == "conj":
             break  # "did not meet but talked": the negation stays on its conjunct
-        if any(c.dep_ == "neg" for c in tok.children):
+        if any(c.dep_ == "neg" for c in children(tok)):
             return True
         if index and cand.sense.governs != "reject" and _is_refusal(tok, lex):
             return True
     if cand.nominal:
-        return any(c.lower_ in ("no", "never") for c in cand.trigger.children if c.dep_ in ("det", "neg"))
+        return any(c.lower_ in ("no", "never") for c in children(cand.trigger) if c.dep_ in ("det", "neg"))
     return False
 
 
@@ -167,14 +168,14 @@ def _is_refusal(tok: Token, lex: Lexicon) -> bool:
     """"failed/refused (to)", or a verb "be" with "impossible/unable (to)"."""
     if lex.lemma_of(tok.text, tok.lemma_) in lex.negative_wrappers:
         return True
-    return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.negative_wrappers for c in tok.children)
+    return any(c.dep_ == "acomp" and c.lemma_.lower() in lex.negative_wrappers for c in children(tok))
 
 
 def _tense(chain: list[Token], lex: Lexicon) -> str:
     for index, tok in enumerate(chain):
         if index and chain[index - 1].dep_ == "ccomp":
             break
-        aux = {c.lower_ for c in tok.children if c.dep_ == "aux"}
+        aux = {c.lower_ for c in children(tok) if c.dep_ == "aux"}
         if aux & FUTURE_AUX:
             return "future"
         if "would" in aux:
@@ -197,7 +198,7 @@ def _reported(tok: Token) -> bool:
 
 def _conditional(tok: Token) -> bool:
     for node in (tok, tok.head if tok.dep_ == "advcl" else tok):
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in node.children):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in children(node)):
             return True
     return False
 
@@ -205,7 +206,7 @@ def _conditional(tok: Token) -> bool:
 def _noun_tense(cand: Candidate) -> str | None:
     if not cand.nominal:
         return None
-    words = {c.lower_ for c in cand.trigger.children if c.dep_ in ("amod", "compound", "nmod")}
+    words = {c.lower_ for c in children(cand.trigger) if c.dep_ in ("amod", "compound", "nmod")}
     if words & FUTURE_MODIFIERS:
         return "future"
     if words & HYPOTHETICAL_MODIFIERS:

@@ -12,7 +12,7 @@ from typing import Callable
 
 from spacy.tokens import Token
 
-from ..nlp import child
+from ..nlp import child, tokens
 from ..reporting import channel_nouns
 from .detect import participle_of
 
@@ -316,7 +316,7 @@ DATELINE_MARKS = frozenset({"(", "-", "--", "—", "–", ":"})
 
 def in_dateline(tok: Token) -> bool:
     """A word of a dateline: upper-case words at the start of a line, then "(" or a dash."""
-    doc = tok.doc
+    doc = tokens(tok.doc)  # the doc's Tokens made once: doc[i] makes a new one each time
     start = tok.i
     while start > 0 and "\n" not in doc[start - 1].text_with_ws and start > tok.i - 4:
         start -= 1
