@@ -33,7 +33,8 @@ voice-model: setup-test
 	$(BIN)/python scripts/train_voice.py
 	$(MAKE) voice-onnx
 
-# The encoder's ONNX graph (models/voice_encoder.onnx) from the .npz; onnx only here.
+# The encoder's ONNX graph (models/voice_encoder.onnx) from the .npz; onnx is a build and test
+# dependency only (the test extra has it, so the suite checks the shipped graph is the script's).
 voice-onnx: setup-test
 	$(BIN)/pip install -q onnx
 	$(BIN)/python scripts/build_voice_onnx.py
