@@ -41,7 +41,7 @@ _with = quote_with
 
 
 def test_ids_are_sequential_and_offsets_point_at_content(quotes):
-    assert [q.id for q in quotes] == [f"Q{n}" for n in range(1, len(quotes) + 1)]
+    assert quotes and [q.id for q in quotes] == [f"Q{n}" for n in range(1, len(quotes) + 1)]
     for q in quotes:
         assert ARTICLE[q.start:q.end] == q.content
         assert q.content == q.content.strip()
@@ -245,6 +245,7 @@ def test_seed_scare_quotes_are_not_quotes(seed_analysis):
 
 
 def test_seed_quotes_cover_content_not_attribution(seed_analysis):
+    assert seed_analysis.quotes
     for q in seed_analysis.quotes:
         assert " he said" not in q.content and "according to" not in q.content.lower()
 

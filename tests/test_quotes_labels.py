@@ -72,7 +72,7 @@ def test_a_verb_of_saying_read_as_a_noun_still_reports(trailing):
 
 
 def test_a_noun_after_a_quote_is_no_speaker(trailing):
-    assert all(q.speaker_mention is None for q in trailing if "tide tables" in q.content)
+    assert quote_with(trailing, "tide tables").speaker_mention is None
 
 
 GLOSS = """The state auditor is investigating the harbor board, according to two people familiar with the matter, adding to a growing list of problems for the port.

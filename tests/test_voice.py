@@ -142,7 +142,7 @@ def _sentence_with(ctx, records, needle):
 def test_one_record_per_sentence_in_order(voiced):
     ctx, records = voiced
     assert [(r.start, r.end) for r in records] == [(s.start_char, s.end_char) for s in ctx.sentences]
-    assert all(r.voice in ("reporting", "attributed", "opinion") for r in records)
+    assert records and all(r.voice in ("reporting", "attributed", "opinion") for r in records)
     assert all(0.0 <= r.score <= 1.0 for r in records)
 
 

@@ -33,7 +33,7 @@ def test_the_probability_is_an_added_contract_field():
 @pytest.mark.slow
 def test_every_voiced_sentence_of_the_seed_has_a_probability(seed_analysis):
     probabilities = [s.probability for s in seed_analysis.sentences]
-    assert all(p is not None and 0 < p < 1 for p in probabilities)
+    assert probabilities and all(p is not None and 0 < p < 1 for p in probabilities)
     by_voice = {}
     for s in seed_analysis.sentences:
         by_voice.setdefault(s.voice, []).append(s.probability)
