@@ -34,11 +34,10 @@ def pipeline_for(settings: dict[str, Any]):
     global _pipeline
     key = repr(sorted(settings.items()))
     if _pipeline is None or _pipeline[0] != key:
-        from threadpoolctl import threadpool_limits
-
+        # Imported here: the driver imports this module and needs no spaCy. The Pipeline
+        # limits this process to one BLAS thread itself (threads.one_blas_thread).
         from ..pipeline import Pipeline
 
-        threadpool_limits(1)
         _pipeline = (key, Pipeline(Config(**{**settings, "workers": 1})))
     return _pipeline[1]
 
