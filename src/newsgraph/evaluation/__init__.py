@@ -25,7 +25,9 @@ def data_dir(required: str | None = None) -> Path:
             base = Path(cand)
             if required is None or (base / required).exists():
                 return base
-    raise MissingData(required or "shared data folder", str(candidates[1] / (required or "")))
+    # Name the folder the user chose, if any: it is the one they will look in.
+    where = Path(candidates[0]) if candidates[0] else candidates[1]
+    raise MissingData(required or "shared data folder", str(where / (required or "")))
 
 
 def f1(precision: float, recall: float) -> float:
