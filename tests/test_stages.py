@@ -50,3 +50,24 @@ def test_factories_get_only_the_context_they_declare():
     context = {"known_actors": ("someone",), "other": 1}
     assert wants.build(Config(), context) == plain.build(Config(), context) == "built"
     assert SEEN == [{"known_actors": ("someone",)}, {}]
+
+
+def test_the_added_stages_are_named_only_when_some_were_added():
+    note = config.added_stages_note(("events",), ("actors", "events"))
+    assert note is not None and "also running actors" in note and "(running actors, events)" in note
+    assert config.added_stages_note(("actors", "events"), ("actors", "events")) is None
+    assert config.added_stages_note(None, stages.STAGE_NAMES) is None  # no --stages: nothing was chosen
+
+
+@pytest.mark.slow
+def test_ingest_says_which_stages_it_added(tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+
+    article = tmp_path / "a.txt"
+    article.write_text("Poland expelled two Russian diplomats on Monday, the ministry said.\n", encoding="utf-8")
+    done = CliRunner().invoke(main, ["ingest", str(article), "--db", str(tmp_path / "s.db"), "--stages", "events",
+                                     "--no-progress"])
+    assert done.exit_code == 0, done.output
+    assert "also running actors" in done.stderr

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import STAGES, Config, parse_stages
+from .config import STAGES, Config, added_stages_note, parse_stages
 from .errors import InputError, NewsgraphError
 
 
@@ -91,7 +91,8 @@ def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars
     config = Config.from_env(published=published, publisher=publisher, model=model, workers=workers,
                              max_chars=max_chars, actors_file=actors_file,
                              stages=parse_stages(stages), min_confidence=min_confidence)
-    _note_added_stages(parse_stages(stages), config.stages)
+    if note := added_stages_note(parse_stages(stages), config.stages):
+        click.echo(note, err=True)
     pipeline = Pipeline(config)
     failures = 0
     show_progress = not no_progress and sys.stderr.isatty()
@@ -105,13 +106,6 @@ def analyze(paths, as_json, fmt, published, publisher, model, workers, max_chars
         click.echo(f"newsgraph: {failures} input(s) failed; see the messages above", err=True)
         sys.exit(1)
 
-
-def _note_added_stages(asked: tuple[str, ...] | None, running: tuple[str, ...]) -> None:
-    """Say on stderr which stages were added because a chosen one requires them."""
-    added = [name for name in running if asked is not None and name not in asked]
-    if added:
-        click.echo(f"newsgraph: also running {', '.join(added)}, required by the chosen stages "
-                   f"(running {', '.join(running)})", err=True)
 
 
 def _emit(analysis, fmt: str) -> None:

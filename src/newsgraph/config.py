@@ -106,6 +106,16 @@ def parse_stages(value: str | None) -> tuple[str, ...] | None:
     return chosen
 
 
+def added_stages_note(asked: tuple[str, ...] | None, running: tuple[str, ...]) -> str | None:
+    """The line for stderr naming the stages a run added because a chosen one requires them
+    (Config adds them); None when none were added. Every command with --stages prints it."""
+    added = [name for name in running if asked is not None and name not in asked]
+    if not added:
+        return None
+    return (f"newsgraph: also running {', '.join(added)}, required by the chosen stages "
+            f"(running {', '.join(running)})")
+
+
 def _check_iso_date(value: str) -> None:
     from datetime import date
 

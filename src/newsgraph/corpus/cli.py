@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..config import STAGES, Config, parse_stages
+from ..config import STAGES, Config, added_stages_note, parse_stages
 from ..reporting import SENSES as CUE_CLASSES
 from .db import default_url, open_database
 from .queries import MARK_END, MARK_START
@@ -73,7 +73,7 @@ def _marked(snippet: str) -> Text:
 @click.option("--model", help="Installed spaCy pipeline to use (or NEWSGRAPH_MODEL).")
 @click.option("--max-chars", type=click.IntRange(1), help="Refuse texts longer than this (default 1,000,000).")
 @click.option("--stages", help=f"Comma-separated stages to run (default all: {','.join(STAGES)}); "
-              "'none' stores parsed text and sentences only.")
+              "the stages they require are added; 'none' stores parsed text and sentences only.")
 @click.option("--actors", "actors_file", type=click.Path(path_type=Path), help="Your own actors file (YAML or CSV).")
 @click.option("--no-progress", is_flag=True, help="Never show a progress bar.")
 @json_option
@@ -90,6 +90,8 @@ def ingest(paths, db_url, workers, batch_size, model, max_chars, stages, actors_
 
     config = Config.from_env(model=model, workers=workers, max_chars=max_chars, actors_file=actors_file,
                              stages=parse_stages(stages))
+    if note := added_stages_note(parse_stages(stages), config.stages):
+        click.echo(note, err=True)
     with _store(db_url, create=True) as db, _progress(not no_progress and sys.stderr.isatty()) as tick:
         report = run_ingest(paths, db, config, on_outcome=tick, batch_size=batch_size)
         size = db.size_bytes()

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from ..config import STAGES, Config, parse_stages
+from ..config import STAGES, Config, added_stages_note, parse_stages
 
 
 @click.command(name="spark")
@@ -18,7 +18,8 @@ from ..config import STAGES, Config, parse_stages
 @click.option("--overwrite", is_flag=True, help="Remove the tables already in OUTPUT_DIR and redo every file.")
 @click.option("--model", help="Installed spaCy pipeline to use on the executors.")
 @click.option("--max-chars", type=click.IntRange(1), help="Refuse texts longer than this (default 1,000,000).")
-@click.option("--stages", help=f"Comma-separated stages to run (default all: {','.join(STAGES)}).")
+@click.option("--stages", help=f"Comma-separated stages to run (default all: {','.join(STAGES)}); "
+              "the stages they require are added.")
 @click.option("--json", "as_json", is_flag=True, help="Print the job's report as one JSON object.")
 def command(paths, manifest, prefix, master, overwrite, model, max_chars, stages, as_json):
     """Analyse WARC, JSON Lines and text files on Apache Spark, one task per file.
@@ -34,6 +35,8 @@ def command(paths, manifest, prefix, master, overwrite, model, max_chars, stages
     if not inputs and not manifest:
         raise click.UsageError("give input paths before OUTPUT_DIR, or --manifest FILE")
     config = Config.from_env(model=model, max_chars=max_chars, stages=parse_stages(stages), workers=1)
+    if note := added_stages_note(parse_stages(stages), config.stages):
+        click.echo(note, err=True)
     report = run_job(inputs, output, manifest, prefix, master, config, overwrite)
     if as_json:
         click.echo(json.dumps(report.as_dict()))
