@@ -52,11 +52,18 @@ def test_factories_get_only_the_context_they_declare():
     assert SEEN == [{"known_actors": ("someone",)}, {}]
 
 
-def test_the_added_stages_are_named_only_when_some_were_added():
+def test_the_added_stages_are_named_only_when_some_were_added(monkeypatch):
+    monkeypatch.delenv("NEWSGRAPH_STAGES", raising=False)
     note = config.added_stages_note(("events",), ("actors", "events"))
     assert note is not None and "also running actors" in note and "(running actors, events)" in note
     assert config.added_stages_note(("actors", "events"), ("actors", "events")) is None
     assert config.added_stages_note(None, stages.STAGE_NAMES) is None  # no --stages: nothing was chosen
+
+
+def test_the_added_stages_are_named_when_the_environment_chose(monkeypatch):
+    monkeypatch.setenv("NEWSGRAPH_STAGES", "voice")
+    assert "also running quotes" in config.added_stages_note(None, Config.from_env().stages)
+    assert config.added_stages_note(("quotes", "voice"), ("quotes", "voice")) is None  # the option wins
 
 
 @pytest.mark.slow

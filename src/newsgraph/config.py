@@ -108,7 +108,10 @@ def parse_stages(value: str | None) -> tuple[str, ...] | None:
 
 def added_stages_note(asked: tuple[str, ...] | None, running: tuple[str, ...]) -> str | None:
     """The line for stderr naming the stages a run added because a chosen one requires them
-    (Config adds them); None when none were added. Every command with --stages prints it."""
+    (Config adds them); None when none were added. Every command with --stages prints it.
+    Without the option, what was asked is NEWSGRAPH_STAGES, as Config.from_env reads it."""
+    if asked is None:
+        asked = parse_stages(os.environ.get("NEWSGRAPH_STAGES"))
     added = [name for name in running if asked is not None and name not in asked]
     if not added:
         return None
