@@ -10,7 +10,8 @@ ratios are measured side by side. The one-worker run times a Pipeline already
 loaded; the parallel run starts in a fresh process (spawned), which loads its
 Pipeline and forks its workers from it (parallel.py), so its workers start as cold as the
 one-worker run did: forked from this process they would inherit the lemma memo and the other
-per-process caches the one-worker run warmed, and the speed-up would flatter them. The load average is printed before and
+per-process caches the one-worker run warmed, and the speed-up would flatter them. (The parent's
+warm-up before forking, Pipeline.warm_up on a text of its own, is inside the timed run.) The load average is printed before and
 after: on a shared machine wall times mean little without it, so the
 one-process runs also give their CPU time (user + system: what a loaded
 machine inflates least), and the ratio is given on both; each stage's line gives

@@ -88,3 +88,47 @@ def test_stage_timings_are_recorded(pipeline):
     list(pipeline.analyze_many([RawInput("t", text=STORY)]))
     grew = {name for name, seconds in pipeline.stage_seconds.items() if seconds > before.get(name, 0.0)}
     assert grew == {"read", "parse", "sentences", "actors", "quotes", "events", "voice"}
+
+
+@pytest.mark.slow
+def test_the_warm_up_text_reaches_every_stage(pipeline):
+    from newsgraph.pipeline import WARM_UP_TEXT
+
+    analysis = pipeline.analyze(WARM_UP_TEXT)
+    # A stage it never reached would still load its tables in each worker, after the fork.
+    assert analysis.entities and analysis.quotes and analysis.events
+    assert any(s.voice != "reporting" for s in analysis.sentences)
+
+
+@pytest.mark.slow
+def test_warm_up_leaves_the_counters_to_the_real_inputs_and_survives_a_failure(pipeline, monkeypatch):
+    before = (dict(pipeline.stage_seconds), dict(pipeline.stage_cpu))
+    pipeline.warm_up()
+    assert (dict(pipeline.stage_seconds), dict(pipeline.stage_cpu)) == before
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(pipeline, "analyze", broken)
+    pipeline.warm_up()  # must not raise: the real inputs report their own failures
+
+
+def test_several_workers_fork_from_a_warmed_pipeline(monkeypatch):
+    import newsgraph.pipeline as module
+
+    calls = []
+
+    class Fake:
+        config = Config(workers=2)
+        known_actors = ()
+
+        def warm_up(self):
+            calls.append("warm_up")
+
+    def fake_parallel(make, config, items, known, loaded):
+        calls.append("fork")
+        return iter(())
+
+    monkeypatch.setattr(module, "analyze_parallel", fake_parallel)
+    list(module.Pipeline.analyze_many(Fake(), []))
+    assert calls == ["warm_up", "fork"]
