@@ -13,12 +13,11 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..nlp import span_tokens
-from ..reporting import says_nothing
+from ..reporting import SAYING_SENSES, TOPIC_PREPS, says_nothing
 from .cues import Cue, antecedent, cue_at, cues_in, is_animate, lemma_of, naming_participle, plausible_speaker, subject_of
 from .draft import INDIRECT, Draft, clause_range
 from .edges import before_setting, inside_aside, setting, without_trailing_aside
-from .unsaid import (SAYING, TOPIC_PREPS, circumstance, object_not_said, only_reference, only_someone,
-                     only_topic)
+from .unsaid import circumstance, object_not_said, only_reference, only_someone, only_topic
 from .views import held_view, seen_as as _seen_as, sees_prospect as _sees_prospect
 from .lexicon import (ACT, LABEL, PERSON_NOUNS, SPEECH, THOUGHT, channel_nouns, cue_class,
                       cue_sense, stance_adjectives)
@@ -242,7 +241,9 @@ def _complement(cue: Cue, speaker: Token) -> list[Draft]:
     parts = [c for c in verb.children if c.i > verb.i and (
         c.dep_ in OBJECT_DEPS or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS) and not setting(c)]
     parts = [p for p in parts if not (p.dep_ == "prt" and p.i == verb.i + 1 and len(parts) == 1)]
-    if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING and only_someone(parts[0]):
+    # Words said: their bare object is whom they were about ("praised Putin"); a belief's or a wish's
+    # object is what is held or wanted ("prefers Sanders").
+    if not parts or len(parts) == 1 and cue_sense(cue.lemma) in SAYING_SENSES and only_someone(parts[0]):
         return []
     if len(parts) == 1 and (only_topic(parts[0]) or only_reference(parts[0]) or says_nothing(parts[0])
                             or _thing_thought_of(cue, parts[0], speaker)):

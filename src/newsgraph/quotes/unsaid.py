@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..reporting import SAYING_SENSES, TOPIC_PREPS
+from ..reporting import TOPIC_PREPS
 from .cues import Cue, antecedent, is_animate
 from .lexicon import OBJECT_ADDRESSEE, PERSON_NOUNS, SPEECH, channel_nouns
 
@@ -58,11 +58,6 @@ def party(token: Token) -> bool:
     """A person or body by name, pronoun or role (a capitalised headline word alone is none)."""
     return (token.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or token.lower_ in ADDRESSED_PRONOUNS
             or token.lemma_.lower() in PERSON_NOUNS)
-
-
-# Senses of words said: their bare object is whom they were about ("praised Putin"); a belief's or a
-# wish's object is what is held or wanted ("prefers Sanders").
-SAYING = SAYING_SENSES
 
 
 def only_someone(part: Token) -> bool:
