@@ -18,7 +18,7 @@ def doc(pipeline):
 
 
 def test_may_head_matches_the_string_test(doc):
-    # _candidate's own test, by part-of-speech and tag names: the int shortcut must agree on every word.
+    # The same test by part-of-speech and tag names: the int test must agree on every word.
     expected = [t.pos_ in ("VERB", "AUX", "ADJ") or t.tag_.startswith("VB") for t in doc]
     assert [_may_head(t) for t in doc] == expected
     assert any(expected) and not all(expected)  # the text holds words of both kinds

@@ -60,8 +60,7 @@ STANDALONE_WRAPPERS = frozenset({None, "reject", "request"})
 
 def detect(sent: Span, lex: Lexicon) -> list[Candidate]:
     """All candidates of a sentence in trigger order, wrappers resolved."""
-    # Tokens made once per doc; the int tests first, since most words of a sentence head nothing.
-    found = [c for tok in span_tokens(sent) if _may_head(tok) and (c := _candidate(tok, lex)) is not None]
+    found = [c for tok in span_tokens(sent) if (c := _candidate(tok, lex)) is not None]  # Tokens made once per doc
     found = _absorb(found) if found else found
     taken = {t.i for c in found for t in (c.trigger, _owned_patient(c), c.inner and c.inner.trigger) if t is not None}
     deniers = {c.patient.i: c.verb for c in found if c.type == "REJECT" and c.patient is not None}
@@ -156,8 +155,8 @@ def _no_object(verb: Token) -> bool:
 
 
 def _may_head(tok: Token) -> bool:
-    """`_candidate`'s first test (a verb, by part of speech or tag, or an adjective) on the ints
-    the parse stores, without a string lookup per word."""
+    """A verb, by part of speech or tag, or an adjective: tested on the ints the parse stores,
+    without a string lookup per word, since most words of a sentence head nothing."""
     return tok.pos in HEAD_POS or _verb_tagged(tok)
 
 
@@ -170,10 +169,9 @@ def _verb_tagged(tok: Token) -> bool:
 
 
 def _candidate(tok: Token, lex: Lexicon) -> Candidate | None:
-    pos = tok.pos_
-    verbal = pos in ("VERB", "AUX") or tok.tag_.startswith("VB")
-    if not verbal and pos != "ADJ":
+    if not _may_head(tok):
         return None  # only verbs (and "ready/willing to") head event clauses
+    verbal = tok.pos != ADJ or _verb_tagged(tok)
     if tok.dep_ in DESCRIPTIVE_DEPS or _graded(tok):
         return None
     if _reduced_relative(tok):

@@ -95,7 +95,8 @@ def _own_subject(tok: Token, verb: Token, party: Callable[[Token], bool]) -> tup
         return (conjuncts(doer) if doer is not None else []), tok.head
     if doer is not None:
         return conjuncts(doer), passive
-    subj = _nearest_subject(tok)
+    # A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia expelled") is skipped.
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
     if subj is not None:
         return (_stranded_relative(subj, party) or conjuncts(_antecedent(subj))), None
     marked = _for_subject(tok)
@@ -105,13 +106,6 @@ def _own_subject(tok: Token, verb: Token, party: Callable[[Token], bool]) -> tup
         # Raising: "Putin is expected to meet" -> Putin meets.
         return (conjuncts(passive), None) if tok is not verb else ([], passive)
     return None
-
-
-def _nearest_subject(verb: Token) -> Token | None:
-    """The verb's subject word. A dateline parsed as a second subject ("MOSCOW (Reuters) - Russia
-    expelled") is skipped; of two left, the nearer before the verb is the one the name ends in
-    ("CPUC President Marybel Batjer said": the parser split the title's body off as a subject)."""
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not in_dateline(c)), None)
 
 
 def _for_subject(verb: Token) -> Token | None:
