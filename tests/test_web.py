@@ -266,6 +266,14 @@ def test_messages_speak_http_not_cli(client):
     assert "query parameter limit" in detail
 
 
+def test_a_nul_in_a_query_parameter_is_400_on_every_store(client):
+    # PostgreSQL refuses NUL in text (a 500 before NoNulQuery); every store now answers 400.
+    for path in ("/api/actors", "/articles.json"):
+        r = client.get(path, params={"country": "\x00"})
+        assert r.status_code == 400 and "NUL" in r.json()["detail"], (path, r.text)
+    assert client.get("/api/actors", params={"country": "RUS"}).status_code == 200
+
+
 def test_body_over_the_limit_is_413_before_it_is_read(client):
     big = b'{"text": "' + b"a" * (70 * 1024) + b'"}'
     r = client.post("/api/analyze", content=big, headers={"content-type": "application/json"})

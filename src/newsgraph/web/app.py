@@ -11,7 +11,7 @@ from typing import Any, Callable, Iterator, Optional
 
 from ..corpus.db import Database, default_url, is_postgres, open_database, sqlite_path
 from ..errors import Busy, Forbidden, NewsgraphError, NotFound, Overtime, StoreError
-from .limits import AnalysisPool, BodyLimit, SecurityHeaders
+from .limits import AnalysisPool, BodyLimit, NoNulQuery, SecurityHeaders
 from .settings import ServerConfig
 
 HERE = Path(__file__).parent
@@ -139,6 +139,7 @@ def create_app(db_url: Optional[str] = None, pipeline_factory: Optional[Callable
         return JSONResponse({"detail": "; ".join(details), "errors": jsonable(err.errors())}, status_code=422)
 
     app.add_middleware(BodyLimit, limit=config.body_limit)
+    app.add_middleware(NoNulQuery)
     app.add_middleware(SecurityHeaders)
     return app
 

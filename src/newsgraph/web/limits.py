@@ -1,6 +1,7 @@
 """What keeps one client from taking the server: a request-body limit (413
-before reading past it), security headers on every answer, and a bounded pool
-for analyses (503 with Retry-After when its queue is full, and a time limit).
+before reading past it), query strings without NUL characters (400), security
+headers on every answer, and a bounded pool for analyses (503 with Retry-After
+when its queue is full, and a time limit).
 
 The two middlewares are plain ASGI so they see the raw byte stream.
 """
@@ -83,6 +84,21 @@ class BodyLimit:
         except Exception:
             if not refused:
                 raise
+
+
+class NoNulQuery:
+    """Refuse a query string holding a NUL character (raw or %00) with 400: no parameter means
+    anything with one, and PostgreSQL rejects NUL in text, which would surface as a server error."""
+
+    def __init__(self, app: Any):
+        self.app = app
+
+    async def __call__(self, scope: dict, receive: Callable, send: Callable) -> None:
+        query = scope.get("query_string") or b""  # lifespan scopes have none
+        if b"\x00" in query or b"%00" in query:
+            await _plain(send, 400, "a query parameter holds a NUL character (%00); remove it")
+            return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:
